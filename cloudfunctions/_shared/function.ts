@@ -1,0 +1,106 @@
+import { API, type ActionName, type Api, type FunctionName } from '@domain/api';
+import type { ParsedOf, ResultOf } from '@domain/api/contract';
+import { errorEnvelope, okEnvelope, type Envelope } from '@domain/envelope';
+import { AppError } from '@domain/errors';
+import type { AuditEvent, EpochMs, Person } from '@domain/model';
+import { PERMISSIONS, roleAllowed } from '@domain/permissions';
+import type { Caller } from '@domain/roles';
+import { loadCaller } from './caller';
+import { getRuntime, type Runtime } from './runtime';
+import type { Storage } from './storage/port';
+
+/** Everything a handler gets: the store, the request's moment, who is calling, and the audit log. */
+export interface ActionContext {
+  rt: Runtime;
+  store: Storage;
+  now: EpochMs;
+  openid: string | null;
+  /** Null only for `public` and `identified` actions. */
+  caller: Caller | null;
+  person: Person | null;
+  audit(event: Omit<AuditEvent, '_id' | 'version' | 'at' | 'actorId' | 'communityId'> & { communityId?: string | null }): Promise<void>;
+}
+
+/** For handlers of actions whose access guarantees a caller. */
+export function requireCaller(ctx: ActionContext): Caller {
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED');
+  return ctx.caller;
+}
+
+export type Handlers<F extends FunctionName> = {
+  [A in ActionName<F>]: (ctx: ActionContext, input: ParsedOf<Api[F][A]>) => Promise<ResultOf<Api[F][A]>>;
+};
+
+export interface CloudFunction {
+  name: FunctionName;
+  /** Runs one event against a given runtime (tests, local host). */
+  handle(rt: Runtime, event: unknown, context?: unknown): Promise<Envelope<unknown>>;
+  /** The entry CloudBase calls. */
+  main(event: unknown, context?: unknown): Promise<Envelope<unknown>>;
+}
+
+function readEvent(event: unknown): { action: string; payload: unknown } {
+  if (typeof event !== 'object' || event === null || typeof (event as { action?: unknown }).action !== 'string') {
+    throw new AppError('INVALID_INPUT', '请求格式有误：缺少 action');
+  }
+  const { action, payload } = event as { action: string; payload?: unknown };
+  return { action, payload: payload ?? {} };
+}
+
+export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudFunction {
+  async function run(rt: Runtime, event: unknown, context: unknown): Promise<unknown> {
+    const { action, payload } = readEvent(event);
+    const spec = (API[name] as Record<string, { input: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } } }>)[action];
+    const handler = (handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>)[action];
+    const access = (PERMISSIONS[name] as Record<string, (typeof PERMISSIONS)[F][ActionName<F>]>)[action];
+    if (!spec || !handler || !access) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name}.${action}`);
+
+    const now = rt.requestTime(context);
+    const openid = await rt.identify(context);
+    const loaded = openid ? await loadCaller(rt.store, openid, now) : null;
+    if (access !== 'public' && !openid) throw new AppError('UNAUTHENTICATED');
+    if (access !== 'public' && access !== 'identified' && !loaded) throw new AppError('UNAUTHENTICATED');
+    if (access !== 'public' && access !== 'identified' && !roleAllowed(access, loaded!.caller.roles)) throw new AppError('FORBIDDEN');
+
+    const parsed = spec.input.safeParse(payload);
+    if (!parsed.success) {
+      const details = parsed.error!.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      throw new AppError('INVALID_INPUT', details[0] ? `${details[0].message}` : undefined, details);
+    }
+
+    const caller = loaded?.caller ?? null;
+    const ctx: ActionContext = {
+      rt,
+      store: rt.store,
+      now,
+      openid,
+      caller,
+      person: loaded?.person ?? null,
+      async audit(e) {
+        await rt.store.insert<AuditEvent>('audit', {
+          _id: rt.newId('audit'),
+          type: e.type,
+          subject: e.subject,
+          data: e.data,
+          communityId: e.communityId !== undefined ? e.communityId : (caller?.communityId ?? null),
+          actorId: caller?.personId ?? null,
+          at: now,
+        });
+      },
+    };
+    return handler(ctx, parsed.data);
+  }
+
+  async function handle(rt: Runtime, event: unknown, context?: unknown): Promise<Envelope<unknown>> {
+    try {
+      return okEnvelope(await run(rt, event, context));
+    } catch (e) {
+      if (e instanceof AppError) return errorEnvelope(e.toBody());
+      // Unexpected: keep the stack in the function log, give the user only the generic message.
+      console.error(`[${name}] unexpected error`, e);
+      return errorEnvelope(new AppError('INTERNAL').toBody());
+    }
+  }
+
+  return { name, handle, main: (event, context) => handle(getRuntime(), event, context) };
+}

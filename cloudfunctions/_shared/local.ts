@@ -1,0 +1,37 @@
+import * as path from 'path';
+import { systemClock, type Clock, type Runtime } from './runtime';
+import { newId } from './ids';
+import { createNedbStorage } from './storage/nedb';
+import type { Storage } from './storage/port';
+
+/** What the local host puts in `context`: who is logged in (dev login) and, optionally, a moved clock. */
+export interface LocalContext {
+  devOpenid?: string;
+  devNow?: number;
+}
+
+export interface LocalRuntimeOptions {
+  /** Folder for the embedded store; omitted → `DATA_DIR` or `.data/` in the working directory. */
+  dataDir?: string;
+  store?: Storage;
+  clock?: Clock;
+}
+
+export function createLocalRuntime(options: LocalRuntimeOptions = {}): Runtime {
+  const store = options.store ?? createNedbStorage(options.dataDir ?? process.env.DATA_DIR ?? path.resolve('.data'));
+  const clock = options.clock ?? systemClock;
+  return {
+    mode: 'local',
+    store,
+    clock,
+    async identify(context) {
+      const openid = (context as LocalContext | undefined)?.devOpenid;
+      return typeof openid === 'string' && openid.length > 0 ? openid : null;
+    },
+    requestTime(context) {
+      const devNow = (context as LocalContext | undefined)?.devNow;
+      return typeof devNow === 'number' && Number.isFinite(devNow) ? devNow : clock.now();
+    },
+    newId,
+  };
+}

@@ -1,0 +1,41 @@
+import type { EpochMs } from '@domain/model';
+import type { Storage } from './storage/port';
+
+export interface Clock {
+  now(): EpochMs;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * What a function needs from its surroundings, chosen once per process: CloudBase in production,
+ * the embedded store when `APP_RUNTIME=local` (the local host and the tests).
+ */
+export interface Runtime {
+  mode: 'local' | 'cloudbase';
+  store: Storage;
+  clock: Clock;
+  /** The platform identity of the caller (OPENID), or null. Never read from the event. */
+  identify(context: unknown): Promise<string | null>;
+  /** The moment this request happens at; local mode honours a dev time sent by the local host. */
+  requestTime(context: unknown): EpochMs;
+  newId(prefix: string): string;
+}
+
+let current: Runtime | undefined;
+
+export function getRuntime(): Runtime {
+  if (!current) {
+    // The deployed bundles are built with APP_RUNTIME defined as "cloudbase", so esbuild drops the
+    // local branch: the embedded store and the dev login do not exist in a deployed function.
+    current =
+      process.env.APP_RUNTIME === 'local'
+        ? (require('./local') as typeof import('./local')).createLocalRuntime()
+        : (require('./cloudbase') as typeof import('./cloudbase')).createCloudbaseRuntime();
+  }
+  return current;
+}
+
+/** For the local host and tests, which build their runtime themselves. */
+export function setRuntime(rt: Runtime | undefined): void {
+  current = rt;
+}

@@ -1,0 +1,128 @@
+import { AppError } from '@domain/errors';
+import type { StoredRecord } from '@domain/model';
+import type { CollectionName } from './collections';
+import type { FieldCondition, FindOptions, Query, Storage } from './port';
+
+/* The slice of @cloudbase/node-sdk's database we use; typed loosely because the SDK's own types
+   for commands are `any`-heavy. */
+interface Command {
+  in(v: unknown[]): unknown;
+  neq(v: unknown): unknown;
+  gt(v: unknown): unknown;
+  gte(v: unknown): unknown;
+  lt(v: unknown): unknown;
+  lte(v: unknown): unknown;
+  exists(v: boolean): unknown;
+  and(...c: unknown[]): unknown;
+  set(v: unknown): unknown;
+}
+interface CollectionRef {
+  add(doc: object): Promise<{ id?: string; code?: string; message?: string }>;
+  doc(id: string): { get(): Promise<{ data: object[] }> };
+  where(q: object): QueryRef;
+}
+interface QueryRef {
+  orderBy(field: string, dir: 'asc' | 'desc'): QueryRef;
+  skip(n: number): QueryRef;
+  limit(n: number): QueryRef;
+  get(): Promise<{ data: object[] }>;
+  count(): Promise<{ total: number }>;
+  update(patch: object): Promise<{ updated: number }>;
+}
+export interface CloudbaseDb {
+  command: Command;
+  collection(name: string): CollectionRef;
+}
+
+/** CloudBase caps one read at 1000 records; larger reads page through. */
+const PAGE = 1000;
+
+export function createCloudbaseStorage(db: CloudbaseDb): Storage {
+  const _ = db.command;
+
+  function condition(c: FieldCondition): unknown {
+    const parts: unknown[] = [];
+    if (c.$in !== undefined) parts.push(_.in(c.$in));
+    if (c.$ne !== undefined) parts.push(_.neq(c.$ne));
+    if (c.$gt !== undefined) parts.push(_.gt(c.$gt));
+    if (c.$gte !== undefined) parts.push(_.gte(c.$gte));
+    if (c.$lt !== undefined) parts.push(_.lt(c.$lt));
+    if (c.$lte !== undefined) parts.push(_.lte(c.$lte));
+    if (c.$exists !== undefined) parts.push(_.exists(c.$exists));
+    return parts.length === 1 ? parts[0] : _.and(...parts);
+  }
+
+  function where(query: Query): object {
+    return Object.fromEntries(
+      Object.entries(query).map(([k, v]) => [k, v !== null && typeof v === 'object' ? condition(v) : v]),
+    );
+  }
+
+  // CloudBase merges nested objects on update; `set` replaces them, as the port promises.
+  function patchOf(patch: object): Record<string, unknown> {
+    return Object.fromEntries(
+      Object.entries(patch)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, v !== null && typeof v === 'object' ? _.set(v) : v]),
+    );
+  }
+
+  const isDuplicate = (e: unknown): boolean => /duplicate|E11000|DUPLICATE/i.test(String((e as Error)?.message ?? e));
+
+  async function insert<T extends StoredRecord>(collection: CollectionName, record: Omit<T, 'version'>): Promise<T> {
+    const doc = { ...record, version: 1 } as unknown as T;
+    try {
+      const res = await db.collection(collection).add(doc);
+      if (res.code) throw new Error(`${res.code}: ${res.message}`);
+    } catch (e) {
+      if (isDuplicate(e)) throw new AppError('DUPLICATE');
+      throw e;
+    }
+    return doc;
+  }
+
+  async function find<T extends StoredRecord>(collection: CollectionName, query: Query = {}, options: FindOptions = {}): Promise<T[]> {
+    const wanted = options.limit ?? Infinity;
+    const out: T[] = [];
+    let skip = options.skip ?? 0;
+    while (out.length < wanted) {
+      let ref = db.collection(collection).where(where(query));
+      for (const [field, dir] of options.sort ?? []) ref = ref.orderBy(field, dir === 1 ? 'asc' : 'desc');
+      const take = Math.min(PAGE, wanted - out.length);
+      const { data } = await ref.skip(skip).limit(take).get();
+      out.push(...(data as T[]));
+      if (data.length < take) break;
+      skip += data.length;
+    }
+    return out;
+  }
+
+  return {
+    insert,
+    async insertIfAbsent(collection, record) {
+      try {
+        await insert(collection, record);
+        return true;
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'DUPLICATE') return false;
+        throw e;
+      }
+    },
+    async get<T extends StoredRecord>(collection: CollectionName, id: string) {
+      const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
+      return (data[0] as T | undefined) ?? null;
+    },
+    find,
+    async count(collection, query = {}) {
+      return (await db.collection(collection).where(where(query)).count()).total;
+    },
+    async update(collection, id, expectedVersion, patch) {
+      // The version in the filter makes this a compare-and-set: a single-document update is atomic.
+      const res = await db
+        .collection(collection)
+        .where({ _id: id, version: expectedVersion })
+        .update({ ...patchOf(patch), version: expectedVersion + 1 });
+      return res.updated === 1;
+    },
+  };
+}

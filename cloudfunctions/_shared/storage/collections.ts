@@ -1,0 +1,31 @@
+/**
+ * Every collection's name, in one place, with the indexes CloudBase must have.
+ * `scripts/build-functions.ts` writes these into cloudbaserc.json's database declaration.
+ */
+export const COLLECTIONS = {
+  communities: { indexes: [] },
+  buildings: { indexes: [['communityId']] },
+  rooms: { indexes: [['communityId', 'buildingId']] },
+  people: { indexes: [['openid'], ['communityId']], unique: [['openid']] },
+  roomBindings: { indexes: [['personId', 'status'], ['communityId', 'status']] },
+  committeeSeats: { indexes: [['communityId', 'termEnd']] },
+  audit: { indexes: [['subject.id', 'at'], ['communityId', 'at']] },
+  inbox: { indexes: [['personId', 'readAt'], ['personId', 'createdAt']] },
+  subscriptions: { indexes: [['personId', 'templateKey']] },
+  calendarOverrides: { indexes: [['date']] },
+  obligations: { indexes: [['communityId', 'dueDate'], ['assigneeId', 'dueDate']] },
+  documents: { indexes: [['communityId', 'sentAt'], ['communityId', 'kind', 'status']] },
+  deliveries: { indexes: [['documentId', 'memberId'], ['memberId', 'status']], unique: [['documentId', 'memberId']] },
+  deliveryEvents: { indexes: [['deliveryId', 'at'], ['documentId', 'at']] },
+  archive: { indexes: [['seq'], ['communityId', 'at']], unique: [['seq']] },
+  inquiries: { indexes: [['communityId', 'status', 'due'], ['askerId', 'createdAt'], ['assigneeId', 'status']] },
+  inquiryEvents: { indexes: [['inquiryId', 'at']] },
+  bills: { indexes: [['communityId', 'month', 'status'], ['roomId', 'month']] },
+  reminders: { indexes: [['billId', 'at'], ['communityId', 'at']] },
+  meetings: { indexes: [['communityId', 'date']] },
+  alerts: { indexes: [['status', 'sendAt'], ['personId', 'status']] },
+  counters: { indexes: [] },
+} as const satisfies Record<string, { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> }>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { Id } from '../model';
+import { action, noInput, zId } from './contract';
+
+export interface InboxItemView {
+  inboxId: Id;
+  title: string;
+  body: string;
+  link?: string;
+  createdAt: number;
+  readAt?: number;
+}
+
+export const alertsApi = {
+  inbox: action<{ items: InboxItemView[]; unread: number }>()('站内消息', noInput),
+  markRead: action<{ unread: number }>()('标记站内消息已读', z.strictObject({ inboxId: zId })),
+  consent: action<{ remaining: number }>()(
+    '记录用户对订阅消息的授权（一次授权可发送一条）',
+    z.strictObject({ templateKey: z.string().trim().min(1).max(40), accepted: z.boolean() }),
+  ),
+  sweep: action<{ alertsCreated: number; escalated: number }>()('扫描到期事项并生成提醒（定时触发器也会调用）', noInput),
+};

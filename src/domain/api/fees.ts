@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Fen, Id, LocalDate } from '../model';
+import { action, noInput, zId, zMonth } from './contract';
+
+export const REMINDER_CHANNELS = {
+  subscribe_message: '订阅消息',
+  sms: '短信',
+  phone: '电话',
+  slip: '催缴单',
+  in_person: '上门',
+  service_moment: '服务时提醒',
+} as const;
+export type ReminderChannel = keyof typeof REMINDER_CHANNELS;
+
+export interface BillView {
+  billId: Id;
+  roomLabel: string;
+  month: string;
+  amountFen: Fen;
+  status: 'unpaid' | 'paid';
+  dueDate: LocalDate;
+  paidAt?: number;
+}
+
+export interface CompanyAccountView {
+  bank: string;
+  accountName: string;
+  accountNo: string;
+  /** Shown beside the account: staff never collect into their own accounts. */
+  notice: string;
+}
+
+/** Arrears are listed by room, never by owner name. */
+export interface ArrearsRow {
+  roomId: Id;
+  roomLabel: string;
+  unpaidMonths: string[];
+  amountFen: Fen;
+  reminderCount: number;
+  lastReminderAt?: number;
+  reachable: boolean;
+}
+
+export interface ReminderView {
+  reminderId: Id;
+  billId: Id;
+  channel: ReminderChannel;
+  byName: string;
+  at: number;
+  outcome: string;
+}
+
+export const feesApi = {
+  myBills: action<{ account: CompanyAccountView; bills: BillView[] }>()('我的物业费账单', noInput),
+  arrears: action<ArrearsRow[]>()('欠费房屋列表（只显示房号）', z.strictObject({ month: zMonth.optional() })),
+  recordReminder: action<ReminderView>()(
+    '记录一次催缴',
+    z.strictObject({
+      billId: zId,
+      channel: z.enum(Object.keys(REMINDER_CHANNELS) as [ReminderChannel, ...ReminderChannel[]], { error: '请选择催缴方式' }),
+      outcome: z.string().trim().min(1, '请填写催缴结果').max(200, '催缴结果不能超过200个字'),
+      reachable: z.boolean().optional(),
+    }),
+  ),
+  reminders: action<ReminderView[]>()('某张账单的催缴记录', z.strictObject({ billId: zId })),
+};

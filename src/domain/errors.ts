@@ -1,0 +1,76 @@
+/**
+ * The one error type and its catalogue. Every failure the UI can show has a code here and a Chinese
+ * message; the server never sends a stack or an English sentence to a user.
+ */
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: '填写的内容有误，请检查后重试',
+  UNKNOWN_FUNCTION: '不存在的服务',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '您没有权限执行此操作',
+  NOT_FOUND: '记录不存在',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  DUPLICATE: '该记录已存在',
+  DEV_LOGIN_DISABLED: '开发登录仅在本地模式下可用',
+  INTERNAL: '系统繁忙，请稍后再试',
+  NETWORK: '网络连接失败，请检查网络后重试',
+  // Rooms and people
+  ROOM_ALREADY_BOUND: '您已绑定该房屋或申请正在审核中',
+  BINDING_NOT_PENDING: '该绑定申请已处理',
+  // Written delivery and sign-off
+  DOCUMENT_NOT_DRAFT: '文件已发送，不能再修改；如需更正请发布新版本',
+  DOCUMENT_NOT_SENT: '文件尚未发送',
+  LATE_REASON_REQUIRED: '已超过最迟申报日期，请填写逾期原因',
+  ALREADY_SIGNED: '您已签收该文件',
+  DELIVERY_REFUSED: '已记录拒签，不能再签收',
+  DELIVERY_CLOSED: '该送达记录已办结',
+  NOT_AN_OBJECTION: '该委员未提出异议，无需答复',
+  ALREADY_ANSWERED: '已提交过意见',
+  QUORUM_NOT_MET: '表决未达到法定人数或同意票不足，不能批准',
+  FILING_CLOSED: '该申报已办结',
+  // Inquiries
+  INQUIRY_CLOSED: '该事项已办结',
+  INQUIRY_NOT_CLASSIFIED: '请先对该事项进行分类',
+  REOPEN_WINDOW_CLOSED: '已超过7天，不能重新打开',
+  AUDIT_OUTSIDE_WINDOW: '查账只能安排在每月10日至15日之间',
+  INVALID_TRANSITION: '当前状态下不能执行该操作',
+  // Calendar
+  CALENDAR_IMPORT_INVALID: '导入的日历数据格式有误',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, userMessage?: string, details?: unknown) {
+    super(`${code}: ${userMessage ?? ERROR_MESSAGES[code]}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.userMessage = userMessage ?? ERROR_MESSAGES[code];
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { code: this.code, message: this.userMessage };
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** Rule violations in pure domain code: throw these, the handler turns them into an error envelope. */
+export function fail(code: ErrorCode, message?: string, details?: unknown): never {
+  throw new AppError(code, message, details);
+}

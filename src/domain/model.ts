@@ -1,0 +1,98 @@
+/**
+ * Records shared by the app and the functions. Times are epoch milliseconds (`EpochMs`), days are
+ * Shanghai calendar days 'YYYY-MM-DD' (`LocalDate`), money is integer fen (`Fen`).
+ */
+export type Id = string;
+export type EpochMs = number;
+export type LocalDate = string;
+export type Fen = number;
+
+/** Every stored record carries its id and a version bumped by each conditional update. */
+export interface StoredRecord {
+  _id: Id;
+  version: number;
+}
+
+export interface Community extends StoredRecord {
+  name: string;
+  city: string;
+  /** The company account owners pay into; the app never shows any other account. */
+  companyAccount: { bank: string; accountName: string; accountNo: string };
+  quorumRule?: { presentMoreThan: number; agreeMoreThan: number; agreeBase: 'all' | 'present' };
+  createdAt: EpochMs;
+}
+
+export interface Building extends StoredRecord {
+  communityId: Id;
+  name: string;
+}
+
+export interface Room extends StoredRecord {
+  communityId: Id;
+  buildingId: Id;
+  /** e.g. '1栋-1单元-301'; lists of arrears show this, never a name. */
+  label: string;
+  areaM2: number;
+}
+
+export type StaffRole = 'butler' | 'butler_supervisor' | 'head' | 'general_manager';
+export type CommitteePosition = 'chair' | 'vice_chair' | 'member';
+
+export interface Person extends StoredRecord {
+  /** The platform identity (WeChat OPENID). Never taken from a request body. */
+  openid: string;
+  name: string;
+  phone?: string;
+  /** The community this person acts in; a general manager spans all communities of the company. */
+  communityId: Id | null;
+  staffRole?: StaffRole;
+  /** Buildings a butler looks after. */
+  buildingIds?: Id[];
+  createdAt: EpochMs;
+}
+
+export type BindingStatus = 'requested' | 'approved' | 'rejected';
+
+/** An owner's claim on a room; staff verify it before the owner sees bills or asks as an owner. */
+export interface RoomBinding extends StoredRecord {
+  communityId: Id;
+  personId: Id;
+  roomId: Id;
+  status: BindingStatus;
+  requestedAt: EpochMs;
+  decidedAt?: EpochMs;
+  decidedBy?: Id;
+  note?: string;
+}
+
+/** A seat on the owners' committee for a term. */
+export interface CommitteeSeat extends StoredRecord {
+  communityId: Id;
+  personId: Id;
+  position: CommitteePosition;
+  termStart: LocalDate;
+  termEnd: LocalDate;
+}
+
+/** One append-only line of what happened, written with every state change. */
+export interface AuditEvent extends StoredRecord {
+  type: string;
+  communityId: Id | null;
+  actorId: Id | null;
+  subject: { kind: string; id: Id };
+  data: Record<string, unknown>;
+  at: EpochMs;
+}
+
+export const POSITION_LABELS: Record<CommitteePosition, string> = {
+  chair: '主任',
+  vice_chair: '副主任',
+  member: '委员',
+};
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  butler: '管家',
+  butler_supervisor: '管家主管',
+  head: '服务中心负责人',
+  general_manager: '总经理',
+};

@@ -1,0 +1,44 @@
+import type { CommitteePosition, Id, StaffRole } from './model';
+
+/**
+ * Roles as the permission table sees them. A person can hold several (an owner who sits on the
+ * committee is both `owner` and `committee`). `visitor` is a signed-in person with no verified role yet.
+ */
+export type Role = 'visitor' | 'owner' | 'committee' | StaffRole;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  visitor: '访客',
+  owner: '业主',
+  committee: '业委会委员',
+  butler: '管家',
+  butler_supervisor: '管家主管',
+  head: '服务中心负责人',
+  general_manager: '总经理',
+};
+
+export const STAFF_ROLES: readonly StaffRole[] = ['butler', 'butler_supervisor', 'head', 'general_manager'];
+
+/** Who is calling, resolved from the platform identity and the stored roster. */
+export interface Caller {
+  personId: Id;
+  name: string;
+  communityId: Id | null;
+  roles: Role[];
+  committeePosition?: CommitteePosition;
+  /** Approved rooms of an owner. */
+  roomIds: Id[];
+  buildingIds: Id[];
+}
+
+export const isStaff = (c: Pick<Caller, 'roles'>): boolean => c.roles.some((r) => (STAFF_ROLES as readonly Role[]).includes(r));
+export const hasRole = (c: Pick<Caller, 'roles'>, ...roles: Role[]): boolean => c.roles.some((r) => roles.includes(r));
+
+/** The area of the app a person lands in: decides the home screen and which subpackage they use. */
+export type HomeArea = 'owner' | 'committee' | 'staff' | 'visitor';
+
+export function homeArea(c: Pick<Caller, 'roles'>): HomeArea {
+  if (isStaff(c)) return 'staff';
+  if (hasRole(c, 'committee')) return 'committee';
+  if (hasRole(c, 'owner')) return 'owner';
+  return 'visitor';
+}
