@@ -1,4 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk';
+import { TEMPLATES, templateData } from '@domain/alerts/templates';
+import type { Person } from '@domain/model';
 import { systemClock, type Runtime } from './runtime';
 import { newId } from './ids';
 import { createCloudbaseStorage, type CloudbaseDb } from './storage/cloudbase';
@@ -16,9 +18,10 @@ export function createCloudbaseApp(): ReturnType<typeof tcb.init> {
 
 export function createCloudbaseRuntime(): Runtime {
   const app = createCloudbaseApp();
+  const store = createCloudbaseStorage(app.database() as unknown as CloudbaseDb);
   return {
     mode: 'cloudbase',
-    store: createCloudbaseStorage(app.database() as unknown as CloudbaseDb),
+    store,
     clock: systemClock,
     async identify(context) {
       // The platform puts the mini-program user's OPENID into the function's environment/context.
@@ -27,5 +30,26 @@ export function createCloudbaseRuntime(): Runtime {
     },
     requestTime: () => systemClock.now(),
     newId,
+    async sendSubscribeMessage(alert) {
+      const templateId = process.env[TEMPLATES[alert.templateKey].envVar];
+      const person = await store.get<Person>('people', alert.personId);
+      if (!templateId || !person) return false;
+      try {
+        // Needs `permissions.openapi: ["subscribeMessage.send"]` in the function's config.json.
+        const res = await app.callWxOpenApi({
+          apiName: '/cgi-bin/message/subscribe/send',
+          requestData: {
+            touser: person.openid,
+            template_id: templateId,
+            page: alert.link?.replace(/^\//, ''),
+            data: templateData(alert.templateKey, alert.templateValues),
+          },
+        });
+        return !(res as { code?: string }).code;
+      } catch (e) {
+        console.error('[alerts] subscribe message failed; the alert stays in the inbox', e);
+        return false;
+      }
+    },
   };
 }

@@ -3,7 +3,7 @@ import type { ParsedOf, ResultOf } from '@domain/api/contract';
 import { errorEnvelope, okEnvelope, type Envelope } from '@domain/envelope';
 import { AppError } from '@domain/errors';
 import type { AuditEvent, EpochMs, Person } from '@domain/model';
-import { PERMISSIONS, roleAllowed } from '@domain/permissions';
+import { accessOf, roleAllowed } from '@domain/permissions';
 import type { Caller } from '@domain/roles';
 import { loadCaller } from './caller';
 import { getRuntime, type Runtime } from './runtime';
@@ -52,7 +52,7 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     const { action, payload } = readEvent(event);
     const spec = (API[name] as Record<string, { input: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } } }>)[action];
     const handler = (handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>)[action];
-    const access = (PERMISSIONS[name] as Record<string, (typeof PERMISSIONS)[F][ActionName<F>]>)[action];
+    const access = accessOf(name, action);
     if (!spec || !handler || !access) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name}.${action}`);
 
     const now = rt.requestTime(context);

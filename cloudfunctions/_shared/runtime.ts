@@ -1,5 +1,6 @@
 import type { EpochMs } from '@domain/model';
 import type { Storage } from './storage/port';
+import type { Alert } from './alerts';
 
 export interface Clock {
   now(): EpochMs;
@@ -19,6 +20,8 @@ export interface Runtime {
   /** The moment this request happens at; local mode honours a dev time sent by the local host. */
   requestTime(context: unknown): EpochMs;
   newId(prefix: string): string;
+  /** Sends one WeChat subscribe message; absent locally, where alerts land in the inbox only. */
+  sendSubscribeMessage?(alert: Alert): Promise<boolean>;
 }
 
 let current: Runtime | undefined;

@@ -96,3 +96,53 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   head: '服务中心负责人',
   general_manager: '总经理',
 };
+
+/** One room's property fee for one month. */
+export interface Bill extends StoredRecord {
+  communityId: Id;
+  buildingId: Id;
+  roomId: Id;
+  /** 'YYYY-MM' */
+  month: string;
+  amountFen: Fen;
+  status: 'unpaid' | 'paid';
+  /** Reminders for this bill start on the 15th of its month. */
+  dueDate: LocalDate;
+  paidAt?: EpochMs;
+  createdAt: EpochMs;
+}
+
+/** One recorded reminder attempt (催缴), kept for the limitation period and as proof of delivery. */
+export interface FeeReminder extends StoredRecord {
+  communityId: Id;
+  billId: Id;
+  roomId: Id;
+  channel: string;
+  byId: Id;
+  at: EpochMs;
+  outcome: string;
+  /** A written reminder with proof of delivery interrupts the limitation period. */
+  written: boolean;
+  reachable: boolean;
+}
+
+/** The in-app inbox: where an alert lands when no subscribe-message quota is left, and always for the record. */
+export interface InboxItem extends StoredRecord {
+  personId: Id;
+  communityId: Id | null;
+  title: string;
+  body: string;
+  link?: string;
+  createdAt: EpochMs;
+  readAt?: EpochMs;
+  /** Dedupe key: the same alert is never put in one inbox twice. */
+  alertKey?: string;
+}
+
+/** Remaining one-time subscribe-message consents of one person for one template. */
+export interface SubscriptionQuota extends StoredRecord {
+  personId: Id;
+  templateKey: string;
+  remaining: number;
+  updatedAt: EpochMs;
+}

@@ -42,3 +42,9 @@ export function homeArea(c: Pick<Caller, 'roles'>): HomeArea {
   if (hasRole(c, 'owner')) return 'owner';
   return 'visitor';
 }
+
+/** Records of one community are invisible to another's people; the general manager spans them all. */
+export function canSeeCommunity(c: Pick<Caller, 'roles' | 'communityId'>, communityId: Id | null): boolean {
+  if (hasRole(c, 'general_manager')) return true;
+  return communityId !== null && c.communityId === communityId;
+}

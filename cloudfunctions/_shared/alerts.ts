@@ -1,0 +1,53 @@
+import type { TemplateKey } from '@domain/alerts/templates';
+import type { EpochMs, InboxItem, SubscriptionQuota } from '@domain/model';
+import type { Runtime } from './runtime';
+
+/** An alert: who must act, about what, by when. Raised by any feature; delivered here. */
+export interface Alert {
+  /** Deterministic key so raising the same alert twice (e.g. sweeps) delivers it once. */
+  key: string;
+  personId: string;
+  communityId: string | null;
+  title: string;
+  body: string;
+  link?: string;
+  templateKey: TemplateKey;
+  templateValues: Record<string, string>;
+}
+
+export interface StoredAlert extends Alert {
+  _id: string;
+  version: number;
+  createdAt: EpochMs;
+  channel: 'subscribe_message' | 'inbox';
+}
+
+/**
+ * Delivers an alert once: always into the in-app inbox (the record), and as a WeChat subscribe
+ * message when the person has a one-time consent left for that template, which the send spends.
+ * Returns false when the alert had already been raised.
+ */
+export async function raiseAlert(rt: Runtime, now: EpochMs, alert: Alert): Promise<boolean> {
+  const { store } = rt;
+  const inserted = await store.insertIfAbsent<StoredAlert>('alerts', { ...alert, _id: alert.key, createdAt: now, channel: 'inbox' });
+  if (!inserted) return false;
+  await store.insertIfAbsent<InboxItem>('inbox', {
+    _id: `inbox:${alert.key}`,
+    personId: alert.personId,
+    communityId: alert.communityId,
+    title: alert.title,
+    body: alert.body,
+    link: alert.link,
+    createdAt: now,
+    alertKey: alert.key,
+  });
+  const [quota] = await store.find<SubscriptionQuota>('subscriptions', { personId: alert.personId, templateKey: alert.templateKey }, { limit: 1 });
+  if (quota && quota.remaining > 0 && rt.sendSubscribeMessage) {
+    const spent = await store.update<SubscriptionQuota>('subscriptions', quota._id, quota.version, { remaining: quota.remaining - 1, updatedAt: now });
+    if (spent && (await rt.sendSubscribeMessage(alert))) {
+      const stored = await store.get<StoredAlert>('alerts', alert.key);
+      if (stored) await store.update<StoredAlert>('alerts', stored._id, stored.version, { channel: 'subscribe_message' });
+    }
+  }
+  return true;
+}

@@ -1,0 +1,14 @@
+import type { FunctionName } from '@domain/api';
+import type { Envelope } from '@domain/envelope';
+import { handle as alerts } from '../alerts';
+import { handle as fees } from '../fees';
+import { handle as session } from '../session';
+import type { Runtime } from './runtime';
+
+/**
+ * Every function's entry, for the local host and the integration tests, which call the same
+ * `handle` the deployed `main` calls, only with the embedded runtime.
+ */
+export type Handle = (rt: Runtime, event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
+
+export const FUNCTIONS: Record<FunctionName, Handle> = { session, fees, alerts };

@@ -1,0 +1,44 @@
+import type { InboxItemView } from '@domain/api/alerts';
+import { AppError } from '@domain/errors';
+import type { InboxItem, SubscriptionQuota } from '@domain/model';
+import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { updateWithRetry } from '../_shared/guards';
+import { runSweeps } from './sweeps';
+
+const unreadCount = (ctx: ActionContext, personId: string): Promise<number> =>
+  ctx.store.count('inbox', { personId, readAt: { $exists: false } });
+
+export const alertHandlers: Handlers<'alerts'> = {
+  async inbox(ctx) {
+    const caller = requireCaller(ctx);
+    const items = await ctx.store.find<InboxItem>('inbox', { personId: caller.personId }, { sort: [['createdAt', -1]], limit: 100 });
+    return {
+      items: items.map((i): InboxItemView => ({ inboxId: i._id, title: i.title, body: i.body, link: i.link, createdAt: i.createdAt, readAt: i.readAt })),
+      unread: await unreadCount(ctx, caller.personId),
+    };
+  },
+
+  async markRead(ctx, input) {
+    const caller = requireCaller(ctx);
+    const item = await ctx.store.get<InboxItem>('inbox', input.inboxId);
+    if (!item || item.personId !== caller.personId) throw new AppError('NOT_FOUND');
+    if (!item.readAt) await updateWithRetry<InboxItem>(ctx.store, 'inbox', item._id, (cur) => ({ readAt: cur.readAt ?? ctx.now }));
+    return { unread: await unreadCount(ctx, caller.personId) };
+  },
+
+  async consent(ctx, input) {
+    const caller = requireCaller(ctx);
+    // One accepted request allows exactly one message of that template; keep the count per person.
+    const id = `sub:${caller.personId}:${input.templateKey}`;
+    await ctx.store.insertIfAbsent<SubscriptionQuota>('subscriptions', { _id: id, personId: caller.personId, templateKey: input.templateKey, remaining: 0, updatedAt: ctx.now });
+    const quota = await updateWithRetry<SubscriptionQuota>(ctx.store, 'subscriptions', id, (q) => ({
+      remaining: q.remaining + (input.accepted ? 1 : 0),
+      updatedAt: ctx.now,
+    }));
+    return { remaining: quota.remaining };
+  },
+
+  async sweep(ctx) {
+    return runSweeps(ctx.rt, ctx.now);
+  },
+};

@@ -1,0 +1,27 @@
+import type { EpochMs } from '@domain/model';
+import type { Runtime } from '../_shared/runtime';
+
+export interface SweepResult {
+  alertsCreated: number;
+  escalated: number;
+}
+
+/**
+ * A sweep looks for deadlines that are near or past and raises alerts / escalates. Each must be
+ * idempotent: the timer runs them every hour, and running twice changes nothing more.
+ * A feature adds its sweep to SWEEPS.
+ */
+export type Sweep = (rt: Runtime, now: EpochMs) => Promise<SweepResult>;
+
+const SWEEPS: Sweep[] = [];
+
+export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
+  const total: SweepResult = { alertsCreated: 0, escalated: 0 };
+  // One at a time: sweeps may touch the same records, and the timer has time to spare.
+  for (const sweep of SWEEPS) {
+    const r = await sweep(rt, now);
+    total.alertsCreated += r.alertsCreated;
+    total.escalated += r.escalated;
+  }
+  return total;
+}

@@ -1,0 +1,82 @@
+import { REMINDER_CHANNELS, type ArrearsRow, type BillView, type ReminderChannel, type ReminderView } from '@domain/api/fees';
+import { AppError } from '@domain/errors';
+import type { Bill, Community, FeeReminder, Person } from '@domain/model';
+import { requireCaller, type Handlers } from '../_shared/function';
+import { loadVisible } from '../_shared/guards';
+import { roomsById } from '../_shared/views';
+import { remindersOf, unpaidBillsFor } from './queries';
+
+/** Channels that leave a written record with proof of delivery (these interrupt the limitation period). */
+const WRITTEN_CHANNELS: ReadonlySet<ReminderChannel> = new Set(['slip', 'sms', 'subscribe_message']);
+
+function reminderView(r: FeeReminder, byName: string): ReminderView {
+  return { reminderId: r._id, billId: r.billId, channel: r.channel as ReminderChannel, byName, at: r.at, outcome: r.outcome };
+}
+
+export const feeHandlers: Handlers<'fees'> = {
+  async myBills(ctx) {
+    const caller = requireCaller(ctx);
+    const [bills, community, rooms] = await Promise.all([
+      ctx.store.find<Bill>('bills', { roomId: { $in: caller.roomIds } }, { sort: [['month', -1]] }),
+      ctx.store.get<Community>('communities', caller.communityId ?? ''),
+      roomsById(ctx.store, caller.roomIds),
+    ]);
+    if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
+    return {
+      account: { ...community.companyAccount, notice: '请只向以上公司账户缴费，工作人员不会使用个人账户收取物业费' },
+      bills: bills.map(
+        (b): BillView => ({ billId: b._id, roomLabel: rooms.get(b.roomId)?.label ?? '', month: b.month, amountFen: b.amountFen, status: b.status, dueDate: b.dueDate, paidAt: b.paidAt }),
+      ),
+    };
+  },
+
+  async arrears(ctx, input) {
+    const caller = requireCaller(ctx);
+    const bills = (await unpaidBillsFor(ctx.store, caller)).filter((b) => !input.month || b.month === input.month);
+    const [reminders, rooms] = await Promise.all([remindersOf(ctx.store, bills.map((b) => b._id)), roomsById(ctx.store, bills.map((b) => b.roomId))]);
+    const rows = new Map<string, ArrearsRow>();
+    for (const b of bills) {
+      const row = rows.get(b.roomId) ?? { roomId: b.roomId, roomLabel: rooms.get(b.roomId)?.label ?? '', unpaidMonths: [], amountFen: 0, reminderCount: 0, reachable: true };
+      row.unpaidMonths.push(b.month);
+      row.amountFen += b.amountFen;
+      rows.set(b.roomId, row);
+    }
+    for (const r of reminders) {
+      const row = rows.get(r.roomId);
+      if (!row) continue;
+      row.reminderCount += 1;
+      row.lastReminderAt = r.at;
+      row.reachable = r.reachable;
+    }
+    return [...rows.values()].sort((a, b) => b.amountFen - a.amountFen || a.roomLabel.localeCompare(b.roomLabel));
+  },
+
+  async recordReminder(ctx, input) {
+    const caller = requireCaller(ctx);
+    const bill = await loadVisible<Bill>(ctx.store, 'bills', input.billId, caller);
+    if (bill.status === 'paid') throw new AppError('INVALID_TRANSITION', '该账单已缴清，无需催缴');
+    const reminder = await ctx.store.insert<FeeReminder>('reminders', {
+      _id: ctx.rt.newId('reminder'),
+      communityId: bill.communityId,
+      billId: bill._id,
+      roomId: bill.roomId,
+      channel: input.channel,
+      byId: caller.personId,
+      at: ctx.now,
+      outcome: input.outcome,
+      written: WRITTEN_CHANNELS.has(input.channel),
+      reachable: input.reachable ?? true,
+    });
+    await ctx.audit({ type: 'fee.reminded', communityId: bill.communityId, subject: { kind: 'bill', id: bill._id }, data: { channel: input.channel, label: REMINDER_CHANNELS[input.channel] } });
+    return reminderView(reminder, caller.name);
+  },
+
+  async reminders(ctx, input) {
+    const caller = requireCaller(ctx);
+    await loadVisible<Bill>(ctx.store, 'bills', input.billId, caller);
+    const list = await remindersOf(ctx.store, [input.billId]);
+    const people = await ctx.store.find<Person>('people', { _id: { $in: [...new Set(list.map((r) => r.byId))] } });
+    const names = new Map(people.map((p) => [p._id, p.name]));
+    return list.map((r) => reminderView(r, names.get(r.byId) ?? ''));
+  },
+};

@@ -1,0 +1,143 @@
+import type { BindingView } from '@domain/api/session';
+import { AppError } from '@domain/errors';
+import type { Building, Community, Person, Room, RoomBinding } from '@domain/model';
+import { maskPhone } from '@domain/privacy';
+import { homeArea, hasRole, ROLE_LABELS } from '@domain/roles';
+import { loadCaller } from '../_shared/caller';
+import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { loadVisible, updateWithRetry } from '../_shared/guards';
+import { meView, roomsById } from '../_shared/views';
+import { collectTodos } from './todos';
+
+function requireLocal(ctx: ActionContext): void {
+  if (ctx.rt.mode !== 'local') throw new AppError('DEV_LOGIN_DISABLED');
+}
+
+async function bindingView(ctx: ActionContext, b: RoomBinding): Promise<BindingView> {
+  const [person, rooms] = await Promise.all([ctx.store.get<Person>('people', b.personId), roomsById(ctx.store, [b.roomId])]);
+  return {
+    bindingId: b._id,
+    personName: person?.name ?? '',
+    phoneMasked: maskPhone(person?.phone),
+    roomLabel: rooms.get(b.roomId)?.label ?? '',
+    status: b.status,
+    requestedAt: b.requestedAt,
+  };
+}
+
+export const sessionHandlers: Handlers<'session'> = {
+  async me(ctx) {
+    if (ctx.person) return meView(ctx.rt, ctx.person, ctx.caller);
+    // First visit from WeChat: record the person as a visitor; a verified room binding makes them an owner.
+    const person = await ctx.store.insert<Person>('people', {
+      _id: ctx.rt.newId('person'),
+      openid: ctx.openid!,
+      name: '微信用户',
+      communityId: null,
+      createdAt: ctx.now,
+    });
+    const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
+    return meView(ctx.rt, person, loaded?.caller ?? null);
+  },
+
+  async todos(ctx) {
+    return collectTodos(ctx, requireCaller(ctx));
+  },
+
+  async devPeople(ctx) {
+    requireLocal(ctx);
+    const people = await ctx.store.find<Person>('people', {}, { sort: [['_id', 1]] });
+    const out = [];
+    for (const p of people) {
+      const loaded = await loadCaller(ctx.store, p.openid, ctx.now);
+      if (!loaded) continue;
+      const { caller } = loaded;
+      const main = caller.roles.find((r) => r !== 'owner' && r !== 'visitor') ?? caller.roles[0];
+      out.push({ personId: p._id, name: p.name, roleLabel: ROLE_LABELS[main], area: homeArea(caller) });
+    }
+    return out;
+  },
+
+  async devLogin(ctx, input) {
+    requireLocal(ctx);
+    const person = await ctx.store.get<Person>('people', input.personId);
+    if (!person) throw new AppError('NOT_FOUND', '没有这位演示人员');
+    const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
+    return { token: person.openid, me: await meView(ctx.rt, person, loaded?.caller ?? null) };
+  },
+
+  async updateProfile(ctx, input) {
+    const caller = requireCaller(ctx);
+    const person = await updateWithRetry<Person>(ctx.store, 'people', caller.personId, () => ({ name: input.name, phone: input.phone }));
+    await ctx.audit({ type: 'person.profile_updated', subject: { kind: 'person', id: person._id }, data: { name: input.name } });
+    return meView(ctx.rt, person, caller);
+  },
+
+  async listCommunities(ctx) {
+    const caller = requireCaller(ctx);
+    const all = await ctx.store.find<Community>('communities', {}, { sort: [['name', 1]] });
+    // A person already attached to a community only ever binds rooms there.
+    return all.filter((c) => caller.communityId === null || c._id === caller.communityId).map((c) => ({ communityId: c._id, name: c.name }));
+  },
+
+  async listRooms(ctx, input) {
+    const caller = requireCaller(ctx);
+    if (caller.communityId !== null && caller.communityId !== input.communityId && !hasRole(caller, 'general_manager')) {
+      throw new AppError('NOT_FOUND');
+    }
+    const [rooms, buildings] = await Promise.all([
+      ctx.store.find<Room>('rooms', { communityId: input.communityId }, { sort: [['label', 1]] }),
+      ctx.store.find<Building>('buildings', { communityId: input.communityId }),
+    ]);
+    const names = new Map(buildings.map((b) => [b._id, b.name]));
+    return rooms.map((r) => ({ roomId: r._id, label: r.label, buildingName: names.get(r.buildingId) ?? '' }));
+  },
+
+  async requestBinding(ctx, input) {
+    const caller = requireCaller(ctx);
+    const room = await ctx.store.get<Room>('rooms', input.roomId);
+    if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
+    const open = await ctx.store.count('roomBindings', { personId: caller.personId, roomId: room._id, status: { $in: ['requested', 'approved'] } });
+    if (open > 0) throw new AppError('ROOM_ALREADY_BOUND');
+    const binding = await ctx.store.insert<RoomBinding>('roomBindings', {
+      _id: ctx.rt.newId('binding'),
+      communityId: room.communityId,
+      personId: caller.personId,
+      roomId: room._id,
+      status: 'requested',
+      requestedAt: ctx.now,
+    });
+    let person = ctx.person!;
+    if (person.communityId === null) {
+      person = await updateWithRetry<Person>(ctx.store, 'people', person._id, () => ({ communityId: room.communityId }));
+    }
+    await ctx.audit({ type: 'binding.requested', communityId: room.communityId, subject: { kind: 'roomBinding', id: binding._id }, data: { roomId: room._id } });
+    return meView(ctx.rt, person, caller);
+  },
+
+  async pendingBindings(ctx) {
+    const caller = requireCaller(ctx);
+    const pending = await ctx.store.find<RoomBinding>(
+      'roomBindings',
+      { communityId: caller.communityId, status: 'requested' },
+      { sort: [['requestedAt', 1]] },
+    );
+    return Promise.all(pending.map((b) => bindingView(ctx, b)));
+  },
+
+  async decideBinding(ctx, input) {
+    const caller = requireCaller(ctx);
+    await loadVisible<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, caller);
+    const decided = await updateWithRetry<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, (b) => {
+      if (b.status !== 'requested') throw new AppError('BINDING_NOT_PENDING');
+      return { status: input.approve ? 'approved' : 'rejected', decidedAt: ctx.now, decidedBy: caller.personId, note: input.note };
+    });
+    await ctx.audit({
+      type: input.approve ? 'binding.approved' : 'binding.rejected',
+      communityId: decided.communityId,
+      subject: { kind: 'roomBinding', id: decided._id },
+      data: { note: input.note ?? null },
+    });
+    return bindingView(ctx, decided);
+  },
+};

@@ -1,0 +1,98 @@
+import type { ActionName, Api, FunctionName } from '@domain/api';
+import type { InputOf, ResultOf } from '@domain/api/contract';
+import type { Envelope } from '@domain/envelope';
+import type { Role } from '@domain/roles';
+import { createLocalRuntime } from '../../cloudfunctions/_shared/local';
+import { FUNCTIONS } from '../../cloudfunctions/_shared/registry';
+import type { Runtime } from '../../cloudfunctions/_shared/runtime';
+import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/storage/collections';
+import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
+import { demoData, devOpenid, seedDemo } from '../../cloudfunctions/_shared/seed/demo';
+
+/**
+ * Integration tests call the same `handle` the deployed functions run, on an in-memory embedded
+ * store seeded with the demo community, as a named demo person, at a time the test controls.
+ */
+export const DEMO = {
+  owner: 'p_owner_02',
+  owner2: 'p_owner_03',
+  chair: 'p_owner_01',
+  viceChair: 'p_owner_08',
+  member: 'p_owner_15',
+  butler: 'p_butler_1',
+  butler2: 'p_butler_2',
+  supervisor: 'p_supervisor',
+  head: 'p_head',
+  gm: 'p_gm',
+  visitor: 'p_visitor_1',
+} as const;
+
+/** A demo person holding each role, for generic tests over the permission table. */
+export const PERSON_FOR_ROLE: Record<Role, string> = {
+  visitor: DEMO.visitor,
+  owner: DEMO.owner,
+  committee: DEMO.member,
+  butler: DEMO.butler,
+  butler_supervisor: DEMO.supervisor,
+  head: DEMO.head,
+  general_manager: DEMO.gm,
+};
+
+export interface CallOptions {
+  /** Demo person id to call as; omitted → no identity. */
+  as?: string;
+  /** Raw platform identity, for people not in the demo (first visit). */
+  openid?: string;
+}
+
+export interface Harness {
+  rt: Runtime;
+  now(): number;
+  setNow(iso: string | number): void;
+  advance(ms: number): void;
+  raw(fn: string, event: unknown, opts?: CallOptions): Promise<Envelope<unknown>>;
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, opts?: CallOptions): Promise<Envelope<ResultOf<Api[F][A]>>>;
+  /** Like call, but returns the data and fails the test with the error code otherwise. */
+  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, as: string): Promise<ResultOf<Api[F][A]>>;
+  /** Record counts of every collection except the audit log: "stores nothing" checks compare these. */
+  snapshot(): Promise<Record<string, number>>;
+}
+
+export const DEFAULT_NOW = '2026-11-20T10:00:00+08:00';
+
+export async function createHarness(options: { now?: string | number; seed?: boolean } = {}): Promise<Harness> {
+  let now = typeof options.now === 'number' ? options.now : Date.parse(options.now ?? DEFAULT_NOW);
+  const rt = createLocalRuntime({ store: createNedbStorage(), clock: { now: () => now } });
+  if (options.seed !== false) await seedDemo(rt.store, now);
+
+  const raw: Harness['raw'] = (fn, event, opts = {}) => {
+    const handle = FUNCTIONS[fn as FunctionName];
+    if (!handle) throw new Error(`no function ${fn}`);
+    return handle(rt, event, { devOpenid: opts.openid ?? (opts.as ? devOpenid(opts.as) : undefined) });
+  };
+  const call: Harness['call'] = (fn, action, payload, opts) => raw(fn, { action, payload }, opts) as never;
+  return {
+    rt,
+    now: () => now,
+    setNow: (t) => {
+      now = typeof t === 'number' ? t : Date.parse(t);
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+    raw,
+    call,
+    async ok(fn, action, payload, as) {
+      const env = await call(fn, action, payload, { as });
+      if (!env.ok) throw new Error(`${fn}.${action} as ${as} failed: ${env.error.code} ${env.error.message} ${JSON.stringify(env.error.details ?? '')}`);
+      return env.data;
+    },
+    async snapshot() {
+      const out: Record<string, number> = {};
+      for (const c of COLLECTION_NAMES) if (c !== 'audit') out[c] = await rt.store.count(c);
+      return out;
+    },
+  };
+}
+
+export { demoData };
