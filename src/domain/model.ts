@@ -146,3 +146,20 @@ export interface SubscriptionQuota extends StoredRecord {
   remaining: number;
   updatedAt: EpochMs;
 }
+
+/**
+ * An administrator's correction of the official calendar: one day, or a whole year's list.
+ * Stored with a deterministic id (`day:2027-01-01`, `year:2027`); a change bumps the version and
+ * the audit log keeps what it was before.
+ */
+export interface CalendarOverrideRecord extends StoredRecord {
+  scope: 'day' | 'year';
+  date?: LocalDate;
+  kind?: 'holiday' | 'workday';
+  name?: string;
+  year?: number;
+  holidays?: Array<{ date: LocalDate; name: string }>;
+  workdays?: Array<{ date: LocalDate; name: string }>;
+  updatedBy: Id;
+  updatedAt: EpochMs;
+}

@@ -1,0 +1,37 @@
+import Taro from '@tarojs/taro';
+import { ERROR_MESSAGES } from '@domain/errors';
+import { ApiError, isWeapp } from './client';
+
+/** A stored file: `cloud://…` (CloudBase storage) on weapp, `local:…` (the local host's files folder) on H5. */
+export interface UploadedFile {
+  fileId: string;
+  name: string;
+  /** What an <Image> or a download link can use. */
+  url: string;
+}
+
+/**
+ * The one way pages store attachments and photos. Records keep only `fileId`; `fileUrl` turns it
+ * back into something displayable on either platform.
+ */
+export async function uploadFile(tempPath: string, name: string, folder: string): Promise<UploadedFile> {
+  try {
+    if (isWeapp) {
+      const cloudPath = `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}-${name}`;
+      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: tempPath });
+      return { fileId: res.fileID, name, url: res.fileID };
+    }
+    const blob = await (await fetch(tempPath)).blob();
+    const res = await fetch(`/files?name=${encodeURIComponent(name)}`, { method: 'POST', body: blob });
+    const body = (await res.json()) as { ok: boolean; data: { fileId: string; url: string } };
+    if (!body.ok) throw new Error('upload refused');
+    return { fileId: body.data.fileId, name, url: body.data.url };
+  } catch {
+    throw new ApiError('NETWORK', `文件上传失败：${ERROR_MESSAGES.NETWORK}`);
+  }
+}
+
+/** Display URL for a stored fileId (CloudBase file ids render directly in mini-program <Image>). */
+export function fileUrl(fileId: string): string {
+  return fileId.startsWith('local:') ? `/files/${fileId.slice('local:'.length)}` : fileId;
+}
