@@ -25,8 +25,12 @@ export function createCloudbaseRuntime(): Runtime {
     clock: systemClock,
     async identify(context) {
       // The platform puts the mini-program user's OPENID into the function's environment/context.
-      const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-      return ctx.WX_OPENID || null;
+      // An unreadable context (not a real CloudBase invocation) carries no identity: refuse, don't crash.
+      try {
+        return tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID || null;
+      } catch {
+        return null;
+      }
     },
     requestTime: () => systemClock.now(),
     newId,

@@ -1,6 +1,7 @@
 import { API, FUNCTION_NAMES, type FunctionName } from '@domain/api';
 import { PERMISSIONS } from '@domain/permissions';
 import type { Access } from '@domain/api/contract';
+import type { Community, Person } from '@domain/model';
 import { createHarness, DEMO, PERSON_FOR_ROLE, type Harness } from '../helpers/harness';
 
 let h: Harness;
@@ -142,8 +143,8 @@ describe('session', () => {
 
 describe('communities are separate', () => {
   it('staff of another community cannot see or decide this one', async () => {
-    await h.rt.store.insert('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
-    await h.rt.store.insert('people', { _id: 'p_other_head', openid: 'dev-openid-p_other_head', name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
+    await h.rt.store.insert<Community>('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
+    await h.rt.store.insert<Person>('people', { _id: 'p_other_head', openid: 'dev-openid-p_other_head', name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
     expect(await h.ok('session', 'pendingBindings', {}, 'p_other_head')).toEqual([]);
     const env = await h.call('session', 'decideBinding', { bindingId: 'bind_p_visitor_1', approve: true }, { as: 'p_other_head' });
     expect(env).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -1,0 +1,351 @@
+/**
+ * Bundles every cloud function into a standalone folder CloudBase can run as is, and regenerates
+ * `cloudbaserc.json` from the function list and COLLECTIONS so the deploy config cannot drift.
+ *
+ *   npm run build:functions          → dist/cloudfunctions/<name>/{index.js,package.json,config.json}
+ *
+ * A function is a folder under `cloudfunctions/` that does not start with `_` and has an `index.ts`
+ * exporting `main`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { build, type Plugin } from 'esbuild';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../cloudfunctions/_shared/storage/collections';
+import { TEMPLATES } from '../src/domain/alerts/templates';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const FUNCTIONS_SRC = path.join(ROOT, 'cloudfunctions');
+export const FUNCTIONS_DIST = path.join(ROOT, 'dist', 'cloudfunctions');
+export const CLOUDBASERC = path.join(ROOT, 'cloudbaserc.json');
+
+/**
+ * CloudBase offers Node 16.13 / 18.15 / 20.19 / 22.21 / 24.11 (docs.cloudbase.net/cloud-function/runtime-support);
+ * 18.15 is the CLI's default and the newest one every account has had for long, so bundles target node18.
+ */
+export const RUNTIME = 'Nodejs18.15';
+const ESBUILD_TARGET = 'node18';
+
+export interface TimerTrigger {
+  name: string;
+  type: 'timer';
+  /** Seven fields: second minute hour day month weekday year, evaluated in UTC+8. */
+  config: string;
+}
+
+export interface FunctionSpec {
+  name: string;
+  /** Seconds; event functions allow 1–60. */
+  timeout: number;
+  /** WeChat cloud-call APIs the function may use (config.json `permissions.openapi`). */
+  openapi: string[];
+  triggers: TimerTrigger[];
+}
+
+const DEFAULT_TIMEOUT = 20;
+
+/** What differs from the defaults. The alerts sweep runs hourly and sends subscribe messages. */
+const FUNCTION_SETTINGS: Record<string, Partial<Omit<FunctionSpec, 'name'>>> = {
+  alerts: {
+    timeout: 60,
+    openapi: ['subscribeMessage.send'],
+    triggers: [{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }],
+  },
+};
+
+/**
+ * Any feature may raise an alert, and raising one may send a subscribe message: a bundle that
+ * contains the alert delivery code gets the cloud-call permission even if the table forgot it.
+ */
+const RAISES_ALERTS = /cloudfunctions[\\/]_shared[\\/]alerts\.ts$/;
+
+export function discoverFunctions(): string[] {
+  return fs
+    .readdirSync(FUNCTIONS_SRC, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && fs.existsSync(path.join(FUNCTIONS_SRC, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+export function functionSpec(name: string, detectedOpenapi: string[] = []): FunctionSpec {
+  const s = FUNCTION_SETTINGS[name] ?? {};
+  return {
+    name,
+    timeout: s.timeout ?? DEFAULT_TIMEOUT,
+    openapi: [...new Set([...(s.openapi ?? []), ...detectedOpenapi])].sort(),
+    triggers: s.triggers ?? [],
+  };
+}
+
+/**
+ * The node-sdk reads its own package.json at run time (`../../package.json` from its dist) only to
+ * report its version; inside a bundle that path does not exist, so the version is inlined instead.
+ */
+const inlineNodeSdkVersion: Plugin = {
+  name: 'inline-node-sdk-version',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]version\.js$/ }, (args) => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(args.path), '..', '..', 'package.json'), 'utf8')) as { version: string };
+      return { contents: `exports.version = ${JSON.stringify(pkg.version)};`, loader: 'js' };
+    });
+  },
+};
+
+/** Every env variable that carries a subscribe-message template id. */
+export function templateVars(): string[] {
+  const declared = Object.values(TEMPLATES).map((t) => t.envVar as string);
+  const extra = Object.keys(process.env).filter((k) => /^WX_TEMPLATE_[A-Z0-9_]+$/.test(k));
+  return [...new Set([...declared, ...extra])].sort();
+}
+
+/**
+ * Template ids are configuration chosen in the WeChat admin console, read at run time as
+ * `process.env[TEMPLATES[key].envVar]`. The ids set while building are written into the top of
+ * each bundle (a dynamic lookup cannot be `define`d), so the deployed function needs no env setup;
+ * an env variable set on the deployed function still wins.
+ */
+function templateBanner(): { banner: string; unset: string[] } {
+  const vars = templateVars();
+  const set = vars.filter((k) => (process.env[k] ?? '').trim() !== '');
+  const assignments = set.map((k) => `process.env.${k}=process.env.${k}||${JSON.stringify(process.env[k]!.trim())};`).join('');
+  // The banner comes before esbuild's own "use strict", so it repeats it to keep the file strict.
+  return { banner: assignments ? `"use strict";${assignments}` : '', unset: vars.filter((k) => !set.includes(k)) };
+}
+
+/** Anything from the local runtime in a deployed bundle would be a security bug (dev login, NeDB). */
+const LOCAL_ONLY_INPUTS = [/cloudfunctions[\\/]_shared[\\/]local\.ts$/, /cloudfunctions[\\/]_shared[\\/]storage[\\/]nedb\.ts$/, /@seald-io[\\/]nedb/];
+// Case-sensitive on purpose: the SDK legitimately contains "containedBy", which holds "nedB".
+const LOCAL_ONLY_TEXT = ['nedb', '@seald-io'];
+
+export interface BuiltFunction {
+  spec: FunctionSpec;
+  dir: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+async function buildOne(name: string, rootVersion: string, banner: string): Promise<BuiltFunction> {
+  const dir = path.join(FUNCTIONS_DIST, name);
+  const outfile = path.join(dir, 'index.js');
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(FUNCTIONS_SRC, name, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: ESBUILD_TARGET,
+    format: 'cjs',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    // Fixing the runtime at build time lets esbuild drop the local branch of getRuntime() entirely.
+    define: { 'process.env.APP_RUNTIME': '"cloudbase"' },
+    ...(banner ? { banner: { js: banner } } : {}),
+    // Whitespace and syntax only: identifiers stay readable in CloudBase's error logs.
+    minifySyntax: true,
+    minifyWhitespace: true,
+    // Third-party licence notices stay with the code they cover.
+    legalComments: 'eof',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [inlineNodeSdkVersion],
+  });
+  const meta = result.metafile!;
+
+  const leakedInputs = Object.keys(meta.inputs).filter((p) => LOCAL_ONLY_INPUTS.some((re) => re.test(p)));
+  if (leakedInputs.length) throw new Error(`${name}: local-only code got into the bundle: ${leakedInputs.join(', ')}`);
+  const code = fs.readFileSync(outfile, 'utf8');
+  const leakedText = LOCAL_ONLY_TEXT.filter((t) => code.includes(t));
+  if (leakedText.length) throw new Error(`${name}: bundle mentions ${leakedText.join(', ')}; the embedded store must not ship`);
+
+  const spec = functionSpec(name, Object.keys(meta.inputs).some((p) => RAISES_ALERTS.test(p)) ? ['subscribeMessage.send'] : []);
+
+  // @cloudbase/node-sdk bundles cleanly (only Node built-ins stay external), so no dependencies remain.
+  const pkg = {
+    name,
+    version: rootVersion,
+    private: true,
+    description: `物业业委会沟通协调 · 云函数 ${name}（构建产物，请勿手工修改）`,
+    main: 'index.js',
+    dependencies: {},
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(functionConfigJson(spec), null, 2) + '\n');
+
+  return { spec, dir, bytes: Buffer.byteLength(code), gzipBytes: zlib.gzipSync(code).length };
+}
+
+/** The per-function config.json WeChat DevTools reads on upload (cloud-call permissions, timer trigger). */
+export function functionConfigJson(spec: FunctionSpec): { permissions: { openapi: string[] }; triggers?: TimerTrigger[] } {
+  return { permissions: { openapi: spec.openapi }, ...(spec.triggers.length ? { triggers: spec.triggers } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// cloudbaserc.json
+
+/** Shown in the CloudBase console next to each collection. */
+const COLLECTION_DESCRIPTIONS: Partial<Record<CollectionName, string>> = {
+  communities: '小区/项目',
+  buildings: '楼栋',
+  rooms: '房屋',
+  people: '人员（业主、委员、员工）',
+  roomBindings: '房屋绑定申请',
+  committeeSeats: '业委会委员任期',
+  audit: '操作审计日志',
+  inbox: '站内消息',
+  subscriptions: '订阅消息授权',
+  calendarOverrides: '工作日历调整',
+  obligations: '待办义务与期限',
+  documents: '申报、通报、报告等书面文件',
+  deliveries: '逐位委员的书面送达记录',
+  deliveryEvents: '送达记录的签收、拒签、异议事件',
+  archive: '只增不改的归档记录',
+  inquiries: '质询、质疑、建议、要求',
+  inquiryEvents: '质询处理过程',
+  bills: '物业费账单',
+  reminders: '催缴记录',
+  meetings: '会议',
+  alerts: '待发送的提醒',
+  counters: '计数器',
+};
+
+export interface IndexDeclaration {
+  name: string;
+  unique: boolean;
+  keys: Array<{ name: string; direction: '1' | '-1' }>;
+}
+export interface CollectionDeclaration {
+  collectionName: string;
+  description: string;
+  aclTag: 'ADMINONLY';
+  createIndexes?: IndexDeclaration[];
+}
+
+const sameKeys = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** Index names allow letters, digits and underscores only, so dotted fields are flattened. */
+export const indexName = (fields: ReadonlyArray<string>): string =>
+  fields.map((f) => `${f.replace(/[^A-Za-z0-9_]/g, '_')}_1`).join('_').slice(0, 64);
+
+export function collectionDeclarations(): CollectionDeclaration[] {
+  return COLLECTION_NAMES.map((name) => {
+    const spec = COLLECTIONS[name] as { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> };
+    const unique = spec.unique ?? [];
+    const all = [...spec.indexes, ...unique.filter((u) => !spec.indexes.some((i) => sameKeys(i, u)))];
+    const indexes: IndexDeclaration[] = all.map((fields) => ({
+      name: indexName(fields),
+      unique: unique.some((u) => sameKeys(u, fields)),
+      // Ascending everywhere: a compound index also serves the fully reversed sort order.
+      keys: fields.map((f) => ({ name: f, direction: '1' as const })),
+    }));
+    return {
+      collectionName: name,
+      description: `${COLLECTION_DESCRIPTIONS[name] ?? name}（仅云函数读写，请勿手工修改）`,
+      // Only the functions (admin rights) touch the database; the mini-program never reads it directly.
+      aclTag: 'ADMINONLY' as const,
+      ...(indexes.length ? { createIndexes: indexes } : {}),
+    };
+  });
+}
+
+export function renderCloudbaserc(specs: FunctionSpec[]): Record<string, unknown> {
+  return {
+    version: '2.0',
+    envId: '{{env.TCB_ENV}}',
+    $schema: 'https://framework-1258016615.tcloudbaseapp.com/schema/latest.json',
+    // Read by `tcb fn deploy`: the bundles are self-contained, built by `npm run build:functions`.
+    functionRoot: 'dist/cloudfunctions',
+    functions: specs.map((s) => ({
+      name: s.name,
+      timeout: s.timeout,
+      runtime: RUNTIME,
+      // Dates and deadlines are computed in Asia/Shanghai whatever the server's zone; TZ makes logs agree.
+      envVariables: { TZ: 'Asia/Shanghai' },
+      handler: 'index.main',
+      // Nothing to install: every dependency is inside index.js.
+      installDependency: false,
+      ...(s.triggers.length ? { triggers: s.triggers } : {}),
+    })),
+    // Read by `tcb framework deploy`: creates the collections, their indexes and ACL (framework-plugin-database).
+    framework: {
+      name: 'wuye-yeweihui',
+      plugins: {
+        db: {
+          use: '@cloudbase/framework-plugin-database',
+          inputs: { collections: collectionDeclarations() },
+        },
+      },
+    },
+  };
+}
+
+export const renderCloudbasercText = (specs: FunctionSpec[]): string => JSON.stringify(renderCloudbaserc(specs), null, 2) + '\n';
+
+// ---------------------------------------------------------------------------------------------
+
+export async function buildFunctions(options: { log?: (line: string) => void } = {}): Promise<BuiltFunction[]> {
+  const log = options.log ?? (() => undefined);
+  const names = discoverFunctions();
+  if (!names.length) throw new Error('no cloud functions found under cloudfunctions/');
+  const rootVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  // Stale folders of renamed or removed functions must not be deployed by `tcb fn deploy`.
+  fs.rmSync(FUNCTIONS_DIST, { recursive: true, force: true });
+  const built: BuiltFunction[] = [];
+  const templates = templateBanner();
+  // One at a time: esbuild is already parallel inside, and the machine is small.
+  for (const name of names) built.push(await buildOne(name, rootVersion, templates.banner));
+
+  fs.writeFileSync(CLOUDBASERC, renderCloudbasercText(built.map((b) => b.spec)));
+
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+  for (const b of built) {
+    const extras = [b.spec.openapi.length ? `openapi: ${b.spec.openapi.join(',')}` : '', b.spec.triggers.map((t) => `timer ${t.name} "${t.config}"`).join(' ')]
+      .filter(Boolean)
+      .join('; ');
+    log(`  ${b.spec.name.padEnd(12)} ${kb(b.bytes).padStart(10)}  (gzip ${kb(b.gzipBytes)})${extras ? `  ${extras}` : ''}`);
+  }
+  if (templates.unset.length) {
+    log(`  ! subscribe-message template ids not set at build: ${templates.unset.join(', ')}`);
+    log('    those alerts reach only the in-app inbox until the ids are set (see docs/deploy.md)');
+  }
+  log(`  wrote ${path.relative(ROOT, CLOUDBASERC)} (${names.length} functions, ${COLLECTION_NAMES.length} collections)`);
+  return built;
+}
+
+function newestMtime(dir: string, keep: (file: string) => boolean): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p, keep));
+    else if (keep(p)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when dist holds a bundle for every function, each newer than every source it could include. */
+export function distIsFresh(): boolean {
+  const names = discoverFunctions();
+  if (!fs.existsSync(FUNCTIONS_DIST) || !fs.existsSync(CLOUDBASERC)) return false;
+  const distNames = fs.readdirSync(FUNCTIONS_DIST).sort();
+  if (distNames.join() !== names.join()) return false;
+  const outputs = names.flatMap((n) => ['index.js', 'package.json', 'config.json'].map((f) => path.join(FUNCTIONS_DIST, n, f)));
+  if (!outputs.every((f) => fs.existsSync(f))) return false;
+  const oldestOutput = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs), fs.statSync(CLOUDBASERC).mtimeMs);
+  const isSource = (f: string): boolean => /\.(ts|tsx|js|json)$/.test(f);
+  const newestSource = Math.max(
+    newestMtime(FUNCTIONS_SRC, isSource),
+    newestMtime(path.join(ROOT, 'src', 'domain'), isSource),
+    ...[__filename, path.join(ROOT, 'package-lock.json')].filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs),
+  );
+  return newestSource < oldestOutput;
+}
+
+if (require.main === module) {
+  const started = Date.now();
+  console.log(`Building cloud functions → ${path.relative(ROOT, FUNCTIONS_DIST)} (${RUNTIME})`);
+  buildFunctions({ log: (l) => console.log(l) })
+    .then(() => console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`))
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

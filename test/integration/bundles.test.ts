@@ -1,0 +1,156 @@
+/**
+ * The deployed bundles, exercised the way CloudBase runs them: copied out of the repo (so nothing
+ * can resolve from its node_modules) and loaded by a plain `node`, in cloudbase mode, with no
+ * credentials. They must load, route, refuse the dev login, and carry no trace of the local store.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { COLLECTION_NAMES, COLLECTIONS } from '../../cloudfunctions/_shared/storage/collections';
+import {
+  CLOUDBASERC,
+  FUNCTIONS_DIST,
+  RUNTIME,
+  buildFunctions,
+  discoverFunctions,
+  distIsFresh,
+  functionConfigJson,
+  functionSpec,
+  indexName,
+  renderCloudbasercText,
+} from '../../scripts/build-functions';
+
+jest.setTimeout(120_000);
+
+const names = discoverFunctions();
+let tmp: string;
+
+/** Runs `script` in a fresh node inside `cwd`, with no platform or app env that could change the bundle's mind. */
+function runNode(cwd: string, script: string): { stdout: string; stderr: string } {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(APP_RUNTIME|TCB_|WX_|TENCENTCLOUD_|SCF_|NODE_PATH$)/.test(k)),
+  ) as NodeJS.ProcessEnv;
+  const res = spawnSync(process.execPath, ['-e', script], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  if (res.status !== 0) throw new Error(`node exited ${res.status}: ${res.error?.message ?? ''}\n${res.stdout}\n${res.stderr}`);
+  return { stdout: res.stdout, stderr: res.stderr };
+}
+
+beforeAll(async () => {
+  if (!distIsFresh()) await buildFunctions();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-bundles-'));
+  for (const n of names) fs.cpSync(path.join(FUNCTIONS_DIST, n), path.join(tmp, n), { recursive: true });
+});
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('function bundles', () => {
+  it('are built for every function folder', () => {
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).toEqual(expect.arrayContaining(['session', 'fees', 'alerts']));
+    expect(fs.readdirSync(FUNCTIONS_DIST).sort()).toEqual(names);
+    // The copy lives outside the repo: no node_modules above it can satisfy a forgotten dependency.
+    expect(path.relative(path.resolve(__dirname, '../..'), tmp).startsWith('..')).toBe(true);
+  });
+
+  it.each(names)('%s loads standalone and exports main', (name) => {
+    const { stdout } = runNode(tmp, `const m = require('./${name}/index.js'); process.stdout.write(typeof m.main);`);
+    expect(stdout).toBe('function');
+  });
+
+  it.each(names)('%s has no dependency left to install and no embedded store inside', (name) => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(tmp, name, 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: {} });
+    const code = fs.readFileSync(path.join(tmp, name, 'index.js'), 'utf8');
+    expect(code.includes('nedb')).toBe(false);
+    expect(code.includes('@seald-io')).toBe(false);
+    expect(code).not.toMatch(/require\(["']@cloudbase\//);
+  });
+
+  it('session refuses the dev login in a deployed bundle, before touching any database', () => {
+    const script = `
+      const { main } = require('./session/index.js');
+      main({ action: 'devLogin', payload: { personId: 'x' } }, {})
+        .then((r) => process.stdout.write(JSON.stringify(r)), (e) => process.stdout.write(JSON.stringify({ threw: String(e) })));`;
+    const { stdout, stderr } = runNode(tmp, script);
+    const result = JSON.parse(stdout);
+    if (result?.error?.code === 'INTERNAL') {
+      throw new Error(
+        'devLogin answered INTERNAL instead of DEV_LOGIN_DISABLED: in cloudbase mode the runtime identifies the caller ' +
+          'before the handler runs, and tcb.getCloudbaseContext({}) throws INVALID_CONTEXT for a context without ' +
+          `\`environ\`/\`environment\`. Function log:\n${stderr.split('\n').slice(0, 4).join('\n')}`,
+      );
+    }
+    expect(result).toMatchObject({ ok: false, error: { code: 'DEV_LOGIN_DISABLED' } });
+  });
+
+  it('session answers an unknown action with UNKNOWN_ACTION', () => {
+    const { stdout } = runNode(tmp, `require('./session/index.js').main({ action: 'nope' }, {}).then((r) => process.stdout.write(JSON.stringify(r)));`);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+  });
+});
+
+describe('deploy configuration', () => {
+  const rc = () => JSON.parse(fs.readFileSync(CLOUDBASERC, 'utf8'));
+
+  it.each(names)('%s/config.json declares its cloud-call permissions and triggers', (name) => {
+    const config = JSON.parse(fs.readFileSync(path.join(tmp, name, 'config.json'), 'utf8'));
+    expect(config).toEqual(functionConfigJson(functionSpec(name, config.permissions.openapi)));
+    expect(Array.isArray(config.permissions.openapi)).toBe(true);
+  });
+
+  it('alerts may send subscribe messages and runs hourly on a 7-field timer', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(tmp, 'alerts', 'config.json'), 'utf8'));
+    expect(config.permissions.openapi).toContain('subscribeMessage.send');
+    expect(config.triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }]);
+    expect(config.triggers[0].config.split(' ')).toHaveLength(7);
+  });
+
+  it('cloudbaserc.json is the generated one', () => {
+    const specs = names.map((n) => {
+      const config = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIST, n, 'config.json'), 'utf8'));
+      return functionSpec(n, config.permissions.openapi);
+    });
+    expect(fs.readFileSync(CLOUDBASERC, 'utf8')).toBe(renderCloudbasercText(specs));
+  });
+
+  it('cloudbaserc.json lists every function with runtime, timezone and handler', () => {
+    const config = rc();
+    expect(config.envId).toBe('{{env.TCB_ENV}}');
+    expect(config.functionRoot).toBe('dist/cloudfunctions');
+    expect(config.functions.map((f: { name: string }) => f.name)).toEqual(names);
+    for (const f of config.functions) {
+      expect(f).toMatchObject({ runtime: RUNTIME, handler: 'index.main', envVariables: { TZ: 'Asia/Shanghai' }, installDependency: false });
+      expect(f.timeout).toBeGreaterThanOrEqual(1);
+      expect(f.timeout).toBeLessThanOrEqual(60);
+    }
+    const alerts = config.functions.find((f: { name: string }) => f.name === 'alerts');
+    expect(alerts.triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }]);
+  });
+
+  it('cloudbaserc.json declares every collection, admin-only, with its indexes and unique keys', () => {
+    const db = rc().framework.plugins.db;
+    expect(db.use).toBe('@cloudbase/framework-plugin-database');
+    const collections: Array<{ collectionName: string; aclTag: string; createIndexes?: Array<{ name: string; unique: boolean; keys: Array<{ name: string; direction: string }> }> }> =
+      db.inputs.collections;
+    expect(collections.map((c) => c.collectionName)).toEqual(COLLECTION_NAMES);
+    for (const c of collections) {
+      expect(c.aclTag).toBe('ADMINONLY');
+      const spec = COLLECTIONS[c.collectionName as keyof typeof COLLECTIONS] as { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> };
+      const declared = c.createIndexes ?? [];
+      for (const fields of spec.indexes) {
+        const idx = declared.find((i) => i.name === indexName(fields));
+        expect(idx?.keys.map((k) => k.name)).toEqual([...fields]);
+      }
+      for (const fields of spec.unique ?? []) {
+        expect(declared.find((i) => i.name === indexName(fields))).toMatchObject({ unique: true });
+      }
+      for (const idx of declared) {
+        expect(idx.name).toMatch(/^[A-Za-z0-9_]{1,64}$/);
+        expect(idx.keys.every((k) => k.direction === '1')).toBe(true);
+      }
+    }
+  });
+});
