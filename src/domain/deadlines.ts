@@ -1,0 +1,170 @@
+/**
+ * Every deadline the rule book sets. A deadline is a Shanghai calendar day; `due` is the last
+ * millisecond of that day, so anything sent during the day is on time. Only the working-day rules
+ * can be provisional (a year the calendar does not cover yet); calendar-day rules never are.
+ */
+import type { WorkingCalendar } from './calendar';
+import {
+  addCalendarDays,
+  dateInMonth,
+  endOfLocalDay,
+  firstMonthOfQuarter,
+  lastDayOfMonth,
+  localDateOf,
+  dayOfMonth,
+  addMonths,
+  type EpochMs,
+  type LocalDate,
+  type Quarter,
+  type YearMonth,
+} from './time';
+
+export type DeadlineRule =
+  | 'filing'
+  | 'notification'
+  | 'inquiry_answer'
+  | 'special_meeting_notice'
+  | 'monthly_pl'
+  | 'audit_window'
+  | 'routine_meeting_proposal'
+  | 'culture_publication'
+  | 'half_year_report'
+  | 'annual_report'
+  | 'opinion_response';
+
+export interface Deadline {
+  rule: DeadlineRule;
+  due: EpochMs;
+  dueDate: LocalDate;
+  provisional: boolean;
+  ruleText: string;
+}
+
+export const RULE_TEXTS: Record<DeadlineRule, string> = {
+  filing: '申报须在计划开始日期前15天送达业委会',
+  notification: '通报须在事件发生或决定作出后3个工作日内送达业委会',
+  inquiry_answer: '合理的质询、质疑、建议或要求须在收到后3个工作日内答复或解决',
+  special_meeting_notice: '专题工作会议的通知和材料须在会议召开前5天书面送达每位委员',
+  monthly_pl: '每月5日前（含5日）向业委会报送上月财务损益表',
+  audit_window: '每月10日至15日接受业主、业委会的质询和审计',
+  routine_meeting_proposal: '每季度首月15日前向业委会主任提议召开例行工作沟通会议',
+  culture_publication: '每季度的头个月向业委会报送社区文化报刊、宣传品',
+  half_year_report: '每年6月底前向业委会作半年度工作汇报',
+  annual_report: '每年12月底前向业委会作年度工作汇报',
+  opinion_response: '委员须在签阅截止日期前反馈意见',
+};
+
+export const FILING_LEAD_DAYS = 15;
+export const NOTIFICATION_WORKING_DAYS = 3;
+export const INQUIRY_WORKING_DAYS = 3;
+export const SPECIAL_MEETING_NOTICE_DAYS = 5;
+
+/** A day given either as a Shanghai date or as an instant (the day it fell on in Shanghai). */
+export type DayInput = LocalDate | EpochMs;
+
+function dayOf(input: DayInput): LocalDate {
+  return typeof input === 'number' ? localDateOf(input) : input;
+}
+
+function onDate(rule: DeadlineRule, dueDate: LocalDate, provisional = false): Deadline {
+  return { rule, due: endOfLocalDay(dueDate), dueDate, provisional, ruleText: RULE_TEXTS[rule] };
+}
+
+export function isLate(due: EpochMs | Pick<Deadline, 'due'>, at: EpochMs): boolean {
+  return at > (typeof due === 'number' ? due : due.due);
+}
+
+/** Latest filing date = planned start − 15 calendar days. */
+export function filingDeadline(plannedStart: LocalDate): Deadline {
+  return onDate('filing', addCalendarDays(plannedStart, -FILING_LEAD_DAYS));
+}
+
+export function isFilingLate(plannedStart: LocalDate, sentAt: EpochMs): boolean {
+  return isLate(filingDeadline(plannedStart), sentAt);
+}
+
+/** End of the 3rd working day after the day the event happened or the decision was taken. */
+export function notificationDeadline(event: DayInput, calendar: WorkingCalendar): Deadline {
+  const { date, provisional } = calendar.addWorkingDays(dayOf(event), NOTIFICATION_WORKING_DAYS);
+  return onDate('notification', date, provisional);
+}
+
+/** End of the 3rd working day after the day of receipt (for items classified reasonable). */
+export function inquiryAnswerDeadline(received: DayInput, calendar: WorkingCalendar): Deadline {
+  const { date, provisional } = calendar.addWorkingDays(dayOf(received), INQUIRY_WORKING_DAYS);
+  return onDate('inquiry_answer', date, provisional);
+}
+
+/** Notice and materials must reach members by meeting day − 5 calendar days. */
+export function specialMeetingNoticeDeadline(meetingDay: LocalDate): Deadline {
+  return onDate('special_meeting_notice', addCalendarDays(meetingDay, -SPECIAL_MEETING_NOTICE_DAYS));
+}
+
+/** The statement for `reportedMonth` is due on the 5th of the month after it. */
+export function monthlyPlDeadline(reportedMonth: YearMonth): Deadline {
+  return onDate('monthly_pl', dateInMonth(addMonths(reportedMonth, 1), 5));
+}
+
+export interface AuditWindow {
+  month: YearMonth;
+  start: LocalDate;
+  end: LocalDate;
+  startsAt: EpochMs;
+  endsAt: EpochMs;
+}
+
+export function auditWindow(month: YearMonth): AuditWindow {
+  const start = dateInMonth(month, 10);
+  const end = dateInMonth(month, 15);
+  return { month, start, end, startsAt: endOfLocalDay(addCalendarDays(start, -1)) + 1, endsAt: endOfLocalDay(end) };
+}
+
+export function isInAuditWindow(day: DayInput): boolean {
+  const dom = dayOfMonth(dayOf(day));
+  return dom >= 10 && dom <= 15;
+}
+
+/** The audit window as a deadline (its end), for listing it among the month's duties. */
+export function auditWindowDeadline(month: YearMonth): Deadline {
+  return onDate('audit_window', auditWindow(month).end);
+}
+
+/**
+ * "Before the 15th of the quarter's first month" (15日前): we read it as exclusive, so the proposal is
+ * due by the end of the 14th. The stricter reading cannot make a compliant centre late.
+ */
+export function routineMeetingProposalDeadline(year: number, quarter: Quarter): Deadline {
+  return onDate('routine_meeting_proposal', dateInMonth(firstMonthOfQuarter(year, quarter), 14));
+}
+
+/** Publications go out during the quarter's first month, so they are due at its end. */
+export function culturePublicationDeadline(year: number, quarter: Quarter): Deadline {
+  return onDate('culture_publication', lastDayOfMonth(firstMonthOfQuarter(year, quarter)));
+}
+
+export function halfYearReportDeadline(year: number): Deadline {
+  return onDate('half_year_report', `${year}-06-30`);
+}
+
+export function annualReportDeadline(year: number): Deadline {
+  return onDate('annual_report', `${year}-12-31`);
+}
+
+/** The centre sets the response date when it sends the document; members answer by the end of it. */
+export function opinionResponseDeadline(responseBy: LocalDate): Deadline {
+  return onDate('opinion_response', responseBy);
+}
+
+/**
+ * Working days left for the UI countdown: the working days after today up to and including the due
+ * day (0 = due today, or no working day remains before a due day that is not itself a working day).
+ * Once overdue it is minus the working days elapsed since the due day, and never 0, so "overdue" is
+ * always shown as such even on the weekend right after a Friday deadline.
+ */
+export function workingDaysLeft(now: EpochMs, deadline: Pick<Deadline, 'due'>, calendar: WorkingCalendar): number {
+  const today = localDateOf(now);
+  const dueDate = localDateOf(deadline.due);
+  const count = calendar.workingDaysBetween(today, dueDate);
+  if (!isLate(deadline, now)) return count;
+  return Math.min(count, -1);
+}

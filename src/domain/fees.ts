@@ -1,0 +1,136 @@
+/**
+ * Fee reminder (催缴) rules. The product only suggests; escalation to a lawyer's letter or a lawsuit
+ * always needs a manager's decision, and nothing here ever proposes cutting a utility. Money is fen.
+ */
+import {
+  addCalendarDays,
+  addYears,
+  calendarDaysBetween,
+  dateInMonth,
+  endOfLocalDay,
+  localDateOf,
+  startOfLocalDay,
+  wholeMonthsBetween,
+  type EpochMs,
+  type LocalDate,
+  type YearMonth,
+} from './time';
+import type { Fen } from './model';
+
+export type { Fen } from './model';
+
+export interface ReminderPolicy {
+  /** Day of the bill's month on which reminders start; the rule book fixes it at 15. */
+  startDay: number;
+  repeatEveryDays: number;
+  lawyerLetterAfterMonths: number;
+  lawsuitMinAmountFen: Fen;
+  lawsuitAfterMonths: number;
+  /** How long before the limitation period ends to start warning. */
+  limitationWarnDays: number;
+}
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  startDay: 15,
+  repeatEveryDays: 7,
+  lawyerLetterAfterMonths: 6,
+  lawsuitMinAmountFen: 300_000,
+  lawsuitAfterMonths: 12,
+  limitationWarnDays: 90,
+};
+
+/** The limitation period for a civil claim (民法典第188条). */
+export const LIMITATION_YEARS = 3;
+
+export interface BillForReminder {
+  month: YearMonth;
+  paidAt?: EpochMs | null;
+}
+
+export interface ReminderDue {
+  due: boolean;
+  /** The day the next reminder is (or was) due; null once the bill is paid. */
+  nextDate: LocalDate | null;
+}
+
+export function reminderStartDate(month: YearMonth, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): LocalDate {
+  return dateInMonth(month, policy.startDay);
+}
+
+/**
+ * Reminders for the bill of month M start on the 15th of M and repeat every N days until it is paid.
+ * Any recorded attempt (any channel, including one at a service moment) restarts the N days; one made
+ * before the start day does not replace the reminder due on the start day.
+ */
+export function reminderDue(
+  bill: BillForReminder,
+  lastReminderAt: EpochMs | null | undefined,
+  now: EpochMs,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): ReminderDue {
+  if (bill.paidAt != null && bill.paidAt <= now) return { due: false, nextDate: null };
+  const today = localDateOf(now);
+  const start = reminderStartDate(bill.month, policy);
+  const last = lastReminderAt == null ? null : localDateOf(lastReminderAt);
+  const nextDate = last === null || last < start ? start : addCalendarDays(last, policy.repeatEveryDays);
+  return { due: today >= nextDate, nextDate };
+}
+
+export interface Arrears {
+  totalFen: Fen;
+  /** The oldest unpaid bill's month. */
+  oldestUnpaidMonth: YearMonth;
+}
+
+export type EscalationStep = 'none' | 'repeat_reminders' | 'lawyer_letter' | 'lawsuit';
+
+export const ESCALATION_LABELS: Record<EscalationStep, string> = {
+  none: '无需催缴',
+  repeat_reminders: '持续催缴',
+  lawyer_letter: '建议发送律师函',
+  lawsuit: '建议起诉',
+};
+
+/** Whole months since the oldest unpaid bill fell into arrears (its reminder start day). */
+export function monthsInArrears(oldestUnpaidMonth: YearMonth, now: EpochMs, policy = DEFAULT_REMINDER_POLICY): number {
+  return wholeMonthsBetween(reminderStartDate(oldestUnpaidMonth, policy), localDateOf(now));
+}
+
+/** A suggestion for the manager, strongest step whose thresholds are all met. */
+export function escalationStep(arrears: Arrears, now: EpochMs, policy = DEFAULT_REMINDER_POLICY): EscalationStep {
+  if (arrears.totalFen <= 0) return 'none';
+  if (localDateOf(now) < reminderStartDate(arrears.oldestUnpaidMonth, policy)) return 'none';
+  const months = monthsInArrears(arrears.oldestUnpaidMonth, now, policy);
+  if (months >= policy.lawsuitAfterMonths && arrears.totalFen >= policy.lawsuitMinAmountFen) return 'lawsuit';
+  if (months >= policy.lawyerLetterAfterMonths) return 'lawyer_letter';
+  return 'repeat_reminders';
+}
+
+export interface LimitationWarning {
+  /** Last day of the period: same calendar day three years on (民法典第201、202条). */
+  expiresOn: LocalDate;
+  expiresAt: EpochMs;
+  /** Calendar days from today to `expiresOn`; negative once it has passed. */
+  daysLeft: number;
+  warn: boolean;
+  expired: boolean;
+}
+
+/**
+ * When the three-year limitation period (诉讼时效) for a bill runs out, counted from the last written
+ * reminder with proof of delivery (which interrupts and restarts it, 民法典第195条) or, without one,
+ * from the bill's due date. We do not extend a period ending on a holiday (第203条): a warning should
+ * come too early, never too late.
+ */
+export function limitationWarning(
+  since: LocalDate | EpochMs,
+  now: EpochMs,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): LimitationWarning {
+  const start = typeof since === 'number' ? localDateOf(since) : since;
+  const expiresOn = addYears(start, LIMITATION_YEARS);
+  const expiresAt = endOfLocalDay(expiresOn);
+  const daysLeft = calendarDaysBetween(localDateOf(now), expiresOn);
+  const warnFrom = startOfLocalDay(addCalendarDays(expiresOn, -policy.limitationWarnDays));
+  return { expiresOn, expiresAt, daysLeft, warn: now >= warnFrom, expired: now > expiresAt };
+}
