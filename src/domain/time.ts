@@ -54,15 +54,28 @@ function fmt(d: Dayjs): LocalDate {
   return d.format('YYYY-MM-DD');
 }
 
+/**
+ * Shanghai's UTC offset at an instant, from the zone database. Some mini-program JS engines ship
+ * without Intl time-zone data; there the fixed +8 is used, which is exact for every date since
+ * China last observed DST (1991) and so for every record this product can hold.
+ */
+function shanghaiOffsetMinutes(ms: EpochMs): number {
+  try {
+    return dayjs(ms).tz(SHANGHAI).utcOffset();
+  } catch {
+    return 8 * 60;
+  }
+}
+
 export function localDateOf(ms: EpochMs): LocalDate {
-  return dayjs(ms).tz(SHANGHAI).format('YYYY-MM-DD');
+  return dayjs.utc(ms + shanghaiOffsetMinutes(ms) * 60 * 1000).format('YYYY-MM-DD');
 }
 
 export function startOfLocalDay(date: LocalDate): EpochMs {
   const utcMidnight = utcDay(date).valueOf();
   // Ask the zone for its offset near that midnight rather than hard-coding +8, so the zone database
   // stays the authority; parsing a string with dayjs.tz would instead depend on the process TZ.
-  const offsetMin = dayjs(utcMidnight - 8 * 60 * 60 * 1000).tz(SHANGHAI).utcOffset();
+  const offsetMin = shanghaiOffsetMinutes(utcMidnight - 8 * 60 * 60 * 1000);
   return utcMidnight - offsetMin * 60 * 1000;
 }
 
@@ -85,8 +98,9 @@ export function dayOfWeek(date: LocalDate): number {
   return utcDay(date).day();
 }
 
+/** Formats in Shanghai wall time; patterns with a zone token (Z) would show UTC and are not used. */
 export function formatLocal(ms: EpochMs, pattern: string): string {
-  return dayjs(ms).tz(SHANGHAI).format(pattern);
+  return dayjs.utc(ms + shanghaiOffsetMinutes(ms) * 60 * 1000).format(pattern);
 }
 
 export function yearOf(date: LocalDate): number {

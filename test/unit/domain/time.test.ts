@@ -97,3 +97,25 @@ describe('validation', () => {
     expect(() => addCalendarDays('2026-02-30', 1)).toThrow(/无效/);
   });
 });
+
+describe('without Intl time-zone data (some mini-program engines)', () => {
+  it('falls back to the fixed +8 offset and gives the same days and formats', () => {
+    const original = Intl.DateTimeFormat;
+    const spy = jest.spyOn(Intl, 'DateTimeFormat').mockImplementation(((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => {
+      if (args[1]?.timeZone) throw new RangeError('no time zone support');
+      return new original(...args);
+    }) as unknown as typeof Intl.DateTimeFormat);
+    try {
+      // A fresh dayjs, so the zone plugin's formatter cache cannot hide the missing support.
+      jest.isolateModules(() => {
+        const t = require('@domain/time') as typeof import('@domain/time');
+        expect(t.localDateOf(Date.parse('2026-09-30T16:30:00Z'))).toBe('2026-10-01');
+        expect(t.startOfLocalDay('2026-10-01')).toBe(Date.parse('2026-09-30T16:00:00Z'));
+        expect(t.formatLocal(Date.parse('2026-09-30T17:05:00Z'), 'YYYY-MM-DD HH:mm')).toBe('2026-10-01 01:05');
+      });
+      expect(spy.mock.calls.some((c) => (c[1] as Intl.DateTimeFormatOptions | undefined)?.timeZone)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
