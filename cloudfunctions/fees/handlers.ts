@@ -36,8 +36,9 @@ export const feeHandlers: Handlers<'fees'> = {
     const [reminders, rooms] = await Promise.all([remindersOf(ctx.store, bills.map((b) => b._id)), roomsById(ctx.store, bills.map((b) => b.roomId))]);
     const rows = new Map<string, ArrearsRow>();
     for (const b of bills) {
-      const row = rows.get(b.roomId) ?? { roomId: b.roomId, roomLabel: rooms.get(b.roomId)?.label ?? '', unpaidMonths: [], amountFen: 0, reminderCount: 0, reachable: true };
+      const row = rows.get(b.roomId) ?? { roomId: b.roomId, roomLabel: rooms.get(b.roomId)?.label ?? '', unpaidMonths: [], bills: [], amountFen: 0, reminderCount: 0, reachable: true };
       row.unpaidMonths.push(b.month);
+      row.bills.push({ billId: b._id, month: b.month, amountFen: b.amountFen });
       row.amountFen += b.amountFen;
       rows.set(b.roomId, row);
     }

@@ -35,6 +35,8 @@ export interface ArrearsRow {
   roomId: Id;
   roomLabel: string;
   unpaidMonths: string[];
+  /** The unpaid bills themselves, so a reminder can be recorded against each. */
+  bills: Array<{ billId: Id; month: string; amountFen: Fen }>;
   amountFen: Fen;
   reminderCount: number;
   lastReminderAt?: number;

@@ -1,0 +1,127 @@
+import Taro from '@tarojs/taro';
+import type { ActionName, Api, FunctionName } from '@domain/api';
+import type { InputOf, ResultOf } from '@domain/api/contract';
+import type { Envelope } from '@domain/envelope';
+import { ERROR_MESSAGES } from '@domain/errors';
+
+/** `NETWORK` is the client's own code; every other code comes from the server's catalogue. */
+export type ClientErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ClientErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+// Storage keys for local-mode demo state. Kept here because only the transport reads them per request.
+export const DEV_TOKEN_KEY = 'wy.devToken';
+export const DEV_NOW_KEY = 'wy.devNow';
+
+export const isWeapp = process.env.TARO_ENV === 'weapp';
+
+export function getDevToken(): string | null {
+  const v = Taro.getStorageSync(DEV_TOKEN_KEY) as unknown;
+  return typeof v === 'string' && v.length > 0 ? v : null;
+}
+
+export function setDevToken(token: string | null): void {
+  if (token) Taro.setStorageSync(DEV_TOKEN_KEY, token);
+  else Taro.removeStorageSync(DEV_TOKEN_KEY);
+}
+
+/** The demo clock as an ISO string, or null when the real time is used. */
+export function getDevNow(): string | null {
+  const v = Taro.getStorageSync(DEV_NOW_KEY) as unknown;
+  return typeof v === 'string' && v.length > 0 ? v : null;
+}
+
+export function setDevNow(iso: string | null): void {
+  if (iso) Taro.setStorageSync(DEV_NOW_KEY, iso);
+  else Taro.removeStorageSync(DEV_NOW_KEY);
+}
+
+/** Thrown by a transport when nothing usable came back, so `call` knows a retry may help. */
+class TransportError extends Error {}
+
+async function sendWeapp(fn: string, action: string, payload: unknown): Promise<unknown> {
+  try {
+    const res = await Taro.cloud.callFunction({ name: fn, data: { action, payload } });
+    return res.result;
+  } catch (e) {
+    throw new TransportError(String(e));
+  }
+}
+
+async function sendH5(fn: string, action: string, payload: unknown): Promise<unknown> {
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  const token = getDevToken();
+  if (token) header['x-dev-openid'] = token;
+  const devNow = getDevNow();
+  if (devNow) header['x-dev-now'] = devNow;
+  let res: { statusCode: number; data: unknown };
+  try {
+    res = await Taro.request({ url: `/api/${fn}`, method: 'POST', header, data: { action, payload }, dataType: 'json' });
+  } catch (e) {
+    throw new TransportError(String(e));
+  }
+  // The host answers every action with HTTP 200 and an envelope; anything else is a broken transport.
+  if (res.statusCode !== 200) throw new TransportError(`HTTP ${res.statusCode}`);
+  return res.data;
+}
+
+function isEnvelope(v: unknown): v is Envelope<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
+}
+
+const RETRIES = 2;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one way pages reach the cloud functions. Typed by the shared contract, so a wrong action name or
+ * payload is a compile error. Throws `ApiError` with the server's Chinese message.
+ */
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  payload: InputOf<Api[F][A]>,
+): Promise<ResultOf<Api[F][A]>> {
+  const send = isWeapp ? sendWeapp : sendH5;
+  for (let attempt = 0; ; attempt++) {
+    let raw: unknown;
+    try {
+      raw = await send(fn, action, payload);
+    } catch (e) {
+      if (!(e instanceof TransportError)) throw e;
+      // Only transport failures are retried: an error envelope is the server's answer and would repeat.
+      if (attempt >= RETRIES) throw new ApiError('NETWORK', ERROR_MESSAGES.NETWORK);
+      await sleep(400 * 2 ** attempt);
+      continue;
+    }
+    if (!isEnvelope(raw)) throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, raw);
+    if (!raw.ok) {
+      const { code, message, details } = raw.error;
+      throw new ApiError(code in ERROR_MESSAGES ? code : 'INTERNAL', message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);
+    }
+    return raw.data as ResultOf<Api[F][A]>;
+  }
+}
+
+/** Chinese text for any thrown value; unexpected errors never show English or a stack to the user. */
+export function errorMessage(e: unknown): string {
+  if (isApiError(e)) return e.message;
+  return ERROR_MESSAGES.INTERNAL;
+}
+
+/** Shows an error the same way on every page. */
+export function showError(e: unknown): void {
+  if (!isApiError(e)) console.error(e);
+  void Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 2500 });
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ResultOf } from '@domain/api/contract';
+import type { Api } from '@domain/api';
+import { call, errorMessage } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatDateTime, formatFen, formatMonth } from '../../../utils/format';
+import './index.scss';
+
+type MyBills = ResultOf<Api['fees']['myBills']>;
+
+export default function BillsPage() {
+  const [data, setData] = useState<MyBills | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load(): Promise<void> {
+    try {
+      setData(await call('fees', 'myBills', {}));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (error && !data) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
+  if (!data) return <View className="page"><Loading /></View>;
+
+  const { account, bills } = data;
+  const unpaid = bills.filter((b) => b.status === 'unpaid');
+  const unpaidFen = unpaid.reduce((sum, b) => sum + b.amountFen, 0);
+  // Unpaid first, newest month first within each group: what needs paying is at the top.
+  const sorted = [...bills].sort((a, b) => (a.status === b.status ? b.month.localeCompare(a.month) : a.status === 'unpaid' ? -1 : 1));
+
+  return (
+    <View className="page bills-page" data-testid="bills-page">
+      <View className="card bills-summary">
+        <View className="muted">待缴金额</View>
+        <View className={`bills-total${unpaidFen > 0 ? ' overdue' : ''}`} data-testid="bills-total">
+          {formatFen(unpaidFen)}
+        </View>
+        <View className="muted">{unpaid.length > 0 ? `共 ${unpaid.length} 期未缴` : '所有账单均已缴清，感谢您的支持'}</View>
+      </View>
+
+      <View className="card company-account" data-testid="company-account">
+        <View className="row">
+          <View className="account-title">缴费账户</View>
+          <Text className="tag tag-success">公司对公账户</Text>
+        </View>
+        <View className="account-line">
+          <Text className="account-key">户名</Text>
+          <Text className="account-value" data-testid="account-name">{account.accountName}</Text>
+        </View>
+        <View className="account-line">
+          <Text className="account-key">开户行</Text>
+          <Text className="account-value">{account.bank}</Text>
+        </View>
+        <View className="account-line">
+          <Text className="account-key">账号</Text>
+          <Text className="account-value account-no" data-testid="account-no">{account.accountNo}</Text>
+        </View>
+        <View className="notice account-notice" data-testid="account-notice">
+          {account.notice}
+        </View>
+        <Button
+          className="account-copy"
+          type="primary"
+          fill="outline"
+          size="small"
+          onClick={() => void Taro.setClipboardData({ data: account.accountNo })}
+        >
+          复制账号
+        </Button>
+      </View>
+
+      <View className="section-title">账单明细</View>
+      {sorted.length === 0 ? (
+        <Empty text="暂无账单" icon="账" />
+      ) : (
+        sorted.map((b) => (
+          <View key={b.billId} className="list-item bill-item" data-testid="bill-item">
+            <View className="row">
+              <Text className="list-item-title">{formatMonth(b.month)}物业费</Text>
+              <Text className="bill-amount">{formatFen(b.amountFen)}</Text>
+            </View>
+            <View className="row list-item-meta">
+              <Text>{b.roomLabel}</Text>
+              {b.status === 'paid' ? (
+                <Text className="tag tag-success">已缴 {b.paidAt ? formatDateTime(b.paidAt).slice(0, 10) : ''}</Text>
+              ) : (
+                <Text className="tag tag-danger">未缴 · 缴费截止 {b.dueDate}</Text>
+              )}
+            </View>
+          </View>
+        ))
+      )}
+    </View>
+  );
+}

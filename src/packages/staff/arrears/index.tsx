@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Popup, Radio, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { REMINDER_CHANNELS, type ArrearsRow, type ReminderChannel } from '@domain/api/fees';
+import type { Id } from '@domain/model';
+import { addMonths } from '@domain/time';
+import { call, errorMessage, getDevNow, showError } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatDateTime, formatFen, formatMonth, monthOf } from '../../../utils/format';
+import './index.scss';
+
+type Row = ArrearsRow;
+
+function billIdsOf(row: Row): Id[] {
+  return row.bills.map((b) => b.billId);
+}
+
+const CHANNELS = Object.entries(REMINDER_CHANNELS) as Array<[ReminderChannel, string]>;
+
+function recentMonths(): string[] {
+  const iso = getDevNow();
+  const now = iso && Number.isFinite(Date.parse(iso)) ? Date.parse(iso) : Date.now();
+  return [0, -1, -2].map((k) => addMonths(monthOf(now), k));
+}
+
+function ReminderForm({ row, onClose, onDone }: { row: Row; onClose: () => void; onDone: () => void }) {
+  const [channel, setChannel] = useState<ReminderChannel>('phone');
+  const [outcome, setOutcome] = useState('');
+  const [reachable, setReachable] = useState(true);
+  const [saving, setSaving] = useState(false);
+
+  async function save(): Promise<void> {
+    const ids = billIdsOf(row);
+    if (ids.length === 0) {
+      void Taro.showToast({ title: '暂无该房屋的账单编号，无法记录', icon: 'none' });
+      return;
+    }
+    if (!outcome.trim()) {
+      void Taro.showToast({ title: '请填写催缴结果', icon: 'none' });
+      return;
+    }
+    setSaving(true);
+    try {
+      // One contact covers every unpaid month of the room, and each bill keeps its own reminder trail.
+      for (const billId of ids) {
+        await call('fees', 'recordReminder', { billId, channel, outcome: outcome.trim(), reachable });
+      }
+      void Taro.showToast({ title: '已记录催缴', icon: 'success' });
+      onDone();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <View className="reminder-form" data-testid="reminder-form">
+      <View className="reminder-form-title">记录催缴 · {row.roomLabel}</View>
+      <View className="muted">欠费 {row.unpaidMonths.map(formatMonth).join('、')}，共 {formatFen(row.amountFen)}</View>
+
+      <View className="form-label">催缴方式</View>
+      <Radio.Group value={channel} onChange={(v) => setChannel(v as ReminderChannel)} direction="horizontal" className="reminder-channels">
+        {CHANNELS.map(([key, label]) => (
+          <Radio key={key} value={key} shape="button" className="reminder-channel">
+            {label}
+          </Radio>
+        ))}
+      </Radio.Group>
+
+      <View className="form-label">催缴结果</View>
+      <TextArea
+        className="reminder-outcome"
+        placeholder="如：业主表示本周内缴清 / 电话无人接听"
+        maxLength={200}
+        showCount
+        value={outcome}
+        onChange={(v) => setOutcome(v)}
+      />
+
+      <View className="row form-switch">
+        <Text>联系上业主</Text>
+        <Switch checked={reachable} onChange={(v) => setReachable(v)} />
+      </View>
+      {!reachable && <View className="muted">联系不上的房屋会列入“待更新联系方式”名单。</View>}
+
+      <View className="reminder-actions">
+        <Button onClick={onClose}>取消</Button>
+        <Button type="primary" loading={saving} onClick={() => void save()}>
+          保存记录
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export default function ArrearsPage() {
+  const [month, setMonth] = useState<string | null>(null);
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState<Row | null>(null);
+
+  async function load(m: string | null = month): Promise<void> {
+    try {
+      setRows(await call('fees', 'arrears', m ? { month: m } : {}));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  function pickMonth(m: string | null): void {
+    setMonth(m);
+    setRows(null);
+    void load(m);
+  }
+
+  const totalFen = rows?.reduce((s, r) => s + r.amountFen, 0) ?? 0;
+  const unreachable = rows?.filter((r) => !r.reachable) ?? [];
+
+  return (
+    <View className="page arrears-page" data-testid="arrears-page">
+      <View className="notice arrears-rule">
+        催缴仅限提醒与依法追讨：每月15日起提醒，记录每次方式与结果；不得停水、停电、停气、停暖。缴费只收至公司对公账户。
+      </View>
+
+      <View className="chip-row">
+        {[null, ...recentMonths()].map((m) => (
+          <View key={m ?? 'all'} className={`chip${month === m ? ' chip-active' : ''}`} data-testid="month-filter" onClick={() => pickMonth(m)}>
+            {m ? `${Number(m.slice(5))}月` : '全部月份'}
+          </View>
+        ))}
+      </View>
+
+      {error && !rows ? (
+        <ErrorState text={error} onRetry={() => void load()} />
+      ) : !rows ? (
+        <Loading />
+      ) : (
+        <View>
+          <View className="card arrears-summary">
+            <View>
+              <View className="muted">欠费房屋</View>
+              <View className="summary-number">{rows.length} 户</View>
+            </View>
+            <View>
+              <View className="muted">欠费合计</View>
+              <View className="summary-number overdue">{formatFen(totalFen)}</View>
+            </View>
+            <View>
+              <View className="muted">待更新联系方式</View>
+              <View className="summary-number">{unreachable.length} 户</View>
+            </View>
+          </View>
+
+          {rows.length === 0 ? (
+            <Empty text="暂无欠费房屋" />
+          ) : (
+            rows.map((r) => (
+              <View key={r.roomId} className="list-item arrears-item" data-testid="arrears-item">
+                <View className="row">
+                  <Text className="list-item-title arrears-room">{r.roomLabel}</Text>
+                  <Text className="arrears-amount">{formatFen(r.amountFen)}</Text>
+                </View>
+                <View className="list-item-detail">欠费月份：{r.unpaidMonths.map(formatMonth).join('、')}</View>
+                <View className="list-item-meta">
+                  <Text className={`tag ${r.reminderCount > 0 ? '' : 'tag-muted'}`}>已催缴 {r.reminderCount} 次</Text>
+                  {!r.reachable && <Text className="tag tag-danger">联系不上</Text>}
+                </View>
+                <View className="row arrears-actions">
+                  <Text className="muted">{r.lastReminderAt ? `最近催缴 ${formatDateTime(r.lastReminderAt)}` : '尚未催缴'}</Text>
+                  <Button size="small" type="primary" fill="outline" className="arrears-remind" onClick={() => setActive(r)}>
+                    记录催缴
+                  </Button>
+                </View>
+              </View>
+            ))
+          )}
+        </View>
+      )}
+
+      <Popup visible={active !== null} position="bottom" round onClose={() => setActive(null)}>
+        {active && (
+          <ReminderForm
+            row={active}
+            onClose={() => setActive(null)}
+            onDone={() => {
+              setActive(null);
+              void load();
+            }}
+          />
+        )}
+      </Popup>
+    </View>
+  );
+}

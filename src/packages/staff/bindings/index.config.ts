@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '房屋绑定审核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

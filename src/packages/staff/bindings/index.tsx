@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { BindingView } from '@domain/api/session';
+import { call, errorMessage, showError } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatDateTime } from '../../../utils/format';
+import './index.scss';
+
+export default function BindingsPage() {
+  const [list, setList] = useState<BindingView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function load(): Promise<void> {
+    try {
+      setList(await call('session', 'pendingBindings', {}));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  async function decide(b: BindingView, approve: boolean): Promise<void> {
+    if (busy) return;
+    setBusy(b.bindingId);
+    try {
+      const trimmed = note.trim();
+      await call('session', 'decideBinding', { bindingId: b.bindingId, approve, ...(approve || !trimmed ? {} : { note: trimmed }) });
+      setList((prev) => prev?.filter((x) => x.bindingId !== b.bindingId) ?? null);
+      setRejecting(null);
+      setNote('');
+      void Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'success' });
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (error && !list) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
+  if (!list) return <View className="page"><Loading /></View>;
+
+  return (
+    <View className="page bindings-page" data-testid="bindings-page">
+      <View className="notice">请核对申请人与房屋产权信息后再通过。手机号已隐藏部分数字，以保护业主个人信息。</View>
+      <View className="section-title">
+        <Text>待核实申请</Text>
+        <Text className="section-extra">共 {list.length} 条</Text>
+      </View>
+      {list.length === 0 ? (
+        <Empty text="暂无待核实的绑定申请" />
+      ) : (
+        list.map((b) => (
+          <View key={b.bindingId} className="list-item binding-item" data-testid="binding-item">
+            <View className="row">
+              <Text className="list-item-title">{b.roomLabel}</Text>
+              <Text className="tag tag-warning">待核实</Text>
+            </View>
+            <View className="list-item-detail">
+              申请人：{b.personName}　{b.phoneMasked}
+            </View>
+            <View className="list-item-meta">申请时间：{formatDateTime(b.requestedAt)}</View>
+
+            {rejecting === b.bindingId ? (
+              <View className="binding-reject">
+                <Textarea
+                  className="binding-note"
+                  placeholder="驳回原因（选填，将告知申请人）"
+                  maxlength={200}
+                  value={note}
+                  onInput={(e) => setNote(e.detail.value)}
+                />
+                <View className="binding-actions">
+                  <Button size="small" onClick={() => setRejecting(null)}>
+                    取消
+                  </Button>
+                  <Button size="small" type="danger" loading={busy === b.bindingId} onClick={() => void decide(b, false)}>
+                    确认驳回
+                  </Button>
+                </View>
+              </View>
+            ) : (
+              <View className="binding-actions">
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setRejecting(b.bindingId);
+                    setNote('');
+                  }}
+                >
+                  驳回
+                </Button>
+                <Button size="small" type="primary" loading={busy === b.bindingId} onClick={() => void decide(b, true)}>
+                  核实通过
+                </Button>
+              </View>
+            )}
+          </View>
+        ))
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { MeView } from '@domain/api/session';
+import type { HomeArea } from '@domain/roles';
+import { errorMessage, getDevNow, showError } from '../../api/client';
+import { ErrorState, Loading } from '../../components/States';
+import { TodoList } from '../../components/TodoList';
+import { useSession } from '../../stores/session';
+import { useTodos } from '../../stores/todos';
+import { formatDateTime } from '../../utils/format';
+import { PAGES, openLink, toLogin } from '../../utils/nav';
+import { roleLabel } from '../../utils/roles';
+import './index.scss';
+
+interface Shortcut {
+  key: string;
+  label: string;
+  mark: string;
+  link: string;
+}
+
+/** The work each area reaches in one tap; the rest arrives as todos. */
+const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
+  owner: [
+    { key: 'bills', label: '我的账单', mark: '账', link: PAGES.ownerBills },
+    { key: 'bind', label: '绑定房屋', mark: '房', link: PAGES.bindRoom },
+  ],
+  committee: [
+    { key: 'desk', label: '委员工作台', mark: '委', link: PAGES.committee },
+    { key: 'bills', label: '我的账单', mark: '账', link: PAGES.ownerBills },
+  ],
+  staff: [
+    { key: 'bindings', label: '房屋绑定审核', mark: '核', link: PAGES.staffBindings },
+    { key: 'arrears', label: '欠费催缴', mark: '催', link: PAGES.staffArrears },
+  ],
+  visitor: [],
+};
+
+function greetingWord(now: number): string {
+  const hour = new Date(now + 8 * 3600 * 1000).getUTCHours();
+  if (hour < 6) return '夜深了';
+  if (hour < 11) return '早上好';
+  if (hour < 13) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}
+
+function demoNow(): number | null {
+  const iso = getDevNow();
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function Greeting({ me }: { me: MeView }) {
+  const devNow = me.localMode ? demoNow() : null;
+  return (
+    <View className="home-header" data-testid="home-header">
+      <View className="home-greeting" data-testid="home-greeting">
+        {greetingWord(devNow ?? Date.now())}，{me.name}
+      </View>
+      <View className="home-role">
+        <Text className="home-role-label" data-testid="home-role">
+          {roleLabel(me)}
+        </Text>
+        <Text className="home-community">{me.communityName ?? '尚未加入小区'}</Text>
+      </View>
+      {devNow !== null && <View className="home-demo-time">演示时间 {formatDateTime(devNow)}</View>}
+    </View>
+  );
+}
+
+function VisitorPrompt({ me }: { me: MeView }) {
+  const waiting = me.rooms.filter((r) => r.status === 'requested');
+  if (waiting.length > 0) {
+    return (
+      <View className="card visitor-prompt" data-testid="visitor-prompt">
+        <View className="visitor-title">房屋绑定审核中</View>
+        <View className="muted">
+          您申请绑定的 {waiting.map((r) => r.label).join('、')} 正在由物业工作人员核实，核实通过后即可查看账单、提出质询和建议。
+        </View>
+      </View>
+    );
+  }
+  return (
+    <View className="card visitor-prompt" data-testid="visitor-prompt">
+      <View className="visitor-title">欢迎使用物业业委会沟通协调</View>
+      <View className="muted">绑定您的房屋后，即可查看账单、提出质询和建议、接收小区通知。</View>
+      <View className="btn visitor-bind" data-testid="visitor-bind" onClick={() => openLink(PAGES.bindRoom)}>
+        绑定房屋
+      </View>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const me = useSession((s) => s.me);
+  const refresh = useSession((s) => s.refresh);
+  const { items, loaded, load } = useTodos();
+  const [error, setError] = useState<string | null>(null);
+
+  async function reload(): Promise<void> {
+    try {
+      const who = await refresh();
+      if (!who) {
+        toLogin();
+        return;
+      }
+      setError(null);
+      await load();
+    } catch (e) {
+      setError(errorMessage(e));
+      showError(e);
+    }
+  }
+
+  useDidShow(() => {
+    void reload();
+  });
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!me) {
+    return <View className="page home">{error ? <ErrorState text={error} onRetry={() => void reload()} /> : <Loading />}</View>;
+  }
+
+  const shortcuts = SHORTCUTS[me.area];
+  return (
+    <View className={`page home home-${me.area}`} data-testid={`home-${me.area}`}>
+      <Greeting me={me} />
+
+      {me.area === 'visitor' && <VisitorPrompt me={me} />}
+
+      {shortcuts.length > 0 && (
+        <View className="home-shortcuts">
+          {shortcuts.map((s) => (
+            <View key={s.key} className={`home-shortcut shortcut-${s.key}`} data-testid={`shortcut-${s.key}`} onClick={() => openLink(s.link)}>
+              <View className="home-shortcut-mark">{s.mark}</View>
+              <Text className="home-shortcut-label">{s.label}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className="section home-todos" data-testid="home-todos">
+        <View className="section-title">
+          <Text>接下来要做的事</Text>
+          {items.length > 0 && <Text className="section-extra">共 {items.length} 项</Text>}
+        </View>
+        {error ? <ErrorState text={error} onRetry={() => void reload()} /> : !loaded ? <Loading /> : <TodoList items={items} />}
+      </View>
+    </View>
+  );
+}
