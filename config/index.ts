@@ -1,5 +1,6 @@
 import path from 'path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { TEMPLATES, TEMPLATE_KEYS } from '../src/domain/alerts/templates';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -29,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment the mini-program talks to; empty means the devtools' default env.
       TCB_ENV: JSON.stringify(process.env.TCB_ENV ?? ''),
+      // Subscribe-message template ids (see src/domain/alerts/templates.ts); the app asks for consent with them.
+      WX_TEMPLATE_IDS: JSON.stringify(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, process.env[TEMPLATES[k].envVar] ?? '']))),
     },
     alias: {
       '@domain': path.resolve(__dirname, '..', 'src/domain'),

@@ -11,6 +11,9 @@ declare module '*.scss';
 /** CloudBase environment id, fixed at build time from `TCB_ENV` (see config/index.ts). */
 declare const TCB_ENV: string;
 
+/** Subscribe-message template ids by template key, fixed at build time from `WX_TEMPLATE_*`. */
+declare const WX_TEMPLATE_IDS: Record<string, string>;
+
 declare namespace NodeJS {
   interface ProcessEnv {
     /** The platform Taro is building for; left loose because scripts and tests share this tsconfig. */

@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ResultOf } from '@domain/api/contract';
 import type { Api } from '@domain/api';
-import { call, errorMessage } from '../../../api/client';
+import { call, errorMessage, isWeapp } from '../../../api/client';
+import { askConsent } from '../../../api/consent';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatDateTime, formatFen, formatMonth } from '../../../utils/format';
 import './index.scss';
@@ -48,6 +49,12 @@ export default function BillsPage() {
           {formatFen(unpaidFen)}
         </View>
         <View className="muted">{unpaid.length > 0 ? `共 ${unpaid.length} 期未缴` : '所有账单均已缴清，感谢您的支持'}</View>
+        {isWeapp && unpaid.length > 0 && (
+          // WeChat only shows the consent dialog from a tap, so the owner asks for the reminder here.
+          <Button size="small" fill="outline" onClick={() => void askConsent('bill')}>
+            订阅缴费提醒
+          </Button>
+        )}
       </View>
 
       <View className="card company-account" data-testid="company-account">
