@@ -1,0 +1,112 @@
+import type { DeliveryView } from '@domain/api/filings';
+import { categoryLabel, KIND_LABELS, type CommitteeDocument } from '@domain/documents';
+import { AppError } from '@domain/errors';
+import { isStaff } from '@domain/roles';
+import { applySignoff, awaitsMember, deliveryEventId, type Delivery, type DeliveryEventRecord, type SignoffCommand } from '@domain/signoff';
+import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { loadVisible } from '../_shared/guards';
+import { appendArchive } from './archive';
+import { alertObjection, alertReply } from './hooks';
+import { deliveryEventArchive, documentsById, requireComposer } from './records';
+import { deliveryView } from './views';
+
+type H = Handlers<'filings'>;
+
+const ATTEMPTS = 30;
+
+/**
+ * One command on one delivery: the pure table decides, a compare-and-set writes the new state, then
+ * the event is appended (its id is the delivery's event number, so it exists once) and archived.
+ * A lost race re-reads and re-decides: two concurrent signatures by one member give one signature
+ * and one ALREADY_SIGNED, never two.
+ */
+async function act(ctx: ActionContext, id: string, command: SignoffCommand): Promise<{ delivery: Delivery; doc: CommitteeDocument; event?: DeliveryEventRecord }> {
+  const caller = requireCaller(ctx);
+  const actor = { personId: caller.personId, name: caller.name, isStaff: isStaff(caller) };
+  let doc: CommitteeDocument | null = null;
+  for (let i = 0; i < ATTEMPTS; i++) {
+    const delivery = await loadVisible<Delivery>(ctx.store, 'deliveries', id, caller);
+    doc = doc ?? (await ctx.store.get<CommitteeDocument>('documents', delivery.documentId));
+    if (!doc) throw new AppError('NOT_FOUND');
+    const result = applySignoff(delivery, doc, command, { now: ctx.now, actor });
+    if (!result) return { delivery, doc };
+    if (!(await ctx.store.update<Delivery>('deliveries', id, delivery.version, result.patch))) continue;
+    const updated: Delivery = { ...delivery, ...result.patch, version: delivery.version + 1 };
+    const event = await ctx.store.insert<DeliveryEventRecord>('deliveryEvents', { _id: deliveryEventId(id, result.event.n), ...result.event });
+    await appendArchive(ctx.store, deliveryEventArchive(doc, updated, event));
+    await ctx.audit({
+      type: `filings.${event.type}`,
+      communityId: delivery.communityId,
+      subject: { kind: 'delivery', id },
+      data: { documentId: delivery.documentId, memberId: delivery.memberId, n: event.n, text: event.text, ...event.data },
+    });
+    return { delivery: updated, doc, event };
+  }
+  throw new AppError('CONFLICT');
+}
+
+const view = (ctx: ActionContext, r: { delivery: Delivery; doc: CommitteeDocument }): DeliveryView => deliveryView(r.delivery, r.doc, ctx.now);
+
+export const deliveryHandlers: Pick<H, 'myDeliveries' | 'open' | 'sign' | 'object' | 'answer' | 'reply' | 'recordRefusal'> = {
+  async myDeliveries(ctx, input) {
+    const caller = requireCaller(ctx);
+    const mine = await ctx.store.find<Delivery>('deliveries', { memberId: caller.personId }, { sort: [['deliveredAt', -1]], limit: 300 });
+    const docs = await documentsById(ctx.store, mine.map((d) => d.documentId));
+    return mine
+      .filter((d) => {
+        if (input.tab === 'all') return true;
+        const pending = !docs.get(d.documentId)?.supersededBy && (awaitsMember(d) || d.objectionOpen);
+        return input.tab === 'pending' ? pending : !pending;
+      })
+      .map((d) => {
+        const doc = docs.get(d.documentId)!;
+        return {
+          delivery: deliveryView(d, doc, ctx.now),
+          document: {
+            documentId: doc._id,
+            kind: doc.kind,
+            kindLabel: KIND_LABELS[doc.kind],
+            categoryLabel: categoryLabel(doc.kind, doc.content.category),
+            title: doc.content.title,
+            sentAt: doc.sentAt,
+            sentByName: doc.sentByName,
+            responseDue: doc.responseDue,
+            versionNo: doc.versionNo,
+            supersededBy: doc.supersededBy,
+          },
+        };
+      });
+  },
+
+  async open(ctx, input) {
+    return view(ctx, await act(ctx, input.deliveryId, { event: 'open' }));
+  },
+
+  async sign(ctx, input) {
+    return view(ctx, await act(ctx, input.deliveryId, { event: 'sign' }));
+  },
+
+  async object(ctx, input) {
+    const r = await act(ctx, input.deliveryId, { event: 'object', text: input.text });
+    if (r.event) await alertObjection(ctx.rt, ctx.now, r.doc, r.delivery, r.event.n);
+    return view(ctx, r);
+  },
+
+  async answer(ctx, input) {
+    return view(ctx, await act(ctx, input.deliveryId, { event: 'answer', choice: input.choice, text: input.text }));
+  },
+
+  async reply(ctx, input) {
+    const caller = requireCaller(ctx);
+    const delivery = await loadVisible<Delivery>(ctx.store, 'deliveries', input.deliveryId, caller);
+    // Explaining an objection is the centre's word: the head, the general manager or a granted composer.
+    await requireComposer(ctx.store, caller, delivery.communityId);
+    const r = await act(ctx, input.deliveryId, { event: 'reply', text: input.text });
+    if (r.event) await alertReply(ctx.rt, ctx.now, r.doc, r.delivery, r.event.n);
+    return view(ctx, r);
+  },
+
+  async recordRefusal(ctx, input) {
+    return view(ctx, await act(ctx, input.deliveryId, { event: 'recordRefusal', reason: input.reason }));
+  },
+};

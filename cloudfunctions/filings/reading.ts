@@ -1,0 +1,141 @@
+import { BREAK_LABELS, type ArchiveEntry } from '@domain/archive';
+import { canCompose, quorumRuleText, type CommitteeDocument } from '@domain/documents';
+import { AppError } from '@domain/errors';
+import { buildRecord, recordCsv } from '@domain/record';
+import { hasRole, isStaff, type Caller } from '@domain/roles';
+import { deliveryId, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
+import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
+import { loadCalendar } from '../_shared/calendar';
+import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { loadVisible } from '../_shared/guards';
+import type { FieldCondition, Query } from '../_shared/storage/port';
+import { verifyArchive } from './archive';
+import { communityOf, deliveriesOf, quorumRuleOf, rosterOn } from './records';
+import { archiveEntryView, deliveryView, documentView, eventView, publicDocumentView } from './views';
+
+type H = Handlers<'filings'>;
+
+/** Drafts are the centre's own working papers: committee members see only what was sent. */
+async function loadReadable(ctx: ActionContext, caller: Caller, documentId: string): Promise<CommitteeDocument> {
+  const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', documentId, caller);
+  if (doc.status === 'draft' && !isStaff(caller)) throw new AppError('NOT_FOUND');
+  return doc;
+}
+
+const communityScope = (caller: Caller): Query => (hasRole(caller, 'general_manager') ? {} : { communityId: caller.communityId });
+
+async function recordOf(ctx: ActionContext, documentId: string) {
+  const caller = requireCaller(ctx);
+  const doc = await loadReadable(ctx, caller, documentId);
+  if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');
+  const deliveries = await deliveriesOf(ctx.store, [doc._id]);
+  return { caller, doc, deliveries, ...buildRecord(doc, deliveries, ctx.now) };
+}
+
+const ARCHIVE_SCAN = 1000;
+
+export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord' | 'published' | 'publishedDocument' | 'archiveSearch' | 'verifyArchive'> = {
+  async list(ctx, input) {
+    const caller = requireCaller(ctx);
+    const query: Query = { ...communityScope(caller) };
+    if (input.kind) query.kind = input.kind;
+    if (input.status) query.status = input.status;
+    const docs = await ctx.store.find<CommitteeDocument>('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 50, skip: input.skip });
+    const [calendar, deliveries] = await Promise.all([loadCalendar(ctx.store), deliveriesOf(ctx.store, docs.filter((d) => d.status === 'sent').map((d) => d._id))]);
+    const byDoc = new Map<string, Delivery[]>();
+    for (const d of deliveries) byDoc.set(d.documentId, [...(byDoc.get(d.documentId) ?? []), d]);
+    return docs.map((d) => documentView(d, calendar, ctx.now, byDoc.get(d._id) ?? []));
+  },
+
+  async get(ctx, input) {
+    const caller = requireCaller(ctx);
+    const doc = await loadReadable(ctx, caller, input.documentId);
+    const [calendar, deliveries, mine, community] = await Promise.all([
+      loadCalendar(ctx.store),
+      deliveriesOf(ctx.store, [doc._id]),
+      ctx.store.get<Delivery>('deliveries', deliveryId(doc._id, caller.personId)),
+      communityOf(ctx.store, doc.communityId),
+    ]);
+    const history = mine ? await ctx.store.find<DeliveryEventRecord>('deliveryEvents', { deliveryId: mine._id }, { sort: [['n', 1]] }) : [];
+    const series = await ctx.store.find<CommitteeDocument>('documents', { seriesId: doc.seriesId }, { sort: [['versionNo', 1]] });
+    return {
+      document: documentView(doc, calendar, ctx.now, deliveries),
+      myDelivery: mine ? deliveryView(mine, doc, ctx.now) : undefined,
+      myHistory: history.map(eventView),
+      versions: series.filter((v) => v.status === 'sent' || isStaff(caller)).map((v) => ({ documentId: v._id, versionNo: v.versionNo, sentAt: v.sentAt, status: v.status })),
+      canCompose: isStaff(caller) && canCompose(caller, community),
+    };
+  },
+
+  async record(ctx, input) {
+    const { caller, doc, deliveries, rows, summary } = await recordOf(ctx, input.documentId);
+    const [calendar, community, roster] = await Promise.all([loadCalendar(ctx.store), communityOf(ctx.store, doc.communityId), rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now))]);
+    const centre = hasRole(caller, 'head', 'general_manager');
+    return {
+      document: documentView(doc, calendar, ctx.now, deliveries),
+      rows,
+      summary,
+      canAct: isStaff(caller),
+      canDecide: centre && doc.kind === 'filing' && !doc.outcome && !doc.supersededBy,
+      canPublish: hasRole(caller, 'head') && !doc.publishedAt,
+      quorumRule: quorumRuleOf(community),
+      quorumRuleText: quorumRuleText(quorumRuleOf(community)),
+      rosterSize: roster.length,
+    };
+  },
+
+  async exportRecord(ctx, input) {
+    const { doc, rows } = await recordOf(ctx, input.documentId);
+    // Exports carry members' names out of the app: each one is logged (who, when, which record).
+    await ctx.audit({ type: 'filings.record_exported', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { format: 'csv', rows: rows.length } });
+    const safeTitle = doc.content.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 30);
+    return { filename: `输出信息审批记录_${safeTitle}_第${doc.versionNo}版.csv`, csv: recordCsv(doc, rows) };
+  },
+
+  async published(ctx) {
+    const caller = requireCaller(ctx);
+    const docs = await ctx.store.find<CommitteeDocument>('documents', { ...communityScope(caller), publishedAt: { $exists: true } }, { sort: [['publishedAt', -1]], limit: 100 });
+    const calendar = await loadCalendar(ctx.store);
+    return docs.map((d) => publicDocumentView(d, calendar, ctx.now));
+  },
+
+  async publishedDocument(ctx, input) {
+    const caller = requireCaller(ctx);
+    const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
+    if (!doc.publishedAt) throw new AppError('NOT_FOUND');
+    return publicDocumentView(doc, await loadCalendar(ctx.store), ctx.now);
+  },
+
+  async archiveSearch(ctx, input) {
+    const caller = requireCaller(ctx);
+    const query: Query = { ...communityScope(caller) };
+    if (input.type) query.type = input.type;
+    if (input.kind) query.documentKind = input.kind;
+    if (input.category) query.category = input.category;
+    if (input.from || input.to) {
+      const at: FieldCondition = {};
+      if (input.from) at.$gte = startOfLocalDay(input.from);
+      if (input.to) at.$lte = endOfLocalDay(input.to);
+      query.at = at;
+    }
+    const limit = input.limit ?? 30;
+    const skip = input.skip ?? 0;
+    let found: ArchiveEntry[];
+    if (input.text) {
+      // The port has no text index; scan the newest entries that match the other filters.
+      const needle = input.text.toLowerCase();
+      const scanned = await ctx.store.find<ArchiveEntry>('archive', query, { sort: [['seq', -1]], limit: ARCHIVE_SCAN });
+      found = scanned.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)).slice(skip, skip + limit + 1);
+    } else {
+      found = await ctx.store.find<ArchiveEntry>('archive', query, { sort: [['seq', -1]], limit: limit + 1, skip });
+    }
+    return { entries: found.slice(0, limit).map(archiveEntryView), more: found.length > limit };
+  },
+
+  async verifyArchive(ctx) {
+    const result = await verifyArchive(ctx.store);
+    await ctx.audit({ type: 'filings.archive_verified', subject: { kind: 'archive', id: 'chain' }, data: { ...result } });
+    if (result.ok) return { ok: true, checked: result.checked, headSeq: result.head?.seq ?? 0, headHash: result.head?.hash ?? '' };
+    return { ok: false, checked: result.checked, brokenAt: result.brokenAt, reason: result.reason, reasonLabel: BREAK_LABELS[result.reason] };
+  },
+};

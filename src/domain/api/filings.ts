@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import type { ArchiveEntryType, BreakReason } from '../archive';
+import type { Deadline } from '../deadlines';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentStatus, type FilingOutcome, type FilingResult } from '../documents';
+import { zFileRef, type FileRef } from '../files';
+import type { EpochMs, Id, LocalDate } from '../model';
+import type { QuorumRule } from '../quorum';
+import type { RecordRow, RecordSummary } from '../record';
+import type { DeliveryEventType, ObjectionRound, Opinion, ReadStatus, Refusal, SignoffEvent, SignoffState, SignStatus } from '../signoff';
+import { action, noInput, zId, zLocalDate, zText } from './contract';
+
+export interface ProgressView {
+  total: number;
+  signed: number;
+  objected: number;
+  refused: number;
+  pending: number;
+  opened: number;
+  /** Objections still waiting for the centre's answer. */
+  openObjections: number;
+}
+
+export interface DocumentView {
+  documentId: Id;
+  communityId: Id;
+  kind: DocumentKind;
+  kindLabel: string;
+  category?: string;
+  categoryLabel: string;
+  title: string;
+  body: string;
+  attachments: FileRef[];
+  plannedStart?: LocalDate;
+  eventDate?: LocalDate;
+  period?: string;
+  responseBy?: LocalDate;
+  status: DocumentStatus;
+  statusLabel: string;
+  versionNo: number;
+  seriesId: Id;
+  supersedes?: Id;
+  supersededBy?: Id;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+  sentAt?: EpochMs;
+  sentByName?: string;
+  /** The centre's deadline for sending: stored at send, computed live for a draft. */
+  deadline: Deadline | null;
+  late: boolean;
+  lateReason?: string;
+  responseDue?: EpochMs;
+  outcome?: FilingOutcome & { resultLabel: string };
+  publishedAt?: EpochMs;
+  progress?: ProgressView;
+}
+
+export interface DeliveryView {
+  deliveryId: Id;
+  documentId: Id;
+  memberId: Id;
+  memberName: string;
+  positionLabel: string;
+  deliveredAt: EpochMs;
+  readStatus: ReadStatus;
+  openedAt?: EpochMs;
+  signStatus: SignStatus;
+  state: SignoffState;
+  stateLabel: string;
+  signedAt?: EpochMs;
+  objections: ObjectionRound[];
+  refusal?: Refusal;
+  opinion?: Opinion;
+  responseDue?: EpochMs;
+  /** Opinion request past its deadline without an answer. */
+  overdue: boolean;
+  /** What the member may do now, straight from the transition table. */
+  actions: SignoffEvent[];
+}
+
+export interface DeliveryEventView {
+  n: number;
+  type: DeliveryEventType;
+  label: string;
+  at: EpochMs;
+  actorName: string;
+  text?: string;
+}
+
+export interface MyDeliveryItem {
+  delivery: DeliveryView;
+  document: Pick<DocumentView, 'documentId' | 'kind' | 'kindLabel' | 'categoryLabel' | 'title' | 'sentAt' | 'sentByName' | 'responseDue' | 'versionNo' | 'supersededBy'>;
+}
+
+export interface DocumentDetail {
+  document: DocumentView;
+  /** The caller's own delivery, when the document was delivered to them. */
+  myDelivery?: DeliveryView;
+  myHistory: DeliveryEventView[];
+  versions: Array<{ documentId: Id; versionNo: number; sentAt?: EpochMs; status: DocumentStatus }>;
+  canCompose: boolean;
+}
+
+export interface RecordView {
+  document: DocumentView;
+  rows: RecordRow[];
+  summary: RecordSummary;
+  /** Staff who may answer objections and record refusals. */
+  canAct: boolean;
+  canDecide: boolean;
+  canPublish: boolean;
+  quorumRule: QuorumRule;
+  quorumRuleText: string;
+  rosterSize: number;
+}
+
+export interface ArchiveEntryView {
+  seq: number;
+  type: ArchiveEntryType;
+  typeLabel: string;
+  at: EpochMs;
+  documentId: Id;
+  kindLabel: string;
+  categoryLabel: string;
+  title: string;
+  summary: string;
+  hash: string;
+}
+
+export type ArchiveVerifyView =
+  | { ok: true; checked: number; headSeq: number; headHash: string }
+  | { ok: false; checked: number; brokenAt: number; reason: BreakReason; reasonLabel: string };
+
+export interface ComposerView {
+  personId: Id;
+  name: string;
+  roleLabel: string;
+  allowed: boolean;
+  /** Head and general manager may always; the switch is only for butlers and supervisors. */
+  fixed: boolean;
+}
+
+const zKind = z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]], { error: '请选择文件类型' });
+const zCategory = z.string().trim().min(1).max(40);
+const zPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '报告期间格式应为 YYYY-MM 或 YYYY-Qn');
+const zResult = z.enum(['approved', 'rejected', 'withdrawn'] as [FilingResult, ...FilingResult[]], { error: '请选择申报结果' });
+const zCount = (label: string) => z.number({ error: `请填写${label}` }).int().min(0, `${label}不能为负数`).max(999);
+const zDelivery = z.strictObject({ deliveryId: zId });
+const zDocument = z.strictObject({ documentId: zId });
+
+const contentFields = {
+  kind: zKind,
+  category: zCategory.optional(),
+  title: zText('标题', 60),
+  body: z.string().trim().max(5000, '正文不能超过5000个字').default(''),
+  attachments: z.array(zFileRef).max(10, '附件最多10个').default([]),
+  plannedStart: zLocalDate.optional(),
+  eventDate: zLocalDate.optional(),
+  period: zPeriod.optional(),
+  responseBy: zLocalDate.optional(),
+};
+
+export const filingsApi = {
+  composers: action<{ canCompose: boolean; staff: ComposerView[] }>()('可起草、发送业委会文件的工作人员', noInput),
+  setComposers: action<{ staff: ComposerView[] }>()(
+    '负责人授权管家、管家主管起草和发送业委会文件',
+    z.strictObject({ personIds: z.array(zId).max(50) }),
+  ),
+  previewDue: action<{ deadline: Deadline | null; late: boolean; lateReasonRequired: boolean }>()(
+    '起草时预览送达期限（按含调休的工作日历计算）',
+    z.strictObject({
+      kind: zKind,
+      category: zCategory.optional(),
+      plannedStart: zLocalDate.optional(),
+      eventDate: zLocalDate.optional(),
+      period: zPeriod.optional(),
+    }),
+  ),
+  saveDraft: action<DocumentView>()(
+    '保存草稿（新建或修改；发送后不能再修改）',
+    z.strictObject({ documentId: zId.optional(), communityId: zId.optional(), ...contentFields }),
+  ),
+  revise: action<DocumentView>()('为已发送的文件起草更正版本（新版本将重新送达每位委员）', zDocument),
+  send: action<DocumentView>()(
+    '发送文件，逐一送达在任的每位业委会委员',
+    z.strictObject({ documentId: zId, lateReason: z.string().trim().max(500, '逾期原因不能超过500个字').optional() }),
+  ),
+  list: action<DocumentView[]>()(
+    '文件列表及签收进度',
+    z.strictObject({
+      kind: zKind.optional(),
+      status: z.enum(['draft', 'sent']).optional(),
+      limit: z.number().int().min(1).max(100).optional(),
+      skip: z.number().int().min(0).optional(),
+    }),
+  ),
+  get: action<DocumentDetail>()('文件详情（委员同时看到自己的送达记录）', zDocument),
+  myDeliveries: action<MyDeliveryItem[]>()(
+    '我收到的文件',
+    z.strictObject({ tab: z.enum(['pending', 'done', 'all']).default('all') }),
+  ),
+  open: action<DeliveryView>()('委员打开文件（记录已阅读）', zDelivery),
+  sign: action<DeliveryView>()('委员签收文件', zDelivery),
+  object: action<DeliveryView>()('委员对文件提出异议', z.strictObject({ deliveryId: zId, text: zText('异议内容', 1000) })),
+  answer: action<DeliveryView>()(
+    '委员反馈签阅意见（同意 / 不同意 / 意见）',
+    z.strictObject({
+      deliveryId: zId,
+      choice: z.enum(['agree', 'disagree', 'comment'], { error: '请选择同意、不同意或填写意见' }),
+      text: z.string().trim().max(1000, '意见不能超过1000个字').optional(),
+    }),
+  ),
+  reply: action<DeliveryView>()('服务中心答复委员的异议', z.strictObject({ deliveryId: zId, text: zText('答复内容', 2000) })),
+  recordRefusal: action<DeliveryView>()('工作人员记录委员拒签（记录人、时间、原因）', z.strictObject({ deliveryId: zId, reason: zText('拒签原因', 500) })),
+  record: action<RecordView>()('输出信息审批记录', zDocument),
+  exportRecord: action<{ filename: string; csv: string }>()('导出输出信息审批记录（CSV，导出会被记录）', zDocument),
+  decide: action<DocumentView>()(
+    '记录申报结果（批准 / 未批准 / 撤回）及业委会表决情况',
+    z.strictObject({
+      documentId: zId,
+      result: zResult,
+      note: z.string().trim().max(500, '说明不能超过500个字').optional(),
+      vote: z
+        .strictObject({ present: zCount('出席人数'), agree: zCount('同意票'), against: zCount('反对票'), decidedOn: zLocalDate.optional() })
+        .optional(),
+    }),
+  ),
+  publishToOwners: action<DocumentView>()('负责人将文件向业主公开', zDocument),
+  published: action<DocumentView[]>()('向业主公开的文件', noInput),
+  publishedDocument: action<DocumentView>()('查看一份向业主公开的文件', zDocument),
+  archiveSearch: action<{ entries: ArchiveEntryView[]; more: boolean }>()(
+    '档案检索（按类型、类别、日期和文字）',
+    z.strictObject({
+      type: z.enum(['document_version', 'delivery_event', 'filing_outcome', 'published']).optional(),
+      kind: zKind.optional(),
+      category: zCategory.optional(),
+      from: zLocalDate.optional(),
+      to: zLocalDate.optional(),
+      text: z.string().trim().max(50).optional(),
+      limit: z.number().int().min(1).max(100).optional(),
+      skip: z.number().int().min(0).optional(),
+    }),
+  ),
+  verifyArchive: action<ArchiveVerifyView>()('校验档案哈希链，报告第一处断链', noInput),
+};
