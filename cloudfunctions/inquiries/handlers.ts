@@ -1,0 +1,172 @@
+import type { InquiryDetailView } from '@domain/api/inquiries';
+import { AppError } from '@domain/errors';
+import {
+  OPEN_STATUSES,
+  assertCanSee,
+  decide,
+  inQueueOf,
+  inquiryAccess,
+  prepareAsk,
+  queueOrder,
+  type Decision,
+  type Inquiry,
+  type InquiryCommand,
+} from '@domain/inquiry';
+import type { WorkingCalendar } from '@domain/calendar';
+import { inquiryStats } from '@domain/inquiry-stats';
+import { STAFF_ROLE_LABELS, type Community, type Person, type Room } from '@domain/model';
+import { hasRole, type Caller } from '@domain/roles';
+import { addMonths, startOfLocalDay } from '@domain/time';
+import { loadCalendar } from '../_shared/calendar';
+import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { updateWithRetry } from '../_shared/guards';
+import type { Query } from '../_shared/storage/port';
+import { alertAnswered, alertAssigned, alertEscalated } from './hooks';
+import { appendEvent, generalManagers, threadOf, type ThreadEntry } from './records';
+import { detailView, summaryView, viewContext } from './views';
+
+async function loadSeen(ctx: ActionContext, caller: Caller, id: string): Promise<Inquiry> {
+  const inq = await ctx.store.get<Inquiry>('inquiries', id);
+  if (!inq) throw new AppError('NOT_FOUND');
+  assertCanSee(caller, inq);
+  return inq;
+}
+
+async function detail(ctx: ActionContext, caller: Caller, inq: Inquiry, cal?: WorkingCalendar): Promise<InquiryDetailView> {
+  const [calendar, events] = await Promise.all([cal ?? loadCalendar(ctx.store), threadOf(ctx.store, inq._id)]);
+  return detailView(inq, events, await viewContext(ctx.store, caller, ctx.now, calendar, [inq], events));
+}
+
+async function list(ctx: ActionContext, caller: Caller, inquiries: Inquiry[]) {
+  const vc = await viewContext(ctx.store, caller, ctx.now, await loadCalendar(ctx.store), inquiries);
+  return inquiries.map((i) => summaryView(i, vc));
+}
+
+/** Every change: decided by the domain on the freshest record, stored by CAS, threaded and audited. */
+async function apply(
+  ctx: ActionContext,
+  id: string,
+  command: InquiryCommand,
+  entry: ThreadEntry = {},
+): Promise<{ inq: Inquiry; decision: Decision; view: () => Promise<InquiryDetailView> }> {
+  const caller = requireCaller(ctx);
+  await loadSeen(ctx, caller, id);
+  const calendar = await loadCalendar(ctx.store);
+  let decision: Decision | undefined;
+  const inq = await updateWithRetry<Inquiry>(ctx.store, 'inquiries', id, (current) => {
+    decision = decide(current, command, caller, ctx.now, calendar);
+    return decision.patch;
+  });
+  const d = decision!;
+  await appendEvent(ctx.store, inq, d, caller.personId, ctx.now, entry);
+  await ctx.audit({ type: `inquiry.${d.event}`, communityId: inq.communityId, subject: { kind: 'inquiry', id }, data: { from: d.from, to: d.to, ...(entry.data ?? {}) } });
+  return { inq, decision: d, view: () => detail(ctx, caller, inq, calendar) };
+}
+
+const SORT_NEWEST: Array<[string, 1 | -1]> = [['receivedAt', -1]];
+
+export const inquiryHandlers: Handlers<'inquiries'> = {
+  async ask(ctx, input) {
+    const caller = requireCaller(ctx);
+    const draft = prepareAsk(caller, input, ctx.now, await loadCalendar(ctx.store));
+    const room = draft.roomId ? await ctx.store.get<Room>('rooms', draft.roomId) : null;
+    const inq = await ctx.store.insert<Inquiry>('inquiries', {
+      _id: ctx.rt.newId('inq'),
+      ...draft,
+      ...(room ? { buildingId: room.buildingId } : {}),
+    });
+    await appendEvent(ctx.store, inq, { event: 'ask', from: null, to: 'received' }, caller.personId, ctx.now, { text: inq.text, photos: inq.photos });
+    await ctx.audit({ type: 'inquiry.asked', communityId: inq.communityId, subject: { kind: 'inquiry', id: inq._id }, data: { kind: inq.kind, channel: inq.channel, dueDate: inq.dueDate } });
+    return detail(ctx, caller, inq);
+  },
+
+  async mine(ctx) {
+    const caller = requireCaller(ctx);
+    return list(ctx, caller, await ctx.store.find<Inquiry>('inquiries', { askerId: caller.personId }, { sort: SORT_NEWEST }));
+  },
+
+  async committeeList(ctx) {
+    const caller = requireCaller(ctx);
+    const all = await ctx.store.find<Inquiry>('inquiries', { communityId: caller.communityId, channel: 'committee' }, { sort: SORT_NEWEST });
+    return list(ctx, caller, all);
+  },
+
+  async get(ctx, input) {
+    const caller = requireCaller(ctx);
+    return detail(ctx, caller, await loadSeen(ctx, caller, input.inquiryId));
+  },
+
+  async followUp(ctx, input) {
+    return (await apply(ctx, input.inquiryId, { type: 'follow_up', text: input.text }, { text: input.text, photos: input.photos })).view();
+  },
+
+  async rate(ctx, input) {
+    return (await apply(ctx, input.inquiryId, { type: 'rate', satisfied: input.satisfied })).view();
+  },
+
+  async reopen(ctx, input) {
+    return (await apply(ctx, input.inquiryId, { type: 'reopen' }, { text: input.reason })).view();
+  },
+
+  async queue(ctx, input) {
+    const caller = requireCaller(ctx);
+    const scope = input.scope ?? 'mine';
+    const where: Query = hasRole(caller, 'general_manager') ? { escalatedAt: { $exists: true } } : { communityId: caller.communityId };
+    const done = ['answered', 'explained', 'accepted', 'unsatisfied'];
+    where.status = { $in: scope === 'done' ? done : [...OPEN_STATUSES] };
+    const found = await ctx.store.find<Inquiry>('inquiries', where, scope === 'done' ? { sort: SORT_NEWEST, limit: 100 } : {});
+    let items = found.filter((i) => inquiryAccess(caller, i) === 'ok');
+    if (scope === 'mine') items = items.filter((i) => inQueueOf(caller, i, ctx.now));
+    if (scope !== 'done') items.sort(queueOrder(ctx.now));
+    return list(ctx, caller, items);
+  },
+
+  async assignees(ctx) {
+    const caller = requireCaller(ctx);
+    if (!caller.communityId) return [];
+    const staff = await ctx.store.find<Person>(
+      'people',
+      { communityId: caller.communityId, staffRole: { $in: ['butler', 'butler_supervisor', 'head'] } },
+      { sort: [['_id', 1]] },
+    );
+    return staff.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
+  },
+
+  async assign(ctx, input) {
+    const person = await ctx.store.get<Person>('people', input.assigneeId);
+    if (!person) throw new AppError('NOT_FOUND', '未找到该工作人员');
+    const assignee = { personId: person._id, staffRole: person.staffRole, communityId: person.communityId };
+    const { inq, view } = await apply(ctx, input.inquiryId, { type: 'assign', assignee }, { data: { assigneeId: person._id } });
+    await alertAssigned(ctx.rt, ctx.now, inq);
+    return view();
+  },
+
+  async classify(ctx, input) {
+    const gm = input.classification === 'cannot_resolve' ? (await generalManagers(ctx.store))[0] : undefined;
+    const command: InquiryCommand = { type: 'classify', classification: input.classification, text: input.text, generalManagerId: gm?._id };
+    const { inq, decision, view } = await apply(ctx, input.inquiryId, command, { text: input.text, data: { classification: input.classification } });
+    if (decision.event === 'escalate') await alertEscalated(ctx.rt, ctx.now, inq);
+    if (decision.event === 'explain') await alertAnswered(ctx.rt, ctx.now, inq, true);
+    return view();
+  },
+
+  async answer(ctx, input) {
+    const { inq, view } = await apply(ctx, input.inquiryId, { type: 'answer', text: input.text }, { text: input.text, photos: input.photos });
+    await alertAnswered(ctx.rt, ctx.now, inq, false);
+    return view();
+  },
+
+  async stats(ctx, input) {
+    const caller = requireCaller(ctx);
+    const where: Query = {
+      receivedAt: { $gte: startOfLocalDay(`${input.month}-01`), $lt: startOfLocalDay(`${addMonths(input.month, 1)}-01`) },
+    };
+    if (!hasRole(caller, 'general_manager')) where.communityId = caller.communityId;
+    const [found, community] = await Promise.all([
+      ctx.store.find<Inquiry>('inquiries', where),
+      caller.communityId ? ctx.store.get<Community>('communities', caller.communityId) : Promise.resolve(null),
+    ]);
+    return { ...inquiryStats(found, input.month, ctx.now), communityName: community?.name ?? '全部小区' };
+  },
+};
+

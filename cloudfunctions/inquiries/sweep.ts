@@ -1,0 +1,59 @@
+import { workingDaysLeft } from '@domain/deadlines';
+import { AppError } from '@domain/errors';
+import { OPEN_STATUSES, decide, type Decision, type Inquiry } from '@domain/inquiry';
+import type { EpochMs } from '@domain/model';
+import type { SweepResult } from '../alerts/sweeps';
+import { loadCalendar } from '../_shared/calendar';
+import { updateWithRetry } from '../_shared/guards';
+import type { Runtime } from '../_shared/runtime';
+import { alertDueSoon, alertOverdue } from './hooks';
+import { appendEvent, auditBySystem, headsOf } from './records';
+
+/**
+ * Hourly: a reasonable item past its due date is flagged overdue and escalated to the head (once per
+ * deadline); anything else past due alerts the head; anything due within one working day alerts
+ * whoever must answer. Idempotent: flags are checked on the freshest record, alert keys are fixed.
+ */
+export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
+  const calendar = await loadCalendar(rt.store);
+  const open = await rt.store.find<Inquiry>('inquiries', { status: { $in: [...OPEN_STATUSES] } });
+  const result: SweepResult = { alertsCreated: 0, escalated: 0 };
+  const heads = new Map<string, Promise<string[]>>();
+  const headIds = (communityId: string): Promise<string[]> => {
+    if (!heads.has(communityId)) heads.set(communityId, headsOf(rt.store, communityId).then((ps) => ps.map((p) => p._id)));
+    return heads.get(communityId)!;
+  };
+  for (const found of open) {
+    if (now <= found.due) {
+      if (workingDaysLeft(now, found, calendar) <= 1) result.alertsCreated += await alertDueSoon(rt, now, found, await headIds(found.communityId));
+      continue;
+    }
+    let inq = found;
+    if (found.status === 'in_progress' && found.flaggedDue !== found.due) {
+      const flagged = await flagOverdue(rt, now, found, calendar);
+      if (flagged) {
+        inq = flagged;
+        result.escalated++;
+      }
+    }
+    result.alertsCreated += await alertOverdue(rt, now, inq, await headIds(inq.communityId));
+  }
+  return result;
+}
+
+async function flagOverdue(rt: Runtime, now: EpochMs, found: Inquiry, calendar: Awaited<ReturnType<typeof loadCalendar>>): Promise<Inquiry | null> {
+  let decision: Decision | undefined;
+  try {
+    const inq = await updateWithRetry<Inquiry>(rt.store, 'inquiries', found._id, (current) => {
+      decision = decide(current, { type: 'flag_overdue' }, null, now, calendar);
+      return decision.patch;
+    });
+    await appendEvent(rt.store, inq, decision!, null, now);
+    await auditBySystem(rt, now, inq, 'inquiry.flag_overdue', { dueDate: inq.dueDate });
+    return inq;
+  } catch (e) {
+    // Answered, escalated or flagged by someone else since it was read: nothing left to do.
+    if (e instanceof AppError && e.code !== 'CONFLICT' && e.code !== 'NOT_FOUND') return null;
+    throw e;
+  }
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { zFileRef, type FileRef } from '../files';
+import type { InquiryEventType } from '../inquiry';
+import { INQUIRY_KINDS, MAX_PHOTOS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from '../inquiry-labels';
+import type { InquiryMonthStats } from '../inquiry-stats';
+import type { EpochMs, Id, LocalDate } from '../model';
+import { action, noInput, zId, zLocalDate, zMonth, zText } from './contract';
+
+export interface InquirySummaryView {
+  inquiryId: Id;
+  channel: InquiryChannel;
+  kind: InquiryKind;
+  kindLabel: string;
+  status: InquiryStatus;
+  statusLabel: string;
+  /** The first line of the text, for lists. */
+  excerpt: string;
+  askerName: string;
+  /** The viewer asked it (the committee's list holds every member's). */
+  askedByMe: boolean;
+  roomLabel?: string;
+  assigneeId?: Id;
+  assigneeName?: string;
+  classification?: Classification;
+  receivedAt: EpochMs;
+  due: EpochMs;
+  dueDate: LocalDate;
+  /** The deadline rests on a year the official calendar does not cover yet. */
+  dueProvisional: boolean;
+  overdue: boolean;
+  /** Working days left to the due day (0 = today; negative once overdue). */
+  workingDaysLeft: number;
+  escalated: boolean;
+  /** Answered or explained, waiting for the asker's 满意 / 不满意. */
+  awaitingRating: boolean;
+  auditDate?: LocalDate;
+  photoCount: number;
+}
+
+export interface InquiryThreadItem {
+  eventId: Id;
+  type: InquiryEventType | 'ask';
+  label: string;
+  actorName: string;
+  actorRole: string;
+  text?: string;
+  photos: FileRef[];
+  at: EpochMs;
+}
+
+/** What the viewer may do now; the server checks the same rules again on each action. */
+export interface InquiryAbilities {
+  followUp: boolean;
+  rate: boolean;
+  reopen: boolean;
+  assign: boolean;
+  classify: boolean;
+  answer: boolean;
+  explain: boolean;
+  escalate: boolean;
+}
+
+export interface InquiryDetailView extends InquirySummaryView {
+  text: string;
+  photos: FileRef[];
+  /** Full only for the assigned staff member and the asker; masked for everyone else. */
+  askerPhone: string;
+  rating?: 'satisfied' | 'unsatisfied';
+  reopenUntil?: EpochMs;
+  ruleText: string;
+  thread: InquiryThreadItem[];
+  can: InquiryAbilities;
+}
+
+export interface AssigneeView {
+  personId: Id;
+  name: string;
+  roleLabel: string;
+}
+
+export interface InquiryStatsView extends InquiryMonthStats {
+  communityName: string;
+}
+
+const zPhotos = z.array(zFileRef).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张照片`);
+const zInquiryId = z.strictObject({ inquiryId: zId });
+
+export const inquiriesApi = {
+  ask: action<InquiryDetailView>()(
+    '提问：业主的咨询、建议、要求、投诉，或业委会的质询、质疑、建议、要求、查账',
+    z.strictObject({
+      channel: z.enum(['owner', 'committee'], { error: '请选择以业主或业委会名义提出' }),
+      kind: z.enum(INQUIRY_KINDS, { error: '请选择提问类型' }),
+      text: zText('内容', 1000),
+      photos: zPhotos.optional(),
+      roomId: zId.optional(),
+      auditDate: zLocalDate.optional(),
+    }),
+  ),
+  mine: action<InquirySummaryView[]>()('我提出的事项（含业委会名义）', noInput),
+  committeeList: action<InquirySummaryView[]>()('本届业委会提出的全部事项', noInput),
+  get: action<InquiryDetailView>()('事项详情及处理过程', zInquiryId),
+  followUp: action<InquiryDetailView>()('提问人补充说明或追问', z.strictObject({ inquiryId: zId, text: zText('追问内容', 500), photos: zPhotos.optional() })),
+  rate: action<InquiryDetailView>()('提问人评价答复：满意或不满意', z.strictObject({ inquiryId: zId, satisfied: z.boolean() })),
+  reopen: action<InquiryDetailView>()('不满意时在7天内重新打开', z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', 500) })),
+  queue: action<InquirySummaryView[]>()(
+    '工作人员处理队列：逾期在前，按到期时间排序',
+    z.strictObject({ scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional() }),
+  ),
+  assignees: action<AssigneeView[]>()('可指派的本小区工作人员', noInput),
+  assign: action<InquiryDetailView>()('指派处理人', z.strictObject({ inquiryId: zId, assigneeId: zId })),
+  classify: action<InquiryDetailView>()(
+    '分类：合理（按期答复）、不合理（耐心解释，须填写说明）、无法解决（上报总经理，须填写原因）',
+    z.strictObject({
+      inquiryId: zId,
+      classification: z.enum(['reasonable', 'unreasonable', 'cannot_resolve'], { error: '请选择分类' }),
+      text: z.string().trim().max(1000, '说明不能超过1000个字').optional(),
+    }),
+  ),
+  answer: action<InquiryDetailView>()('答复（可附照片）', z.strictObject({ inquiryId: zId, text: zText('答复内容', 1000), photos: zPhotos.optional() })),
+  stats: action<InquiryStatsView>()('月度统计：收到、按期答复、逾期、上报、满意度', z.strictObject({ month: zMonth })),
+};
+
+export type { Classification, InquiryChannel, InquiryKind, InquiryStatus };
