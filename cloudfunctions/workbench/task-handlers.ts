@@ -1,0 +1,98 @@
+import type { CommitteeDocument } from '@domain/documents';
+import { AppError } from '@domain/errors';
+import { STAFF_ROLE_LABELS, type Person } from '@domain/model';
+import type { Caller } from '@domain/roles';
+import {
+  ASSIGNABLE_ROLES,
+  assignTask,
+  canAssignTask,
+  canCompleteTask,
+  canSeeTask,
+  completeTask,
+  type ObligationRecord,
+} from '@domain/workbench';
+import { loadCalendar } from '../_shared/calendar';
+import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { loadVisible, updateWithRetry } from '../_shared/guards';
+import { ensureObligations } from './generate';
+import { alertAssigned } from './alerts';
+import { SOURCES } from './sources';
+import { obligationItem, viewContext, workbenchView } from './views';
+
+type TaskActions = 'list' | 'generate' | 'markDone' | 'assign' | 'assignees';
+
+/** A task the caller may not see answers NOT_FOUND, so other people's duties do not leak. */
+async function loadTask(ctx: ActionContext, caller: Caller, id: string): Promise<ObligationRecord> {
+  const task = await ctx.store.get<ObligationRecord>('obligations', id);
+  if (!task || !canSeeTask(caller, task)) throw new AppError('NOT_FOUND', '事项不存在或未分派给您');
+  return task;
+}
+
+async function itemOf(ctx: ActionContext, caller: Caller, task: ObligationRecord) {
+  const calendar = await loadCalendar(ctx.store);
+  return obligationItem(task, await viewContext(ctx.store, caller, ctx.now, calendar, [task]));
+}
+
+export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
+  async list(ctx) {
+    const caller = requireCaller(ctx);
+    const calendar = await loadCalendar(ctx.store);
+    const lists = await Promise.all(SOURCES.map((source) => source({ ctx, caller, calendar })));
+    return workbenchView(caller, ctx.now, lists.flat());
+  },
+
+  async generate(ctx) {
+    const caller = requireCaller(ctx);
+    const communityId = caller.communityId!;
+    const { created } = await ensureObligations(ctx.store, communityId, ctx.now, await loadCalendar(ctx.store), ctx.audit);
+    return { created: created.length, total: await ctx.store.count('obligations', { communityId }) };
+  },
+
+  async markDone(ctx, input) {
+    const caller = requireCaller(ctx);
+    const task = await loadTask(ctx, caller, input.taskId);
+    if (!canCompleteTask(caller, task)) throw new AppError('FORBIDDEN', '该事项未分派给您，不能标记完成');
+    // A linked document must be one this community actually has; its existence is checked, not trusted.
+    if (input.documentId) await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
+    const done = await updateWithRetry<ObligationRecord>(ctx.store, 'obligations', task._id, (current) => completeTask(current, caller.personId, input, ctx.now));
+    await ctx.audit({
+      type: 'obligation.done',
+      communityId: task.communityId,
+      subject: { kind: 'obligation', id: task._id },
+      data: { dueDate: task.dueDate, late: ctx.now > task.due, ...done.done },
+    });
+    return itemOf(ctx, caller, done);
+  },
+
+  async assign(ctx, input) {
+    const caller = requireCaller(ctx);
+    const task = await loadTask(ctx, caller, input.taskId);
+    if (!canAssignTask(caller, task)) throw new AppError('FORBIDDEN');
+    if (input.assigneeId) {
+      const person = await ctx.store.get<Person>('people', input.assigneeId);
+      const assignable = (ASSIGNABLE_ROLES as readonly string[]).includes(person?.staffRole ?? '');
+      if (!person || person.communityId !== task.communityId || !assignable) throw new AppError('ASSIGNEE_NOT_STAFF');
+    }
+    const assigned = await updateWithRetry<ObligationRecord>(ctx.store, 'obligations', task._id, (current) =>
+      assignTask(current, input.assigneeId, caller.personId, ctx.now),
+    );
+    await ctx.audit({
+      type: 'obligation.assigned',
+      communityId: task.communityId,
+      subject: { kind: 'obligation', id: task._id },
+      data: { previous: task.assigneeId ?? null, assigneeId: input.assigneeId },
+    });
+    if (input.assigneeId && input.assigneeId !== caller.personId) await alertAssigned(ctx.rt, ctx.now, assigned);
+    return itemOf(ctx, caller, assigned);
+  },
+
+  async assignees(ctx) {
+    const caller = requireCaller(ctx);
+    const people = await ctx.store.find<Person>(
+      'people',
+      { communityId: caller.communityId, staffRole: { $in: [...ASSIGNABLE_ROLES] } },
+      { sort: [['_id', 1]] },
+    );
+    return people.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
+  },
+};
