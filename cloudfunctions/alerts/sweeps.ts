@@ -1,5 +1,8 @@
 import type { EpochMs } from '@domain/model';
 import type { Runtime } from '../_shared/runtime';
+import { opinionSweep } from '../filings/sweeps';
+import { inquirySweep } from '../inquiries/sweep';
+import { obligationSweep } from '../workbench/sweep';
 
 export interface SweepResult {
   alertsCreated: number;
@@ -13,7 +16,7 @@ export interface SweepResult {
  */
 export type Sweep = (rt: Runtime, now: EpochMs) => Promise<SweepResult>;
 
-const SWEEPS: Sweep[] = [];
+const SWEEPS: Sweep[] = [inquirySweep, opinionSweep, obligationSweep];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };

@@ -3,7 +3,10 @@ import type { Caller } from '@domain/roles';
 import type { ActionContext } from '../_shared/function';
 import { bindingTodos } from './binding-todos';
 import { feeTodos } from '../fees/todos';
+import { filingTodos } from '../filings/todos';
 import { inboxTodos } from '../alerts/todos';
+import { inquiryTodos } from '../inquiries/todos';
+import { workbenchTodos } from '../workbench/todos';
 
 /**
  * Each area contributes what a person must do next. A new feature adds its provider here, and the
@@ -11,7 +14,7 @@ import { inboxTodos } from '../alerts/todos';
  */
 export type TodoProvider = (ctx: ActionContext, caller: Caller) => Promise<TodoItem[]>;
 
-const PROVIDERS: TodoProvider[] = [bindingTodos, feeTodos, inboxTodos];
+const PROVIDERS: TodoProvider[] = [bindingTodos, feeTodos, inboxTodos, inquiryTodos, filingTodos, workbenchTodos];
 
 export async function collectTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const lists = await Promise.all(PROVIDERS.map((p) => p(ctx, caller)));

@@ -28,6 +28,11 @@ export const ERROR_MESSAGES = {
   ALREADY_ANSWERED: '已提交过意见',
   QUORUM_NOT_MET: '表决未达到法定人数或同意票不足，不能批准',
   FILING_CLOSED: '该申报已办结',
+  OBJECTION_UNANSWERED: '异议尚待服务中心答复，答复后方可继续办理',
+  OBJECTION_ALREADY_ANSWERED: '该异议已答复',
+  DOCUMENT_SUPERSEDED: '该文件已有更正版本，请在最新版本上办理',
+  NO_COMMITTEE_MEMBERS: '本小区暂无在任业委会委员，无法送达',
+  NOT_A_COMPOSER: '您未获负责人授权起草或发送业委会文件',
   // Inquiries
   INQUIRY_CLOSED: '该事项已办结',
   INQUIRY_NOT_CLASSIFIED: '请先对该事项进行分类',
@@ -36,6 +41,10 @@ export const ERROR_MESSAGES = {
   INVALID_TRANSITION: '当前状态下不能执行该操作',
   // Calendar
   CALENDAR_IMPORT_INVALID: '导入的日历数据格式有误',
+  CALENDAR_OVERRIDE_REVOKED: '该日历修正已撤销',
+  // Obligations workbench
+  OBLIGATION_ALREADY_DONE: '该事项已标记完成，不能重复办理',
+  ASSIGNEE_NOT_STAFF: '只能分派给本小区的管家、管家主管或服务中心负责人',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

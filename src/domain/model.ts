@@ -160,6 +160,8 @@ export interface CalendarOverrideRecord extends StoredRecord {
   year?: number;
   holidays?: Array<{ date: LocalDate; name: string }>;
   workdays?: Array<{ date: LocalDate; name: string }>;
+  /** Nothing is deleted: a withdrawn correction stays stored, marked revoked, and the calendar ignores it. */
+  revoked?: boolean;
   updatedBy: Id;
   updatedAt: EpochMs;
 }

@@ -1,12 +1,18 @@
 import { alertsApi } from './alerts';
 import { feesApi } from './fees';
+import { filingsApi } from './filings';
+import { inquiriesApi } from './inquiries';
 import { sessionApi } from './session';
+import { workbenchApi } from './workbench';
 
 /** Every cloud function and its actions. Adding an action starts here (see README "How to add an action"). */
 export const API = {
   session: sessionApi,
   fees: feesApi,
   alerts: alertsApi,
+  filings: filingsApi,
+  inquiries: inquiriesApi,
+  workbench: workbenchApi,
 };
 
 export type Api = typeof API;
