@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公开文件',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

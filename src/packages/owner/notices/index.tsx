@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { DocumentView } from '@domain/api/filings';
+import { call, errorMessage } from '../../../api/client';
+import { Attachments } from '../../../components/filings';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatDate } from '../../../utils/format';
+import './index.scss';
+
+/** What the head has chosen to publish to owners; read-only, and never who signed what. */
+export default function PublishedPage() {
+  const [docs, setDocs] = useState<DocumentView[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load(): Promise<void> {
+    try {
+      setDocs(await call('filings', 'published', {}));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (error && !docs) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
+  if (!docs) return <View className="page"><Loading /></View>;
+  return (
+    <View className="page notices-page" data-testid="notices-page">
+      {docs.length === 0 ? (
+        <Empty text="暂无公开文件" icon="文" />
+      ) : (
+        docs.map((d) => (
+          <View key={d.documentId} className="list-item notice-doc" data-testid="notice-doc" onClick={() => setOpen(open === d.documentId ? null : d.documentId)}>
+            <View className="row">
+              <Text className="list-item-title">{d.title}</Text>
+              <Text className="tag">{d.kindLabel}</Text>
+            </View>
+            <View className="list-item-meta">
+              {d.categoryLabel ? `${d.categoryLabel} · ` : ''}
+              {d.publishedAt ? `${formatDate(d.publishedAt)} 公开` : ''}
+            </View>
+            {open === d.documentId && (
+              <View className="notice-doc-body">
+                <View className="notice-doc-text">{d.body}</View>
+                <Attachments files={d.attachments} />
+              </View>
+            )}
+          </View>
+        ))
+      )}
+    </View>
+  );
+}

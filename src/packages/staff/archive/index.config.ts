@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '档案检索',
+  backgroundTextStyle: 'dark',
+});

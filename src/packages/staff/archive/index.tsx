@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Picker, Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import type { ArchiveEntryView, ArchiveVerifyView } from '@domain/api/filings';
+import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType } from '@domain/archive';
+import { KIND_LABELS, type DocumentKind } from '@domain/documents';
+import { call, errorMessage, showError } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { useSession } from '../../../stores/session';
+import { formatDateTime } from '../../../utils/format';
+import './index.scss';
+
+const TYPES = Object.entries(ARCHIVE_TYPE_LABELS) as Array<[ArchiveEntryType, string]>;
+const KINDS = Object.entries(KIND_LABELS) as Array<[DocumentKind, string]>;
+const PAGE = 20;
+
+interface Filters {
+  type?: ArchiveEntryType;
+  kind?: DocumentKind;
+  from?: string;
+  to?: string;
+  text?: string;
+}
+
+function Chips<T extends string>({ options, value, onPick }: { options: Array<[T, string]>; value?: T; onPick: (v?: T) => void }) {
+  return (
+    <View className="chip-row">
+      {[undefined, ...options.map(([k]) => k)].map((k) => (
+        <View key={k ?? 'all'} className={`chip${value === k ? ' chip-active' : ''}`} onClick={() => onPick(k)}>
+          {k ? options.find(([o]) => o === k)![1] : '全部'}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function ArchivePage() {
+  const me = useSession((s) => s.me);
+  const staff = me?.area === 'staff';
+  const [filters, setFilters] = useState<Filters>({ type: 'document_version' });
+  const [text, setText] = useState('');
+  const [entries, setEntries] = useState<ArchiveEntryView[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [verify, setVerify] = useState<ArchiveVerifyView | null>(null);
+  const [verifying, setVerifying] = useState(false);
+
+  async function search(f: Filters = filters, skip = 0): Promise<void> {
+    try {
+      const res = await call('filings', 'archiveSearch', { ...f, text: f.text || undefined, limit: PAGE, skip });
+      setEntries((prev) => (skip > 0 && prev ? [...prev, ...res.entries] : res.entries));
+      setMore(res.more);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    if (!entries) void search();
+  });
+
+  function update(patch: Partial<Filters>): void {
+    const next = { ...filters, ...patch };
+    setFilters(next);
+    setEntries(null);
+    void search(next);
+  }
+
+  async function runVerify(): Promise<void> {
+    setVerifying(true);
+    try {
+      setVerify(await call('filings', 'verifyArchive', {}));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setVerifying(false);
+    }
+  }
+
+  return (
+    <View className="page archive-page" data-testid="archive-page">
+      {staff && (
+        <View className="card archive-verify" data-testid="archive-verify">
+          <View className="row">
+            <View>
+              <View className="archive-verify-title">档案完整性校验</View>
+              <View className="muted">每条档案记录都含前一条的摘要，任何改动都会使链条断开。</View>
+            </View>
+            <Button size="small" type="primary" loading={verifying} className="verify-run" data-testid="verify-run" onClick={() => void runVerify()}>
+              校验
+            </Button>
+          </View>
+          {verify &&
+            (verify.ok ? (
+              <View className="archive-verify-result archive-verify-ok" data-testid="verify-result">
+                链条完整：已校验 {verify.checked} 条记录，最新序号 {verify.headSeq}，摘要 {verify.headHash.slice(0, 16)}…
+              </View>
+            ) : (
+              <View className="archive-verify-result archive-verify-broken" data-testid="verify-result">
+                第 {verify.brokenAt} 号记录处断链：{verify.reasonLabel}（此前 {verify.checked} 条完好）
+              </View>
+            ))}
+        </View>
+      )}
+
+      <View className="card archive-filters">
+        <View className="archive-search">
+          <Input className="archive-text" placeholder="搜索标题、正文、委员、异议内容" value={text} onChange={setText} onConfirm={() => update({ text: text.trim() })} />
+          <Button size="small" type="primary" className="archive-go" onClick={() => update({ text: text.trim() })}>
+            搜索
+          </Button>
+        </View>
+        <View className="archive-label">记录类型</View>
+        <Chips options={TYPES} value={filters.type} onPick={(type) => update({ type })} />
+        <View className="archive-label">文件类型</View>
+        <Chips options={KINDS} value={filters.kind} onPick={(kind) => update({ kind })} />
+        <View className="archive-dates">
+          <Picker mode="date" value={filters.from ?? ''} onChange={(e) => update({ from: String(e.detail.value) })}>
+            <View className="archive-date">{filters.from ?? '开始日期'}</View>
+          </Picker>
+          <Text className="muted">至</Text>
+          <Picker mode="date" value={filters.to ?? ''} onChange={(e) => update({ to: String(e.detail.value) })}>
+            <View className="archive-date">{filters.to ?? '结束日期'}</View>
+          </Picker>
+          {(filters.from || filters.to) && (
+            <Text className="archive-clear" onClick={() => update({ from: undefined, to: undefined })}>
+              清除
+            </Text>
+          )}
+        </View>
+      </View>
+
+      {error && !entries ? (
+        <ErrorState text={error} onRetry={() => void search()} />
+      ) : !entries ? (
+        <Loading />
+      ) : entries.length === 0 ? (
+        <Empty text="没有符合条件的档案" icon="档" />
+      ) : (
+        <View>
+          {entries.map((e) => (
+            <View
+              key={e.seq}
+              className="list-item archive-entry"
+              data-testid="archive-entry"
+              onClick={() => void Taro.navigateTo({ url: staff ? `/packages/staff/record/index?id=${e.documentId}` : `/packages/committee/document/index?id=${e.documentId}` })}
+            >
+              <View className="row">
+                <Text className="list-item-title archive-title">{e.title}</Text>
+                <Text className="muted">#{e.seq}</Text>
+              </View>
+              <View className="list-item-detail">{e.summary}</View>
+              <View className="list-item-meta">
+                <Text className="tag">{e.typeLabel}</Text>
+                <Text className="tag tag-muted">{e.kindLabel}</Text>
+                {formatDateTime(e.at)}
+              </View>
+            </View>
+          ))}
+          {more && (
+            <View className="btn btn-plain archive-more" onClick={() => void search(filters, entries.length)}>
+              加载更多
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,284 @@
+import { useEffect, useMemo, useState } from 'react';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { Picker, Text, View } from '@tarojs/components';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import type { DocumentView } from '@domain/api/filings';
+import { createCalendar } from '@domain/calendar';
+import { isLate, type Deadline } from '@domain/deadlines';
+import { CATEGORIES, KIND_LABELS, lateReasonRequired, reportPeriodKind, sendingDeadline, type DocumentContent, type DocumentKind } from '@domain/documents';
+import type { FileRef } from '@domain/files';
+import { call, getDevNow, isWeapp, showError } from '../../../api/client';
+import { uploadFile } from '../../../api/files';
+import { Attachments } from '../../../components/filings';
+import { Loading } from '../../../components/States';
+import { formatDate } from '../../../utils/format';
+import './index.scss';
+
+const KINDS = Object.entries(KIND_LABELS) as Array<[DocumentKind, string]>;
+const KIND_HINTS: Record<DocumentKind, string> = {
+  filing: '请求业委会批准或支持，须在计划开始日期前15天送达',
+  notification: '告知业委会，须在事件发生或决定作出后3个工作日内送达',
+  report: '财务损益表、季度收支情况、社区文化报刊',
+  opinion_request: '请每位委员在截止日期前反馈同意、不同意或意见',
+};
+
+// The shipped official calendar gives an instant answer; the server's (with administrator
+// corrections) replaces it for notifications as soon as it arrives.
+const shippedCalendar = createCalendar();
+
+const nowMs = (): number => {
+  const iso = getDevNow();
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? ms : Date.now();
+};
+
+function quarterOptions(): string[] {
+  const today = formatDate(nowMs());
+  const year = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const out: string[] = [];
+  for (let i = -5; i <= 2; i++) {
+    const n = year * 4 + (q - 1) + i;
+    out.push(`${Math.floor(n / 4)}-Q${(n % 4) + 1}`);
+  }
+  return out.reverse();
+}
+
+const quarterText = (p: string): string => p.replace('-Q', '年第') + '季度';
+
+type Form = Omit<DocumentContent, 'kind'> & { kind: DocumentKind };
+const EMPTY: Form = { kind: 'notification', title: '', body: '', attachments: [] };
+
+async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
+  if (isWeapp) {
+    const res = await Taro.chooseMessageFile({ count: 5, type: 'all' });
+    return res.tempFiles.map((f) => ({ path: f.path, name: f.name }));
+  }
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.onchange = () => resolve(Array.from(input.files ?? []).map((f) => ({ path: URL.createObjectURL(f), name: f.name })));
+    input.click();
+  });
+}
+
+function DateField({ label, value, onChange, testid, fields }: { label: string; value?: string; onChange: (v: string) => void; testid: string; fields?: 'month' }) {
+  return (
+    <View className="compose-field">
+      <View className="form-label">{label}</View>
+      <Picker mode="date" fields={fields ?? 'day'} value={value ?? formatDate(nowMs()).slice(0, fields === 'month' ? 7 : 10)} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className={`compose-picker${value ? '' : ' compose-picker-empty'}`} data-testid={testid}>
+          {value ?? `请选择${label}`}
+        </View>
+      </Picker>
+    </View>
+  );
+}
+
+export default function ComposePage() {
+  const { params } = useRouter();
+  const [form, setForm] = useState<Form>({ ...EMPTY, kind: (params.kind as DocumentKind) || 'notification' });
+  const [documentId, setDocumentId] = useState<string | undefined>(params.id);
+  const [loading, setLoading] = useState(!!params.id);
+  const [versionNo, setVersionNo] = useState(1);
+  const [lateReason, setLateReason] = useState('');
+  const [serverDue, setServerDue] = useState<Deadline | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  useLoad(() => {
+    if (!params.id) return;
+    void call('filings', 'get', { documentId: params.id })
+      .then(({ document: d }) => {
+        if (d.status !== 'draft') {
+          void Taro.redirectTo({ url: `/packages/staff/record/index?id=${d.documentId}` });
+          return;
+        }
+        const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = d;
+        setForm({ kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy });
+        setVersionNo(d.versionNo);
+        setLoading(false);
+      })
+      .catch(showError);
+  });
+
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const localDue = useMemo(() => sendingDeadline(form, shippedCalendar), [form]);
+
+  // Notifications count working days, which an administrator may have corrected: ask the server.
+  useEffect(() => {
+    setServerDue(undefined);
+    if (form.kind !== 'notification' || !form.eventDate) return;
+    let live = true;
+    void call('filings', 'previewDue', { kind: 'notification', eventDate: form.eventDate }).then(
+      (r) => live && setServerDue(r.deadline),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [form.kind, form.eventDate]);
+
+  const due = serverDue !== undefined ? serverDue : localDue;
+  const late = due !== null && isLate(due, nowMs());
+  const needsReason = late && lateReasonRequired(form.kind);
+  const categories = Object.entries(CATEGORIES[form.kind]);
+
+  function payload() {
+    const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = form;
+    return {
+      documentId,
+      kind,
+      category: kind === 'opinion_request' ? undefined : category,
+      title,
+      body,
+      attachments,
+      plannedStart: kind === 'filing' ? plannedStart : undefined,
+      eventDate: kind === 'notification' ? eventDate : undefined,
+      period: kind === 'report' ? period : undefined,
+      responseBy: kind === 'opinion_request' ? responseBy : undefined,
+    };
+  }
+
+  async function save(quiet = false): Promise<DocumentView | null> {
+    if (!form.title.trim()) {
+      void Taro.showToast({ title: '请填写标题', icon: 'none' });
+      return null;
+    }
+    const saved = await call('filings', 'saveDraft', payload());
+    setDocumentId(saved.documentId);
+    if (!quiet) void Taro.showToast({ title: '草稿已保存', icon: 'success' });
+    return saved;
+  }
+
+  async function send(): Promise<void> {
+    if (needsReason && !lateReason.trim()) {
+      void Taro.showToast({ title: '已超过最迟申报日期，请填写逾期原因', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await save(true);
+      if (!saved) return;
+      const { confirm } = await Taro.showModal({
+        title: `发送${KIND_LABELS[form.kind]}`,
+        content: `发送后内容不能再修改，将逐一送达每位在任业委会委员${late ? '，并标记为逾期送达' : ''}。`,
+        confirmText: '发送',
+      });
+      if (!confirm) return;
+      const sent = await call('filings', 'send', { documentId: saved.documentId, lateReason: late ? lateReason.trim() || undefined : undefined });
+      void Taro.showToast({ title: `已送达 ${sent.progress?.total ?? ''} 位委员`, icon: 'success' });
+      void Taro.redirectTo({ url: `/packages/staff/record/index?id=${sent.documentId}` });
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function addFiles(): Promise<void> {
+    try {
+      const picked = await pickFiles();
+      const uploaded: FileRef[] = [];
+      for (const f of picked) {
+        const u = await uploadFile(f.path, f.name, 'documents');
+        uploaded.push({ fileId: u.fileId, name: u.name });
+      }
+      set({ attachments: [...form.attachments, ...uploaded].slice(0, 10) });
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  if (loading) return <View className="page"><Loading /></View>;
+
+  return (
+    <View className="page compose-page" data-testid="compose-page">
+      {versionNo > 1 && <View className="notice compose-version">这是第 {versionNo} 版（更正），发送后将重新送达每位委员，原版本保留存档。</View>}
+
+      <View className="card">
+        <View className="form-label">文件类型</View>
+        <View className="compose-kinds">
+          {KINDS.map(([k, label]) => (
+            <View key={k} className={`compose-kind${form.kind === k ? ' compose-kind-active' : ''}`} data-testid={`kind-${k}`} onClick={() => set({ kind: k, category: undefined, period: undefined })}>
+              {label}
+            </View>
+          ))}
+        </View>
+        <View className="muted">{KIND_HINTS[form.kind]}</View>
+
+        {categories.length > 0 && (
+          <View>
+            <View className="form-label">{KIND_LABELS[form.kind]}类别</View>
+            {categories.map(([key, label], i) => (
+              <View key={key} className={`compose-category${form.category === key ? ' compose-category-active' : ''}`} data-testid={`category-${key}`} onClick={() => set({ category: key, period: undefined })}>
+                <Text className="compose-category-no">{i + 1}</Text>
+                <Text>{label}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className="card">
+        <View className="form-label">标题</View>
+        <Input className="compose-input" data-testid="compose-title" placeholder="如：东门改造期间临时封闭" maxLength={60} value={form.title} onChange={(v) => set({ title: v })} />
+
+        {form.kind === 'filing' && <DateField label="计划开始日期" testid="compose-planned-start" value={form.plannedStart} onChange={(v) => set({ plannedStart: v })} />}
+        {form.kind === 'notification' && <DateField label="事件发生（决定作出）日期" testid="compose-event-date" value={form.eventDate} onChange={(v) => set({ eventDate: v })} />}
+        {form.kind === 'opinion_request' && <DateField label="反馈截止日期" testid="compose-response-by" value={form.responseBy} onChange={(v) => set({ responseBy: v })} />}
+        {form.kind === 'report' && form.category && reportPeriodKind(form.category) === 'month' && (
+          <DateField label="报告月份" testid="compose-period" fields="month" value={form.period} onChange={(v) => set({ period: v })} />
+        )}
+        {form.kind === 'report' && form.category && reportPeriodKind(form.category) === 'quarter' && (
+          <View className="compose-field">
+            <View className="form-label">报告季度</View>
+            <Picker mode="selector" range={quarterOptions().map(quarterText)} onChange={(e) => set({ period: quarterOptions()[Number(e.detail.value)] })}>
+              <View className={`compose-picker${form.period ? '' : ' compose-picker-empty'}`} data-testid="compose-period">
+                {form.period ? quarterText(form.period) : '请选择报告季度'}
+              </View>
+            </Picker>
+          </View>
+        )}
+
+        {due && (
+          <View className={`compose-due${late ? ' compose-due-late' : ''}`} data-testid="compose-due">
+            <View className="compose-due-line">
+              {form.kind === 'filing' ? '最迟申报日期' : '最迟送达日期'}：<Text className="compose-due-date">{due.dueDate}</Text>
+              {due.provisional && <Text className="tag tag-warning">暂按周末计算</Text>}
+              {late && <Text className="tag tag-danger">已超过期限</Text>}
+            </View>
+            <View className="muted">{due.ruleText}</View>
+          </View>
+        )}
+
+        {late && (
+          <View className="compose-field">
+            <View className="form-label">逾期原因{needsReason ? '（必填）' : '（选填）'}</View>
+            <TextArea className="compose-textarea" data-testid="compose-late-reason" placeholder="说明未能按期送达的原因，将随文件一并送达并存档" maxLength={500} value={lateReason} onChange={setLateReason} />
+          </View>
+        )}
+
+        <View className="form-label">正文</View>
+        <TextArea className="compose-textarea compose-body" data-testid="compose-body" placeholder="写明事由、依据、范围、时间和需要业委会做什么" maxLength={5000} showCount value={form.body} onChange={(v) => set({ body: v })} />
+
+        <View className="row form-label">
+          <Text>附件</Text>
+          <Text className="compose-add-file" onClick={() => void addFiles()}>
+            + 添加附件
+          </Text>
+        </View>
+        <Attachments files={form.attachments} onRemove={(f) => set({ attachments: form.attachments.filter((x) => x.fileId !== f.fileId) })} />
+      </View>
+
+      <View className="compose-actions">
+        <Button className="compose-save" data-testid="compose-save" onClick={() => void save().catch(showError)}>
+          保存草稿
+        </Button>
+        <Button type="primary" className="compose-send" data-testid="compose-send" loading={busy} onClick={() => void send()}>
+          发送
+        </Button>
+      </View>
+    </View>
+  );
+}

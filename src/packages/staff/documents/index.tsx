@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { DocumentView } from '@domain/api/filings';
+import { KIND_LABELS, type DocumentKind } from '@domain/documents';
+import { call, errorMessage } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatDateTime } from '../../../utils/format';
+import '../../../components/filings/filings.scss';
+import './index.scss';
+
+const KINDS = Object.entries(KIND_LABELS) as Array<[DocumentKind, string]>;
+
+function statusTag(d: DocumentView): string {
+  if (d.status === 'draft') return 'tag-muted';
+  if (d.supersededBy) return 'tag-muted';
+  if (d.outcome) return d.outcome.result === 'approved' ? 'tag-success' : 'tag-muted';
+  return 'tag';
+}
+
+function DocItem({ d }: { d: DocumentView }) {
+  const p = d.progress;
+  const url = d.status === 'draft' ? `/packages/staff/compose/index?id=${d.documentId}` : `/packages/staff/record/index?id=${d.documentId}`;
+  return (
+    <View className="list-item staff-doc" data-testid="staff-doc" onClick={() => void Taro.navigateTo({ url })}>
+      <View className="row">
+        <View className="staff-doc-title">
+          <Text className="tag doc-kind">{d.kindLabel}</Text>
+          <Text className="list-item-title">{d.title}</Text>
+        </View>
+        <Text className={`tag ${statusTag(d)}`}>{d.statusLabel}</Text>
+      </View>
+      {d.categoryLabel && <View className="list-item-detail">{d.categoryLabel}</View>}
+      {p && (
+        <View className="staff-doc-progress" data-testid="staff-doc-progress">
+          <View className="row">
+            <Text>
+              {p.signed}/{p.total} 已签收
+              {p.refused > 0 ? ` · ${p.refused} 拒签` : ''}
+            </Text>
+            {p.openObjections > 0 && <Text className="tag tag-danger">{p.openObjections} 条异议待答复</Text>}
+          </View>
+          <View className="doc-progress-bar">
+            <View className="doc-progress-fill" style={{ width: `${p.total ? (100 * p.signed) / p.total : 0}%` }} />
+          </View>
+        </View>
+      )}
+      <View className="list-item-meta">
+        {d.status === 'sent' ? `送达 ${d.sentAt ? formatDateTime(d.sentAt) : ''} · ${d.sentByName ?? ''}` : `最后修改 ${formatDateTime(d.updatedAt)}`}
+        {d.deadline ? ` · 期限 ${d.deadline.dueDate}` : ''}
+        {d.late && <Text className="overdue">{d.status === 'sent' ? ' · 逾期送达' : ' · 已过期限'}</Text>}
+      </View>
+    </View>
+  );
+}
+
+export default function StaffDocumentsPage() {
+  const [kind, setKind] = useState<DocumentKind | null>(null);
+  const [docs, setDocs] = useState<DocumentView[] | null>(null);
+  const [canCompose, setCanCompose] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load(k: DocumentKind | null = kind): Promise<void> {
+    try {
+      const [list, composers] = await Promise.all([call('filings', 'list', k ? { kind: k } : {}), call('filings', 'composers', {})]);
+      setDocs(list);
+      setCanCompose(composers.canCompose);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  function pick(k: DocumentKind | null): void {
+    setKind(k);
+    setDocs(null);
+    void load(k);
+  }
+
+  const drafts = docs?.filter((d) => d.status === 'draft') ?? [];
+  const sent = docs?.filter((d) => d.status === 'sent') ?? [];
+  return (
+    <View className="page staff-docs-page" data-testid="staff-docs-page">
+      <View className="row staff-docs-actions">
+        {canCompose ? (
+          <Button type="primary" className="compose-new" data-testid="compose-new" onClick={() => void Taro.navigateTo({ url: '/packages/staff/compose/index' })}>
+            起草文件
+          </Button>
+        ) : (
+          <Text className="muted">起草和发送须经服务中心负责人授权</Text>
+        )}
+        <Button fill="outline" type="primary" className="open-archive" onClick={() => void Taro.navigateTo({ url: '/packages/staff/archive/index' })}>
+          档案检索
+        </Button>
+      </View>
+
+      <View className="chip-row">
+        {[null, ...KINDS.map(([k]) => k)].map((k) => (
+          <View key={k ?? 'all'} className={`chip${kind === k ? ' chip-active' : ''}`} onClick={() => pick(k)}>
+            {k ? KIND_LABELS[k] : '全部'}
+          </View>
+        ))}
+      </View>
+
+      {error && !docs ? (
+        <ErrorState text={error} onRetry={() => void load()} />
+      ) : !docs ? (
+        <Loading />
+      ) : docs.length === 0 ? (
+        <Empty text="还没有业委会文件" icon="文" />
+      ) : (
+        <View>
+          {drafts.length > 0 && <View className="section-title">草稿</View>}
+          {drafts.map((d) => (
+            <DocItem key={d.documentId} d={d} />
+          ))}
+          {sent.length > 0 && <View className="section-title">已送达</View>}
+          {sent.map((d) => (
+            <DocItem key={d.documentId} d={d} />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

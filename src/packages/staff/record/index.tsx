@@ -1,0 +1,255 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Popup, TextArea } from '@nutui/nutui-react-taro';
+import type { RecordView } from '@domain/api/filings';
+import type { RecordRow } from '@domain/record';
+import { call, errorMessage, isWeapp, showError } from '../../../api/client';
+import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
+import { ErrorState, Loading } from '../../../components/States';
+import { formatDateTime } from '../../../utils/format';
+import { Outcome } from './outcome';
+import { PrintView } from './print';
+import './index.scss';
+
+type Form = { kind: 'reply' | 'refusal'; row: RecordRow } | null;
+
+function MemberRow({ row, opinion, canAct, onAct }: { row: RecordRow; opinion: boolean; canAct: boolean; onAct: (f: Form) => void }) {
+  return (
+    <View className="list-item record-row" data-testid="record-row">
+      <View className="row">
+        <View>
+          <Text className="list-item-title record-name">{row.memberName}</Text>
+          <Text className="muted"> {row.positionLabel}</Text>
+        </View>
+        <Text className={`tag ${STATE_TAG[row.state]}`} data-testid="record-state">
+          {opinion && row.state === 'SIGNED' ? '已反馈' : opinion && row.state === 'PENDING' ? '待反馈' : row.stateLabel}
+        </Text>
+      </View>
+      <View className="list-item-meta">
+        {row.openedAt ? `阅读 ${formatDateTime(row.openedAt)}` : '未阅读'}
+        {row.signedAt && !opinion ? ` · 签收 ${formatDateTime(row.signedAt)}` : ''}
+      </View>
+      {opinion && (
+        <View className={`record-opinion${row.opinionText === '逾期未回复' ? ' overdue' : ''}`} data-testid="record-opinion">
+          意见：{row.opinionText}
+        </View>
+      )}
+      <Objections rounds={row.objections} />
+      {row.refusal && (
+        <View className="notice record-refusal" data-testid="record-refusal">
+          拒签：{row.refusal.reason}（{row.refusal.recordedByName} 记录于 {formatDateTime(row.refusal.at)}）
+        </View>
+      )}
+      {canAct && row.staffActions.length > 0 && (
+        <View className="record-actions">
+          {row.staffActions.includes('recordRefusal') && (
+            <Button size="small" className="action-refusal" data-testid="action-refusal" onClick={() => onAct({ kind: 'refusal', row })}>
+              记录拒签
+            </Button>
+          )}
+          {row.staffActions.includes('reply') && (
+            <Button size="small" type="primary" className="action-reply" data-testid="action-reply" onClick={() => onAct({ kind: 'reply', row })}>
+              答复异议
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function downloadCsv(filename: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export default function RecordPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const print = params.print === '1';
+  const [data, setData] = useState<RecordView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState<Form>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function load(): Promise<void> {
+    try {
+      setData(await call('filings', 'record', { documentId: id }));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  async function act(fn: () => Promise<unknown>, done: string): Promise<void> {
+    setBusy(true);
+    try {
+      await fn();
+      setForm(null);
+      setText('');
+      void Taro.showToast({ title: done, icon: 'success' });
+      await load();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function exportCsv(): Promise<void> {
+    try {
+      const { filename, csv } = await call('filings', 'exportRecord', { documentId: id });
+      if (isWeapp) {
+        await Taro.setClipboardData({ data: csv });
+        void Taro.showModal({ title: '已复制', content: '记录已复制为 CSV 文本，可粘贴到电脑上另存为 .csv 文件。', showCancel: false });
+      } else {
+        downloadCsv(filename, csv);
+      }
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  async function revise(): Promise<void> {
+    try {
+      const draft = await call('filings', 'revise', { documentId: id });
+      void Taro.navigateTo({ url: `/packages/staff/compose/index?id=${draft.documentId}` });
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  if (error && !data) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
+  if (!data) return <View className="page"><Loading /></View>;
+  if (print) return <PrintView data={data} />;
+
+  const { document: doc, rows, summary } = data;
+  const opinion = doc.kind === 'opinion_request';
+  return (
+    <View className="page record-page" data-testid="record-page">
+      <DocumentHead doc={doc} />
+
+      <View className="card record-summary" data-testid="record-summary">
+        <View className="record-stat">
+          <View className="record-stat-number">
+            {summary.signed}/{summary.total}
+          </View>
+          <View className="muted">{opinion ? '已反馈' : '已签收'}</View>
+        </View>
+        {opinion ? (
+          <View className="record-stat">
+            <View className="record-stat-number">
+              {summary.agree ?? 0}/{summary.disagree ?? 0}/{summary.comment ?? 0}
+            </View>
+            <View className="muted">同意/不同意/意见</View>
+          </View>
+        ) : (
+          <View className="record-stat">
+            <View className="record-stat-number">{summary.objected}</View>
+            <View className="muted">提出异议</View>
+          </View>
+        )}
+        <View className="record-stat">
+          <View className="record-stat-number">{summary.refused}</View>
+          <View className="muted">拒签</View>
+        </View>
+        <View className="record-stat">
+          <View className={`record-stat-number${summary.pending > 0 ? ' overdue' : ''}`}>{summary.pending}</View>
+          <View className="muted">{opinion ? '未回复' : '待签收'}</View>
+        </View>
+      </View>
+
+      <View className="record-toolbar">
+        <Button size="small" fill="outline" type="primary" className="record-export" data-testid="record-export" onClick={() => void exportCsv()}>
+          {isWeapp ? '复制CSV' : '导出CSV'}
+        </Button>
+        <Button size="small" fill="outline" type="primary" className="record-print" data-testid="record-print" onClick={() => void Taro.navigateTo({ url: `/packages/staff/record/index?id=${id}&print=1` })}>
+          打印版
+        </Button>
+        {data.canAct && !doc.supersededBy && !doc.outcome && (
+          <Button size="small" fill="outline" className="record-revise" onClick={() => void revise()}>
+            发布更正
+          </Button>
+        )}
+        {data.canPublish && (
+          <Button size="small" fill="outline" className="record-publish" onClick={() => void act(() => call('filings', 'publishToOwners', { documentId: id }), '已向业主公开')}>
+            向业主公开
+          </Button>
+        )}
+      </View>
+      {doc.publishedAt && <View className="muted record-published">已于 {formatDateTime(doc.publishedAt)} 向业主公开</View>}
+
+      <View className="section-title">委员签收情况</View>
+      {rows.map((r) => (
+        <MemberRow key={r.deliveryId} row={r} opinion={opinion} canAct={data.canAct} onAct={setForm} />
+      ))}
+
+      {doc.kind === 'filing' && <Outcome data={data} onDecided={() => void load()} />}
+
+      <View className="card">
+        <View className="section-title record-sub">正文</View>
+        <View className="record-body">{doc.body}</View>
+        <View className="section-title record-sub">附件</View>
+        <Attachments files={doc.attachments} />
+      </View>
+
+      <Popup visible={form !== null} position="bottom" round onClose={() => setForm(null)}>
+        {form && (
+          <View className="record-form" data-testid={form.kind === 'reply' ? 'reply-form' : 'refusal-form'}>
+            <View className="record-form-title">
+              {form.kind === 'reply' ? '答复异议' : '记录拒签'} · {form.row.memberName}
+            </View>
+            {form.kind === 'reply' ? (
+              <View className="muted">异议：{form.row.objections[form.row.objections.length - 1]?.text}</View>
+            ) : (
+              <View className="muted">委员拒绝签收时由工作人员记录，记录人和时间将存档。</View>
+            )}
+            <TextArea
+              className="record-textarea"
+              data-testid="record-form-text"
+              placeholder={form.kind === 'reply' ? '请给予充分、耐心的解释' : '拒签原因（如：委员当面表示不认可，拒绝签收）'}
+              maxLength={form.kind === 'reply' ? 2000 : 500}
+              showCount
+              value={text}
+              onChange={setText}
+            />
+            <View className="record-form-actions">
+              <Button onClick={() => setForm(null)}>取消</Button>
+              <Button
+                type="primary"
+                data-testid="record-form-submit"
+                loading={busy}
+                onClick={() =>
+                  void act(
+                    () =>
+                      form.kind === 'reply'
+                        ? call('filings', 'reply', { deliveryId: form.row.deliveryId, text })
+                        : call('filings', 'recordRefusal', { deliveryId: form.row.deliveryId, reason: text }),
+                    form.kind === 'reply' ? '答复已记录' : '拒签已记录',
+                  )
+                }
+              >
+                {form.kind === 'reply' ? '提交答复' : '记录拒签'}
+              </Button>
+            </View>
+          </View>
+        )}
+      </Popup>
+    </View>
+  );
+}
