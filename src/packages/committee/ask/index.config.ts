@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '提出质询',
+  backgroundTextStyle: 'dark',
+});

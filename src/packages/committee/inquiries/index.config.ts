@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '业委会事项',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { call } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { AskEntry, INQUIRY_PAGES, InquiryCard, Tabs } from '../../../components/inquiry/parts';
+import { useInquiryList } from '../../../components/inquiry/useInquiryList';
+
+type Tab = 'all' | 'mine';
+
+/** Every formal 质询 / 质疑 / 建议 / 要求 / 查账 of the committee, visible to all its members. */
+export default function CommitteeInquiriesPage() {
+  const [tab, setTab] = useState<Tab>('all');
+  const { items, error, load } = useInquiryList(() => call('inquiries', 'committeeList', {}));
+  const shown = items && (tab === 'mine' ? items.filter((i) => i.askedByMe) : items);
+  return (
+    <View className="page committee-inquiries-page" data-testid="committee-inquiries-page">
+      <AskEntry title="提出质询 / 查账" sub="质询、质疑、建议、要求；查账安排在每月10日至15日" link={INQUIRY_PAGES.committeeAsk} />
+      <Tabs tabs={[['all', '全部事项'], ['mine', '我提出的']]} value={tab} onChange={setTab} />
+      <View className="section-title">
+        <Text>业委会事项</Text>
+        {shown && <Text className="section-extra">共 {shown.length} 条</Text>}
+      </View>
+      {error && !items ? (
+        <ErrorState text={error} onRetry={() => void load()} />
+      ) : !shown ? (
+        <Loading />
+      ) : shown.length === 0 ? (
+        <Empty text="暂无业委会提出的事项" icon="委" />
+      ) : (
+        shown.map((i) => <InquiryCard key={i.inquiryId} item={i} link={INQUIRY_PAGES.committeeDetail(i.inquiryId)} showAsker />)
+      )}
+    </View>
+  );
+}

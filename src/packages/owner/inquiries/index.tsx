@@ -1,0 +1,28 @@
+import { Text, View } from '@tarojs/components';
+import { call } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { AskEntry, INQUIRY_PAGES, InquiryCard, askerDetail } from '../../../components/inquiry/parts';
+import { useInquiryList } from '../../../components/inquiry/useInquiryList';
+
+export default function MyInquiriesPage() {
+  const { items, error, load } = useInquiryList(() => call('inquiries', 'mine', {}));
+  const open = items?.filter((i) => !['accepted', 'unsatisfied'].includes(i.status)).length ?? 0;
+  return (
+    <View className="page my-inquiries-page" data-testid="my-inquiries-page">
+      <AskEntry title="我要提问" sub="咨询、建议、要求、投诉，合理诉求3个工作日内答复" link={INQUIRY_PAGES.ownerAsk} />
+      <View className="section-title">
+        <Text>我的提问</Text>
+        {items && items.length > 0 && <Text className="section-extra">{open > 0 ? `${open} 条处理中` : `共 ${items.length} 条`}</Text>}
+      </View>
+      {error && !items ? (
+        <ErrorState text={error} onRetry={() => void load()} />
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty text="您还没有提过问题。遇到问题、有建议或要求，随时告诉我们" icon="问" />
+      ) : (
+        items.map((i) => <InquiryCard key={i.inquiryId} item={i} link={askerDetail(i)} />)
+      )}
+    </View>
+  );
+}

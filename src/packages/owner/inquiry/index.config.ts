@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '提问详情',
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '提问月度统计',
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '提问处理详情',
+  backgroundTextStyle: 'dark',
+});

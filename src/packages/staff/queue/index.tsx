@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { call } from '../../../api/client';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { INQUIRY_PAGES, InquiryCard, Tabs } from '../../../components/inquiry/parts';
+import { useInquiryList } from '../../../components/inquiry/useInquiryList';
+import { useSession } from '../../../stores/session';
+
+type Scope = 'mine' | 'open' | 'done';
+
+const EMPTY: Record<Scope, string> = {
+  mine: '没有待您处理的提问',
+  open: '没有未办结的提问',
+  done: '暂无已答复的提问',
+};
+
+/** Overdue first, then by due date; the centre's promise is an answer within 3 working days. */
+export default function QueuePage() {
+  const me = useSession((s) => s.me);
+  const gm = me?.staffRole === 'general_manager';
+  const head = me?.staffRole === 'head';
+  const [scope, setScope] = useState<Scope>('mine');
+  const { items, error, load } = useInquiryList(() => call('inquiries', 'queue', { scope }), scope);
+
+  const overdue = items?.filter((i) => i.overdue).length ?? 0;
+  const tabs: Array<[Scope, string]> = gm
+    ? [['mine', '上报待办'], ['done', '已答复']]
+    : [['mine', '我的待办'], ['open', '全部未办结'], ['done', '已答复']];
+  return (
+    <View className="page queue-page" data-testid="queue-page">
+      <Tabs tabs={tabs} value={scope} onChange={setScope} />
+      {(head || gm) && (
+        <View className="row queue-stats-link">
+          <Text className="muted">按月查看收到、按期答复、逾期、上报与满意度</Text>
+          <View className="btn btn-plain btn-small" data-testid="open-stats" onClick={() => void Taro.navigateTo({ url: INQUIRY_PAGES.staffStats })}>
+            月度统计
+          </View>
+        </View>
+      )}
+      <View className="section-title">
+        <Text>{scope === 'done' ? '已答复' : '待处理'}</Text>
+        {items && scope !== 'done' && <Text className={`section-extra${overdue > 0 ? ' overdue' : ''}`}>{overdue > 0 ? `${overdue} 条已逾期 · 共 ${items.length} 条` : `共 ${items.length} 条`}</Text>}
+      </View>
+      {error && !items ? (
+        <ErrorState text={error} onRetry={() => void load()} />
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty text={EMPTY[scope]} />
+      ) : (
+        items.map((i) => <InquiryCard key={i.inquiryId} item={i} link={INQUIRY_PAGES.staffDetail(i.inquiryId)} showAsker />)
+      )}
+    </View>
+  );
+}
