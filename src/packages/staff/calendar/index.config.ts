@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '工作日历',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

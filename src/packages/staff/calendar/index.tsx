@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Picker, Text, View } from '@tarojs/components';
+import { Button, Popup } from '@nutui/nutui-react-taro';
+import type { CalendarMonthView, CalendarOverrideView } from '@domain/api/workbench';
+import { addMonths, localDateOf, monthNumber, yearOfMonth } from '@domain/time';
+import { call, errorMessage, getDevNow, showError } from '../../../api/client';
+import { ErrorState, Loading } from '../../../components/States';
+import { monthOf } from '../../../utils/format';
+import { DayForm } from './DayForm';
+import { ImportForm } from './ImportForm';
+import { MonthGrid } from './MonthGrid';
+import { OverrideList } from './OverrideList';
+import { YearForm } from './YearForm';
+import './index.scss';
+
+const YEAR_SOURCE_TEXT: Record<CalendarMonthView['yearSource'], string> = {
+  shipped: '国家公布的放假安排（系统内置）',
+  admin: '管理员录入的全年安排',
+  none: '尚无官方安排',
+};
+
+/** The demo clock when one is set (local mode), so the page opens on the month the deadlines use. */
+function nowMs(): number {
+  const iso = getDevNow();
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? ms : Date.now();
+}
+
+const startMonth = (): string => monthOf(nowMs());
+
+/** Try a rule against the calendar in force, to see what a correction changes. */
+function Preview() {
+  const [day, setDay] = useState(() => localDateOf(nowMs()));
+  const [result, setResult] = useState<string | null>(null);
+
+  useEffect(() => {
+    void run(day);
+    // Once on open; later runs follow the picker.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function run(value: string): Promise<void> {
+    setDay(value);
+    try {
+      const d = await call('workbench', 'calendarPreview', { rule: 'notification', day: value });
+      setResult(`通报须在 ${d.dueDateText}（${d.weekdayText}）前送达${d.provisional ? '（暂定）' : ''}`);
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  return (
+    <View className="card" data-testid="calendar-preview">
+      <View className="card-title">试算通报期限</View>
+      <View className="row">
+        <Text className="muted">事件发生日</Text>
+        <Picker mode="date" value={day} onChange={(e) => void run(String(e.detail.value))}>
+          <View className="picker-field">{day}</View>
+        </Picker>
+      </View>
+      <View className="preview-result">{result ?? '选择日期后显示按当前日历计算的截止日（3个工作日）'}</View>
+    </View>
+  );
+}
+
+export default function CalendarPage() {
+  const [month, setMonth] = useState(startMonth);
+  const [grid, setGrid] = useState<CalendarMonthView | null>(null);
+  const [overrides, setOverrides] = useState<CalendarOverrideView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<CalendarMonthView['days'][number] | null>(null);
+  const [yearForm, setYearForm] = useState<{ existing?: CalendarOverrideView } | null>(null);
+
+  async function load(m: string = month): Promise<void> {
+    try {
+      const [g, list] = await Promise.all([call('workbench', 'calendarMonth', { month: m }), call('workbench', 'calendarOverrides', {})]);
+      setGrid(g);
+      setOverrides(list);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  function go(delta: number): void {
+    const next = addMonths(month, delta);
+    setMonth(next);
+    void load(next).catch(showError);
+  }
+
+  function changed(): void {
+    setPicked(null);
+    setYearForm(null);
+    void load();
+  }
+
+  if (!grid || !overrides) {
+    return <View className="page calendar-page">{error ? <ErrorState text={error} onRetry={() => void load()} /> : <Loading />}</View>;
+  }
+
+  const year = yearOfMonth(month);
+  const yearRecord = overrides.find((o) => o.scope === 'year' && o.year === year && !o.revoked);
+
+  return (
+    <View className="page calendar-page" data-testid="calendar-page">
+      <View className="card">
+        <View className="row month-nav">
+          <Text className="month-arrow" data-testid="month-prev" onClick={() => go(-1)}>
+            ‹ 上月
+          </Text>
+          <Text className="month-title" data-testid="month-title">
+            {year}年{monthNumber(month)}月
+          </Text>
+          <Text className="month-arrow" data-testid="month-next" onClick={() => go(1)}>
+            下月 ›
+          </Text>
+        </View>
+        <View className="muted year-source">
+          {year}年依据：{YEAR_SOURCE_TEXT[grid.yearSource]}
+        </View>
+        {grid.notice && (
+          <View className="notice provisional-notice" data-testid="provisional-notice">
+            {grid.notice}
+          </View>
+        )}
+        <MonthGrid grid={grid} onPick={(date) => setPicked(grid.days.find((d) => d.date === date) ?? null)} />
+        <View className="legend">
+          <Text className="legend-item legend-holiday">休 放假</Text>
+          <Text className="legend-item legend-makeup">班 调休上班</Text>
+          <Text className="legend-item legend-override">框 人工修正</Text>
+        </View>
+        <View className="muted">点击某一天可新增或更正该日安排。</View>
+        <View className="card-actions">
+          <Button size="small" fill="outline" data-testid="year-open" onClick={() => setYearForm({ existing: yearRecord })}>
+            {yearRecord ? `更正${year}年全年安排` : `录入${year}年全年安排`}
+          </Button>
+        </View>
+      </View>
+
+      <Preview />
+      <ImportForm onDone={changed} />
+
+      <View className="section">
+        <View className="section-title">
+          <Text>修正记录</Text>
+          <Text className="section-extra">共 {overrides.length} 条</Text>
+        </View>
+        <OverrideList list={overrides} onChanged={changed} onEditYear={(o) => setYearForm({ existing: o })} />
+      </View>
+
+      <Popup visible={picked !== null} position="bottom" round onClose={() => setPicked(null)}>
+        {picked && <DayForm day={picked} onClose={() => setPicked(null)} onDone={changed} />}
+      </Popup>
+      <Popup visible={yearForm !== null} position="bottom" round onClose={() => setYearForm(null)}>
+        {yearForm && <YearForm initialYear={year} existing={yearForm.existing} onClose={() => setYearForm(null)} onDone={changed} />}
+      </Popup>
+    </View>
+  );
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Popup } from '@nutui/nutui-react-taro';
+import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
+import { SECTION_LABELS } from '@domain/workbench';
+import { call, errorMessage, showError } from '../../../api/client';
+import { ErrorState, Loading } from '../../../components/States';
+import { useSession } from '../../../stores/session';
+import { openLink } from '../../../utils/nav';
+import { AssignForm } from './AssignForm';
+import { DoneForm } from './DoneForm';
+import { TaskCard } from './TaskCard';
+import './index.scss';
+
+const CALENDAR_PAGE = '/packages/staff/calendar/index';
+
+/** Always shown, even empty, so "nothing due this week" is an answer and not a missing section. */
+const MAIN_SECTIONS: Array<{ key: WorkbenchSection; empty: string }> = [
+  { key: 'overdue', empty: '没有逾期事项' },
+  { key: 'thisWeek', empty: '本周没有到期事项' },
+  { key: 'thisMonth', empty: '本月其余时间没有到期事项' },
+];
+const FOLDED_SECTIONS: WorkbenchSection[] = ['later', 'done'];
+
+const SCOPE_TEXT: Record<WorkbenchView['scope'], string> = {
+  community: '本小区全部例行事项',
+  assigned: '分派给您的事项',
+  company: '各小区的例行事项',
+};
+
+export default function WorkbenchPage() {
+  const me = useSession((s) => s.me);
+  const [view, setView] = useState<WorkbenchView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [doing, setDoing] = useState<WorkbenchItemView | null>(null);
+  const [assigning, setAssigning] = useState<WorkbenchItemView | null>(null);
+  const [generating, setGenerating] = useState(false);
+
+  async function load(): Promise<void> {
+    try {
+      setView(await call('workbench', 'list', {}));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  useDidShow(() => {
+    // Opened straight from a link (a reload, an alert): the role decides which tools to show.
+    if (!useSession.getState().me) void useSession.getState().refresh().catch(() => undefined);
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  async function generate(): Promise<void> {
+    setGenerating(true);
+    try {
+      const { created, total } = await call('workbench', 'generate', {});
+      void Taro.showToast({ title: created > 0 ? `新生成 ${created} 项` : `已是最新（共 ${total} 项）`, icon: 'none' });
+      await load();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setGenerating(false);
+    }
+  }
+
+  function changed(): void {
+    setDoing(null);
+    setAssigning(null);
+    void load();
+  }
+
+  const isHead = me?.staffRole === 'head';
+  const isCentre = isHead || me?.staffRole === 'general_manager';
+
+  if (!view) {
+    return <View className="page workbench-page">{error ? <ErrorState text={error} onRetry={() => void load()} /> : <Loading />}</View>;
+  }
+
+  const renderItems = (items: WorkbenchItemView[]) =>
+    items.map((item) => <TaskCard key={item.id} item={item} onDone={() => setDoing(item)} onAssign={() => setAssigning(item)} />);
+
+  return (
+    <View className="page workbench-page" data-testid="workbench-page">
+      <View className="card workbench-header">
+        <View className="row">
+          <View>
+            <View className="workbench-today" data-testid="workbench-today">
+              今天 {view.todayText}
+            </View>
+            <View className="muted">{SCOPE_TEXT[view.scope]}，按工作日倒计时</View>
+          </View>
+        </View>
+        <View className="workbench-counts">
+          {(['overdue', 'thisWeek', 'thisMonth'] as const).map((key) => (
+            <View key={key} className={`workbench-count count-${key}`}>
+              <View className="workbench-count-number">{view.sections[key].length}</View>
+              <View className="muted">{SECTION_LABELS[key]}</View>
+            </View>
+          ))}
+        </View>
+        {isCentre && (
+          <View className="workbench-tools">
+            {isHead && (
+              <Button size="small" fill="outline" loading={generating} className="workbench-generate" onClick={() => void generate()}>
+                生成未来事项
+              </Button>
+            )}
+            <Button size="small" fill="outline" className="workbench-calendar" onClick={() => openLink(CALENDAR_PAGE)}>
+              工作日历
+            </Button>
+          </View>
+        )}
+      </View>
+
+      {MAIN_SECTIONS.map(({ key, empty }) => {
+        const items = view.sections[key];
+        if (key === 'overdue' && items.length === 0) return null;
+        return (
+          <View key={key} className={`section workbench-section section-${key}`} data-testid={`section-${key}`}>
+            <View className="section-title">
+              <Text className={key === 'overdue' ? 'overdue' : ''}>{SECTION_LABELS[key]}</Text>
+              <Text className="section-extra">{items.length} 项</Text>
+            </View>
+            {items.length === 0 ? <View className="workbench-empty muted">{empty}</View> : renderItems(items)}
+          </View>
+        );
+      })}
+
+      {FOLDED_SECTIONS.map((key) => {
+        const items = view.sections[key];
+        if (items.length === 0) return null;
+        return (
+          <View key={key} className={`section workbench-section section-${key}`} data-testid={`section-${key}`}>
+            <View className="section-title workbench-fold" onClick={() => setOpen({ ...open, [key]: !open[key] })}>
+              <Text>{SECTION_LABELS[key]}</Text>
+              <Text className="section-extra">
+                {items.length} 项 {open[key] ? '收起' : '展开'}
+              </Text>
+            </View>
+            {open[key] && renderItems(items)}
+          </View>
+        );
+      })}
+
+      <Popup visible={doing !== null} position="bottom" round onClose={() => setDoing(null)}>
+        {doing && <DoneForm item={doing} onClose={() => setDoing(null)} onDone={changed} />}
+      </Popup>
+      <Popup visible={assigning !== null} position="bottom" round onClose={() => setAssigning(null)}>
+        {assigning && <AssignForm item={assigning} onClose={() => setAssigning(null)} onDone={changed} />}
+      </Popup>
+    </View>
+  );
+}
