@@ -3,9 +3,9 @@ export default defineAppConfig({
   // so an owner never downloads the staff screens and the main package stays under the 2 MB limit.
   pages: ['pages/home/index', 'pages/todo/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
-    { root: 'packages/owner', pages: ['bills/index', 'bind-room/index'] },
-    { root: 'packages/committee', pages: ['index/index'] },
-    { root: 'packages/staff', pages: ['bindings/index', 'arrears/index'] },
+    { root: 'packages/owner', pages: ['bills/index', 'bind-room/index', 'notices/index', 'ask/index', 'inquiries/index', 'inquiry/index'] },
+    { root: 'packages/committee', pages: ['index/index', 'documents/index', 'document/index', 'inquiries/index', 'ask/index', 'inquiry/index'] },
+    { root: 'packages/staff', pages: ['bindings/index', 'arrears/index', 'workbench/index', 'calendar/index', 'documents/index', 'compose/index', 'record/index', 'archive/index', 'queue/index', 'inquiry/index', 'inquiry-stats/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

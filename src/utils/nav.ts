@@ -10,6 +10,14 @@ export const PAGES = {
   committee: '/packages/committee/index/index',
   staffBindings: '/packages/staff/bindings/index',
   staffArrears: '/packages/staff/arrears/index',
+  ownerAsk: '/packages/owner/ask/index',
+  ownerInquiries: '/packages/owner/inquiries/index',
+  ownerNotices: '/packages/owner/notices/index',
+  committeeDocuments: '/packages/committee/documents/index',
+  committeeInquiries: '/packages/committee/inquiries/index',
+  staffWorkbench: '/packages/staff/workbench/index',
+  staffDocuments: '/packages/staff/documents/index',
+  staffQueue: '/packages/staff/queue/index',
 } as const;
 
 const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.todo, PAGES.me];

@@ -9,6 +9,7 @@ import { TodoList } from '../../components/TodoList';
 import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
 import { formatDateTime } from '../../utils/format';
+import { formatLocal } from '@domain/time';
 import { PAGES, openLink, toLogin } from '../../utils/nav';
 import { roleLabel } from '../../utils/roles';
 import './index.scss';
@@ -23,22 +24,29 @@ interface Shortcut {
 /** The work each area reaches in one tap; the rest arrives as todos. */
 const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
   owner: [
+    { key: 'ask', label: '我要提问', mark: '问', link: PAGES.ownerAsk },
+    { key: 'inquiries', label: '我的提问', mark: '答', link: PAGES.ownerInquiries },
     { key: 'bills', label: '我的账单', mark: '账', link: PAGES.ownerBills },
-    { key: 'bind', label: '绑定房屋', mark: '房', link: PAGES.bindRoom },
+    { key: 'notices', label: '公开文件', mark: '告', link: PAGES.ownerNotices },
   ],
   committee: [
+    { key: 'documents', label: '文件签收', mark: '签', link: PAGES.committeeDocuments },
+    { key: 'inquiries', label: '业委会事项', mark: '询', link: PAGES.committeeInquiries },
     { key: 'desk', label: '委员工作台', mark: '委', link: PAGES.committee },
     { key: 'bills', label: '我的账单', mark: '账', link: PAGES.ownerBills },
   ],
   staff: [
-    { key: 'bindings', label: '房屋绑定审核', mark: '核', link: PAGES.staffBindings },
+    { key: 'workbench', label: '工作台', mark: '办', link: PAGES.staffWorkbench },
+    { key: 'documents', label: '申报通报', mark: '报', link: PAGES.staffDocuments },
+    { key: 'queue', label: '提问处理', mark: '答', link: PAGES.staffQueue },
     { key: 'arrears', label: '欠费催缴', mark: '催', link: PAGES.staffArrears },
+    { key: 'bindings', label: '房屋绑定审核', mark: '核', link: PAGES.staffBindings },
   ],
   visitor: [],
 };
 
 function greetingWord(now: number): string {
-  const hour = new Date(now + 8 * 3600 * 1000).getUTCHours();
+  const hour = Number(formatLocal(now, 'H'));
   if (hour < 6) return '夜深了';
   if (hour < 11) return '早上好';
   if (hour < 13) return '中午好';
