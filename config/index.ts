@@ -1,6 +1,5 @@
 import path from 'path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import { TEMPLATES, TEMPLATE_KEYS } from '../src/domain/alerts/templates';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -31,7 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The CloudBase environment the mini-program talks to; empty means the devtools' default env.
       TCB_ENV: JSON.stringify(process.env.TCB_ENV ?? ''),
       // Subscribe-message template ids (see src/domain/alerts/templates.ts); the app asks for consent with them.
-      WX_TEMPLATE_IDS: JSON.stringify(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, process.env[TEMPLATES[k].envVar] ?? '']))),
+      // Keyed by env variable name; the config loader cannot import src/, so templates.ts maps key → variable.
+      WX_TEMPLATE_IDS: JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('WX_TEMPLATE_')))),
     },
     alias: {
       '@domain': path.resolve(__dirname, '..', 'src/domain'),

@@ -11,7 +11,7 @@ declare module '*.scss';
 /** CloudBase environment id, fixed at build time from `TCB_ENV` (see config/index.ts). */
 declare const TCB_ENV: string;
 
-/** Subscribe-message template ids by template key, fixed at build time from `WX_TEMPLATE_*`. */
+/** Subscribe-message template ids by env variable name (`WX_TEMPLATE_*`), fixed at build time. */
 declare const WX_TEMPLATE_IDS: Record<string, string>;
 
 declare namespace NodeJS {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { TemplateKey } from '@domain/alerts/templates';
+import { TEMPLATES, type TemplateKey } from '@domain/alerts/templates';
 import { call, isWeapp } from './client';
 
 /**
@@ -9,7 +9,7 @@ import { call, isWeapp } from './client';
  * in-app inbox, so a refusal or an error here costs the user nothing.
  */
 export async function askConsent(templateKey: TemplateKey): Promise<void> {
-  const templateId = WX_TEMPLATE_IDS[templateKey];
+  const templateId = WX_TEMPLATE_IDS[TEMPLATES[templateKey].envVar];
   // H5 (the local run) has no subscribe messages, and a build without template ids cannot ask.
   if (!isWeapp || !templateId) return;
   try {
