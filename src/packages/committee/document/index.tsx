@@ -5,6 +5,7 @@ import { Button, Popup, Radio, TextArea } from '@nutui/nutui-react-taro';
 import type { DeliveryView, DocumentDetail } from '@domain/api/filings';
 import { OPINION_LABELS, type OpinionChoice } from '@domain/signoff';
 import { call, errorMessage, showError } from '../../../api/client';
+import { askConsent } from '../../../api/consent';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatDateTime } from '../../../utils/format';
@@ -35,7 +36,10 @@ function MyDelivery({ d, opinionRequest, onChange }: { d: DeliveryView; opinionR
 
   function sign(): void {
     void Taro.showModal({ title: '确认签收', content: '签收表示您已收到并阅读该文件，签收时间将被记录。' }).then((r) => {
-      if (r.confirm) void run(() => call('filings', 'sign', { deliveryId: d.deliveryId }), '已签收');
+      if (!r.confirm) return;
+      // The modal's confirm is a tap, the moment WeChat allows asking to be alerted of the next document.
+      void askConsent('deadline');
+      void run(() => call('filings', 'sign', { deliveryId: d.deliveryId }), '已签收');
     });
   }
 
