@@ -152,7 +152,7 @@ export interface SubscriptionQuota extends StoredRecord {
  * Stored with a deterministic id (`day:2027-01-01`, `year:2027`); a change bumps the version and
  * the audit log keeps what it was before.
  */
-export interface CalendarOverrideRecord extends StoredRecord {
+export interface CalendarOverrideFields {
   scope: 'day' | 'year';
   date?: LocalDate;
   kind?: 'holiday' | 'workday';
@@ -160,6 +160,9 @@ export interface CalendarOverrideRecord extends StoredRecord {
   year?: number;
   holidays?: Array<{ date: LocalDate; name: string }>;
   workdays?: Array<{ date: LocalDate; name: string }>;
+}
+
+export interface CalendarOverrideRecord extends StoredRecord, CalendarOverrideFields {
   /** Nothing is deleted: a withdrawn correction stays stored, marked revoked, and the calendar ignores it. */
   revoked?: boolean;
   updatedBy: Id;

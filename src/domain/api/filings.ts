@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ArchiveEntryType, BreakReason } from '../archive';
 import type { Deadline } from '../deadlines';
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentStatus, type FilingOutcome, type FilingResult } from '../documents';
-import { zFileRef, type FileRef } from '../files';
-import type { EpochMs, Id, LocalDate } from '../model';
+import { DOCUMENT_KINDS, type DocumentContent, type DocumentKind, type DocumentStatus, type FilingOutcome, type FilingResult } from '../documents';
+import { zFileRef } from '../files';
+import type { EpochMs, Id } from '../model';
 import type { QuorumRule } from '../quorum';
 import type { RecordRow, RecordSummary } from '../record';
 import type { DeliveryEventType, ObjectionRound, Opinion, ReadStatus, Refusal, SignoffEvent, SignoffState, SignStatus } from '../signoff';
@@ -20,20 +20,11 @@ export interface ProgressView {
   openObjections: number;
 }
 
-export interface DocumentView {
+export interface DocumentView extends DocumentContent {
   documentId: Id;
   communityId: Id;
-  kind: DocumentKind;
   kindLabel: string;
-  category?: string;
   categoryLabel: string;
-  title: string;
-  body: string;
-  attachments: FileRef[];
-  plannedStart?: LocalDate;
-  eventDate?: LocalDate;
-  period?: string;
-  responseBy?: LocalDate;
   status: DocumentStatus;
   statusLabel: string;
   versionNo: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CalendarGrid } from '../calendar-admin';
 import type { Deadline } from '../deadlines';
 import { zFileRef, type FileRef } from '../files';
-import type { EpochMs, Id, LocalDate } from '../model';
+import type { CalendarOverrideFields, EpochMs, Id, LocalDate } from '../model';
 import { isLocalDate } from '../time';
 import type { WorkbenchSection } from '../workbench';
 import { action, noInput, zId, zMonth } from './contract';
@@ -65,15 +65,8 @@ export interface CalendarHistoryView {
   change: string;
 }
 
-export interface CalendarOverrideView {
+export interface CalendarOverrideView extends CalendarOverrideFields {
   id: Id;
-  scope: 'day' | 'year';
-  date?: LocalDate;
-  kind?: 'holiday' | 'workday';
-  name?: string;
-  year?: number;
-  holidays?: Array<{ date: LocalDate; name: string }>;
-  workdays?: Array<{ date: LocalDate; name: string }>;
   summary: string;
   revoked: boolean;
   version: number;
