@@ -30,3 +30,8 @@ export function ErrorState({ text, onRetry }: { text: string; onRetry?: () => vo
     </View>
   );
 }
+
+/** What a page shows until its data first arrives: the load's error with a retry, else the spinner. */
+export function Pending({ error, onRetry }: { error: string | null; onRetry: () => void }) {
+  return error ? <ErrorState text={error} onRetry={onRetry} /> : <Loading />;
+}

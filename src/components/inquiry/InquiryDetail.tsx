@@ -7,7 +7,7 @@ import { call, errorMessage, showError } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
 import { formatDateTime } from '../../utils/format';
-import { ErrorState, Loading } from '../States';
+import { Pending } from '../States';
 import { AskerActions, type Act } from './AskerActions';
 import { StaffActions } from './StaffActions';
 import { Thread } from './Thread';
@@ -44,8 +44,7 @@ export function InquiryDetail({ id }: { id: string }) {
     }
   };
 
-  if (error && !item) return <ErrorState text={error} onRetry={() => void load()} />;
-  if (!item) return <Loading />;
+  if (!item) return <Pending error={error} onRetry={() => void load()} />;
 
   const staffView = me?.area === 'staff';
   const waiting = OPEN_STATUSES.includes(item.status);

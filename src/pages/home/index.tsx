@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@domain/api/session';
 import type { HomeArea } from '@domain/roles';
-import { errorMessage, getDevNow, showError } from '../../api/client';
-import { ErrorState, Loading } from '../../components/States';
+import { getDevNow, showError } from '../../api/client';
+import { ErrorState, Loading, Pending } from '../../components/States';
 import { TodoList } from '../../components/TodoList';
+import { usePageData } from '../../components/usePageData';
 import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
 import { formatDateTime } from '../../utils/format';
@@ -105,33 +104,22 @@ export default function HomePage() {
   const me = useSession((s) => s.me);
   const refresh = useSession((s) => s.refresh);
   const { items, loaded, load } = useTodos();
-  const [error, setError] = useState<string | null>(null);
-
-  async function reload(): Promise<void> {
+  const { error, reload } = usePageData(async () => {
     try {
       const who = await refresh();
       if (!who) {
         toLogin();
         return;
       }
-      setError(null);
       await load();
     } catch (e) {
-      setError(errorMessage(e));
       showError(e);
+      throw e;
     }
-  }
-
-  useDidShow(() => {
-    void reload();
-  });
-
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
   if (!me) {
-    return <View className="page home">{error ? <ErrorState text={error} onRetry={() => void reload()} /> : <Loading />}</View>;
+    return <View className="page home"><Pending error={error} onRetry={reload} /></View>;
   }
 
   const shortcuts = SHORTCUTS[me.area];

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { errorMessage, showError } from '../../api/client';
+import { showError } from '../../api/client';
 import { ErrorState, Loading } from '../../components/States';
 import { TodoList } from '../../components/TodoList';
+import { usePageData } from '../../components/usePageData';
 import { useSession } from '../../stores/session';
 import { todoCount, useTodos } from '../../stores/todos';
 import { toLogin } from '../../utils/nav';
@@ -11,9 +10,7 @@ import { toLogin } from '../../utils/nav';
 export default function TodoPage() {
   const refresh = useSession((s) => s.refresh);
   const { items, loaded, load } = useTodos();
-  const [error, setError] = useState<string | null>(null);
-
-  async function reload(): Promise<void> {
+  const { error, reload } = usePageData(async () => {
     try {
       // The tab can be opened first after a restart, so it resolves who is signed in itself.
       const me = useSession.getState().me ?? (await refresh());
@@ -21,20 +18,11 @@ export default function TodoPage() {
         toLogin();
         return;
       }
-      setError(null);
       await load();
     } catch (e) {
-      setError(errorMessage(e));
       showError(e);
+      throw e;
     }
-  }
-
-  useDidShow(() => {
-    void reload();
-  });
-
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
   const overdue = items.filter((t) => t.overdue).length;

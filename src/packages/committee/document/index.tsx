@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup, Radio, TextArea } from '@nutui/nutui-react-taro';
-import type { DeliveryView, DocumentDetail } from '@domain/api/filings';
+import type { DeliveryView } from '@domain/api/filings';
 import { OPINION_LABELS, type OpinionChoice } from '@domain/signoff';
-import { call, errorMessage, showError } from '../../../api/client';
+import { call, showError } from '../../../api/client';
 import { askConsent } from '../../../api/consent';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
-import { ErrorState, Loading } from '../../../components/States';
+import { Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import './index.scss';
 
@@ -146,30 +147,19 @@ function MyDelivery({ d, opinionRequest, onChange }: { d: DeliveryView; opinionR
 export default function DocumentPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [detail, setDetail] = useState<DocumentDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function load(): Promise<void> {
+  const { data: detail, error, reload } = usePageData(async () => {
+    const got = await call('filings', 'get', { documentId: id });
+    // Opening the page is the read receipt, kept apart from the signature.
+    if (!got.myDelivery || got.myDelivery.readStatus !== 'NOT_OPENED') return got;
     try {
-      const got = await call('filings', 'get', { documentId: id });
-      setDetail(got);
-      setError(null);
-      // Opening the page is the read receipt, kept apart from the signature.
-      if (got.myDelivery && got.myDelivery.readStatus === 'NOT_OPENED') {
-        const opened = await call('filings', 'open', { deliveryId: got.myDelivery.deliveryId });
-        setDetail({ ...got, myDelivery: opened });
-      }
-    } catch (e) {
-      setError(errorMessage(e));
+      return { ...got, myDelivery: await call('filings', 'open', { deliveryId: got.myDelivery.deliveryId }) };
+    } catch {
+      // The document is still worth reading without the receipt; the next show records it.
+      return got;
     }
-  }
-
-  useDidShow(() => {
-    void load();
   });
 
-  if (error && !detail) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
-  if (!detail) return <View className="page"><Loading /></View>;
+  if (!detail) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
   const { document: doc, myDelivery, myHistory } = detail;
 
   return (
@@ -183,7 +173,7 @@ export default function DocumentPage() {
       </View>
 
       {myDelivery && (
-        <MyDelivery d={myDelivery} opinionRequest={doc.kind === 'opinion_request'} onChange={() => void load()} />
+        <MyDelivery d={myDelivery} opinionRequest={doc.kind === 'opinion_request'} onChange={() => void reload()} />
       )}
 
       {myHistory.length > 0 && (

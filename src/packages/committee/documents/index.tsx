@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MyDeliveryItem } from '@domain/api/filings';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { STATE_TAG } from '../../../components/filings';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import './index.scss';
 
@@ -51,36 +52,13 @@ function Item({ item }: { item: MyDeliveryItem }) {
 
 export default function MyDocumentsPage() {
   const [tab, setTab] = useState<Tab>('pending');
-  const [items, setItems] = useState<MyDeliveryItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function load(t: Tab = tab): Promise<void> {
-    try {
-      setItems(await call('filings', 'myDeliveries', { tab: t }));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  function pick(t: Tab): void {
-    setTab(t);
-    setItems(null);
-    void load(t);
-  }
+  const { data: items, error, reload } = usePageData(() => call('filings', 'myDeliveries', { tab }), [tab]);
 
   return (
     <View className="page my-docs-page" data-testid="my-docs-page">
       <View className="my-docs-tabs">
         {TABS.map(([key, label]) => (
-          <View key={key} className={`my-docs-tab${tab === key ? ' my-docs-tab-active' : ''}`} data-testid={`tab-${key}`} onClick={() => pick(key)}>
+          <View key={key} className={`my-docs-tab${tab === key ? ' my-docs-tab-active' : ''}`} data-testid={`tab-${key}`} onClick={() => setTab(key)}>
             {label}
           </View>
         ))}
@@ -91,10 +69,8 @@ export default function MyDocumentsPage() {
           档案
         </Text>
       </View>
-      {error && !items ? (
-        <ErrorState text={error} onRetry={() => void load()} />
-      ) : !items ? (
-        <Loading />
+      {!items ? (
+        <Pending error={error} onRetry={reload} />
       ) : items.length === 0 ? (
         <Empty text={tab === 'pending' ? '没有待签收的文件' : '还没有已签收的文件'} icon="文" />
       ) : (

@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { InboxItemView } from '@domain/api/alerts';
-import { call, errorMessage, showError } from '../../../api/client';
+import { call, showError } from '../../../api/client';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { TodoList } from '../../../components/TodoList';
+import { usePageData } from '../../../components/usePageData';
 import { useSession } from '../../../stores/session';
 import { useTodos } from '../../../stores/todos';
 import { formatDateTime } from '../../../utils/format';
@@ -15,29 +14,14 @@ import './index.scss';
 export default function CommitteeDeskPage() {
   const me = useSession((s) => s.me);
   const { items, loaded, load } = useTodos();
-  const [inbox, setInbox] = useState<{ items: InboxItemView[]; unread: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function reload(): Promise<void> {
-    try {
-      // Opened directly (a deep link or a reload), the page must find out who is asking first.
-      if (!useSession.getState().me && !(await useSession.getState().refresh())) {
-        toLogin();
-        return;
-      }
-      const [, box] = await Promise.all([load(), call('alerts', 'inbox', {})]);
-      setInbox(box);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
+  const { data: inbox, error, reload, setData: setInbox } = usePageData(async () => {
+    // Opened directly (a deep link or a reload), the page must find out who is asking first.
+    if (!useSession.getState().me && !(await useSession.getState().refresh())) {
+      toLogin();
+      return null;
     }
-  }
-
-  useDidShow(() => {
-    void reload();
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
+    const [, box] = await Promise.all([load(), call('alerts', 'inbox', {})]);
+    return box;
   });
 
   async function openMessage(m: InboxItemView): Promise<void> {

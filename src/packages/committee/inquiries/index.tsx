@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, Pending } from '../../../components/States';
 import { AskEntry, INQUIRY_PAGES, InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 
@@ -20,10 +20,8 @@ export default function CommitteeInquiriesPage() {
         <Text>业委会事项</Text>
         {shown && <Text className="section-extra">共 {shown.length} 条</Text>}
       </View>
-      {error && !items ? (
-        <ErrorState text={error} onRetry={() => void load()} />
-      ) : !shown ? (
-        <Loading />
+      {!shown ? (
+        <Pending error={error} onRetry={load} />
       ) : shown.length === 0 ? (
         <Empty text="暂无业委会提出的事项" icon="委" />
       ) : (

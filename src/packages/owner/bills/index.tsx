@@ -1,39 +1,17 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { ResultOf } from '@domain/api/contract';
-import type { Api } from '@domain/api';
-import { call, errorMessage, isWeapp } from '../../../api/client';
+import { call, isWeapp } from '../../../api/client';
 import { askConsent } from '../../../api/consent';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDateTime, formatFen, formatMonth } from '../../../utils/format';
 import './index.scss';
 
-type MyBills = ResultOf<Api['fees']['myBills']>;
-
 export default function BillsPage() {
-  const [data, setData] = useState<MyBills | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload } = usePageData(() => call('fees', 'myBills', {}));
 
-  async function load(): Promise<void> {
-    try {
-      setData(await call('fees', 'myBills', {}));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  if (error && !data) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
-  if (!data) return <View className="page"><Loading /></View>;
+  if (!data) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
 
   const { account, bills } = data;
   const unpaid = bills.filter((b) => b.status === 'unpaid');

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, Pending } from '../../../components/States';
 import { AskEntry, INQUIRY_PAGES, InquiryCard, askerDetail } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 
@@ -14,10 +14,8 @@ export default function MyInquiriesPage() {
         <Text>我的提问</Text>
         {items && items.length > 0 && <Text className="section-extra">{open > 0 ? `${open} 条处理中` : `共 ${items.length} 条`}</Text>}
       </View>
-      {error && !items ? (
-        <ErrorState text={error} onRetry={() => void load()} />
-      ) : !items ? (
-        <Loading />
+      {!items ? (
+        <Pending error={error} onRetry={load} />
       ) : items.length === 0 ? (
         <Empty text="您还没有提过问题。遇到问题、有建议或要求，随时告诉我们" icon="问" />
       ) : (

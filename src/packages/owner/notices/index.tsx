@@ -1,37 +1,18 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { DocumentView } from '@domain/api/filings';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Attachments } from '../../../components/filings';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDate } from '../../../utils/format';
 import './index.scss';
 
 /** What the head has chosen to publish to owners; read-only, and never who signed what. */
 export default function PublishedPage() {
-  const [docs, setDocs] = useState<DocumentView[] | null>(null);
+  const { data: docs, error, reload } = usePageData(() => call('filings', 'published', {}));
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  async function load(): Promise<void> {
-    try {
-      setDocs(await call('filings', 'published', {}));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  if (error && !docs) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
-  if (!docs) return <View className="page"><Loading /></View>;
+  if (!docs) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
   return (
     <View className="page notices-page" data-testid="notices-page">
       {docs.length === 0 ? (

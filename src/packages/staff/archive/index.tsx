@@ -6,7 +6,7 @@ import type { ArchiveEntryView, ArchiveVerifyView } from '@domain/api/filings';
 import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType } from '@domain/archive';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
 import { call, errorMessage, showError } from '../../../api/client';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, Pending } from '../../../components/States';
 import { useSession } from '../../../stores/session';
 import { formatDateTime } from '../../../utils/format';
 import './index.scss';
@@ -132,10 +132,8 @@ export default function ArchivePage() {
         </View>
       </View>
 
-      {error && !entries ? (
-        <ErrorState text={error} onRetry={() => void search()} />
-      ) : !entries ? (
-        <Loading />
+      {!entries ? (
+        <Pending error={error} onRetry={() => void search()} />
       ) : entries.length === 0 ? (
         <Empty text="没有符合条件的档案" icon="档" />
       ) : (

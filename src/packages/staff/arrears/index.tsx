@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup, Radio, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { REMINDER_CHANNELS, type ArrearsRow, type ReminderChannel } from '@domain/api/fees';
 import type { Id } from '@domain/model';
 import { addMonths } from '@domain/time';
-import { call, errorMessage, getDevNow, showError } from '../../../api/client';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { call, getDevNow, showError } from '../../../api/client';
+import { Empty, Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDateTime, formatFen, formatMonth, monthOf } from '../../../utils/format';
 import './index.scss';
 
@@ -56,8 +57,8 @@ function ReminderForm({ row, onClose, onDone }: { row: Row; onClose: () => void;
   }
 
   return (
-    <View className="reminder-form" data-testid="reminder-form">
-      <View className="reminder-form-title">记录催缴 · {row.roomLabel}</View>
+    <View className="sheet" data-testid="reminder-form">
+      <View className="sheet-title">记录催缴 · {row.roomLabel}</View>
       <View className="muted">欠费 {row.unpaidMonths.map(formatMonth).join('、')}，共 {formatFen(row.amountFen)}</View>
 
       <View className="form-label">催缴方式</View>
@@ -71,7 +72,7 @@ function ReminderForm({ row, onClose, onDone }: { row: Row; onClose: () => void;
 
       <View className="form-label">催缴结果</View>
       <TextArea
-        className="reminder-outcome"
+        className="sheet-textarea"
         placeholder="如：业主表示本周内缴清 / 电话无人接听"
         maxLength={200}
         showCount
@@ -85,7 +86,7 @@ function ReminderForm({ row, onClose, onDone }: { row: Row; onClose: () => void;
       </View>
       {!reachable && <View className="muted">联系不上的房屋会列入“待更新联系方式”名单。</View>}
 
-      <View className="reminder-actions">
+      <View className="sheet-actions">
         <Button onClick={onClose}>取消</Button>
         <Button type="primary" loading={saving} onClick={() => void save()}>
           保存记录
@@ -97,31 +98,8 @@ function ReminderForm({ row, onClose, onDone }: { row: Row; onClose: () => void;
 
 export default function ArrearsPage() {
   const [month, setMonth] = useState<string | null>(null);
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: rows, error, reload } = usePageData(() => call('fees', 'arrears', month ? { month } : {}), [month]);
   const [active, setActive] = useState<Row | null>(null);
-
-  async function load(m: string | null = month): Promise<void> {
-    try {
-      setRows(await call('fees', 'arrears', m ? { month: m } : {}));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  function pickMonth(m: string | null): void {
-    setMonth(m);
-    setRows(null);
-    void load(m);
-  }
 
   const totalFen = rows?.reduce((s, r) => s + r.amountFen, 0) ?? 0;
   const unreachable = rows?.filter((r) => !r.reachable) ?? [];
@@ -134,16 +112,14 @@ export default function ArrearsPage() {
 
       <View className="chip-row">
         {[null, ...recentMonths()].map((m) => (
-          <View key={m ?? 'all'} className={`chip${month === m ? ' chip-active' : ''}`} data-testid="month-filter" onClick={() => pickMonth(m)}>
+          <View key={m ?? 'all'} className={`chip${month === m ? ' chip-active' : ''}`} data-testid="month-filter" onClick={() => setMonth(m)}>
             {m ? `${Number(m.slice(5))}月` : '全部月份'}
           </View>
         ))}
       </View>
 
-      {error && !rows ? (
-        <ErrorState text={error} onRetry={() => void load()} />
-      ) : !rows ? (
-        <Loading />
+      {!rows ? (
+        <Pending error={error} onRetry={reload} />
       ) : (
         <View>
           <View className="card arrears-summary">
@@ -194,7 +170,7 @@ export default function ArrearsPage() {
             onClose={() => setActive(null)}
             onDone={() => {
               setActive(null);
-              void load();
+              void reload();
             }}
           />
         )}

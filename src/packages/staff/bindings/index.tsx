@@ -1,35 +1,19 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { BindingView } from '@domain/api/session';
-import { call, errorMessage, showError } from '../../../api/client';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { call, showError } from '../../../api/client';
+import { Empty, Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDateTime } from '../../../utils/format';
 import './index.scss';
 
 export default function BindingsPage() {
-  const [list, setList] = useState<BindingView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: list, error, reload, setData: setList } = usePageData(() => call('session', 'pendingBindings', {}));
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-
-  async function load(): Promise<void> {
-    try {
-      setList(await call('session', 'pendingBindings', {}));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
 
   async function decide(b: BindingView, approve: boolean): Promise<void> {
     if (busy) return;
@@ -48,8 +32,7 @@ export default function BindingsPage() {
     }
   }
 
-  if (error && !list) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
-  if (!list) return <View className="page"><Loading /></View>;
+  if (!list) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
 
   return (
     <View className="page bindings-page" data-testid="bindings-page">

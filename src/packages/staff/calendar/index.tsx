@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { CalendarMonthView, CalendarOverrideView } from '@domain/api/workbench';
 import { addMonths, localDateOf, monthNumber, yearOfMonth } from '@domain/time';
-import { call, errorMessage, getDevNow, showError } from '../../../api/client';
-import { ErrorState, Loading } from '../../../components/States';
+import { call, getDevNow, showError } from '../../../api/client';
+import { Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { monthOf } from '../../../utils/format';
 import { DayForm } from './DayForm';
 import { ImportForm } from './ImportForm';
@@ -66,46 +66,30 @@ function Preview() {
 
 export default function CalendarPage() {
   const [month, setMonth] = useState(startMonth);
-  const [grid, setGrid] = useState<CalendarMonthView | null>(null);
-  const [overrides, setOverrides] = useState<CalendarOverrideView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The month arrows and the forms below stay put while the next month loads.
+  const { data, error, reload } = usePageData(
+    () => Promise.all([call('workbench', 'calendarMonth', { month }), call('workbench', 'calendarOverrides', {})]),
+    [month],
+    { keepData: true },
+  );
   const [picked, setPicked] = useState<CalendarMonthView['days'][number] | null>(null);
   const [yearForm, setYearForm] = useState<{ existing?: CalendarOverrideView } | null>(null);
 
-  async function load(m: string = month): Promise<void> {
-    try {
-      const [g, list] = await Promise.all([call('workbench', 'calendarMonth', { month: m }), call('workbench', 'calendarOverrides', {})]);
-      setGrid(g);
-      setOverrides(list);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
   function go(delta: number): void {
-    const next = addMonths(month, delta);
-    setMonth(next);
-    void load(next).catch(showError);
+    setMonth(addMonths(month, delta));
   }
 
   function changed(): void {
     setPicked(null);
     setYearForm(null);
-    void load();
+    void reload();
   }
 
-  if (!grid || !overrides) {
-    return <View className="page calendar-page">{error ? <ErrorState text={error} onRetry={() => void load()} /> : <Loading />}</View>;
+  if (!data) {
+    return <View className="page calendar-page"><Pending error={error} onRetry={reload} /></View>;
   }
 
+  const [grid, overrides] = data;
   const year = yearOfMonth(month);
   const yearRecord = overrides.find((o) => o.scope === 'year' && o.year === year && !o.revoked);
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DocumentView } from '@domain/api/filings';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
-import { call, errorMessage } from '../../../api/client';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { call } from '../../../api/client';
+import { Empty, Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDateTime } from '../../../utils/format';
 import '../../../components/filings/filings.scss';
 import './index.scss';
@@ -57,33 +58,12 @@ function DocItem({ d }: { d: DocumentView }) {
 
 export default function StaffDocumentsPage() {
   const [kind, setKind] = useState<DocumentKind | null>(null);
-  const [docs, setDocs] = useState<DocumentView[] | null>(null);
   const [canCompose, setCanCompose] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function load(k: DocumentKind | null = kind): Promise<void> {
-    try {
-      const [list, composers] = await Promise.all([call('filings', 'list', k ? { kind: k } : {}), call('filings', 'composers', {})]);
-      setDocs(list);
-      setCanCompose(composers.canCompose);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  function pick(k: DocumentKind | null): void {
-    setKind(k);
-    setDocs(null);
-    void load(k);
-  }
+  const { data: docs, error, reload } = usePageData(async () => {
+    const [list, composers] = await Promise.all([call('filings', 'list', kind ? { kind } : {}), call('filings', 'composers', {})]);
+    setCanCompose(composers.canCompose);
+    return list;
+  }, [kind]);
 
   const drafts = docs?.filter((d) => d.status === 'draft') ?? [];
   const sent = docs?.filter((d) => d.status === 'sent') ?? [];
@@ -104,16 +84,14 @@ export default function StaffDocumentsPage() {
 
       <View className="chip-row">
         {[null, ...KINDS.map(([k]) => k)].map((k) => (
-          <View key={k ?? 'all'} className={`chip${kind === k ? ' chip-active' : ''}`} onClick={() => pick(k)}>
+          <View key={k ?? 'all'} className={`chip${kind === k ? ' chip-active' : ''}`} onClick={() => setKind(k)}>
             {k ? KIND_LABELS[k] : '全部'}
           </View>
         ))}
       </View>
 
-      {error && !docs ? (
-        <ErrorState text={error} onRetry={() => void load()} />
-      ) : !docs ? (
-        <Loading />
+      {!docs ? (
+        <Pending error={error} onRetry={reload} />
       ) : docs.length === 0 ? (
         <Empty text="还没有业委会文件" icon="文" />
       ) : (

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { InquiryStatsView } from '@domain/api/inquiries';
-import { call, errorMessage, getDevNow } from '../../../api/client';
-import { ErrorState, Loading } from '../../../components/States';
+import { call, getDevNow } from '../../../api/client';
+import { Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatMonth, monthOf } from '../../../utils/format';
 import '../../../components/inquiry/inquiry.scss';
 
@@ -26,21 +26,7 @@ function Stat({ value, label, sub, tone }: { value: string | number; label: stri
 export default function InquiryStatsPage() {
   const devNow = Date.parse(getDevNow() ?? '');
   const [month, setMonth] = useState(monthOf(Number.isFinite(devNow) ? devNow : Date.now()));
-  const [stats, setStats] = useState<InquiryStatsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function load(m: string): Promise<void> {
-    setStats(null);
-    try {
-      setStats(await call('inquiries', 'stats', { month: m }));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-  useEffect(() => {
-    void load(month);
-  }, [month]);
+  const { data: stats, error, reload } = usePageData(() => call('inquiries', 'stats', { month }), [month]);
 
   const rate = stats?.satisfactionRate;
   return (
@@ -56,10 +42,8 @@ export default function InquiryStatsPage() {
           下月
         </View>
       </View>
-      {error && !stats ? (
-        <ErrorState text={error} onRetry={() => void load(month)} />
-      ) : !stats ? (
-        <Loading />
+      {!stats ? (
+        <Pending error={error} onRetry={reload} />
       ) : (
         <>
           <View className="muted stats-community">{stats.communityName} · 按收到月份统计</View>

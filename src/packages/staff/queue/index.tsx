@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, Pending } from '../../../components/States';
 import { INQUIRY_PAGES, InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 import { useSession } from '../../../stores/session';
@@ -42,10 +42,8 @@ export default function QueuePage() {
         <Text>{scope === 'done' ? '已答复' : '待处理'}</Text>
         {items && scope !== 'done' && <Text className={`section-extra${overdue > 0 ? ' overdue' : ''}`}>{overdue > 0 ? `${overdue} 条已逾期 · 共 ${items.length} 条` : `共 ${items.length} 条`}</Text>}
       </View>
-      {error && !items ? (
-        <ErrorState text={error} onRetry={() => void load()} />
-      ) : !items ? (
-        <Loading />
+      {!items ? (
+        <Pending error={error} onRetry={load} />
       ) : items.length === 0 ? (
         <Empty text={EMPTY[scope]} />
       ) : (

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup, TextArea } from '@nutui/nutui-react-taro';
-import type { RecordView } from '@domain/api/filings';
 import type { RecordRow } from '@domain/record';
-import { call, errorMessage, isWeapp, showError } from '../../../api/client';
+import { call, isWeapp, showError } from '../../../api/client';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
-import { ErrorState, Loading } from '../../../components/States';
+import { Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { formatDateTime } from '../../../utils/format';
 import { Outcome } from './outcome';
 import { PrintView } from './print';
@@ -74,27 +74,10 @@ export default function RecordPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const print = params.print === '1';
-  const [data, setData] = useState<RecordView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload } = usePageData(() => call('filings', 'record', { documentId: id }));
   const [form, setForm] = useState<Form>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-
-  async function load(): Promise<void> {
-    try {
-      setData(await call('filings', 'record', { documentId: id }));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
 
   async function act(fn: () => Promise<unknown>, done: string): Promise<void> {
     setBusy(true);
@@ -103,7 +86,7 @@ export default function RecordPage() {
       setForm(null);
       setText('');
       void Taro.showToast({ title: done, icon: 'success' });
-      await load();
+      await reload();
     } catch (e) {
       showError(e);
     } finally {
@@ -134,8 +117,7 @@ export default function RecordPage() {
     }
   }
 
-  if (error && !data) return <View className="page"><ErrorState text={error} onRetry={() => void load()} /></View>;
-  if (!data) return <View className="page"><Loading /></View>;
+  if (!data) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
   if (print) return <PrintView data={data} />;
 
   const { document: doc, rows, summary } = data;
@@ -199,7 +181,7 @@ export default function RecordPage() {
         <MemberRow key={r.deliveryId} row={r} opinion={opinion} canAct={data.canAct} onAct={setForm} />
       ))}
 
-      {doc.kind === 'filing' && <Outcome data={data} onDecided={() => void load()} />}
+      {doc.kind === 'filing' && <Outcome data={data} onDecided={() => void reload()} />}
 
       <View className="card">
         <View className="section-title record-sub">正文</View>

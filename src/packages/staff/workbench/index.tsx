@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
 import { SECTION_LABELS } from '@domain/workbench';
-import { call, errorMessage, showError } from '../../../api/client';
-import { ErrorState, Loading } from '../../../components/States';
+import { call, showError } from '../../../api/client';
+import { Pending } from '../../../components/States';
+import { usePageData } from '../../../components/usePageData';
 import { useSession } from '../../../stores/session';
 import { openLink } from '../../../utils/nav';
 import { AssignForm } from './AssignForm';
@@ -31,29 +32,15 @@ const SCOPE_TEXT: Record<WorkbenchView['scope'], string> = {
 
 export default function WorkbenchPage() {
   const me = useSession((s) => s.me);
-  const [view, setView] = useState<WorkbenchView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: view, error, reload } = usePageData(() => call('workbench', 'list', {}));
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [doing, setDoing] = useState<WorkbenchItemView | null>(null);
   const [assigning, setAssigning] = useState<WorkbenchItemView | null>(null);
   const [generating, setGenerating] = useState(false);
 
-  async function load(): Promise<void> {
-    try {
-      setView(await call('workbench', 'list', {}));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
   useDidShow(() => {
     // Opened straight from a link (a reload, an alert): the role decides which tools to show.
     if (!useSession.getState().me) void useSession.getState().refresh().catch(() => undefined);
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
   });
 
   async function generate(): Promise<void> {
@@ -61,7 +48,7 @@ export default function WorkbenchPage() {
     try {
       const { created, total } = await call('workbench', 'generate', {});
       void Taro.showToast({ title: created > 0 ? `新生成 ${created} 项` : `已是最新（共 ${total} 项）`, icon: 'none' });
-      await load();
+      await reload();
     } catch (e) {
       showError(e);
     } finally {
@@ -72,14 +59,14 @@ export default function WorkbenchPage() {
   function changed(): void {
     setDoing(null);
     setAssigning(null);
-    void load();
+    void reload();
   }
 
   const isHead = me?.staffRole === 'head';
   const isCentre = isHead || me?.staffRole === 'general_manager';
 
   if (!view) {
-    return <View className="page workbench-page">{error ? <ErrorState text={error} onRetry={() => void load()} /> : <Loading />}</View>;
+    return <View className="page workbench-page"><Pending error={error} onRetry={reload} /></View>;
   }
 
   const renderItems = (items: WorkbenchItemView[]) =>
