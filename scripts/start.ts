@@ -1,28 +1,5 @@
-import { execSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import { ensureH5Build } from './h5-build';
 import { startLocalHost } from './local-host';
-
-/** Newest modification time of any file under the given folders. */
-function newest(dirs: string[]): number {
-  let t = 0;
-  const walk = (p: string): void => {
-    const s = fs.statSync(p);
-    if (s.isDirectory()) fs.readdirSync(p).forEach((f) => walk(path.join(p, f)));
-    else t = Math.max(t, s.mtimeMs);
-  };
-  dirs.filter((d) => fs.existsSync(d)).forEach(walk);
-  return t;
-}
-
-/** Builds the H5 app when the sources are newer than the last build. */
-export function ensureH5Build(log = console.log): void {
-  const index = path.resolve('dist/h5/index.html');
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  if (built >= newest(['src', 'config'])) return;
-  log('正在构建 H5 应用（npm run build:h5）…');
-  execSync('npm run build:h5', { stdio: 'inherit' });
-}
 
 async function main(): Promise<void> {
   ensureH5Build();

@@ -1,52 +1,19 @@
-import { execSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { DevPersonView } from '@domain/api/session';
 import type { Envelope } from '@domain/envelope';
+import { ensureH5Build as buildH5, h5StaleReason } from '../../scripts/h5-build';
 import { startLocalHost } from '../../scripts/local-host';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const H5_INDEX = path.join(ROOT, 'dist', 'h5', 'index.html');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
-
-function newestMtime(dir: string): { mtime: number; file: string } {
-  let best = { mtime: 0, file: '' };
-  const walk = (p: string): void => {
-    const s = fs.statSync(p);
-    if (s.isDirectory()) fs.readdirSync(p).forEach((f) => walk(path.join(p, f)));
-    else if (s.mtimeMs > best.mtime) best = { mtime: s.mtimeMs, file: p };
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return best;
-}
 
 /** Rebuilds dist/h5 when it is missing or older than any source file, so a test never runs stale code. */
 export function ensureH5Build(): void {
-  const sources = [newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'config'))].sort((a, b) => b.mtime - a.mtime)[0]!;
-  let reason: string | null = null;
-  // config/ and babel.config.js shape the build as much as the sources do.
-  const babel = path.join(ROOT, 'babel.config.js');
-  if (fs.existsSync(babel) && fs.statSync(babel).mtimeMs > sources.mtime) Object.assign(sources, { mtime: fs.statSync(babel).mtimeMs, file: babel });
-  if (!fs.existsSync(H5_INDEX)) reason = 'dist/h5/index.html is missing';
-  else if (fs.statSync(H5_INDEX).mtimeMs < sources.mtime) reason = `${path.relative(ROOT, sources.file)} is newer than dist/h5`;
-  if (!reason) {
-    console.log('[browser] dist/h5 is up to date, not rebuilding');
-    return;
-  }
-  console.log(`[browser] ${reason}: running npm run build:h5 …`);
-  const started = Date.now();
-  // Jest sets NODE_ENV=test; the build must be the production one the host serves.
-  try {
-    execSync('npm run build:h5', { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
-  } catch (e) {
-    // Webpack's progress bar is noise on success; on failure its last lines say what broke.
-    const out = e as { stdout?: Buffer; stderr?: Buffer };
-    const tail = `${out.stdout?.toString() ?? ''}\n${out.stderr?.toString() ?? ''}`.split('\n').slice(-60).join('\n');
-    throw new Error(`npm run build:h5 failed:\n${tail}`);
-  }
-  console.log(`[browser] H5 build finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (!h5StaleReason()) console.log('[browser] dist/h5 is up to date, not rebuilding');
+  else buildH5({ quiet: true });
 }
 
 /** The host of the running env, so `loginAs(page, name)` needs no URL. */
@@ -93,7 +60,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
     throw new Error(
-      `Chromium not found at ${executablePath}. Install it with "apt-get update && apt-get install -y chromium fonts-noto-cjk" ` +
+      `Chromium not found at ${executablePath}. Install it with "apt-get update && apt-get install -y chromium fonts-wqy-zenhei" ` +
         'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
     );
   }
@@ -141,6 +108,39 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     await host.close();
     throw e;
   }
+}
+
+/**
+ * The suite's environment, started once before its tests and closed after them. The returned object
+ * forwards to the started one, so a test file can hold it in a const at the top.
+ */
+export function useBrowserEnv(): BrowserEnv {
+  let started: BrowserEnv | undefined;
+  beforeAll(async () => {
+    started = await startBrowserEnv();
+  }, 600_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const get = (): BrowserEnv => {
+    if (!started) throw new Error('the browser environment has not started');
+    return started;
+  };
+  return {
+    get url() {
+      return get().url;
+    },
+    get people() {
+      return get().people;
+    },
+    newPage: () => get().newPage(),
+    close: () => get().close(),
+  };
+}
+
+/** Sets the demo clock the way the 我的 page's 演示时间 stores it (Taro's storage wraps values as {data}). */
+export async function setDemoTime(page: Page, iso: string): Promise<void> {
+  await page.evaluate((value) => localStorage.setItem('wy.devNow', JSON.stringify({ data: value })), new Date(iso).toISOString());
 }
 
 /** Finds a demo person by a predicate over what the login page shows, failing with the list if none fits. */

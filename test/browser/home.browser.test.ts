@@ -1,19 +1,11 @@
 import type { Page } from 'playwright-core';
-import { loginAs, pickPerson, screenshot, startBrowserEnv, type BrowserEnv } from './harness';
+import { loginAs, pickPerson, screenshot, useBrowserEnv } from './harness';
 
 /**
  * Each kind of person lands on their own home screen after the demo login; the owner can open 我的账单
  * and sees only the company account. People are chosen from what the login page offers, not by id.
  */
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 600_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const env = useBrowserEnv();
 
 async function homeText(page: Page): Promise<string> {
   // The todo section has either items or the empty state once loading is done.

@@ -1,20 +1,12 @@
 import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
-import { loginAs, pickPerson, screenshot, settle, startBrowserEnv, type BrowserEnv } from './harness';
+import { loginAs, pickPerson, screenshot, settle, useBrowserEnv } from './harness';
 
 /**
  * The first thing most owners do: ask from the phone with a photo. A butler classifies and answers
  * it from the queue, and the owner reads the answer in the thread and rates it.
  */
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 600_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const env = useBrowserEnv();
 
 /** A real 16×16 PNG (orange), so the upload, the stored file and the <img> are all genuine. */
 function tinyPng(): Buffer {

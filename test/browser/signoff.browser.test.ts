@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { loginAs, pickPerson, screenshot, settle, startBrowserEnv, type BrowserEnv } from './harness';
+import { loginAs, pickPerson, screenshot, setDemoTime, settle, useBrowserEnv } from './harness';
 
 /**
  * Written delivery end to end in the H5 app: the head writes and sends a notification; one committee
@@ -12,19 +12,12 @@ const TITLE = '东门改造期间临时封闭';
 const OBJECTION = '封闭期间老人出入不便，请增加临时通道';
 const REPLY = '已在北侧增设临时通道，并安排保安全天值守';
 
-let env: BrowserEnv;
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 600_000);
-afterAll(async () => {
-  await env?.close();
-});
+const env = useBrowserEnv();
 
-/** The demo clock the 我的 page stores (Taro storage wraps values as {data}). */
 async function signIn(name: string): Promise<Page> {
   const page = await env.newPage();
   await page.goto(env.url);
-  await page.evaluate((value) => localStorage.setItem('wy.devNow', JSON.stringify({ data: value })), new Date(DEV_NOW).toISOString());
+  await setDemoTime(page, DEV_NOW);
   await loginAs(page, name);
   return page;
 }

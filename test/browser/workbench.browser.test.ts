@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import { createCalendar } from '@domain/calendar';
 import { workingDaysLeft } from '@domain/deadlines';
 import { generateObligations } from '@domain/obligations';
 import { endOfWeek, formatDayCn, weekdayCn } from '@domain/workbench';
 import { addMonths, localDateOf, monthOf } from '@domain/time';
-import { loginAs, pickPerson, screenshot, startBrowserEnv, type BrowserEnv } from './harness';
+import { loginAs, pickPerson, screenshot, setDemoTime, useBrowserEnv } from './harness';
 
 /**
  * The head opens the obligations workbench at a demo time and sees this month's duties with the due
@@ -17,18 +16,7 @@ const NOW = Date.parse(DEV_NOW);
 const TODAY = localDateOf(NOW);
 const calendar = createCalendar();
 
-let env: BrowserEnv;
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 600_000);
-afterAll(async () => {
-  await env?.close();
-});
-
-/** The demo clock is what the 我的 page's 演示时间 stores: Taro's storage wraps the value as {data}. */
-async function setDemoTime(page: Page, iso: string): Promise<void> {
-  await page.evaluate((value) => localStorage.setItem('wy.devNow', JSON.stringify({ data: value })), new Date(iso).toISOString());
-}
+const env = useBrowserEnv();
 
 test('the head sees this month’s obligations with their due dates and countdowns', async () => {
   const head = pickPerson(env, 'the service-centre head', (p) => p.name === '周志强');

@@ -1,7 +1,7 @@
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from './collections';
-import type { FieldCondition, FindOptions, Query, Storage } from './port';
+import { insertIfAbsentVia, type FieldCondition, type FindOptions, type Query, type Storage } from './port';
 
 /* The slice of @cloudbase/node-sdk's database we use; typed loosely because the SDK's own types
    for commands are `any`-heavy. */
@@ -99,15 +99,7 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
 
   return {
     insert,
-    async insertIfAbsent(collection, record) {
-      try {
-        await insert(collection, record);
-        return true;
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'DUPLICATE') return false;
-        throw e;
-      }
-    },
+    insertIfAbsent: insertIfAbsentVia(insert),
     async get<T extends StoredRecord>(collection: CollectionName, id: string) {
       const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
       return (data[0] as T | undefined) ?? null;

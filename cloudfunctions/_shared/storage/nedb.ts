@@ -3,7 +3,7 @@ import Datastore from '@seald-io/nedb';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import { COLLECTIONS, type CollectionName } from './collections';
-import type { FindOptions, Query, Storage } from './port';
+import { insertIfAbsentVia, type FindOptions, type Query, type Storage } from './port';
 
 /**
  * The embedded default store: pure JS, one append-only file per collection under `dir`
@@ -48,15 +48,7 @@ export function createNedbStorage(dir?: string): Storage {
 
   return {
     insert,
-    async insertIfAbsent(collection, record) {
-      try {
-        await insert(collection, record);
-        return true;
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'DUPLICATE') return false;
-        throw e;
-      }
-    },
+    insertIfAbsent: insertIfAbsentVia(insert),
     async get<T extends StoredRecord>(collection: CollectionName, id: string) {
       const doc = await (await open(collection)).findOneAsync({ _id: id });
       return doc ? strip<T>(doc) : null;

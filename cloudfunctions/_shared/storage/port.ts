@@ -1,3 +1,4 @@
+import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from './collections';
 
@@ -44,4 +45,17 @@ export interface Storage {
     expectedVersion: number,
     patch: Partial<Omit<T, '_id' | 'version'>>,
   ): Promise<boolean>;
+}
+
+/** insertIfAbsent for any adapter, from its insert: a DUPLICATE means the record is already there. */
+export function insertIfAbsentVia(insert: Storage['insert']): Storage['insertIfAbsent'] {
+  return async (collection, record) => {
+    try {
+      await insert(collection, record);
+      return true;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'DUPLICATE') return false;
+      throw e;
+    }
+  };
 }
