@@ -1,9 +1,10 @@
-import { REMINDER_CHANNELS, type ArrearsRow, type BillView, type ReminderChannel, type ReminderView } from '@domain/api/fees';
+import { REMINDER_CHANNELS, type BillView, type ReminderChannel, type ReminderView } from '@domain/api/fees';
 import { AppError } from '@domain/errors';
 import type { Bill, Community, FeeReminder, Person } from '@domain/model';
 import { requireCaller, type Handlers } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import { roomsById } from '../_shared/views';
+import { arrearsRows } from './arrears';
 import { remindersOf, unpaidBillsFor } from './queries';
 
 /** Channels that leave a written record with proof of delivery (these interrupt the limitation period). */
@@ -34,22 +35,7 @@ export const feeHandlers: Handlers<'fees'> = {
     const caller = requireCaller(ctx);
     const bills = (await unpaidBillsFor(ctx.store, caller)).filter((b) => !input.month || b.month === input.month);
     const [reminders, rooms] = await Promise.all([remindersOf(ctx.store, bills.map((b) => b._id)), roomsById(ctx.store, bills.map((b) => b.roomId))]);
-    const rows = new Map<string, ArrearsRow>();
-    for (const b of bills) {
-      const row = rows.get(b.roomId) ?? { roomId: b.roomId, roomLabel: rooms.get(b.roomId)?.label ?? '', unpaidMonths: [], bills: [], amountFen: 0, reminderCount: 0, reachable: true };
-      row.unpaidMonths.push(b.month);
-      row.bills.push({ billId: b._id, month: b.month, amountFen: b.amountFen });
-      row.amountFen += b.amountFen;
-      rows.set(b.roomId, row);
-    }
-    for (const r of reminders) {
-      const row = rows.get(r.roomId);
-      if (!row) continue;
-      row.reminderCount += 1;
-      row.lastReminderAt = r.at;
-      row.reachable = r.reachable;
-    }
-    return [...rows.values()].sort((a, b) => b.amountFen - a.amountFen || a.roomLabel.localeCompare(b.roomLabel));
+    return arrearsRows(bills, reminders, rooms, ctx.now).sort((a, b) => b.amountFen - a.amountFen || a.roomLabel.localeCompare(b.roomLabel));
   },
 
   async recordReminder(ctx, input) {

@@ -1,8 +1,9 @@
 import type { TodoItem } from '@domain/api/session';
 import type { Bill } from '@domain/model';
 import { hasRole, type Caller } from '@domain/roles';
-import { localDateOf } from '@domain/time';
 import type { ActionContext } from '../_shared/function';
+import { roomsById } from '../_shared/views';
+import { arrearsRows } from './arrears';
 import { remindersOf, unpaidBillsFor } from './queries';
 
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
@@ -17,13 +18,16 @@ export async function feeTodos(ctx: ActionContext, caller: Caller): Promise<Todo
     }
   }
   if (hasRole(caller, 'butler', 'butler_supervisor', 'head')) {
-    // Reminders start on the 15th of the bill's month; a room reminded within the last 7 days can wait.
-    const today = localDateOf(ctx.now);
-    const bills = (await unpaidBillsFor(ctx.store, caller)).filter((b) => b.dueDate <= today);
-    const recent = new Set((await remindersOf(ctx.store, bills.map((b) => b._id))).filter((r) => ctx.now - r.at < 7 * 86_400_000).map((r) => r.roomId));
-    const rooms = new Set(bills.map((b) => b.roomId).filter((id) => !recent.has(id)));
-    if (rooms.size > 0) {
-      out.push({ key: 'fees-remind', kind: 'fee', title: '物业费催缴', detail: `${rooms.size} 户欠费待提醒`, count: rooms.size, link: '/packages/staff/arrears/index' });
+    const bills = await unpaidBillsFor(ctx.store, caller);
+    const [reminders, rooms] = await Promise.all([remindersOf(ctx.store, bills.map((b) => b._id)), roomsById(ctx.store, bills.map((b) => b.roomId))]);
+    const rows = arrearsRows(bills, reminders, rooms, ctx.now);
+    const due = rows.filter((r) => r.reminderDueNow).length;
+    if (due > 0) {
+      out.push({ key: 'fees-remind', kind: 'fee', title: '物业费催缴', detail: `${due} 户欠费待提醒`, count: due, link: '/packages/staff/arrears/index' });
+    }
+    const limitation = rows.filter((r) => r.limitation).length;
+    if (limitation > 0) {
+      out.push({ key: 'fees-limitation', kind: 'fee', title: '诉讼时效即将届满', detail: `${limitation} 户需尽快书面催缴并留存送达凭证`, count: limitation, overdue: true, link: '/packages/staff/arrears/index' });
     }
   }
   return out;

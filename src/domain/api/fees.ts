@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EscalationStep } from '../fees';
 import type { Fen, Id, LocalDate } from '../model';
 import { action, noInput, zId, zMonth } from './contract';
 
@@ -41,6 +42,14 @@ export interface ArrearsRow {
   reminderCount: number;
   lastReminderAt?: number;
   reachable: boolean;
+  /** Reminders start on the 15th and repeat on the policy's cadence: is one due today, and when next. */
+  reminderDueNow: boolean;
+  nextReminderDate: LocalDate | null;
+  /** A suggestion only: each step beyond reminders needs a manager's decision. */
+  escalation: EscalationStep;
+  escalationLabel: string;
+  /** Set when a bill's limitation period (3 years from its last provable written reminder) is near or past. */
+  limitation?: { billId: Id; month: string; expiresOn: LocalDate; daysLeft: number; expired: boolean };
 }
 
 export interface ReminderView {

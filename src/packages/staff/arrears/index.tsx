@@ -150,7 +150,23 @@ export default function ArrearsPage() {
                 <View className="list-item-meta">
                   <Text className={`tag ${r.reminderCount > 0 ? '' : 'tag-muted'}`}>已催缴 {r.reminderCount} 次</Text>
                   {!r.reachable && <Text className="tag tag-danger">联系不上</Text>}
+                  {r.reminderDueNow ? (
+                    <Text className="tag tag-warning">今日应提醒</Text>
+                  ) : (
+                    r.nextReminderDate && <Text className="tag tag-muted">下次提醒 {r.nextReminderDate}</Text>
+                  )}
+                  {r.escalation === 'lawyer_letter' || r.escalation === 'lawsuit' ? (
+                    // A suggestion for the manager to decide on, never an automatic step.
+                    <Text className="tag tag-danger" data-testid="arrears-escalation">{r.escalationLabel}（需经理决定）</Text>
+                  ) : null}
                 </View>
+                {r.limitation && (
+                  <View className="notice overdue" data-testid="arrears-limitation">
+                    {formatMonth(r.limitation.month)}账单诉讼时效
+                    {r.limitation.expired ? `已于${r.limitation.expiresOn}届满` : `将于${r.limitation.expiresOn}届满（还剩${r.limitation.daysLeft}天）`}
+                    ，请尽快书面催缴（催缴单、短信）并留存送达凭证。
+                  </View>
+                )}
                 <View className="row arrears-actions">
                   <Text className="muted">{r.lastReminderAt ? `最近催缴 ${formatDateTime(r.lastReminderAt)}` : '尚未催缴'}</Text>
                   <Button size="small" type="primary" fill="outline" className="arrears-remind" onClick={() => setActive(r)}>
