@@ -1,5 +1,5 @@
 import { API, type ActionName, type Api, type FunctionName } from '@domain/api';
-import type { ParsedOf, ResultOf } from '@domain/api/contract';
+import type { ActionSpec, ParsedOf, ResultOf } from '@domain/api/contract';
 import { errorEnvelope, okEnvelope, type Envelope } from '@domain/envelope';
 import { AppError } from '@domain/errors';
 import type { AuditEvent, EpochMs, Person } from '@domain/model';
@@ -50,7 +50,7 @@ function readEvent(event: unknown): { action: string; payload: unknown } {
 export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudFunction {
   async function run(rt: Runtime, event: unknown, context: unknown): Promise<unknown> {
     const { action, payload } = readEvent(event);
-    const spec = (API[name] as Record<string, { input: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } } }>)[action];
+    const spec = (API[name] as Record<string, ActionSpec>)[action];
     const handler = (handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>)[action];
     const access = accessOf(name, action);
     if (!spec || !handler || !access) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name}.${action}`);
@@ -64,7 +64,7 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
 
     const parsed = spec.input.safeParse(payload);
     if (!parsed.success) {
-      const details = parsed.error!.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      const details = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
       throw new AppError('INVALID_INPUT', details[0] ? `${details[0].message}` : undefined, details);
     }
 
