@@ -5,9 +5,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import type { FileRef } from '@domain/files';
 import { COMMITTEE_KINDS, OWNER_KINDS, type InquiryChannel, type InquiryKind } from '@domain/inquiry-labels';
-import { call, isWeapp, showError } from '../../api/client';
+import { call, isWeapp } from '../../api/client';
 import { askConsent } from '../../api/consent';
 import { useSession } from '../../stores/session';
+import { useSubmit } from '../useSubmit';
 import { PhotoPicker } from './PhotoPicker';
 import { dueText } from './parts';
 
@@ -26,7 +27,7 @@ export function AskForm({ channel, listLink, detailLink }: { channel: InquiryCha
   const [photos, setPhotos] = useState<FileRef[]>([]);
   const [roomId, setRoomId] = useState<string | undefined>(rooms.length === 1 ? rooms[0]!.roomId : undefined);
   const [auditDate, setAuditDate] = useState('');
-  const [sending, setSending] = useState(false);
+  const { busy: sending, submit: send } = useSubmit();
   const [sent, setSent] = useState<InquiryDetailView | null>(null);
 
   // Opened from a link before the session loaded: learn the rooms, and pick the only one.
@@ -41,15 +42,8 @@ export function AskForm({ channel, listLink, detailLink }: { channel: InquiryCha
       void Taro.showToast({ title: '请填写内容', icon: 'none' });
       return;
     }
-    setSending(true);
-    try {
-      const payload = { channel, kind, text: text.trim(), photos, ...(channel === 'owner' && roomId ? { roomId } : {}), ...(kind === 'audit' && auditDate ? { auditDate } : {}) };
-      setSent(await call('inquiries', 'ask', payload));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSending(false);
-    }
+    const payload = { channel, kind, text: text.trim(), photos, ...(channel === 'owner' && roomId ? { roomId } : {}), ...(kind === 'audit' && auditDate ? { auditDate } : {}) };
+    await send(async () => setSent(await call('inquiries', 'ask', payload)));
   }
 
   if (sent) {

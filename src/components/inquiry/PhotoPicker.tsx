@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { FileRef } from '@domain/files';
 import { MAX_PHOTOS } from '@domain/inquiry-labels';
-import { showError } from '../../api/client';
 import { uploadFile } from '../../api/files';
+import { useSubmit } from '../useSubmit';
 import { Photos } from './parts';
 
 function extensionOf(source: string): string {
@@ -13,7 +12,7 @@ function extensionOf(source: string): string {
 
 /** Chooses photos from the album or camera and uploads them at once, so a submit only sends ids. */
 export function PhotoPicker({ photos, onChange, folder }: { photos: FileRef[]; onChange: (p: FileRef[]) => void; folder: string }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const room = MAX_PHOTOS - photos.length;
 
   async function add(): Promise<void> {
@@ -24,8 +23,7 @@ export function PhotoPicker({ photos, onChange, folder }: { photos: FileRef[]; o
     } catch {
       return; // cancelled
     }
-    setBusy(true);
-    try {
+    await submit(async () => {
       const added: FileRef[] = [];
       for (const [i, f] of chosen.tempFiles.slice(0, room).entries()) {
         // H5 keeps the picked File (with its real name); the mini-program only has a temp path.
@@ -34,11 +32,7 @@ export function PhotoPicker({ photos, onChange, folder }: { photos: FileRef[]; o
         added.push({ fileId: up.fileId, name: up.name });
       }
       onChange([...photos, ...added]);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,11 +4,12 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup, Radio, TextArea } from '@nutui/nutui-react-taro';
 import type { DeliveryView } from '@domain/api/filings';
 import { OPINION_LABELS, type OpinionChoice } from '@domain/signoff';
-import { call, showError } from '../../../api/client';
+import { call } from '../../../api/client';
 import { askConsent } from '../../../api/consent';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
+import { useSubmit } from '../../../components/useSubmit';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import './index.scss';
 
@@ -18,21 +19,15 @@ function MyDelivery({ d, opinionRequest, onChange }: { d: DeliveryView; opinionR
   const [form, setForm] = useState<Form>(null);
   const [text, setText] = useState('');
   const [choice, setChoice] = useState<OpinionChoice>('agree');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
 
   async function run(fn: () => Promise<DeliveryView>, done: string): Promise<void> {
-    setBusy(true);
-    try {
+    await submit(async () => {
       await fn();
       onChange();
       setForm(null);
       setText('');
-      void Taro.showToast({ title: done, icon: 'success' });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    }, done);
   }
 
   function sign(): void {

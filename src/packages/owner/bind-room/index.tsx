@@ -6,6 +6,7 @@ import type { Api } from '@domain/api';
 import type { ResultOf } from '@domain/api/contract';
 import { call, errorMessage, showError } from '../../../api/client';
 import { Empty, ErrorState, Loading } from '../../../components/States';
+import { useSubmit } from '../../../components/useSubmit';
 import { useSession } from '../../../stores/session';
 import { BINDING_STATUS_LABELS, BINDING_STATUS_TAGS } from '../../../utils/roles';
 import './index.scss';
@@ -32,7 +33,7 @@ export default function BindRoomPage() {
   const [rooms, setRooms] = useState<Room[] | null>(null);
   const [roomId, setRoomId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, submit: send } = useSubmit();
 
   async function loadCommunities(): Promise<void> {
     setError(null);
@@ -64,17 +65,12 @@ export default function BindRoomPage() {
 
   async function submit(): Promise<void> {
     if (!roomId || submitting) return;
-    setSubmitting(true);
-    try {
+    await send(async () => {
       const updated = await call('session', 'requestBinding', { roomId });
       useSession.setState({ me: updated });
       await Taro.showToast({ title: '已提交，等待工作人员核实', icon: 'none', duration: 2000 });
       setTimeout(() => void Taro.navigateBack().catch(() => undefined), 1200);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   if (error) return <View className="page"><ErrorState text={error} onRetry={() => void loadCommunities()} /></View>;

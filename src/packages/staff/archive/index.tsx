@@ -5,8 +5,9 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import type { ArchiveEntryView, ArchiveVerifyView } from '@domain/api/filings';
 import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType } from '@domain/archive';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
-import { call, errorMessage, showError } from '../../../api/client';
+import { call, errorMessage } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
+import { useSubmit } from '../../../components/useSubmit';
 import { useSession } from '../../../stores/session';
 import { formatDateTime } from '../../../utils/format';
 import './index.scss';
@@ -44,7 +45,7 @@ export default function ArchivePage() {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [verify, setVerify] = useState<ArchiveVerifyView | null>(null);
-  const [verifying, setVerifying] = useState(false);
+  const { busy: verifying, submit } = useSubmit();
 
   async function search(f: Filters = filters, skip = 0): Promise<void> {
     try {
@@ -69,14 +70,7 @@ export default function ArchivePage() {
   }
 
   async function runVerify(): Promise<void> {
-    setVerifying(true);
-    try {
-      setVerify(await call('filings', 'verifyArchive', {}));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setVerifying(false);
-    }
+    await submit(async () => setVerify(await call('filings', 'verifyArchive', {})));
   }
 
   return (

@@ -3,19 +3,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup, Radio, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { REMINDER_CHANNELS, type ArrearsRow, type ReminderChannel } from '@domain/api/fees';
-import type { Id } from '@domain/model';
 import { addMonths } from '@domain/time';
-import { call, getDevNow, showError } from '../../../api/client';
+import { call, getDevNow } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
+import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime, formatFen, formatMonth, monthOf } from '../../../utils/format';
 import './index.scss';
-
-type Row = ArrearsRow;
-
-function billIdsOf(row: Row): Id[] {
-  return row.bills.map((b) => b.billId);
-}
 
 const CHANNELS = Object.entries(REMINDER_CHANNELS) as Array<[ReminderChannel, string]>;
 
@@ -25,35 +19,27 @@ function recentMonths(): string[] {
   return [0, -1, -2].map((k) => addMonths(monthOf(now), k));
 }
 
-function ReminderForm({ row, onClose, onDone }: { row: Row; onClose: () => void; onDone: () => void }) {
+function ReminderForm({ row, onClose, onDone }: { row: ArrearsRow; onClose: () => void; onDone: () => void }) {
   const [channel, setChannel] = useState<ReminderChannel>('phone');
   const [outcome, setOutcome] = useState('');
   const [reachable, setReachable] = useState(true);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, submit } = useSubmit();
 
   async function save(): Promise<void> {
-    const ids = billIdsOf(row);
-    if (ids.length === 0) {
-      void Taro.showToast({ title: '暂无该房屋的账单编号，无法记录', icon: 'none' });
-      return;
-    }
+    const ids = row.bills.map((b) => b.billId);
+    // A room in the arrears list always has unpaid bills; the guard keeps a stale row from posting nothing.
+    if (ids.length === 0) return;
     if (!outcome.trim()) {
       void Taro.showToast({ title: '请填写催缴结果', icon: 'none' });
       return;
     }
-    setSaving(true);
-    try {
+    const recorded = await submit(async () => {
       // One contact covers every unpaid month of the room, and each bill keeps its own reminder trail.
       for (const billId of ids) {
         await call('fees', 'recordReminder', { billId, channel, outcome: outcome.trim(), reachable });
       }
-      void Taro.showToast({ title: '已记录催缴', icon: 'success' });
-      onDone();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    }, '已记录催缴');
+    if (recorded) onDone();
   }
 
   return (
@@ -99,7 +85,7 @@ function ReminderForm({ row, onClose, onDone }: { row: Row; onClose: () => void;
 export default function ArrearsPage() {
   const [month, setMonth] = useState<string | null>(null);
   const { data: rows, error, reload } = usePageData(() => call('fees', 'arrears', month ? { month } : {}), [month]);
-  const [active, setActive] = useState<Row | null>(null);
+  const [active, setActive] = useState<ArrearsRow | null>(null);
 
   const totalFen = rows?.reduce((s, r) => s + r.amountFen, 0) ?? 0;
   const unreachable = rows?.filter((r) => !r.reachable) ?? [];

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CalendarMonthView } from '@domain/api/workbench';
 import { formatDayCn, weekdayCn } from '@domain/workbench';
-import { call, showError } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useSubmit } from '../../../components/useSubmit';
 
 type Day = CalendarMonthView['days'][number];
 
@@ -12,20 +12,11 @@ type Day = CalendarMonthView['days'][number];
 export function DayForm({ day, onClose, onDone }: { day: Day; onClose: () => void; onDone: () => void }) {
   const [kind, setKind] = useState<'holiday' | 'workday'>(day.working ? 'holiday' : 'workday');
   const [name, setName] = useState(day.name ?? '');
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, submit } = useSubmit();
 
   async function save(): Promise<void> {
-    setSaving(true);
-    try {
-      const trimmed = name.trim();
-      await call('workbench', 'setCalendarDay', { date: day.date, kind, ...(trimmed ? { name: trimmed } : {}) });
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      onDone();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    const trimmed = name.trim();
+    if (await submit(() => call('workbench', 'setCalendarDay', { date: day.date, kind, ...(trimmed ? { name: trimmed } : {}) }), '已保存')) onDone();
   }
 
   return (

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { call, isApiError, showError } from '../../../api/client';
+import { call, isApiError } from '../../../api/client';
+import { useSubmit } from '../../../components/useSubmit';
 
 const EXAMPLE = `[
   { "year": 2027,
@@ -15,26 +16,24 @@ const EXAMPLE = `[
 export function ImportForm({ onDone }: { onDone: () => void }) {
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, submit } = useSubmit();
 
   async function save(): Promise<void> {
     if (!text.trim()) {
       void Taro.showToast({ title: '请粘贴日历数据', icon: 'none' });
       return;
     }
-    setSaving(true);
-    setErrors([]);
-    try {
-      const { saved, unchanged } = await call('workbench', 'importCalendar', { text });
+    await submit(async () => {
+      setErrors([]);
+      const { saved, unchanged } = await call('workbench', 'importCalendar', { text }).catch((e: unknown) => {
+        // The error toast has room for one line; the form lists every problem so all are fixed in one go.
+        if (isApiError(e) && e.code === 'CALENDAR_IMPORT_INVALID' && Array.isArray(e.details)) setErrors(e.details.map(String));
+        throw e;
+      });
       void Taro.showToast({ title: saved.length > 0 ? `已导入 ${saved.length} 条` : `无变化（${unchanged} 条相同）`, icon: 'none' });
       setText('');
       onDone();
-    } catch (e) {
-      if (isApiError(e) && e.code === 'CALENDAR_IMPORT_INVALID' && Array.isArray(e.details)) setErrors(e.details.map(String));
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CalendarOverrideView } from '@domain/api/workbench';
-import { call, showError } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useSubmit } from '../../../components/useSubmit';
 
 type DayLine = { date: string; name: string };
 
@@ -24,7 +25,7 @@ export function YearForm({ initialYear, existing, onClose, onDone }: { initialYe
   const [year, setYear] = useState(String(existing?.year ?? initialYear));
   const [holidays, setHolidays] = useState(toLines(existing?.holidays));
   const [workdays, setWorkdays] = useState(toLines(existing?.workdays));
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, submit } = useSubmit();
 
   async function save(): Promise<void> {
     const y = Number(year);
@@ -32,16 +33,7 @@ export function YearForm({ initialYear, existing, onClose, onDone }: { initialYe
       void Taro.showToast({ title: '请填写年份', icon: 'none' });
       return;
     }
-    setSaving(true);
-    try {
-      await call('workbench', 'setCalendarYear', { year: y, holidays: fromLines(holidays), workdays: fromLines(workdays) });
-      void Taro.showToast({ title: '已保存全年安排', icon: 'success' });
-      onDone();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    if (await submit(() => call('workbench', 'setCalendarYear', { year: y, holidays: fromLines(holidays), workdays: fromLines(workdays) }), '已保存全年安排')) onDone();
   }
 
   return (

@@ -11,6 +11,7 @@ import { call, getDevNow, isWeapp, showError } from '../../../api/client';
 import { uploadFile } from '../../../api/files';
 import { Attachments } from '../../../components/filings';
 import { Loading } from '../../../components/States';
+import { useSubmit } from '../../../components/useSubmit';
 import { formatDate } from '../../../utils/format';
 import './index.scss';
 
@@ -84,7 +85,7 @@ export default function ComposePage() {
   const [versionNo, setVersionNo] = useState(1);
   const [lateReason, setLateReason] = useState('');
   const [serverDue, setServerDue] = useState<Deadline | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
 
   useLoad(() => {
     if (!params.id) return;
@@ -156,8 +157,7 @@ export default function ComposePage() {
       void Taro.showToast({ title: '已超过最迟申报日期，请填写逾期原因', icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
+    await submit(async () => {
       const saved = await save(true);
       if (!saved) return;
       const { confirm } = await Taro.showModal({
@@ -169,11 +169,7 @@ export default function ComposePage() {
       const sent = await call('filings', 'send', { documentId: saved.documentId, lateReason: late ? lateReason.trim() || undefined : undefined });
       void Taro.showToast({ title: `已送达 ${sent.progress?.total ?? ''} 位委员`, icon: 'success' });
       void Taro.redirectTo({ url: `/packages/staff/record/index?id=${sent.documentId}` });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function addFiles(): Promise<void> {

@@ -7,6 +7,7 @@ import { call, isWeapp, showError } from '../../../api/client';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
+import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
 import { Outcome } from './outcome';
 import { PrintView } from './print';
@@ -77,21 +78,15 @@ export default function RecordPage() {
   const { data, error, reload } = usePageData(() => call('filings', 'record', { documentId: id }));
   const [form, setForm] = useState<Form>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
 
   async function act(fn: () => Promise<unknown>, done: string): Promise<void> {
-    setBusy(true);
-    try {
+    const ok = await submit(async () => {
       await fn();
       setForm(null);
       setText('');
-      void Taro.showToast({ title: done, icon: 'success' });
-      await reload();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    }, done);
+    if (ok) await reload();
   }
 
   async function exportCsv(): Promise<void> {

@@ -4,7 +4,8 @@ import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro';
 import type { RecordView } from '@domain/api/filings';
 import { FILING_RESULT_LABELS, FUND_FILING_CATEGORIES, type FilingResult } from '@domain/documents';
 import { checkQuorum } from '@domain/quorum';
-import { call, showError } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
 
 const num = (v: string): number | null => (/^\d{1,3}$/.test(v.trim()) ? Number(v.trim()) : null);
@@ -18,7 +19,7 @@ export function Outcome({ data, onDecided }: { data: RecordView; onDecided: () =
   const [against, setAgainst] = useState('');
   const [decidedOn, setDecidedOn] = useState<string | undefined>();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
 
   if (doc.outcome) {
     const o = doc.outcome;
@@ -57,17 +58,9 @@ export function Outcome({ data, onDecided }: { data: RecordView; onDecided: () =
     }
   }
 
-  async function submit(): Promise<void> {
-    setBusy(true);
-    try {
-      const vote = hasVote ? { present: counts.present!, agree: counts.agree!, against: counts.against ?? 0, decidedOn } : undefined;
-      await call('filings', 'decide', { documentId: doc.documentId, result, note: note.trim() || undefined, vote });
-      onDecided();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+  async function decide(): Promise<void> {
+    const vote = hasVote ? { present: counts.present!, agree: counts.agree!, against: counts.against ?? 0, decidedOn } : undefined;
+    if (await submit(() => call('filings', 'decide', { documentId: doc.documentId, result, note: note.trim() || undefined, vote }))) onDecided();
   }
 
   return (
@@ -109,7 +102,7 @@ export function Outcome({ data, onDecided }: { data: RecordView; onDecided: () =
       )}
       <TextArea className="record-textarea" placeholder="说明（选填）" maxLength={500} value={note} onChange={setNote} />
       <View className="record-form-actions">
-        <Button type="primary" className="decide-submit" data-testid="decide-submit" loading={busy} onClick={() => void submit()}>
+        <Button type="primary" className="decide-submit" data-testid="decide-submit" loading={busy} onClick={() => void decide()}>
           记录结果
         </Button>
       </View>

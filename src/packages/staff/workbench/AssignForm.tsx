@@ -5,12 +5,13 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { AssigneeView, WorkbenchItemView } from '@domain/api/workbench';
 import { call, showError } from '../../../api/client';
 import { Loading } from '../../../components/States';
+import { useSubmit } from '../../../components/useSubmit';
 
 /** The head hands a duty to a butler or supervisor, or keeps it (no assignee: the head's own). */
 export function AssignForm({ item, onClose, onDone }: { item: WorkbenchItemView; onClose: () => void; onDone: (updated: WorkbenchItemView) => void }) {
   const [people, setPeople] = useState<AssigneeView[] | null>(null);
   const [choice, setChoice] = useState<string | null>(item.assigneeId);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, submit } = useSubmit();
 
   useEffect(() => {
     call('workbench', 'assignees', {})
@@ -22,16 +23,12 @@ export function AssignForm({ item, onClose, onDone }: { item: WorkbenchItemView;
   }, []);
 
   async function save(): Promise<void> {
-    setSaving(true);
-    try {
+    // The toast comes before onDone, which needs the answer, so both stay inside the work.
+    await submit(async () => {
       const updated = await call('workbench', 'assign', { taskId: item.id, assigneeId: choice });
       void Taro.showToast({ title: '已分派', icon: 'success' });
       onDone(updated);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const options: Array<{ id: string | null; name: string; role: string }> = [

@@ -6,6 +6,7 @@ import type { WorkbenchItemView } from '@domain/api/workbench';
 import type { FileRef } from '@domain/files';
 import { call, isWeapp, showError } from '../../../api/client';
 import { uploadFile } from '../../../api/files';
+import { useSubmit } from '../../../components/useSubmit';
 import { formatDate } from '../../../utils/format';
 
 interface SentDocument {
@@ -34,7 +35,7 @@ export function DoneForm({ item, onClose, onDone }: { item: WorkbenchItemView; o
   const [documentId, setDocumentId] = useState<string | null>(null);
   const [documents, setDocuments] = useState<SentDocument[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, submit } = useSubmit();
 
   useEffect(() => {
     // Offering recent letters is a convenience: without them the task is still completed with a note.
@@ -59,9 +60,9 @@ export function DoneForm({ item, onClose, onDone }: { item: WorkbenchItemView; o
   }
 
   async function save(): Promise<void> {
-    setSaving(true);
-    try {
-      const trimmed = note.trim();
+    const trimmed = note.trim();
+    // The toast comes before onDone, which needs the answer, so both stay inside the work.
+    await submit(async () => {
       const updated = await call('workbench', 'markDone', {
         taskId: item.id,
         ...(trimmed ? { note: trimmed } : {}),
@@ -70,11 +71,7 @@ export function DoneForm({ item, onClose, onDone }: { item: WorkbenchItemView; o
       });
       void Taro.showToast({ title: '已标记完成', icon: 'success' });
       onDone(updated);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -4,9 +4,10 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
 import { SECTION_LABELS } from '@domain/workbench';
-import { call, showError } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
+import { useSubmit } from '../../../components/useSubmit';
 import { useSession } from '../../../stores/session';
 import { openLink } from '../../../utils/nav';
 import { AssignForm } from './AssignForm';
@@ -36,7 +37,7 @@ export default function WorkbenchPage() {
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [doing, setDoing] = useState<WorkbenchItemView | null>(null);
   const [assigning, setAssigning] = useState<WorkbenchItemView | null>(null);
-  const [generating, setGenerating] = useState(false);
+  const { busy: generating, submit } = useSubmit();
 
   useDidShow(() => {
     // Opened straight from a link (a reload, an alert): the role decides which tools to show.
@@ -44,16 +45,11 @@ export default function WorkbenchPage() {
   });
 
   async function generate(): Promise<void> {
-    setGenerating(true);
-    try {
+    await submit(async () => {
       const { created, total } = await call('workbench', 'generate', {});
       void Taro.showToast({ title: created > 0 ? `新生成 ${created} 项` : `已是最新（共 ${total} 项）`, icon: 'none' });
       await reload();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setGenerating(false);
-    }
+    });
   }
 
   function changed(): void {
