@@ -28,13 +28,17 @@ export interface RecordRow {
   staffActions: SignoffEvent[];
 }
 
-export interface RecordSummary {
+/** How far a document's sign-off has got, counted over its deliveries. */
+export interface SignCounts {
   total: number;
   signed: number;
   objected: number;
   refused: number;
   pending: number;
   opened: number;
+}
+
+export interface RecordSummary extends SignCounts {
   /** Opinion requests only. */
   agree?: number;
   disagree?: number;

@@ -5,17 +5,11 @@ import { DOCUMENT_KINDS, type DocumentContent, type DocumentKind, type DocumentS
 import { zFileRef } from '../files';
 import type { EpochMs, Id } from '../model';
 import type { QuorumRule } from '../quorum';
-import type { RecordRow, RecordSummary } from '../record';
+import type { RecordRow, RecordSummary, SignCounts } from '../record';
 import type { DeliveryEventType, ObjectionRound, Opinion, ReadStatus, Refusal, SignoffEvent, SignoffState, SignStatus } from '../signoff';
 import { action, noInput, zId, zLocalDate, zText } from './contract';
 
-export interface ProgressView {
-  total: number;
-  signed: number;
-  objected: number;
-  refused: number;
-  pending: number;
-  opened: number;
+export interface ProgressView extends SignCounts {
   /** Objections still waiting for the centre's answer. */
   openObjections: number;
 }
