@@ -13,9 +13,9 @@ import {
   type DocumentContent,
   type OutcomeInput,
 } from '@domain/documents';
-import { AppError } from '@domain/errors';
 import { DEFAULT_QUORUM_RULE } from '@domain/quorum';
 import { endOfLocalDay } from '@domain/time';
+import { codeOf } from '../../helpers/errors';
 
 const cal = createCalendar();
 const at = (iso: string) => Date.parse(iso);
@@ -41,15 +41,6 @@ function draft(content: Partial<DocumentContent> & Pick<DocumentContent, 'kind'>
   };
 }
 
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 describe('categories are the seed texts', () => {
   it('five filing and six notification categories', () => {

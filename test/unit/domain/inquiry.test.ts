@@ -3,7 +3,7 @@
  * days Sun 09-20 and Sat 10-10. 2027 is not covered, so deadlines reaching it are provisional.
  */
 import { createCalendar } from '@domain/calendar';
-import { AppError, type ErrorCode } from '@domain/errors';
+import type { ErrorCode } from '@domain/errors';
 import {
   EVENT_TYPES,
   TRANSITIONS,
@@ -22,6 +22,7 @@ import {
 } from '@domain/inquiry';
 import { inquiryStats } from '@domain/inquiry-stats';
 import type { Caller } from '@domain/roles';
+import { codeOf } from '../../helpers/errors';
 
 const sh = (wallClock: string): number => Date.parse(`${wallClock}+08:00`);
 const calendar = createCalendar();
@@ -35,15 +36,6 @@ const head: Caller = { personId: 'p_head', name: '周志强', communityId: 'c1',
 const gm: Caller = { personId: 'p_gm', name: '高国庆', communityId: null, roles: ['general_manager'], roomIds: [], buildingIds: [] };
 const otherHead: Caller = { ...head, personId: 'p_head_2', communityId: 'c2' };
 
-function codeOf(fn: () => unknown): ErrorCode | 'no error' {
-  try {
-    fn();
-    return 'no error';
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 function inquiry(over: Partial<Inquiry> = {}): Inquiry {
   const receivedAt = sh('2026-11-16T10:00:00');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DOCUMENT_KINDS, type DocumentKind } from '@domain/documents';
-import { AppError, ERROR_MESSAGES } from '@domain/errors';
+import { ERROR_MESSAGES } from '@domain/errors';
 import {
   ACTORS,
   applySignoff,
@@ -18,6 +18,7 @@ import {
   type SignoffEvent,
   type SignoffState,
 } from '@domain/signoff';
+import { codeOf } from '../../helpers/errors';
 
 const T0 = Date.parse('2026-11-20T10:00:00+08:00');
 const MEMBER = { personId: 'p_member', name: '王委员', isStaff: false };
@@ -64,15 +65,6 @@ function commandFor(event: SignoffEvent): SignoffCommand {
 
 const actorFor = (event: SignoffEvent) => (ACTORS[event] === 'member' ? MEMBER : STAFF);
 
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 describe('the transition table', () => {
   it('covers every state and event, and every error in it has a Chinese message', () => {

@@ -19,6 +19,7 @@ import {
   taskTiming,
   weekdayCn,
 } from '@domain/workbench';
+import { codeOf } from '../../helpers/errors';
 
 const sh = (wallClock: string): number => Date.parse(`${wallClock}+08:00`);
 const calendar = createCalendar();
@@ -66,11 +67,7 @@ describe('completing and assigning', () => {
     const patch = completeTask({}, 'p_head', { note: '已送达', file, documentId: 'doc_1' }, now);
     expect(patch).toEqual({ doneAt: now, done: { at: now, byId: 'p_head', note: '已送达', file, documentId: 'doc_1' } });
     expect(() => completeTask(patch, 'p_head', {}, now + 1)).toThrow(AppError);
-    try {
-      completeTask(patch, 'p_butler', {}, now + 1);
-    } catch (e) {
-      expect((e as AppError).code).toBe('OBLIGATION_ALREADY_DONE');
-    }
+    expect(codeOf(() => completeTask(patch, 'p_butler', {}, now + 1))).toBe('OBLIGATION_ALREADY_DONE');
   });
 
   it('leaves out empty parts of a completion', () => {

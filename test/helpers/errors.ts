@@ -1,0 +1,12 @@
+import { AppError, type ErrorCode } from '@domain/errors';
+
+/** The catalogue code a domain call refuses with, or null when it does not throw; anything else propagates. */
+export function codeOf(fn: () => unknown): ErrorCode | null {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}
