@@ -5,6 +5,8 @@ import { AppError } from '@domain/errors';
 import type { AuditEvent, EpochMs, Person } from '@domain/model';
 import { accessOf, roleAllowed } from '@domain/permissions';
 import type { Caller } from '@domain/roles';
+import type { WorkingCalendar } from '@domain/calendar';
+import { loadCalendar } from './calendar';
 import { loadCaller } from './caller';
 import { getRuntime, type Runtime } from './runtime';
 import type { Storage } from './storage/port';
@@ -18,6 +20,8 @@ export interface ActionContext {
   /** Null only for `public` and `identified` actions. */
   caller: Caller | null;
   person: Person | null;
+  /** The working-day calendar with the administrator's corrections, read at most once per request. */
+  calendar(): Promise<WorkingCalendar>;
   audit(event: Omit<AuditEvent, '_id' | 'version' | 'at' | 'actorId' | 'communityId'> & { communityId?: string | null }): Promise<void>;
 }
 
@@ -69,6 +73,7 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     }
 
     const caller = loaded?.caller ?? null;
+    let calendar: Promise<WorkingCalendar> | undefined;
     const ctx: ActionContext = {
       rt,
       store: rt.store,
@@ -76,6 +81,7 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
       openid,
       caller,
       person: loaded?.person ?? null,
+      calendar: () => (calendar ??= loadCalendar(rt.store)),
       async audit(e) {
         await rt.store.insert<AuditEvent>('audit', {
           _id: rt.newId('audit'),

@@ -17,7 +17,6 @@ import { STAFF_ROLE_LABELS } from '@domain/model';
 import { hasRole } from '@domain/roles';
 import { newDelivery, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
 import { localDateOf } from '@domain/time';
-import { loadCalendar } from '../_shared/calendar';
 import { requireCaller, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
@@ -64,7 +63,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
   },
 
   async previewDue(ctx, input) {
-    const deadline = sendingDeadline(input, await loadCalendar(ctx.store));
+    const deadline = sendingDeadline(input, await ctx.calendar());
     const late = deadline !== null && isLate(deadline, ctx.now);
     return { deadline, late, lateReasonRequired: late && lateReasonRequired(input.kind) };
   },
@@ -73,7 +72,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     const caller = requireCaller(ctx);
     const { documentId, communityId: wantedCommunity, ...content } = input;
     checkCategory(content);
-    const calendar = await loadCalendar(ctx.store);
+    const calendar = await ctx.calendar();
     if (documentId) {
       const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', documentId, caller);
       await requireComposer(ctx.store, caller, doc.communityId);
@@ -122,14 +121,14 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
       updatedAt: ctx.now,
     });
     await ctx.audit({ type: 'filings.revision_started', communityId: old.communityId, subject: { kind: 'document', id }, data: { supersedes: old._id, versionNo: plan.versionNo } });
-    return documentView(doc, await loadCalendar(ctx.store), ctx.now);
+    return documentView(doc, await ctx.calendar(), ctx.now);
   },
 
   async send(ctx, input) {
     const caller = requireCaller(ctx);
     const draft = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
     await requireComposer(ctx.store, caller, draft.communityId);
-    const [calendar, roster] = await Promise.all([loadCalendar(ctx.store), rosterOn(ctx.store, draft.communityId, localDateOf(ctx.now))]);
+    const [calendar, roster] = await Promise.all([ctx.calendar(), rosterOn(ctx.store, draft.communityId, localDateOf(ctx.now))]);
     const planOf = (doc: CommitteeDocument) => planSend(doc, { now: ctx.now, calendar, roster, lateReason: input.lateReason, sender: { personId: caller.personId, name: caller.name } });
     planOf(draft); // every rule is checked before anything is written
 
@@ -183,7 +182,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     const decided = await updateWithRetry<CommitteeDocument>(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
     await appendArchive(ctx.store, outcomeArchive(decided));
     await ctx.audit({ type: 'filings.decided', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { outcome: decided.outcome } });
-    return documentView(decided, await loadCalendar(ctx.store), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
+    return documentView(decided, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
   },
 
   async publishToOwners(ctx, input) {
@@ -198,6 +197,6 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
         await ctx.audit({ type: 'filings.published', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { title: doc.content.title } });
       }
     }
-    return documentView(published, await loadCalendar(ctx.store), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
+    return documentView(published, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
   },
 };

@@ -5,7 +5,6 @@ import { buildRecord, recordCsv } from '@domain/record';
 import { hasRole, isStaff, type Caller } from '@domain/roles';
 import { deliveryId, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
-import { loadCalendar } from '../_shared/calendar';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import type { FieldCondition, Query } from '../_shared/storage/port';
@@ -41,7 +40,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     if (input.kind) query.kind = input.kind;
     if (input.status) query.status = input.status;
     const docs = await ctx.store.find<CommitteeDocument>('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 50, skip: input.skip });
-    const [calendar, deliveries] = await Promise.all([loadCalendar(ctx.store), deliveriesOf(ctx.store, docs.filter((d) => d.status === 'sent').map((d) => d._id))]);
+    const [calendar, deliveries] = await Promise.all([ctx.calendar(), deliveriesOf(ctx.store, docs.filter((d) => d.status === 'sent').map((d) => d._id))]);
     const byDoc = new Map<string, Delivery[]>();
     for (const d of deliveries) byDoc.set(d.documentId, [...(byDoc.get(d.documentId) ?? []), d]);
     return docs.map((d) => documentView(d, calendar, ctx.now, byDoc.get(d._id) ?? []));
@@ -51,7 +50,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     const caller = requireCaller(ctx);
     const doc = await loadReadable(ctx, caller, input.documentId);
     const [calendar, deliveries, mine, community] = await Promise.all([
-      loadCalendar(ctx.store),
+      ctx.calendar(),
       deliveriesOf(ctx.store, [doc._id]),
       ctx.store.get<Delivery>('deliveries', deliveryId(doc._id, caller.personId)),
       communityOf(ctx.store, doc.communityId),
@@ -69,7 +68,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
 
   async record(ctx, input) {
     const { caller, doc, deliveries, rows, summary } = await recordOf(ctx, input.documentId);
-    const [calendar, community, roster] = await Promise.all([loadCalendar(ctx.store), communityOf(ctx.store, doc.communityId), rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now))]);
+    const [calendar, community, roster] = await Promise.all([ctx.calendar(), communityOf(ctx.store, doc.communityId), rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now))]);
     const centre = hasRole(caller, 'head', 'general_manager');
     return {
       document: documentView(doc, calendar, ctx.now, deliveries),
@@ -95,7 +94,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
   async published(ctx) {
     const caller = requireCaller(ctx);
     const docs = await ctx.store.find<CommitteeDocument>('documents', { ...communityScope(caller), publishedAt: { $exists: true } }, { sort: [['publishedAt', -1]], limit: 100 });
-    const calendar = await loadCalendar(ctx.store);
+    const calendar = await ctx.calendar();
     return docs.map((d) => publicDocumentView(d, calendar, ctx.now));
   },
 
@@ -103,7 +102,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     const caller = requireCaller(ctx);
     const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
     if (!doc.publishedAt) throw new AppError('NOT_FOUND');
-    return publicDocumentView(doc, await loadCalendar(ctx.store), ctx.now);
+    return publicDocumentView(doc, await ctx.calendar(), ctx.now);
   },
 
   async archiveSearch(ctx, input) {

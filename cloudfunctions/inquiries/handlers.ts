@@ -12,12 +12,10 @@ import {
   type Inquiry,
   type InquiryCommand,
 } from '@domain/inquiry';
-import type { WorkingCalendar } from '@domain/calendar';
 import { inquiryStats } from '@domain/inquiry-stats';
 import { STAFF_ROLE_LABELS, type Community, type Person, type Room } from '@domain/model';
 import { hasRole, type Caller } from '@domain/roles';
 import { addMonths, startOfLocalDay } from '@domain/time';
-import { loadCalendar } from '../_shared/calendar';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import type { Query } from '../_shared/storage/port';
@@ -32,13 +30,13 @@ async function loadSeen(ctx: ActionContext, caller: Caller, id: string): Promise
   return inq;
 }
 
-async function detail(ctx: ActionContext, caller: Caller, inq: Inquiry, cal?: WorkingCalendar): Promise<InquiryDetailView> {
-  const [calendar, events] = await Promise.all([cal ?? loadCalendar(ctx.store), threadOf(ctx.store, inq._id)]);
+async function detail(ctx: ActionContext, caller: Caller, inq: Inquiry): Promise<InquiryDetailView> {
+  const [calendar, events] = await Promise.all([ctx.calendar(), threadOf(ctx.store, inq._id)]);
   return detailView(inq, events, await viewContext(ctx.store, caller, ctx.now, calendar, [inq], events));
 }
 
 async function list(ctx: ActionContext, caller: Caller, inquiries: Inquiry[]) {
-  const vc = await viewContext(ctx.store, caller, ctx.now, await loadCalendar(ctx.store), inquiries);
+  const vc = await viewContext(ctx.store, caller, ctx.now, await ctx.calendar(), inquiries);
   return inquiries.map((i) => summaryView(i, vc));
 }
 
@@ -51,7 +49,7 @@ async function apply(
 ): Promise<{ inq: Inquiry; decision: Decision; view: () => Promise<InquiryDetailView> }> {
   const caller = requireCaller(ctx);
   await loadSeen(ctx, caller, id);
-  const calendar = await loadCalendar(ctx.store);
+  const calendar = await ctx.calendar();
   let decision: Decision | undefined;
   const inq = await updateWithRetry<Inquiry>(ctx.store, 'inquiries', id, (current) => {
     decision = decide(current, command, caller, ctx.now, calendar);
@@ -60,7 +58,7 @@ async function apply(
   const d = decision!;
   await appendEvent(ctx.store, inq, d, caller.personId, ctx.now, entry);
   await ctx.audit({ type: `inquiry.${d.event}`, communityId: inq.communityId, subject: { kind: 'inquiry', id }, data: { from: d.from, to: d.to, ...(entry.data ?? {}) } });
-  return { inq, decision: d, view: () => detail(ctx, caller, inq, calendar) };
+  return { inq, decision: d, view: () => detail(ctx, caller, inq) };
 }
 
 const SORT_NEWEST: Array<[string, 1 | -1]> = [['receivedAt', -1]];
@@ -68,7 +66,7 @@ const SORT_NEWEST: Array<[string, 1 | -1]> = [['receivedAt', -1]];
 export const inquiryHandlers: Handlers<'inquiries'> = {
   async ask(ctx, input) {
     const caller = requireCaller(ctx);
-    const draft = prepareAsk(caller, input, ctx.now, await loadCalendar(ctx.store));
+    const draft = prepareAsk(caller, input, ctx.now, await ctx.calendar());
     const room = draft.roomId ? await ctx.store.get<Room>('rooms', draft.roomId) : null;
     const inq = await ctx.store.insert<Inquiry>('inquiries', {
       _id: ctx.rt.newId('inq'),

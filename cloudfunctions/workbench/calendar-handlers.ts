@@ -15,7 +15,6 @@ import { AppError } from '@domain/errors';
 import type { AuditEvent, CalendarOverrideRecord } from '@domain/model';
 import { yearOfMonth } from '@domain/time';
 import { formatDayCn, weekdayCn } from '@domain/workbench';
-import { loadCalendar } from '../_shared/calendar';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { namesOf } from './records';
@@ -125,7 +124,7 @@ function validated(item: unknown): OverrideContent {
 export const calendarHandlers: Pick<Handlers<'workbench'>, CalendarActions> = {
   async calendarMonth(ctx, input) {
     const year = yearOfMonth(input.month);
-    const [calendar, yearRecord] = await Promise.all([loadCalendar(ctx.store), ctx.store.get<CalendarOverrideRecord>(COLL, yearRecordId(year))]);
+    const [calendar, yearRecord] = await Promise.all([ctx.calendar(), ctx.store.get<CalendarOverrideRecord>(COLL, yearRecordId(year))]);
     const yearSource = yearRecord && !yearRecord.revoked ? 'admin' : SHIPPED_YEARS.includes(year) ? 'shipped' : 'none';
     return { ...monthGrid(input.month, calendar), yearSource };
   },
@@ -185,7 +184,7 @@ export const calendarHandlers: Pick<Handlers<'workbench'>, CalendarActions> = {
   },
 
   async calendarPreview(ctx, input) {
-    const calendar = await loadCalendar(ctx.store);
+    const calendar = await ctx.calendar();
     const deadline = input.rule === 'notification' ? notificationDeadline(input.day, calendar) : inquiryAnswerDeadline(input.day, calendar);
     return { ...deadline, dueDateText: formatDayCn(deadline.dueDate), weekdayText: weekdayCn(deadline.dueDate) };
   },

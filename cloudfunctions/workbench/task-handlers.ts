@@ -11,7 +11,6 @@ import {
   completeTask,
   type ObligationRecord,
 } from '@domain/workbench';
-import { loadCalendar } from '../_shared/calendar';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { ensureObligations } from './generate';
@@ -29,14 +28,14 @@ async function loadTask(ctx: ActionContext, caller: Caller, id: string): Promise
 }
 
 async function itemOf(ctx: ActionContext, caller: Caller, task: ObligationRecord) {
-  const calendar = await loadCalendar(ctx.store);
+  const calendar = await ctx.calendar();
   return obligationItem(task, await viewContext(ctx.store, caller, ctx.now, calendar, [task]));
 }
 
 export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
   async list(ctx) {
     const caller = requireCaller(ctx);
-    const calendar = await loadCalendar(ctx.store);
+    const calendar = await ctx.calendar();
     const lists = await Promise.all(SOURCES.map((source) => source({ ctx, caller, calendar })));
     return workbenchView(caller, ctx.now, lists.flat());
   },
@@ -44,7 +43,7 @@ export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
   async generate(ctx) {
     const caller = requireCaller(ctx);
     const communityId = caller.communityId!;
-    const { created } = await ensureObligations(ctx.store, communityId, ctx.now, await loadCalendar(ctx.store), ctx.audit);
+    const { created } = await ensureObligations(ctx.store, communityId, ctx.now, await ctx.calendar(), ctx.audit);
     return { created: created.length, total: await ctx.store.count('obligations', { communityId }) };
   },
 

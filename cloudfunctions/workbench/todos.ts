@@ -2,7 +2,6 @@ import type { TodoItem } from '@domain/api/session';
 import { hasRole, type Caller } from '@domain/roles';
 import { formatLocal } from '@domain/time';
 import type { ActionContext } from '../_shared/function';
-import { loadCalendar } from '../_shared/calendar';
 import { WORKBENCH_LINK } from './records';
 import { obligationSource } from './sources';
 
@@ -12,7 +11,7 @@ import { obligationSource } from './sources';
  */
 export async function workbenchTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   if (!hasRole(caller, 'head', 'butler', 'butler_supervisor') || !caller.communityId) return [];
-  const items = await obligationSource({ ctx, caller, calendar: await loadCalendar(ctx.store) });
+  const items = await obligationSource({ ctx, caller, calendar: await ctx.calendar() });
   const byDue = (a: { due: number }, b: { due: number }): number => a.due - b.due;
   const overdue = items.filter((i) => i.section === 'overdue').sort(byDue);
   const week = items.filter((i) => i.section === 'thisWeek').sort(byDue);
