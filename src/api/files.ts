@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES } from '@domain/errors';
-import { ApiError, isWeapp } from './client';
+import type { FileRef } from '@domain/files';
+import { ApiError, isWeapp, showError } from './client';
 
 /** A stored file: `cloud://…` (CloudBase storage) on weapp, `local:…` (the local host's files folder) on H5. */
 export interface UploadedFile {
@@ -34,4 +35,28 @@ export async function uploadFile(tempPath: string, name: string, folder: string)
 /** Display URL for a stored fileId (CloudBase file ids render directly in mini-program <Image>). */
 export function fileUrl(fileId: string): string {
   return fileId.startsWith('local:') ? `/files/${fileId.slice('local:'.length)}` : fileId;
+}
+
+const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
+
+/**
+ * Opens an attachment: on weapp an image in the previewer and anything else downloaded into the
+ * document viewer; on H5 a new tab. Failures show the one error toast.
+ */
+export async function openFile(f: FileRef): Promise<void> {
+  const url = fileUrl(f.fileId);
+  if (!isWeapp) {
+    window.open(url, '_blank');
+    return;
+  }
+  try {
+    if (IMAGE.test(f.name)) {
+      await Taro.previewImage({ urls: [url] });
+      return;
+    }
+    const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: f.fileId });
+    await Taro.openDocument({ filePath: tempFilePath, showMenu: true });
+  } catch (e) {
+    showError(e);
+  }
 }

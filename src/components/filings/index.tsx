@@ -1,11 +1,9 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { DocumentView } from '@domain/api/filings';
 import type { FileRef } from '@domain/files';
 import type { SignoffState } from '@domain/signoff';
 import type { ObjectionRound } from '@domain/signoff';
-import { isWeapp, showError } from '../../api/client';
-import { fileUrl } from '../../api/files';
+import { openFile } from '../../api/files';
 import { formatDateTime } from '../../utils/format';
 import './filings.scss';
 
@@ -17,26 +15,6 @@ export const STATE_TAG: Record<SignoffState, string> = {
   SIGNED: 'tag-success',
   REFUSED: 'tag-muted',
 };
-
-const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
-
-async function openFile(f: FileRef): Promise<void> {
-  const url = fileUrl(f.fileId);
-  if (!isWeapp) {
-    window.open(url, '_blank');
-    return;
-  }
-  try {
-    if (IMAGE.test(f.name)) {
-      await Taro.previewImage({ urls: [url] });
-      return;
-    }
-    const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: f.fileId });
-    await Taro.openDocument({ filePath: tempFilePath, showMenu: true });
-  } catch (e) {
-    showError(e);
-  }
-}
 
 export function Attachments({ files, onRemove }: { files: FileRef[]; onRemove?: (f: FileRef) => void }) {
   if (files.length === 0) return <View className="muted">无附件</View>;

@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView } from '@domain/api/workbench';
 import { formatDateTime } from '../../../utils/format';
 import { openLink } from '../../../utils/nav';
-import { openFile } from './open-file';
+import { openFile } from '../../../api/files';
 
 function countdownClass(item: WorkbenchItemView): string {
   if (item.status === 'done') return 'countdown-done';
