@@ -43,6 +43,17 @@ export function getDevNow(): string | null {
   return typeof v === 'string' && v.length > 0 ? v : null;
 }
 
+/** The demo clock in epoch ms, or null when none (or an unreadable one) is set. */
+export function devNowMs(): number | null {
+  const ms = Date.parse(getDevNow() ?? '');
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The moment the functions see for this client: the demo clock when set, else the real time. */
+export function appNow(): number {
+  return devNowMs() ?? Date.now();
+}
+
 export function setDevNow(iso: string | null): void {
   if (iso) Taro.setStorageSync(DEV_NOW_KEY, iso);
   else Taro.removeStorageSync(DEV_NOW_KEY);

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@domain/api/session';
 import type { HomeArea } from '@domain/roles';
-import { getDevNow, showError } from '../../api/client';
+import { devNowMs, showError } from '../../api/client';
 import { ErrorState, Loading, Pending } from '../../components/States';
 import { TodoList } from '../../components/TodoList';
 import { usePageData } from '../../components/usePageData';
@@ -53,14 +53,8 @@ function greetingWord(now: number): string {
   return '晚上好';
 }
 
-function demoNow(): number | null {
-  const iso = getDevNow();
-  const ms = iso ? Date.parse(iso) : NaN;
-  return Number.isFinite(ms) ? ms : null;
-}
-
 function Greeting({ me }: { me: MeView }) {
-  const devNow = me.localMode ? demoNow() : null;
+  const devNow = me.localMode ? devNowMs() : null;
   return (
     <View className="home-header" data-testid="home-header">
       <View className="home-greeting" data-testid="home-greeting">

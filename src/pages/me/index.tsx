@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import type { MeView } from '@domain/api/session';
 import { ROLE_LABELS } from '@domain/roles';
-import { getDevNow, setDevNow, showError } from '../../api/client';
+import { devNowMs, setDevNow, showError } from '../../api/client';
 import { Loading } from '../../components/States';
 import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
@@ -12,15 +12,9 @@ import { PAGES, openLink, toLogin } from '../../utils/nav';
 import { BINDING_STATUS_LABELS, BINDING_STATUS_TAGS, roleLabel } from '../../utils/roles';
 import './index.scss';
 
-function parseDevNow(): number | null {
-  const iso = getDevNow();
-  const ms = iso ? Date.parse(iso) : NaN;
-  return Number.isFinite(ms) ? ms : null;
-}
-
 /** Local mode only: moves the functions' clock so deadlines and reminders can be shown on demand. */
 function DemoTime({ onChanged }: { onChanged: () => void }) {
-  const [current, setCurrent] = useState<number | null>(parseDevNow);
+  const [current, setCurrent] = useState<number | null>(devNowMs);
   const start = current ?? Date.now();
   const [date, setDate] = useState(formatDate(start));
   const [time, setTime] = useState(formatDateTime(start).slice(11));

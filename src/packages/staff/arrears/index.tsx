@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup, Radio, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { REMINDER_CHANNELS, type ArrearsRow, type ReminderChannel } from '@domain/api/fees';
 import { addMonths } from '@domain/time';
-import { call, getDevNow } from '../../../api/client';
+import { appNow, call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { useSubmit } from '../../../components/useSubmit';
@@ -14,9 +14,7 @@ import './index.scss';
 const CHANNELS = Object.entries(REMINDER_CHANNELS) as Array<[ReminderChannel, string]>;
 
 function recentMonths(): string[] {
-  const iso = getDevNow();
-  const now = iso && Number.isFinite(Date.parse(iso)) ? Date.parse(iso) : Date.now();
-  return [0, -1, -2].map((k) => addMonths(monthOf(now), k));
+  return [0, -1, -2].map((k) => addMonths(monthOf(appNow()), k));
 }
 
 function ReminderForm({ row, onClose, onDone }: { row: ArrearsRow; onClose: () => void; onDone: () => void }) {

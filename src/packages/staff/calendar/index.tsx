@@ -3,7 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { CalendarMonthView, CalendarOverrideView } from '@domain/api/workbench';
 import { addMonths, localDateOf, monthNumber, yearOfMonth } from '@domain/time';
-import { call, getDevNow, showError } from '../../../api/client';
+import { appNow, call, showError } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { monthOf } from '../../../utils/format';
@@ -20,18 +20,11 @@ const YEAR_SOURCE_TEXT: Record<CalendarMonthView['yearSource'], string> = {
   none: '尚无官方安排',
 };
 
-/** The demo clock when one is set (local mode), so the page opens on the month the deadlines use. */
-function nowMs(): number {
-  const iso = getDevNow();
-  const ms = iso ? Date.parse(iso) : NaN;
-  return Number.isFinite(ms) ? ms : Date.now();
-}
-
-const startMonth = (): string => monthOf(nowMs());
+const startMonth = (): string => monthOf(appNow());
 
 /** Try a rule against the calendar in force, to see what a correction changes. */
 function Preview() {
-  const [day, setDay] = useState(() => localDateOf(nowMs()));
+  const [day, setDay] = useState(() => localDateOf(appNow()));
   const [result, setResult] = useState<string | null>(null);
 
   useEffect(() => {

@@ -7,7 +7,7 @@ import { createCalendar } from '@domain/calendar';
 import { isLate, type Deadline } from '@domain/deadlines';
 import { CATEGORIES, KIND_LABELS, lateReasonRequired, reportPeriodKind, sendingDeadline, type DocumentContent, type DocumentKind } from '@domain/documents';
 import type { FileRef } from '@domain/files';
-import { call, getDevNow, isWeapp, showError } from '../../../api/client';
+import { appNow, call, isWeapp, showError } from '../../../api/client';
 import { uploadFile } from '../../../api/files';
 import { Attachments } from '../../../components/filings';
 import { Loading } from '../../../components/States';
@@ -27,14 +27,8 @@ const KIND_HINTS: Record<DocumentKind, string> = {
 // corrections) replaces it for notifications as soon as it arrives.
 const shippedCalendar = createCalendar();
 
-const nowMs = (): number => {
-  const iso = getDevNow();
-  const ms = iso ? Date.parse(iso) : NaN;
-  return Number.isFinite(ms) ? ms : Date.now();
-};
-
 function quarterOptions(): string[] {
-  const today = formatDate(nowMs());
+  const today = formatDate(appNow());
   const year = Number(today.slice(0, 4));
   const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   const out: string[] = [];
@@ -68,7 +62,7 @@ function DateField({ label, value, onChange, testid, fields }: { label: string; 
   return (
     <View className="compose-field">
       <View className="form-label">{label}</View>
-      <Picker mode="date" fields={fields ?? 'day'} value={value ?? formatDate(nowMs()).slice(0, fields === 'month' ? 7 : 10)} onChange={(e) => onChange(String(e.detail.value))}>
+      <Picker mode="date" fields={fields ?? 'day'} value={value ?? formatDate(appNow()).slice(0, fields === 'month' ? 7 : 10)} onChange={(e) => onChange(String(e.detail.value))}>
         <View className={`compose-picker${value ? '' : ' compose-picker-empty'}`} data-testid={testid}>
           {value ?? `请选择${label}`}
         </View>
@@ -121,7 +115,7 @@ export default function ComposePage() {
   }, [form.kind, form.eventDate]);
 
   const due = serverDue !== undefined ? serverDue : localDue;
-  const late = due !== null && isLate(due, nowMs());
+  const late = due !== null && isLate(due, appNow());
   const needsReason = late && lateReasonRequired(form.kind);
   const categories = Object.entries(CATEGORIES[form.kind]);
 

@@ -1,16 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { call, getDevNow } from '../../../api/client';
+import { addMonths } from '@domain/time';
+import { appNow, call } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { formatMonth, monthOf } from '../../../utils/format';
 import '../../../components/inquiry/inquiry.scss';
-
-function shift(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 function Stat({ value, label, sub, tone }: { value: string | number; label: string; sub?: string; tone?: 'danger' | 'good' }) {
   return (
@@ -24,21 +19,20 @@ function Stat({ value, label, sub, tone }: { value: string | number; label: stri
 
 /** The head's month: received, answered on time, overdue, escalated, and how satisfied askers were. */
 export default function InquiryStatsPage() {
-  const devNow = Date.parse(getDevNow() ?? '');
-  const [month, setMonth] = useState(monthOf(Number.isFinite(devNow) ? devNow : Date.now()));
+  const [month, setMonth] = useState(monthOf(appNow()));
   const { data: stats, error, reload } = usePageData(() => call('inquiries', 'stats', { month }), [month]);
 
   const rate = stats?.satisfactionRate;
   return (
     <View className="page inquiry-stats-page" data-testid="inquiry-stats-page">
       <View className="row stats-month">
-        <View className="btn btn-plain btn-small" onClick={() => setMonth(shift(month, -1))}>
+        <View className="btn btn-plain btn-small" onClick={() => setMonth(addMonths(month, -1))}>
           上月
         </View>
         <Text className="stats-month-label" data-testid="stats-month">
           {formatMonth(month)}
         </Text>
-        <View className="btn btn-plain btn-small" onClick={() => setMonth(shift(month, 1))}>
+        <View className="btn btn-plain btn-small" onClick={() => setMonth(addMonths(month, 1))}>
           下月
         </View>
       </View>
