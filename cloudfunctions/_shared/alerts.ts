@@ -1,5 +1,6 @@
 import type { TemplateKey } from '@domain/alerts/templates';
 import type { EpochMs, InboxItem, SubscriptionQuota } from '@domain/model';
+import { afterCommit } from './ops/buffered-store';
 import type { Runtime } from './runtime';
 
 /** An alert: who must act, about what, by when. Raised by any feature; delivered here. */
@@ -41,13 +42,20 @@ export async function raiseAlert(rt: Runtime, now: EpochMs, alert: Alert): Promi
     createdAt: now,
     alertKey: alert.key,
   });
-  const [quota] = await store.find<SubscriptionQuota>('subscriptions', { personId: alert.personId, templateKey: alert.templateKey }, { limit: 1 });
-  if (quota && quota.remaining > 0 && rt.sendSubscribeMessage) {
-    const spent = await store.update<SubscriptionQuota>('subscriptions', quota._id, quota.version, { remaining: quota.remaining - 1, updatedAt: now });
-    if (spent && (await rt.sendSubscribeMessage(alert))) {
-      const stored = await store.get<StoredAlert>('alerts', alert.key);
-      if (stored) await store.update<StoredAlert>('alerts', stored._id, stored.version, { channel: 'subscribe_message' });
-    }
-  }
+  // The WeChat nudge goes out only once the alert is stored for good (after the operation commits).
+  await afterCommit(rt, (real) => sendNudge(real, now, alert));
   return true;
+}
+
+/** Spends one consent and sends the subscribe message; at most once (a failed send is not retried). */
+async function sendNudge(rt: Runtime, now: EpochMs, alert: Alert): Promise<void> {
+  const { store } = rt;
+  if (!rt.sendSubscribeMessage) return;
+  const [quota] = await store.find<SubscriptionQuota>('subscriptions', { personId: alert.personId, templateKey: alert.templateKey }, { limit: 1 });
+  if (!quota || quota.remaining <= 0) return;
+  const spent = await store.update<SubscriptionQuota>('subscriptions', quota._id, quota.version, { remaining: quota.remaining - 1, updatedAt: now });
+  if (spent && (await rt.sendSubscribeMessage(alert))) {
+    const stored = await store.get<StoredAlert>('alerts', alert.key);
+    if (stored) await store.update<StoredAlert>('alerts', stored._id, stored.version, { channel: 'subscribe_message' });
+  }
 }

@@ -8,15 +8,22 @@ import type { Caller } from '@domain/roles';
 import type { WorkingCalendar } from '@domain/calendar';
 import { loadCalendar } from './calendar';
 import { loadCaller } from './caller';
+import { runOperation } from './ops/operation';
 import { getRuntime, type Runtime } from './runtime';
 import type { Storage } from './storage/port';
 
-/** Everything a handler gets: the store, the request's moment, who is calling, and the audit log. */
+/**
+ * Everything a handler gets: the store, the request's moment, who is calling, and the audit log.
+ * `store` (and `rt.store`) buffer writes: the handler's writes become one operation, stored and then
+ * applied after it returns (`ops/operation.ts`), so a handler never leaves half its writes behind.
+ */
 export interface ActionContext {
   rt: Runtime;
   store: Storage;
   now: EpochMs;
   openid: string | null;
+  /** The user action this request carries out; retries of it carry the same id. */
+  requestId: string;
   /** Null only for `public` and `identified` actions. */
   caller: Caller | null;
   person: Person | null;
@@ -43,17 +50,23 @@ export interface CloudFunction {
   main(event: unknown, context?: unknown): Promise<Envelope<unknown>>;
 }
 
-function readEvent(event: unknown): { action: string; payload: unknown } {
+/** A request id names one user action; the app sends the same one when it retries. */
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+function readEvent(event: unknown): { action: string; payload: unknown; requestId?: string } {
   if (typeof event !== 'object' || event === null || typeof (event as { action?: unknown }).action !== 'string') {
     throw new AppError('INVALID_INPUT', '请求格式有误：缺少 action');
   }
-  const { action, payload } = event as { action: string; payload?: unknown };
-  return { action, payload: payload ?? {} };
+  const { action, payload, requestId } = event as { action: string; payload?: unknown; requestId?: unknown };
+  if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID.test(requestId))) {
+    throw new AppError('INVALID_INPUT', '请求编号格式有误');
+  }
+  return { action, payload: payload ?? {}, requestId };
 }
 
 export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudFunction {
   async function run(rt: Runtime, event: unknown, context: unknown): Promise<unknown> {
-    const { action, payload } = readEvent(event);
+    const { action, payload, requestId } = readEvent(event);
     const spec = (API[name] as Record<string, ActionSpec>)[action];
     const handler = (handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>)[action];
     const access = accessOf(name, action);
@@ -73,28 +86,32 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     }
 
     const caller = loaded?.caller ?? null;
-    let calendar: Promise<WorkingCalendar> | undefined;
-    const ctx: ActionContext = {
-      rt,
-      store: rt.store,
-      now,
-      openid,
-      caller,
-      person: loaded?.person ?? null,
-      calendar: () => (calendar ??= loadCalendar(rt.store)),
-      async audit(e) {
-        await rt.store.insert<AuditEvent>('audit', {
-          _id: rt.newId('audit'),
-          type: e.type,
-          subject: e.subject,
-          data: e.data,
-          communityId: e.communityId !== undefined ? e.communityId : (caller?.communityId ?? null),
-          actorId: caller?.personId ?? null,
-          at: now,
-        });
-      },
-    };
-    return handler(ctx, parsed.data);
+    const request = { fn: name, action, identity: openid ?? 'anonymous', requestId: requestId ?? rt.newId('req'), fresh: requestId === undefined, payload, now };
+    return runOperation(rt, request, (opRt) => {
+      let calendar: Promise<WorkingCalendar> | undefined;
+      const ctx: ActionContext = {
+        rt: opRt,
+        store: opRt.store,
+        now,
+        openid,
+        requestId: request.requestId,
+        caller,
+        person: loaded?.person ?? null,
+        calendar: () => (calendar ??= loadCalendar(opRt.store)),
+        async audit(e) {
+          await opRt.store.insert<AuditEvent>('audit', {
+            _id: opRt.newId('audit'),
+            type: e.type,
+            subject: e.subject,
+            data: e.data,
+            communityId: e.communityId !== undefined ? e.communityId : (caller?.communityId ?? null),
+            actorId: caller?.personId ?? null,
+            at: now,
+          });
+        },
+      };
+      return handler(ctx, parsed.data);
+    });
   }
 
   async function handle(rt: Runtime, event: unknown, context?: unknown): Promise<Envelope<unknown>> {

@@ -38,6 +38,8 @@ export interface ArchiveEntry extends StoredRecord, ArchiveContent {
   seq: number;
   prevHash: string;
   hash: string;
+  /** Not hashed: which operation step appended it, so a resumed operation appends once. */
+  opKey?: string;
 }
 
 /** One entry per sequence number: the id is derived from it, so two writers cannot both take it. */
@@ -69,8 +71,8 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-/** Storage bookkeeping (`_id`, `version`) and the hash itself are outside what the hash covers. */
-const NOT_HASHED = new Set(['_id', 'version', 'hash']);
+/** Storage bookkeeping (`_id`, `version`, `opKey`, `ops`) and the hash itself are outside what the hash covers. */
+const NOT_HASHED = new Set(['_id', 'version', 'hash', 'opKey', 'ops']);
 
 export function entryHash(entry: Omit<ArchiveEntry, '_id' | 'version' | 'hash'> & Partial<Pick<ArchiveEntry, '_id' | 'version' | 'hash'>>, hash: HashFn): string {
   const body = Object.fromEntries(Object.entries(entry).filter(([k]) => !NOT_HASHED.has(k)));

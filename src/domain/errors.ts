@@ -11,6 +11,8 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '记录不存在',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   DUPLICATE: '该记录已存在',
+  REQUEST_ID_REUSED: '请求编号已用于另一操作，请重新提交',
+  REQUEST_IN_PROGRESS: '该操作正在处理中，请稍候再试',
   DEV_LOGIN_DISABLED: '开发登录仅在本地模式下可用',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络连接失败，请检查网络后重试',

@@ -11,6 +11,8 @@ export type Fen = number;
 export interface StoredRecord {
   _id: Id;
   version: number;
+  /** The last operations that wrote this record (server-side bookkeeping: a resumed write is applied once). */
+  ops?: string[];
 }
 
 export interface Community extends StoredRecord {

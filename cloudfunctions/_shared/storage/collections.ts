@@ -17,7 +17,7 @@ export const COLLECTIONS = {
   documents: { indexes: [['communityId', 'sentAt'], ['communityId', 'kind', 'status'], ['kind', 'status', 'responseDue'], ['seriesId', 'versionNo'], ['communityId', 'publishedAt']] },
   deliveries: { indexes: [['documentId', 'memberId'], ['memberId', 'signStatus'], ['communityId', 'objectionOpen']], unique: [['documentId', 'memberId']] },
   deliveryEvents: { indexes: [['deliveryId', 'n'], ['documentId', 'at']] },
-  archive: { indexes: [['seq'], ['communityId', 'seq'], ['communityId', 'type', 'at']], unique: [['seq']] },
+  archive: { indexes: [['seq'], ['communityId', 'seq'], ['communityId', 'type', 'at'], ['opKey']], unique: [['seq']] },
   inquiries: { indexes: [['communityId', 'status', 'due'], ['askerId', 'receivedAt'], ['assigneeId', 'status'], ['status', 'due'], ['escalatedAt', 'status'], ['communityId', 'receivedAt']] },
   inquiryEvents: { indexes: [['inquiryId', 'at']] },
   bills: { indexes: [['communityId', 'month', 'status'], ['roomId', 'month']] },
@@ -25,6 +25,7 @@ export const COLLECTIONS = {
   meetings: { indexes: [['communityId', 'date']] },
   alerts: { indexes: [['status', 'sendAt'], ['personId', 'status']] },
   counters: { indexes: [] },
+  ops: { indexes: [['status', 'leaseUntil']] },
 } as const satisfies Record<string, { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
