@@ -30,12 +30,12 @@ export const alertHandlers: Handlers<'alerts'> = {
     const caller = requireCaller(ctx);
     // One accepted request allows exactly one message of that template; keep the count per person.
     const id = `sub:${caller.personId}:${input.templateKey}`;
-    await ctx.store.insertIfAbsent<SubscriptionQuota>('subscriptions', { _id: id, personId: caller.personId, templateKey: input.templateKey, remaining: 0, updatedAt: ctx.now });
-    const quota = await updateWithRetry<SubscriptionQuota>(ctx.store, 'subscriptions', id, (q) => ({
-      remaining: q.remaining + (input.accepted ? 1 : 0),
-      updatedAt: ctx.now,
-    }));
-    return { remaining: quota.remaining };
+    const before = await ctx.store.get<SubscriptionQuota>('subscriptions', id);
+    if (!before) await ctx.store.insertIfAbsent<SubscriptionQuota>('subscriptions', { _id: id, personId: caller.personId, templateKey: input.templateKey, remaining: 0, updatedAt: ctx.now });
+    // An atomic increment: fifty taps at once are fifty consents, none lost to a compare-and-set race.
+    const added = input.accepted ? 1 : 0;
+    await ctx.store.increment('subscriptions', id, { remaining: added }, { updatedAt: ctx.now });
+    return { remaining: (before?.remaining ?? 0) + added };
   },
 
   async sweep(ctx) {

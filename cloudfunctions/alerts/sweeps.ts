@@ -1,4 +1,5 @@
 import type { EpochMs } from '@domain/model';
+import { repairOperations } from '../_shared/ops/operation';
 import type { Runtime } from '../_shared/runtime';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
@@ -16,7 +17,13 @@ export interface SweepResult {
  */
 export type Sweep = (rt: Runtime, now: EpochMs) => Promise<SweepResult>;
 
-const SWEEPS: Sweep[] = [inquirySweep, opinionSweep, obligationSweep];
+/** Finishing operations a crash left half-applied comes first: the other sweeps then see whole records. */
+const repairSweep: Sweep = async (rt, now) => {
+  await repairOperations(rt, now);
+  return { alertsCreated: 0, escalated: 0 };
+};
+
+const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { BindingView } from '@domain/api/session';
 import { AppError } from '@domain/errors';
 import type { Building, Community, Person, Room, RoomBinding } from '@domain/model';
@@ -25,17 +26,16 @@ async function bindingView(ctx: ActionContext, b: RoomBinding): Promise<BindingV
   };
 }
 
+const personIdFor = (openid: string) => `person_${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
+
 export const sessionHandlers: Handlers<'session'> = {
   async me(ctx) {
     if (ctx.person) return meView(ctx.rt, ctx.person, ctx.caller);
     // First visit from WeChat: record the person as a visitor; a verified room binding makes them an owner.
-    const person = await ctx.store.insert<Person>('people', {
-      _id: ctx.rt.newId('person'),
-      openid: ctx.openid!,
-      name: '微信用户',
-      communityId: null,
-      createdAt: ctx.now,
-    });
+    // The id is a function of the identity, so ten first visits at once make one person, not one and nine errors.
+    const _id = personIdFor(ctx.openid!);
+    await ctx.store.insertIfAbsent<Person>('people', { _id, openid: ctx.openid!, name: '微信用户', communityId: null, createdAt: ctx.now });
+    const person = (await ctx.store.get<Person>('people', _id))!;
     const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
     return meView(ctx.rt, person, loaded?.caller ?? null);
   },
@@ -97,10 +97,11 @@ export const sessionHandlers: Handlers<'session'> = {
     const caller = requireCaller(ctx);
     const room = await ctx.store.get<Room>('rooms', input.roomId);
     if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
-    const open = await ctx.store.count('roomBindings', { personId: caller.personId, roomId: room._id, status: { $in: ['requested', 'approved'] } });
-    if (open > 0) throw new AppError('ROOM_ALREADY_BOUND');
+    const earlier = await ctx.store.find<RoomBinding>('roomBindings', { personId: caller.personId, roomId: room._id });
+    if (earlier.some((b) => b.status === 'requested' || b.status === 'approved')) throw new AppError('ROOM_ALREADY_BOUND');
+    // The n-th request for this room has a fixed id: of two requests at once only one is stored.
     const binding = await ctx.store.insert<RoomBinding>('roomBindings', {
-      _id: ctx.rt.newId('binding'),
+      _id: `binding_${caller.personId}_${room._id}_${earlier.length + 1}`,
       communityId: room.communityId,
       personId: caller.personId,
       roomId: room._id,

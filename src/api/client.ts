@@ -62,16 +62,31 @@ export function setDevNow(iso: string | null): void {
 /** Thrown by a transport when nothing usable came back, so `call` knows a retry may help. */
 class TransportError extends Error {}
 
-async function sendWeapp(fn: string, action: string, payload: unknown): Promise<unknown> {
+/**
+ * One id per user action, made before the first attempt and sent again with every retry: the
+ * functions store each write's reply under it, so a retry after a lost reply writes nothing twice.
+ */
+export function newRequestId(): string {
+  const random = Array.from({ length: 4 }, () => Math.floor(Math.random() * 0x100000000).toString(36)).join('');
+  return `r${Date.now().toString(36)}${random}`.slice(0, 40);
+}
+
+interface Outgoing {
+  action: string;
+  payload: unknown;
+  requestId: string;
+}
+
+async function sendWeapp(fn: string, data: Outgoing): Promise<unknown> {
   try {
-    const res = await Taro.cloud.callFunction({ name: fn, data: { action, payload } });
+    const res = await Taro.cloud.callFunction({ name: fn, data });
     return res.result;
   } catch (e) {
     throw new TransportError(String(e));
   }
 }
 
-async function sendH5(fn: string, action: string, payload: unknown): Promise<unknown> {
+async function sendH5(fn: string, data: Outgoing): Promise<unknown> {
   const header: Record<string, string> = { 'content-type': 'application/json' };
   const token = getDevToken();
   if (token) header['x-dev-openid'] = token;
@@ -79,7 +94,7 @@ async function sendH5(fn: string, action: string, payload: unknown): Promise<unk
   if (devNow) header['x-dev-now'] = devNow;
   let res: { statusCode: number; data: unknown };
   try {
-    res = await Taro.request({ url: `/api/${fn}`, method: 'POST', header, data: { action, payload }, dataType: 'json' });
+    res = await Taro.request({ url: `/api/${fn}`, method: 'POST', header, data, dataType: 'json' });
   } catch (e) {
     throw new TransportError(String(e));
   }
@@ -105,10 +120,11 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   payload: InputOf<Api[F][A]>,
 ): Promise<ResultOf<Api[F][A]>> {
   const send = isWeapp ? sendWeapp : sendH5;
+  const outgoing: Outgoing = { action, payload, requestId: newRequestId() };
   for (let attempt = 0; ; attempt++) {
     let raw: unknown;
     try {
-      raw = await send(fn, action, payload);
+      raw = await send(fn, outgoing);
     } catch (e) {
       if (!(e instanceof TransportError)) throw e;
       // Only transport failures are retried: an error envelope is the server's answer and would repeat.
@@ -117,6 +133,11 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
       continue;
     }
     if (!isEnvelope(raw)) throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, raw);
+    if (!raw.ok && raw.error.code === 'REQUEST_IN_PROGRESS' && attempt < RETRIES + 2) {
+      // An earlier attempt of this very action is still being stored: wait for it rather than act twice.
+      await sleep(1000 * (attempt + 1));
+      continue;
+    }
     if (!raw.ok) {
       const { code, message, details } = raw.error;
       throw new ApiError(code in ERROR_MESSAGES ? code : 'INTERNAL', message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { StoredRecord } from '@domain/model';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
+import { describePagingContract } from './paging.contract';
 import { describeStorageContract } from './storage.contract';
 
 describeStorageContract('NeDB in memory', () => createNedbStorage());
@@ -53,3 +54,6 @@ describe('NeDB in a folder: persistence', () => {
     expect(await reopened.count('people')).toBe(1);
   });
 });
+
+describePagingContract('NeDB in memory', () => createNedbStorage());
+describePagingContract('NeDB in a folder', () => createNedbStorage(tempDir()));

@@ -2,13 +2,14 @@ import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from '../storage/collections';
 import { matches, sortRecords } from '../storage/match';
-import type { FindOptions, Query, Storage } from '../storage/port';
+import type { FindOptions, Page, PageOptions, Query, Scalar, Storage } from '../storage/port';
 import type { Runtime } from '../runtime';
 
 /** One planned write of an operation. Stored in the operation record, applied in order. */
 export type Step =
   | { kind: 'update'; collection: CollectionName; id: string; expectedVersion: number; patch: Record<string, unknown> }
   | { kind: 'insert'; collection: CollectionName; record: Record<string, unknown>; ifAbsent: boolean }
+  | { kind: 'increment'; collection: CollectionName; id: string; deltas: Record<string, number>; set?: Record<string, Scalar> }
   | { kind: 'custom'; type: string; payload: unknown };
 
 type Effect = (rt: Runtime) => Promise<void>;
@@ -88,9 +89,29 @@ export class BufferedStore implements Storage {
     return options.limit ? all.slice(0, options.limit) : all;
   }
 
+  /** Pages read what is stored: lists are read-only actions, which buffer nothing to overlay. */
+  page<T extends StoredRecord>(collection: CollectionName, query: Query, options: PageOptions): Promise<Page<T>> {
+    return this.store.page<T>(collection, query, options);
+  }
+
   async count(collection: CollectionName, query: Query = {}): Promise<number> {
     const mine = [...this.inserted.entries()].filter(([k, d]) => k.startsWith(`${collection}/`) && matches(d, query)).length;
     return (await this.store.count(collection, query)) + mine;
+  }
+
+  async increment(collection: CollectionName, id: string, deltas: Record<string, number>, set?: Record<string, Scalar>): Promise<boolean> {
+    const key = keyOf(collection, id);
+    const mine = this.inserted.get(key);
+    // Into a record only this operation creates, the increment folds in; an insert-if-absent may meet
+    // a concurrent twin, so its increment stays a step of its own and both count.
+    if (mine && !this.order.some((s) => s.kind === 'insert' && s.ifAbsent && s.collection === collection && s.record._id === id)) {
+      for (const [field, by] of Object.entries(deltas)) mine[field] = (Number(mine[field]) || 0) + by;
+      Object.assign(mine, set);
+      return true;
+    }
+    if (!mine && !(await this.store.get(collection, id))) return false;
+    this.order.push({ kind: 'increment', collection, id, deltas, set });
+    return true;
   }
 
   async update<T extends StoredRecord>(collection: CollectionName, id: string, expectedVersion: number, patch: Partial<Omit<T, '_id' | 'version'>>): Promise<boolean> {

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { AppError } from '@domain/errors';
 import type { EpochMs, StoredRecord } from '@domain/model';
 import type { Runtime } from '../runtime';
-import type { Storage } from '../storage/port';
+import { OPS_KEPT, type Storage } from '../storage/port';
 import { BufferedStore, type Step } from './buffered-store';
 
 /**
@@ -33,8 +33,6 @@ export interface OperationRecord extends StoredRecord {
 export const LEASE_MS = 90_000;
 /** How many times a plan whose first update met a concurrent writer is re-planned. */
 const REPLANS = 30;
-/** Operation ids a record remembers, so a resumed step can tell that it was already applied. */
-const OPS_KEPT = 8;
 
 export type CustomStepApplier = (store: Storage, payload: unknown, ctx: { key: string; resuming: boolean }) => Promise<void>;
 const customSteps = new Map<string, CustomStepApplier>();
@@ -99,6 +97,10 @@ async function applySteps(store: Storage, opId: string, steps: Step[], resuming:
           console.warn(`[ops] ${opId}: ${step.collection}/${record._id} already existed; kept the existing record`);
         }
       }
+      applied = true;
+    } else if (step.kind === 'increment') {
+      if (resuming && opsOf(await store.get(step.collection, step.id)).includes(opId)) continue;
+      await store.increment(step.collection, step.id, step.deltas, step.set, opId);
       applied = true;
     } else {
       const apply = customSteps.get(step.type);

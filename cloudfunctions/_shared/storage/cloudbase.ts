@@ -1,7 +1,7 @@
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from './collections';
-import { insertIfAbsentVia, type FieldCondition, type FindOptions, type Query, type Storage } from './port';
+import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FieldCondition, type FindOptions, type Page, type PageOptions, type Query, type Storage } from './port';
 
 /* The slice of @cloudbase/node-sdk's database we use; typed loosely because the SDK's own types
    for commands are `any`-heavy. */
@@ -14,12 +14,15 @@ interface Command {
   lte(v: unknown): unknown;
   exists(v: boolean): unknown;
   and(...c: unknown[]): unknown;
+  or(...c: unknown[]): unknown;
   set(v: unknown): unknown;
+  inc(v: number): unknown;
+  push(v: { each: unknown[]; slice: number }): unknown;
 }
 interface CollectionRef {
   add(doc: object): Promise<{ id?: string; code?: string; message?: string }>;
   doc(id: string): { get(): Promise<{ data: object[] }> };
-  where(q: object): QueryRef;
+  where(q: unknown): QueryRef;
 }
 interface QueryRef {
   orderBy(field: string, dir: 'asc' | 'desc'): QueryRef;
@@ -81,18 +84,32 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
     return doc;
   }
 
+  /** One keyset page: (sort…, _id) order, so ties and concurrent writes never lose or repeat a record. */
+  async function page<T extends StoredRecord>(collection: CollectionName, query: Query, options: PageOptions): Promise<Page<T>> {
+    checkPageLimit(options.limit);
+    const order = pageOrder(options.sort);
+    const filter = options.after ? _.and(where(query), _.or(...afterCursor(order, options.after).map(where))) : where(query);
+    let ref = db.collection(collection).where(filter);
+    for (const [field, dir] of order) ref = ref.orderBy(field, dir === 1 ? 'asc' : 'desc');
+    // One more than asked tells whether there is a next page; within CloudBase's 1000 cap.
+    const take = Math.min(options.limit + 1, PAGE);
+    const { data } = await ref.limit(take).get();
+    const items = (data as T[]).slice(0, options.limit);
+    const more = data.length > options.limit || (take === options.limit && data.length === take);
+    return { items, next: more ? encodeCursor(order, items[items.length - 1]) : null };
+  }
+
+  /** Reads past CloudBase's 1000-per-read cap by keyset pages, never by skip. */
   async function find<T extends StoredRecord>(collection: CollectionName, query: Query = {}, options: FindOptions = {}): Promise<T[]> {
+    if (options.skip) throw new Error('skip is not supported: use page() with a cursor');
     const wanted = options.limit ?? Infinity;
     const out: T[] = [];
-    let skip = options.skip ?? 0;
+    let after: string | null = null;
     while (out.length < wanted) {
-      let ref = db.collection(collection).where(where(query));
-      for (const [field, dir] of options.sort ?? []) ref = ref.orderBy(field, dir === 1 ? 'asc' : 'desc');
-      const take = Math.min(PAGE, wanted - out.length);
-      const { data } = await ref.skip(skip).limit(take).get();
-      out.push(...(data as T[]));
-      if (data.length < take) break;
-      skip += data.length;
+      const p: Page<T> = await page<T>(collection, query, { sort: options.sort, limit: Math.min(PAGE - 1, wanted - out.length), after });
+      out.push(...p.items);
+      if (!p.next) break;
+      after = p.next;
     }
     return out;
   }
@@ -105,6 +122,7 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
       return (data[0] as T | undefined) ?? null;
     },
     find,
+    page,
     async count(collection, query = {}) {
       return (await db.collection(collection).where(where(query)).count()).total;
     },
@@ -114,6 +132,13 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
         .collection(collection)
         .where({ _id: id, version: expectedVersion })
         .update({ ...patchOf(patch), version: expectedVersion + 1 });
+      return res.updated === 1;
+    },
+    async increment(collection, id, deltas, set, opId) {
+      const change: Record<string, unknown> = { ...(set ?? {}), version: _.inc(1) };
+      for (const [field, by] of Object.entries(deltas)) change[field] = _.inc(by);
+      if (opId) change.ops = _.push({ each: [opId], slice: -OPS_KEPT });
+      const res = await db.collection(collection).where({ _id: id }).update(change);
       return res.updated === 1;
     },
   };

@@ -7,7 +7,7 @@ export const COLLECTIONS = {
   buildings: { indexes: [['communityId']] },
   rooms: { indexes: [['communityId', 'buildingId']] },
   people: { indexes: [['openid'], ['communityId']], unique: [['openid']] },
-  roomBindings: { indexes: [['personId', 'status'], ['communityId', 'status']] },
+  roomBindings: { indexes: [['personId', 'status'], ['communityId', 'status'], ['personId', 'roomId']] },
   committeeSeats: { indexes: [['communityId', 'termEnd']] },
   audit: { indexes: [['subject.id', 'at'], ['communityId', 'at']] },
   inbox: { indexes: [['personId', 'readAt'], ['personId', 'createdAt']] },

@@ -3,7 +3,7 @@ import Datastore from '@seald-io/nedb';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import { COLLECTIONS, type CollectionName } from './collections';
-import { insertIfAbsentVia, type FindOptions, type Query, type Storage } from './port';
+import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FindOptions, type Page, type PageOptions, type Query, type Storage } from './port';
 
 /**
  * The embedded default store: pure JS, one append-only file per collection under `dir`
@@ -60,6 +60,17 @@ export function createNedbStorage(dir?: string): Storage {
       if (options.limit) cursor = cursor.limit(options.limit);
       return (await cursor).map((d) => strip<T>(d));
     },
+    async page<T extends StoredRecord>(collection: CollectionName, query: Query, options: PageOptions): Promise<Page<T>> {
+      checkPageLimit(options.limit);
+      const order = pageOrder(options.sort);
+      const where = options.after ? { $and: [query, { $or: afterCursor(order, options.after) }] } : query;
+      const docs = await (await open(collection))
+        .findAsync(where as Record<string, unknown>)
+        .sort(Object.fromEntries(order))
+        .limit(options.limit + 1);
+      const items = docs.slice(0, options.limit).map((d) => strip<T>(d));
+      return { items, next: docs.length > options.limit ? encodeCursor(order, items[items.length - 1]) : null };
+    },
     async count(collection, query = {}) {
       return (await open(collection)).countAsync(query as Record<string, unknown>);
     },
@@ -70,6 +81,14 @@ export function createNedbStorage(dir?: string): Storage {
         { $set: { ...defined(patch), version: expectedVersion + 1 } },
         {},
       );
+      return numAffected === 1;
+    },
+    async increment(collection, id, deltas, set, opId) {
+      const db = await open(collection);
+      const change: Record<string, unknown> = { $inc: { ...deltas, version: 1 } };
+      if (set && Object.keys(set).length) change.$set = set;
+      if (opId) change.$push = { ops: { $each: [opId], $slice: -OPS_KEPT } };
+      const { numAffected } = await db.updateAsync({ _id: id }, change, {});
       return numAffected === 1;
     },
   };
