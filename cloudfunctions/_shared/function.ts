@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '@domain/calendar';
 import { loadCalendar } from './calendar';
 import { loadCaller } from './caller';
 import { getRuntime, type Runtime } from './runtime';
+import { refuseTimerEvent } from './timer';
 import type { Storage } from './storage/port';
 
 /** Everything a handler gets: the store, the request's moment, who is calling, and the audit log. */
@@ -53,6 +54,8 @@ function readEvent(event: unknown): { action: string; payload: unknown } {
 
 export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudFunction {
   async function run(rt: Runtime, event: unknown, context: unknown): Promise<unknown> {
+    // Sweeps run only in the timer function, which clients cannot invoke; a timer body sent here is forged.
+    refuseTimerEvent(event);
     const { action, payload } = readEvent(event);
     const spec = (API[name] as Record<string, ActionSpec>)[action];
     const handler = (handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>)[action];

@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = {
   CONFLICT: '数据已被他人修改，请刷新后重试',
   DUPLICATE: '该记录已存在',
   DEV_LOGIN_DISABLED: '开发登录仅在本地模式下可用',
+  TIMER_ONLY: '定时任务只能由云平台定时触发器启动，不接受客户端调用',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络连接失败，请检查网络后重试',
   // Rooms and people

@@ -25,6 +25,8 @@ export const COLLECTIONS = {
   meetings: { indexes: [['communityId', 'date']] },
   alerts: { indexes: [['status', 'sendAt'], ['personId', 'status']] },
   counters: { indexes: [] },
+  /** Environment configuration records (subscribe-message template ids): survives every redeploy. */
+  settings: { indexes: [] },
 } as const satisfies Record<string, { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
