@@ -1,6 +1,7 @@
 /**
  * Bundles every cloud function into a standalone folder CloudBase can run as is, and regenerates
- * `cloudbaserc.json` from the function list and COLLECTIONS so the deploy config cannot drift.
+ * `cloudbaserc.json` (functions, timer trigger) and `cloudbase-rules.json` (function and storage
+ * security rules, collection permission) from the code so the deploy config cannot drift.
  *
  *   npm run build:functions          → dist/cloudfunctions/<name>/{index.js,package.json,config.json}
  *
@@ -11,13 +12,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { build, type Plugin } from 'esbuild';
-import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../cloudfunctions/_shared/storage/collections';
-import { TEMPLATES } from '../src/domain/alerts/templates';
+import { COLLECTION_NAMES } from '../cloudfunctions/_shared/storage/collections';
+import { STORAGE_RULE, functionSecurityRule } from './cloudbase-plan';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const FUNCTIONS_SRC = path.join(ROOT, 'cloudfunctions');
 export const FUNCTIONS_DIST = path.join(ROOT, 'dist', 'cloudfunctions');
 export const CLOUDBASERC = path.join(ROOT, 'cloudbaserc.json');
+export const CLOUDBASE_RULES = path.join(ROOT, 'cloudbase-rules.json');
 
 /**
  * CloudBase offers Node 16.13 / 18.15 / 20.19 / 22.21 / 24.11 (docs.cloudbase.net/cloud-function/runtime-support);
@@ -40,16 +42,23 @@ export interface FunctionSpec {
   /** WeChat cloud-call APIs the function may use (config.json `permissions.openapi`). */
   openapi: string[];
   triggers: TimerTrigger[];
+  /** False: the function security rule closes it to every client (only its trigger runs it). */
+  clientCallable: boolean;
 }
 
 const DEFAULT_TIMEOUT = 20;
 
-/** What differs from the defaults. The alerts sweep runs hourly and sends subscribe messages. */
+/**
+ * What differs from the defaults. `timer` holds the hourly sweeps and no client action; `alerts`
+ * keeps the staff's on-demand sweep, so both get the longest event-function timeout.
+ */
 const FUNCTION_SETTINGS: Record<string, Partial<Omit<FunctionSpec, 'name'>>> = {
-  alerts: {
+  alerts: { timeout: 60 },
+  timer: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],
     triggers: [{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }],
+    clientCallable: false,
   },
 };
 
@@ -74,6 +83,7 @@ export function functionSpec(name: string, detectedOpenapi: string[] = []): Func
     timeout: s.timeout ?? DEFAULT_TIMEOUT,
     openapi: [...new Set([...(s.openapi ?? []), ...detectedOpenapi])].sort(),
     triggers: s.triggers ?? [],
+    clientCallable: s.clientCallable ?? true,
   };
 }
 
@@ -91,27 +101,6 @@ const inlineNodeSdkVersion: Plugin = {
   },
 };
 
-/** Every env variable that carries a subscribe-message template id. */
-export function templateVars(): string[] {
-  const declared = Object.values(TEMPLATES).map((t) => t.envVar as string);
-  const extra = Object.keys(process.env).filter((k) => /^WX_TEMPLATE_[A-Z0-9_]+$/.test(k));
-  return [...new Set([...declared, ...extra])].sort();
-}
-
-/**
- * Template ids are configuration chosen in the WeChat admin console, read at run time as
- * `process.env[TEMPLATES[key].envVar]`. The ids set while building are written into the top of
- * each bundle (a dynamic lookup cannot be `define`d), so the deployed function needs no env setup;
- * an env variable set on the deployed function still wins.
- */
-function templateBanner(): { banner: string; unset: string[] } {
-  const vars = templateVars();
-  const set = vars.filter((k) => (process.env[k] ?? '').trim() !== '');
-  const assignments = set.map((k) => `process.env.${k}=process.env.${k}||${JSON.stringify(process.env[k]!.trim())};`).join('');
-  // The banner comes before esbuild's own "use strict", so it repeats it to keep the file strict.
-  return { banner: assignments ? `"use strict";${assignments}` : '', unset: vars.filter((k) => !set.includes(k)) };
-}
-
 /** Anything from the local runtime in a deployed bundle would be a security bug (dev login, NeDB). */
 const LOCAL_ONLY_INPUTS = [/cloudfunctions[\\/]_shared[\\/]local\.ts$/, /cloudfunctions[\\/]_shared[\\/]storage[\\/]nedb\.ts$/, /@seald-io[\\/]nedb/];
 // Case-sensitive on purpose: the SDK legitimately contains "containedBy", which holds "nedB".
@@ -124,7 +113,7 @@ export interface BuiltFunction {
   gzipBytes: number;
 }
 
-async function buildOne(name: string, rootVersion: string, banner: string): Promise<BuiltFunction> {
+async function buildOne(name: string, rootVersion: string): Promise<BuiltFunction> {
   const dir = path.join(FUNCTIONS_DIST, name);
   const outfile = path.join(dir, 'index.js');
   const result = await build({
@@ -138,7 +127,6 @@ async function buildOne(name: string, rootVersion: string, banner: string): Prom
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     // Fixing the runtime at build time lets esbuild drop the local branch of getRuntime() entirely.
     define: { 'process.env.APP_RUNTIME': '"cloudbase"' },
-    ...(banner ? { banner: { js: banner } } : {}),
     // Whitespace and syntax only: identifiers stay readable in CloudBase's error logs.
     minifySyntax: true,
     minifyWhitespace: true,
@@ -181,71 +169,6 @@ export function functionConfigJson(spec: FunctionSpec): { permissions: { openapi
 // ---------------------------------------------------------------------------------------------
 // cloudbaserc.json
 
-/** Shown in the CloudBase console next to each collection. */
-const COLLECTION_DESCRIPTIONS: Partial<Record<CollectionName, string>> = {
-  communities: '小区/项目',
-  buildings: '楼栋',
-  rooms: '房屋',
-  people: '人员（业主、委员、员工）',
-  roomBindings: '房屋绑定申请',
-  committeeSeats: '业委会委员任期',
-  audit: '操作审计日志',
-  inbox: '站内消息',
-  subscriptions: '订阅消息授权',
-  calendarOverrides: '工作日历调整',
-  obligations: '待办义务与期限',
-  documents: '申报、通报、报告等书面文件',
-  deliveries: '逐位委员的书面送达记录',
-  deliveryEvents: '送达记录的签收、拒签、异议事件',
-  archive: '只增不改的归档记录',
-  inquiries: '质询、质疑、建议、要求',
-  inquiryEvents: '质询处理过程',
-  bills: '物业费账单',
-  reminders: '催缴记录',
-  meetings: '会议',
-  alerts: '待发送的提醒',
-  counters: '计数器',
-};
-
-export interface IndexDeclaration {
-  name: string;
-  unique: boolean;
-  keys: Array<{ name: string; direction: '1' | '-1' }>;
-}
-export interface CollectionDeclaration {
-  collectionName: string;
-  description: string;
-  aclTag: 'ADMINONLY';
-  createIndexes?: IndexDeclaration[];
-}
-
-const sameKeys = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
-
-/** Index names allow letters, digits and underscores only, so dotted fields are flattened. */
-export const indexName = (fields: ReadonlyArray<string>): string =>
-  fields.map((f) => `${f.replace(/[^A-Za-z0-9_]/g, '_')}_1`).join('_').slice(0, 64);
-
-export function collectionDeclarations(): CollectionDeclaration[] {
-  return COLLECTION_NAMES.map((name) => {
-    const spec = COLLECTIONS[name] as { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> };
-    const unique = spec.unique ?? [];
-    const all = [...spec.indexes, ...unique.filter((u) => !spec.indexes.some((i) => sameKeys(i, u)))];
-    const indexes: IndexDeclaration[] = all.map((fields) => ({
-      name: indexName(fields),
-      unique: unique.some((u) => sameKeys(u, fields)),
-      // Ascending everywhere: a compound index also serves the fully reversed sort order.
-      keys: fields.map((f) => ({ name: f, direction: '1' as const })),
-    }));
-    return {
-      collectionName: name,
-      description: `${COLLECTION_DESCRIPTIONS[name] ?? name}（仅云函数读写，请勿手工修改）`,
-      // Only the functions (admin rights) touch the database; the mini-program never reads it directly.
-      aclTag: 'ADMINONLY' as const,
-      ...(indexes.length ? { createIndexes: indexes } : {}),
-    };
-  });
-}
-
 export function renderCloudbaserc(specs: FunctionSpec[]): Record<string, unknown> {
   return {
     version: '2.0',
@@ -264,20 +187,24 @@ export function renderCloudbaserc(specs: FunctionSpec[]): Record<string, unknown
       installDependency: false,
       ...(s.triggers.length ? { triggers: s.triggers } : {}),
     })),
-    // Read by `tcb framework deploy`: creates the collections, their indexes and ACL (framework-plugin-database).
-    framework: {
-      name: 'wuye-yeweihui',
-      plugins: {
-        db: {
-          use: '@cloudbase/framework-plugin-database',
-          inputs: { collections: collectionDeclarations() },
-        },
-      },
-    },
   };
 }
 
 export const renderCloudbasercText = (specs: FunctionSpec[]): string => JSON.stringify(renderCloudbaserc(specs), null, 2) + '\n';
+
+/**
+ * The security settings the tcb CLI has no place for in cloudbaserc.json, in the console's own
+ * formats: paste each into its console page, or let `scripts/init-cloudbase.ts` apply them.
+ */
+export function renderRules(specs: FunctionSpec[]): Record<string, unknown> {
+  return {
+    $comment: '由 npm run build:functions 生成，请勿手工修改；scripts/init-cloudbase.ts 会应用这些规则',
+    functionSecurityRule: functionSecurityRule(specs),
+    storageSecurityRule: STORAGE_RULE,
+    collectionPermission: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 'ADMINONLY'])),
+  };
+}
+export const renderRulesText = (specs: FunctionSpec[]): string => JSON.stringify(renderRules(specs), null, 2) + '\n';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -290,11 +217,11 @@ export async function buildFunctions(options: { log?: (line: string) => void } =
   // Stale folders of renamed or removed functions must not be deployed by `tcb fn deploy`.
   fs.rmSync(FUNCTIONS_DIST, { recursive: true, force: true });
   const built: BuiltFunction[] = [];
-  const templates = templateBanner();
   // One at a time: esbuild is already parallel inside, and the machine is small.
-  for (const name of names) built.push(await buildOne(name, rootVersion, templates.banner));
+  for (const name of names) built.push(await buildOne(name, rootVersion));
 
   fs.writeFileSync(CLOUDBASERC, renderCloudbasercText(built.map((b) => b.spec)));
+  fs.writeFileSync(CLOUDBASE_RULES, renderRulesText(built.map((b) => b.spec)));
 
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
   for (const b of built) {
@@ -303,11 +230,7 @@ export async function buildFunctions(options: { log?: (line: string) => void } =
       .join('; ');
     log(`  ${b.spec.name.padEnd(12)} ${kb(b.bytes).padStart(10)}  (gzip ${kb(b.gzipBytes)})${extras ? `  ${extras}` : ''}`);
   }
-  if (templates.unset.length) {
-    log(`  ! subscribe-message template ids not set at build: ${templates.unset.join(', ')}`);
-    log('    those alerts reach only the in-app inbox until the ids are set (see docs/deploy.md)');
-  }
-  log(`  wrote ${path.relative(ROOT, CLOUDBASERC)} (${names.length} functions, ${COLLECTION_NAMES.length} collections)`);
+  log(`  wrote ${path.relative(ROOT, CLOUDBASERC)} (${names.length} functions) and ${path.relative(ROOT, CLOUDBASE_RULES)}`);
   return built;
 }
 
@@ -324,17 +247,17 @@ function newestMtime(dir: string, keep: (file: string) => boolean): number {
 /** True when dist holds a bundle for every function, each newer than every source it could include. */
 export function distIsFresh(): boolean {
   const names = discoverFunctions();
-  if (!fs.existsSync(FUNCTIONS_DIST) || !fs.existsSync(CLOUDBASERC)) return false;
+  if (!fs.existsSync(FUNCTIONS_DIST) || !fs.existsSync(CLOUDBASERC) || !fs.existsSync(CLOUDBASE_RULES)) return false;
   const distNames = fs.readdirSync(FUNCTIONS_DIST).sort();
   if (distNames.join() !== names.join()) return false;
   const outputs = names.flatMap((n) => ['index.js', 'package.json', 'config.json'].map((f) => path.join(FUNCTIONS_DIST, n, f)));
   if (!outputs.every((f) => fs.existsSync(f))) return false;
-  const oldestOutput = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs), fs.statSync(CLOUDBASERC).mtimeMs);
+  const oldestOutput = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs), fs.statSync(CLOUDBASERC).mtimeMs, fs.statSync(CLOUDBASE_RULES).mtimeMs);
   const isSource = (f: string): boolean => /\.(ts|tsx|js|json)$/.test(f);
   const newestSource = Math.max(
     newestMtime(FUNCTIONS_SRC, isSource),
     newestMtime(path.join(ROOT, 'src', 'domain'), isSource),
-    ...[__filename, path.join(ROOT, 'package-lock.json')].filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs),
+    ...[__filename, path.join(__dirname, 'cloudbase-plan.ts'), path.join(ROOT, 'package-lock.json')].filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs),
   );
   return newestSource < oldestOutput;
 }

@@ -1,8 +1,9 @@
 import * as tcb from '@cloudbase/node-sdk';
-import { TEMPLATES, templateData } from '@domain/alerts/templates';
+import { templateData } from '@domain/alerts/templates';
 import type { Person } from '@domain/model';
 import { systemClock, type Runtime } from './runtime';
 import { newId } from './ids';
+import { templateIdOf } from './template-ids';
 import { createCloudbaseStorage, type CloudbaseDb } from './storage/cloudbase';
 
 /**
@@ -32,10 +33,21 @@ export function createCloudbaseRuntime(): Runtime {
         return null;
       }
     },
+    fromTimer(context) {
+      // TRIGGER_SRC is set by the platform per invocation ('timer' for a timer trigger; the node-sdk
+      // itself relies on it to pick the timer's API token). A mini-program call always carries the
+      // caller's OPENID, a timer never does: both must hold.
+      try {
+        const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+        return env.TRIGGER_SRC === 'timer' && !env.WX_OPENID;
+      } catch {
+        return false;
+      }
+    },
     requestTime: () => systemClock.now(),
     newId,
     async sendSubscribeMessage(alert) {
-      const templateId = process.env[TEMPLATES[alert.templateKey].envVar];
+      const templateId = await templateIdOf(store, alert.templateKey);
       const person = await store.get<Person>('people', alert.personId);
       if (!templateId || !person) return false;
       try {

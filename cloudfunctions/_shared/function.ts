@@ -10,6 +10,7 @@ import { loadCalendar } from './calendar';
 import { loadCaller } from './caller';
 import { runOperation } from './ops/operation';
 import { getRuntime, type Runtime } from './runtime';
+import { refuseTimerEvent } from './timer';
 import type { Storage } from './storage/port';
 
 /**
@@ -66,6 +67,8 @@ function readEvent(event: unknown): { action: string; payload: unknown; requestI
 
 export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudFunction {
   async function run(rt: Runtime, event: unknown, context: unknown): Promise<unknown> {
+    // Sweeps run only in the timer function, which clients cannot invoke; a timer body sent here is forged.
+    refuseTimerEvent(event);
     const { action, payload, requestId } = readEvent(event);
     const spec = (API[name] as Record<string, ActionSpec>)[action];
     const handler = (handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>)[action];

@@ -8,6 +8,8 @@ import type { Storage } from './storage/port';
 export interface LocalContext {
   devOpenid?: string;
   devNow?: number;
+  /** Set only by in-process callers standing in for the platform timer (tests); the HTTP host never sets it. */
+  devTimer?: boolean;
 }
 
 export interface LocalRuntimeOptions {
@@ -27,6 +29,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): Runtime {
     async identify(context) {
       const openid = (context as LocalContext | undefined)?.devOpenid;
       return typeof openid === 'string' && openid.length > 0 ? openid : null;
+    },
+    fromTimer(context) {
+      const c = context as LocalContext | undefined;
+      return c?.devTimer === true && !c.devOpenid;
     },
     requestTime(context) {
       const devNow = (context as LocalContext | undefined)?.devNow;

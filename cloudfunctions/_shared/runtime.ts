@@ -17,6 +17,11 @@ export interface Runtime {
   clock: Clock;
   /** The platform identity of the caller (OPENID), or null. Never read from the event. */
   identify(context: unknown): Promise<string | null>;
+  /**
+   * True only when the platform itself says the timer trigger started this invocation. Read from
+   * the invocation's context, never from the event: an event body is whatever the caller sent.
+   */
+  fromTimer(context: unknown): boolean;
   /** The moment this request happens at; local mode honours a dev time sent by the local host. */
   requestTime(context: unknown): EpochMs;
   newId(prefix: string): string;

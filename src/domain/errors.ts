@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   REQUEST_ID_REUSED: '请求编号已用于另一操作，请重新提交',
   REQUEST_IN_PROGRESS: '该操作正在处理中，请稍候再试',
   DEV_LOGIN_DISABLED: '开发登录仅在本地模式下可用',
+  TIMER_ONLY: '定时任务只能由云平台定时触发器启动，不接受客户端调用',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络连接失败，请检查网络后重试',
   // Rooms and people

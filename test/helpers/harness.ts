@@ -8,6 +8,7 @@ import type { Runtime } from '../../cloudfunctions/_shared/runtime';
 import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/storage/collections';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
 import { demoData, devOpenid, seedDemo } from '../../cloudfunctions/_shared/seed/demo';
+import { handle as timerHandle } from '../../cloudfunctions/timer';
 
 /**
  * Integration tests call the same `handle` the deployed functions run, on an in-memory embedded
@@ -51,6 +52,8 @@ export interface Harness {
   setNow(iso: string | number): void;
   advance(ms: number): void;
   raw(fn: string, event: unknown, opts?: CallOptions): Promise<Envelope<unknown>>;
+  /** The hourly timer as the platform fires it: the timer function, with a timer invocation context. */
+  timer(): Promise<Envelope<unknown>>;
   call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, opts?: CallOptions): Promise<Envelope<ResultOf<Api[F][A]>>>;
   /** Like call, but returns the data and fails the test with the error code otherwise. */
   ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, as: string): Promise<ResultOf<Api[F][A]>>;
@@ -81,6 +84,7 @@ export async function createHarness(options: { now?: string | number; seed?: boo
       now += ms;
     },
     raw,
+    timer: () => timerHandle(rt, { Type: 'Timer', TriggerName: 'sweep', Time: new Date(now).toISOString() }, { devTimer: true }),
     call,
     async ok(fn, action, payload, as) {
       const env = await call(fn, action, payload, { as });

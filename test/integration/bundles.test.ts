@@ -7,8 +7,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { COLLECTION_NAMES, COLLECTIONS } from '../../cloudfunctions/_shared/storage/collections';
+import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/storage/collections';
 import {
+  CLOUDBASE_RULES,
   CLOUDBASERC,
   FUNCTIONS_DIST,
   RUNTIME,
@@ -17,8 +18,8 @@ import {
   distIsFresh,
   functionConfigJson,
   functionSpec,
-  indexName,
   renderCloudbasercText,
+  renderRulesText,
 } from '../../scripts/build-functions';
 
 jest.setTimeout(120_000);
@@ -86,6 +87,16 @@ describe('function bundles', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'DEV_LOGIN_DISABLED' } });
   });
 
+  it.each([
+    ['alerts', '{}'],
+    ['timer', '{}'],
+    // What a mini-program call looks like to the timer: a user, and no timer trigger source.
+    ['timer', JSON.stringify({ request_id: 'r', environment: JSON.stringify({ TRIGGER_SRC: 'wx_client', WX_OPENID: 'o-x' }) })],
+  ])('%s refuses a forged {"Type":"Timer"} with TIMER_ONLY (context %s), before touching any database', (name, context) => {
+    const script = `require('./${name}/index.js').main({ Type: 'Timer', TriggerName: 'sweep' }, ${context}).then((r) => process.stdout.write(JSON.stringify(r)));`;
+    expect(JSON.parse(runNode(tmp, script).stdout)).toMatchObject({ ok: false, error: { code: 'TIMER_ONLY' } });
+  });
+
   it('session answers an unknown action with UNKNOWN_ACTION', () => {
     const { stdout } = runNode(tmp, `require('./session/index.js').main({ action: 'nope' }, {}).then((r) => process.stdout.write(JSON.stringify(r)));`);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
@@ -101,11 +112,14 @@ describe('deploy configuration', () => {
     expect(Array.isArray(config.permissions.openapi)).toBe(true);
   });
 
-  it('alerts may send subscribe messages and runs hourly on a 7-field timer', () => {
-    const config = JSON.parse(fs.readFileSync(path.join(tmp, 'alerts', 'config.json'), 'utf8'));
+  it('the timer function may send subscribe messages and runs hourly on a 7-field timer; no other function has a trigger', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(tmp, 'timer', 'config.json'), 'utf8'));
     expect(config.permissions.openapi).toContain('subscribeMessage.send');
     expect(config.triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }]);
     expect(config.triggers[0].config.split(' ')).toHaveLength(7);
+    for (const n of names.filter((n) => n !== 'timer')) {
+      expect(JSON.parse(fs.readFileSync(path.join(tmp, n, 'config.json'), 'utf8')).triggers).toBeUndefined();
+    }
   });
 
   it('cloudbaserc.json is the generated one', () => {
@@ -126,31 +140,26 @@ describe('deploy configuration', () => {
       expect(f.timeout).toBeGreaterThanOrEqual(1);
       expect(f.timeout).toBeLessThanOrEqual(60);
     }
-    const alerts = config.functions.find((f: { name: string }) => f.name === 'alerts');
-    expect(alerts.triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }]);
+    const byName = (n: string) => config.functions.find((f: { name: string }) => f.name === n);
+    expect(byName('timer')).toMatchObject({ timeout: 60, triggers: [{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }] });
+    // The staff's on-demand sweep runs the same work as the timer.
+    expect(byName('alerts').timeout).toBe(60);
+    expect(byName('alerts').triggers).toBeUndefined();
+    // The database plugin of `tcb framework deploy` is not on npm: collections come from scripts/init-cloudbase.ts.
+    expect(config.framework).toBeUndefined();
   });
 
-  it('cloudbaserc.json declares every collection, admin-only, with its indexes and unique keys', () => {
-    const db = rc().framework.plugins.db;
-    expect(db.use).toBe('@cloudbase/framework-plugin-database');
-    const collections: Array<{ collectionName: string; aclTag: string; createIndexes?: Array<{ name: string; unique: boolean; keys: Array<{ name: string; direction: string }> }> }> =
-      db.inputs.collections;
-    expect(collections.map((c) => c.collectionName)).toEqual(COLLECTION_NAMES);
-    for (const c of collections) {
-      expect(c.aclTag).toBe('ADMINONLY');
-      const spec = COLLECTIONS[c.collectionName as keyof typeof COLLECTIONS] as { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> };
-      const declared = c.createIndexes ?? [];
-      for (const fields of spec.indexes) {
-        const idx = declared.find((i) => i.name === indexName(fields));
-        expect(idx?.keys.map((k) => k.name)).toEqual([...fields]);
-      }
-      for (const fields of spec.unique ?? []) {
-        expect(declared.find((i) => i.name === indexName(fields))).toMatchObject({ unique: true });
-      }
-      for (const idx of declared) {
-        expect(idx.name).toMatch(/^[A-Za-z0-9_]{1,64}$/);
-        expect(idx.keys.every((k) => k.direction === '1')).toBe(true);
-      }
-    }
+  it('cloudbase-rules.json is the generated one: timer closed to clients, every other function signed-in only, storage never public', () => {
+    const specs = names.map((n) => functionSpec(n, JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIST, n, 'config.json'), 'utf8')).permissions.openapi));
+    const text = fs.readFileSync(CLOUDBASE_RULES, 'utf8');
+    expect(text).toBe(renderRulesText(specs));
+    const rules = JSON.parse(text);
+    expect(rules.functionSecurityRule).toEqual({
+      '*': { invoke: 'auth != null' },
+      ...Object.fromEntries(names.map((n) => [n, { invoke: n === 'timer' ? false : 'auth != null' }])),
+    });
+    expect(rules.storageSecurityRule).toEqual({ read: 'auth != null', write: 'resource.openid == auth.openid' });
+    expect(Object.keys(rules.collectionPermission)).toEqual(COLLECTION_NAMES);
+    expect(new Set(Object.values(rules.collectionPermission))).toEqual(new Set(['ADMINONLY']));
   });
 });

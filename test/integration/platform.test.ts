@@ -180,9 +180,4 @@ describe('alerts inbox and consent', () => {
     expect(await h.ok('alerts', 'consent', { templateKey: 'deadline', accepted: true }, DEMO.member)).toEqual({ remaining: 2 });
     expect(await h.ok('alerts', 'consent', { templateKey: 'deadline', accepted: false }, DEMO.member)).toEqual({ remaining: 2 });
   });
-
-  it('a timer event runs the sweeps without a user', async () => {
-    const env = await h.raw('alerts', { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-20T02:00:00Z' });
-    expect(env).toMatchObject({ ok: true, data: { alertsCreated: expect.any(Number), escalated: expect.any(Number) } });
-  });
 });

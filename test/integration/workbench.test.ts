@@ -27,7 +27,7 @@ const expectedIds = (now: number): string[] =>
 const storedIds = async (): Promise<string[]> => (await h.rt.store.find<ObligationRecord>('obligations', {})).map((t) => t._id).sort();
 const allItems = (v: WorkbenchView): WorkbenchItemView[] => Object.values(v.sections).flat();
 const itemIn = (v: WorkbenchView, id: string): WorkbenchItemView | undefined => allItems(v).find((i) => i.id === id);
-const timer = () => h.raw('alerts', { Type: 'Timer', TriggerName: 'sweep', Time: new Date(h.now()).toISOString() });
+const timer = () => h.timer();
 const obligationAlerts = async (): Promise<InboxItem[]> =>
   (await h.rt.store.find<InboxItem>('inbox', {})).filter((i) => i.alertKey?.startsWith('ob-')).sort((a, b) => (a.alertKey! < b.alertKey! ? -1 : 1));
 

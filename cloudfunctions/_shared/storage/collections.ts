@@ -26,6 +26,8 @@ export const COLLECTIONS = {
   alerts: { indexes: [['status', 'sendAt'], ['personId', 'status']] },
   counters: { indexes: [] },
   ops: { indexes: [['status', 'leaseUntil']] },
+  /** Environment configuration records (subscribe-message template ids): survives every redeploy. */
+  settings: { indexes: [] },
 } as const satisfies Record<string, { indexes: ReadonlyArray<ReadonlyArray<string>>; unique?: ReadonlyArray<ReadonlyArray<string>> }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

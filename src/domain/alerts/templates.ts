@@ -1,6 +1,7 @@
 /**
  * Subscribe-message templates (订阅消息). Each key names one template chosen in the WeChat admin
- * console; its id is filled at build time from the env variable named here (see docs/deploy.md).
+ * console; its id comes from the env variable named here, stored in the environment's `settings`
+ * record by scripts/init-cloudbase.ts (and baked into the mini-program build); see docs/deploy.md.
  * Field values obey WeChat's limits, or the send is rejected: `thing` ≤ 20 characters,
  * `phrase` ≤ 5 Chinese characters, `time` a date-time string, `character_string` ≤ 32.
  */
