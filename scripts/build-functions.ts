@@ -198,6 +198,7 @@ const COLLECTION_DESCRIPTIONS: Partial<Record<CollectionName, string>> = {
   deliveries: '逐位委员的书面送达记录',
   deliveryEvents: '送达记录的签收、拒签、异议事件',
   archive: '只增不改的归档记录',
+  archiveAnchors: '每月档案存证摘要（链头）',
   inquiries: '质询、质疑、建议、要求',
   inquiryEvents: '质询处理过程',
   bills: '物业费账单',

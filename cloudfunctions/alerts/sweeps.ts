@@ -1,5 +1,6 @@
 import type { EpochMs } from '@domain/model';
 import type { Runtime } from '../_shared/runtime';
+import { anchorSweep } from '../filings/anchors';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
 import { obligationSweep } from '../workbench/sweep';
@@ -16,7 +17,7 @@ export interface SweepResult {
  */
 export type Sweep = (rt: Runtime, now: EpochMs) => Promise<SweepResult>;
 
-const SWEEPS: Sweep[] = [inquirySweep, opinionSweep, obligationSweep];
+const SWEEPS: Sweep[] = [inquirySweep, opinionSweep, obligationSweep, anchorSweep];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };
