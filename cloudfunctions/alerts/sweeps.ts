@@ -1,6 +1,7 @@
 import type { EpochMs } from '@domain/model';
 import { repairOperations } from '../_shared/ops/operation';
 import type { Runtime } from '../_shared/runtime';
+import { anchorSweep } from '../filings/anchors';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
 import { obligationSweep } from '../workbench/sweep';
@@ -23,7 +24,7 @@ const repairSweep: Sweep = async (rt, now) => {
   return { alertsCreated: 0, escalated: 0 };
 };
 
-const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep];
+const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };

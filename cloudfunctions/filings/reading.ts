@@ -1,14 +1,17 @@
-import { BREAK_LABELS, type ArchiveEntry } from '@domain/archive';
+import type { ArchiveAnchorsView, ArchiveVerifyView } from '@domain/api/filings';
+import { digestCode } from '@domain/anchor';
+import type { ArchiveEntry, ChainTail } from '@domain/archive';
 import { canCompose, quorumRuleText, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import { buildRecord, recordCsv } from '@domain/record';
-import { hasRole, isStaff, type Caller } from '@domain/roles';
+import type { Id } from '@domain/model';
+import { canSeeCommunity, hasRole, isStaff, type Caller } from '@domain/roles';
 import { deliveryId, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import type { FieldCondition, Query } from '../_shared/storage/port';
-import { verifyArchive } from './archive';
+import { anchorsOf, archivedDeliveryEvents, readTail, verifyCommunityArchive } from './archive';
 import { communityOf, deliveriesOf, quorumRuleOf, rosterOn } from './records';
 import { archiveEntryView, deliveryView, documentView, eventView, publicDocumentView } from './views';
 
@@ -27,13 +30,26 @@ async function recordOf(ctx: ActionContext, documentId: string) {
   const caller = requireCaller(ctx);
   const doc = await loadReadable(ctx, caller, documentId);
   if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');
-  const deliveries = await deliveriesOf(ctx.store, [doc._id]);
-  return { caller, doc, deliveries, ...buildRecord(doc, deliveries, ctx.now) };
+  const [deliveries, archived] = await Promise.all([deliveriesOf(ctx.store, [doc._id]), archivedDeliveryEvents(ctx.store, doc.communityId, doc._id)]);
+  // Every row is compared with what the archive says happened, so a delivery edited in place shows.
+  return { caller, doc, deliveries, ...buildRecord(doc, deliveries, ctx.now, archived) };
 }
 
-const ARCHIVE_SCAN = 1000;
+/** The community whose archive is checked: the caller's own; the general manager names one. */
+async function archiveCommunity(ctx: ActionContext, caller: Caller, requested: Id | undefined) {
+  const id = requested ?? caller.communityId;
+  if (!id) throw new AppError('INVALID_INPUT', '请选择要校验的小区');
+  if (!canSeeCommunity(caller, id)) throw new AppError('NOT_FOUND');
+  return communityOf(ctx.store, id);
+}
 
-export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord' | 'published' | 'publishedDocument' | 'archiveSearch' | 'verifyArchive'> = {
+const headView = (head: ChainTail | null) => (head ? { seq: head.seq, hash: head.hash, code: digestCode(head.hash) } : null);
+
+const ARCHIVE_SCAN = 1000;
+/** Sequence numbers count within one community; across communities (the general manager) time orders. */
+const NEWEST_FIRST: Array<[string, 1 | -1]> = [['at', -1], ['seq', -1]];
+
+export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord' | 'published' | 'publishedDocument' | 'archiveSearch' | 'verifyArchive' | 'archiveAnchors'> = {
   async list(ctx, input) {
     const caller = requireCaller(ctx);
     const query: Query = { ...communityScope(caller) };
@@ -123,18 +139,36 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     if (input.text) {
       // The port has no text index; scan the newest entries that match the other filters.
       const needle = input.text.toLowerCase();
-      const scanned = await ctx.store.find<ArchiveEntry>('archive', query, { sort: [['seq', -1]], limit: ARCHIVE_SCAN });
+      const scanned = await ctx.store.find<ArchiveEntry>('archive', query, { sort: NEWEST_FIRST, limit: ARCHIVE_SCAN });
       found = scanned.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)).slice(skip, skip + limit + 1);
     } else {
-      found = await ctx.store.find<ArchiveEntry>('archive', query, { sort: [['seq', -1]], limit: limit + 1, skip });
+      found = await ctx.store.find<ArchiveEntry>('archive', query, { sort: NEWEST_FIRST, limit: limit + 1, skip });
     }
     return { entries: found.slice(0, limit).map(archiveEntryView), more: found.length > limit };
   },
 
-  async verifyArchive(ctx) {
-    const result = await verifyArchive(ctx.store);
-    await ctx.audit({ type: 'filings.archive_verified', subject: { kind: 'archive', id: 'chain' }, data: { ...result } });
-    if (result.ok) return { ok: true, checked: result.checked, headSeq: result.head?.seq ?? 0, headHash: result.head?.hash ?? '' };
-    return { ok: false, checked: result.checked, brokenAt: result.brokenAt, reason: result.reason, reasonLabel: BREAK_LABELS[result.reason] };
+  async verifyArchive(ctx, input): Promise<ArchiveVerifyView> {
+    const caller = requireCaller(ctx);
+    const community = await archiveCommunity(ctx, caller, input.communityId);
+    const result = await verifyCommunityArchive(ctx.store, community._id, input.anchor);
+    await ctx.audit({
+      type: 'filings.archive_verified',
+      communityId: community._id,
+      subject: { kind: 'archive', id: community._id },
+      data: { ok: result.ok, checked: result.checked, broken: result.broken, anchors: result.anchors.map((a) => ({ source: a.source, seq: a.seq, result: a.result })) },
+    });
+    return { ok: result.ok, communityId: community._id, communityName: community.name, checked: result.checked, head: headView(result.head), broken: result.broken, anchors: result.anchors };
+  },
+
+  async archiveAnchors(ctx, input): Promise<ArchiveAnchorsView> {
+    const caller = requireCaller(ctx);
+    const community = await archiveCommunity(ctx, caller, input.communityId);
+    const [head, anchors] = await Promise.all([readTail(ctx.store, community._id), anchorsOf(ctx.store, community._id)]);
+    return {
+      communityId: community._id,
+      communityName: community.name,
+      current: headView(head),
+      anchors: anchors.map((a) => ({ month: a.month, seq: a.seq, hash: a.hash, code: a.code, at: a.at, notifiedAt: a.notifiedAt })),
+    };
   },
 };

@@ -100,6 +100,7 @@ export function eventView(e: DeliveryEventRecord): DeliveryEventView {
 
 export function archiveEntryView(e: ArchiveEntry): ArchiveEntryView {
   return {
+    communityId: e.communityId,
     seq: e.seq,
     type: e.type,
     typeLabel: ARCHIVE_TYPE_LABELS[e.type],

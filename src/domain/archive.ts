@@ -1,7 +1,11 @@
 /**
- * The long-term archive (归档): every sent document version and every delivery event, appended to one
- * hash chain. Entry n carries the hash of entry n−1 and its own hash over a canonical JSON of all its
- * other fields, so changing, removing or reordering any stored entry breaks the chain at that point.
+ * The long-term archive (归档): every sent document version and every delivery event, appended to a
+ * hash chain per community. Entry n carries the hash of entry n−1 and its own hash over a canonical
+ * JSON of all its other fields, so changing, removing or reordering a stored entry breaks the chain at
+ * that point — unless whoever changed it also recomputed every later hash. That re-seal, and the
+ * deletion of the newest entries, only show against a head (count + hash) kept outside our database:
+ * the monthly anchors in `./anchor.ts`. One chain per community lets each committee check its own
+ * archive without seeing or trusting another community's.
  * Pure: the hash function is injected (sha256 on the server, anything in tests).
  */
 import type { DocumentKind } from './documents';
@@ -42,8 +46,8 @@ export interface ArchiveEntry extends StoredRecord, ArchiveContent {
   opKey?: string;
 }
 
-/** One entry per sequence number: the id is derived from it, so two writers cannot both take it. */
-export const archiveId = (seq: number): Id => `arch_${String(seq).padStart(12, '0')}`;
+/** One entry per community and sequence number: the id is derived from both, so two writers cannot both take it. */
+export const archiveId = (communityId: Id, seq: number): Id => `arc_${communityId}_${String(seq).padStart(9, '0')}`;
 
 /**
  * JSON with object keys sorted at every level and undefined members dropped, so the same data always
@@ -84,13 +88,13 @@ export interface ChainTail {
   hash: string;
 }
 
-/** The entry that follows `tail` (null: the first entry of the archive). */
+/** The entry that follows `tail` in the content's community (null: that community's first entry). */
 export function chainEntry(tail: ChainTail | null, content: ArchiveContent, hash: HashFn): Omit<ArchiveEntry, 'version'> {
   const seq = tail ? tail.seq + 1 : 1;
   // Stored exactly as hashed: undefined members dropped here, not by whichever database stores it.
   const plain = JSON.parse(canonicalJson(content)) as ArchiveContent;
   const unsealed = { ...plain, seq, prevHash: tail ? tail.hash : GENESIS_HASH };
-  return { _id: archiveId(seq), ...unsealed, hash: entryHash(unsealed, hash) };
+  return { _id: archiveId(plain.communityId, seq), ...unsealed, hash: entryHash(unsealed, hash) };
 }
 
 export type BreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap';

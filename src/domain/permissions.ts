@@ -58,7 +58,9 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     published: ['owner', 'committee', ...STAFF],
     publishedDocument: ['owner', 'committee', ...STAFF],
     archiveSearch: ['committee', ...STAFF],
-    verifyArchive: STAFF,
+    // Members verify too: the check is worth most in the hands of the people holding the anchors.
+    verifyArchive: ['committee', ...STAFF],
+    archiveAnchors: ['committee', ...STAFF],
   },
   inquiries: {
     ask: ['owner', 'committee'],

@@ -3,6 +3,7 @@
  * status, time, objections with the centre's answers, refusal and who recorded it, opinion. The same
  * rows feed the page, the print view and the CSV export.
  */
+import { archiveDifferences, type ArchivedDeliveryEvent } from './archived-delivery';
 import { categoryLabel, KIND_LABELS, POSITION_ORDER, type CommitteeDocument } from './documents';
 import { POSITION_LABELS, type EpochMs } from './model';
 import { OPINION_LABELS, STATE_LABELS, staffActions, stateOf, type Delivery, type ObjectionRound, type Opinion, type Refusal, type SignoffEvent, type SignoffState } from './signoff';
@@ -26,6 +27,8 @@ export interface RecordRow {
   opinionText?: string;
   /** What staff may do on this row now (reply, recordRefusal), from the transition table. */
   staffActions: SignoffEvent[];
+  /** Where the live delivery differs from its archived events (与存档不一致); absent when not compared. */
+  archiveDiffs?: string[];
 }
 
 /** How far a document's sign-off has got, counted over its deliveries. */
@@ -44,6 +47,8 @@ export interface RecordSummary extends SignCounts {
   disagree?: number;
   comment?: number;
   missing?: number;
+  /** Rows whose live state differs from the archive (when compared). */
+  archiveMismatches?: number;
 }
 
 export function opinionText(opinion: Opinion | undefined, responseDue: EpochMs | undefined, now: EpochMs): string {
@@ -58,6 +63,8 @@ export function buildRecord(
   doc: Pick<CommitteeDocument, 'kind' | 'responseDue' | 'supersededBy'> & { roster?: Array<{ personId: string }> },
   deliveries: readonly Delivery[],
   now: EpochMs,
+  /** Each delivery's archived events, by delivery id: given, every row is compared with them. */
+  archived?: ReadonlyMap<string, readonly ArchivedDeliveryEvent[]>,
 ): { rows: RecordRow[]; summary: RecordSummary } {
   // Rows follow the roster as it stood on the send day (chair, vice chair, members).
   const seat = new Map((doc.roster ?? []).map((m, i) => [m.personId, i]));
@@ -80,6 +87,7 @@ export function buildRecord(
       opinion: d.opinion,
       opinionText: doc.kind === 'opinion_request' ? opinionText(d.opinion, doc.responseDue, now) : undefined,
       staffActions: staffActions(d, !!doc.supersededBy),
+      archiveDiffs: archived ? archiveDifferences(d, archived.get(d._id) ?? []) : undefined,
     };
   });
   const count = (pred: (r: RecordRow) => boolean) => rows.filter(pred).length;
@@ -91,6 +99,7 @@ export function buildRecord(
     pending: count((r) => r.state === 'PENDING' || r.state === 'OBJECTED' || r.state === 'ANSWERED'),
     opened: count((r) => r.openedAt !== undefined),
   };
+  if (archived) summary.archiveMismatches = count((r) => (r.archiveDiffs?.length ?? 0) > 0);
   if (doc.kind === 'opinion_request') {
     summary.agree = count((r) => r.opinion?.choice === 'agree');
     summary.disagree = count((r) => r.opinion?.choice === 'disagree');
@@ -130,7 +139,8 @@ export function recordCsv(
     ['发送人', doc.sentByName ?? ''],
     [],
   ];
-  const header = ['委员', '职务', '状态', '阅读时间', '签收时间', ...(opinion ? ['意见'] : []), '异议', '答复', '拒签原因', '拒签记录人', '拒签记录时间'];
+  const compared = rows.some((r) => r.archiveDiffs !== undefined);
+  const header = ['委员', '职务', '状态', '阅读时间', '签收时间', ...(opinion ? ['意见'] : []), '异议', '答复', '拒签原因', '拒签记录人', '拒签记录时间', ...(compared ? ['与存档核对'] : [])];
   const body = rows.map((r) => [
     r.memberName,
     r.positionLabel,
@@ -143,6 +153,7 @@ export function recordCsv(
     r.refusal?.reason ?? '',
     r.refusal?.recordedByName ?? '',
     time(r.refusal?.at),
+    ...(compared ? [r.archiveDiffs?.length ? `与存档不一致：${r.archiveDiffs.join('；')}` : '一致'] : []),
   ]);
   const lines = [...head, header, ...body].map((cells) => cells.map(csvCell).join(','));
   return CSV_BOM + lines.join('\r\n') + '\r\n';

@@ -141,6 +141,9 @@ describe('signing for it', () => {
     const archived = await h.rt.store.find<ArchiveEntry>('archive', { type: 'delivery_event', documentId: doc.documentId });
     expect(archived.map((a) => a.subject.id).sort()).toEqual(events.map((e) => e._id).sort());
     expect(await h.ok('filings', 'verifyArchive', {}, DEMO.head)).toMatchObject({ ok: true, checked: 12 });
+    // What the archive says happened is what the live record shows, row by row.
+    expect(record.summary.archiveMismatches).toBe(0);
+    expect(record.rows.every((r) => r.archiveDiffs?.length === 0)).toBe(true);
 
     const detail = await h.ok('filings', 'get', { documentId: doc.documentId }, member!);
     expect(detail.myHistory.map((e) => e.label)).toEqual(['送达', '提出异议', '答复异议', '签收']);
@@ -196,7 +199,8 @@ describe('opinion requests', () => {
     expect(code(await h.call('filings', 'answer', { deliveryId: dlv(doc, DEMO.chair), choice: 'disagree' }, { as: DEMO.chair }))).toBe('ALREADY_ANSWERED');
     expect((await h.ok('session', 'todos', {}, DEMO.member)).find((t) => t.key === `filing-opinion-${dlv(doc, DEMO.member)}`)).toMatchObject({ due: doc.responseDue, overdue: false });
 
-    expect(await h.ok('alerts', 'sweep', {}, DEMO.head)).toMatchObject({ alertsCreated: 0 });
+    // No opinion alert yet; the only alerts are the month's archive anchor, one per member.
+    expect(await h.ok('alerts', 'sweep', {}, DEMO.head)).toMatchObject({ alertsCreated: MEMBERS.length });
     h.setNow('2026-11-23T09:00:00+08:00'); // Monday: one working day left
     const soon = await h.ok('alerts', 'sweep', {}, DEMO.head);
     expect(soon.alertsCreated).toBeGreaterThanOrEqual(3);
@@ -276,11 +280,13 @@ describe('the archive', () => {
     await h.ok('filings', 'sign', { deliveryId: dlv(doc, DEMO.chair) }, DEMO.chair);
     await h.ok('filings', 'object', { deliveryId: dlv(doc, DEMO.member), text: '有异议' }, DEMO.member);
     expect(await h.ok('filings', 'verifyArchive', {}, DEMO.head)).toMatchObject({ ok: true, checked: 8 });
-    const [target] = await h.rt.store.find<ArchiveEntry>('archive', { seq: 7 });
+    const [target] = await h.rt.store.find<ArchiveEntry>('archive', { communityId: 'c_demo', seq: 7 });
     expect(target!.payload.type).toBe('signed');
     expect(await h.rt.store.update<ArchiveEntry>('archive', target!._id, target!.version, { text: '某委员 拒签' })).toBe(true);
-    expect(await h.ok('filings', 'verifyArchive', {}, DEMO.head)).toMatchObject({ ok: false, brokenAt: 7, reason: 'hash_mismatch', reasonLabel: expect.stringContaining('改动') });
-    expect(code(await h.call('filings', 'verifyArchive', {}, { as: DEMO.member }))).toBe('FORBIDDEN');
+    // Members verify their own community's archive too; owners do not reach it.
+    expect(await h.ok('filings', 'verifyArchive', {}, DEMO.member)).toMatchObject({ ok: false, checked: 6, broken: { at: 7, reason: 'hash_mismatch', label: expect.stringContaining('改动') } });
+    expect(code(await h.call('filings', 'verifyArchive', {}, { as: DEMO.owner }))).toBe('FORBIDDEN');
+    expect(code(await h.call('filings', 'verifyArchive', { communityId: 'c_other' }, { as: DEMO.head }))).toBe('NOT_FOUND');
   });
 });
 
@@ -337,9 +343,12 @@ describe('concurrency', () => {
     const events = await h.rt.store.find<DeliveryEventRecord>('deliveryEvents', {});
     const archived = await h.rt.store.find<ArchiveEntry>('archive', { type: 'delivery_event' });
     expect(archived.map((a) => a.subject.id).sort()).toEqual(events.map((e) => e._id).sort());
-    const all = await h.rt.store.find<ArchiveEntry>('archive', {}, { sort: [['seq', 1]] });
-    expect(all.map((a) => a.seq)).toEqual(all.map((_, i) => i + 1));
-    expect(new Set(all.map((a) => a.prevHash)).size).toBe(all.length);
-    expect(await h.ok('filings', 'verifyArchive', {}, 'p_big_head')).toEqual({ ok: true, checked: all.length, headSeq: all.length, headHash: all[all.length - 1]!.hash });
+    // Each community has its own chain: 1..n with no gap, no fork, whatever the other did meanwhile.
+    for (const [communityId, as] of [['c_big', 'p_big_head'], ['c_demo', DEMO.head]] as const) {
+      const all = await h.rt.store.find<ArchiveEntry>('archive', { communityId }, { sort: [['seq', 1]] });
+      expect(all.map((a) => a.seq)).toEqual(all.map((_, i) => i + 1));
+      expect(new Set(all.map((a) => a.prevHash)).size).toBe(all.length);
+      expect(await h.ok('filings', 'verifyArchive', {}, as)).toMatchObject({ ok: true, checked: all.length, head: { seq: all.length, hash: all[all.length - 1]!.hash }, anchors: [] });
+    }
   });
 });

@@ -81,7 +81,7 @@ describe('the plan', () => {
     const unique = (c: CollectionName) => indexesOf(c).filter((i) => i.MgoKeySchema.MgoIsUnique).map((i) => i.MgoKeySchema.MgoIndexKeys.map((k) => k.Name));
     expect(unique('people')).toEqual([['openid']]);
     expect(unique('deliveries')).toEqual([['documentId', 'memberId']]);
-    expect(unique('archive')).toEqual([['seq']]);
+    expect(unique('archive')).toEqual([['communityId', 'seq']]);
     for (const c of COLLECTION_NAMES) {
       for (const i of indexesOf(c)) {
         expect(i.IndexName).toMatch(/^[A-Za-z0-9_]{1,64}$/);

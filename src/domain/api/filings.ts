@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeDigest, type AnchorCheck } from '../anchor';
 import type { ArchiveEntryType, BreakReason } from '../archive';
 import type { Deadline } from '../deadlines';
 import { DOCUMENT_KINDS, type DocumentContent, type DocumentKind, type DocumentStatus, type FilingOutcome, type FilingResult } from '../documents';
@@ -99,6 +100,7 @@ export interface RecordView {
 }
 
 export interface ArchiveEntryView {
+  communityId: Id;
   seq: number;
   type: ArchiveEntryType;
   typeLabel: string;
@@ -111,9 +113,39 @@ export interface ArchiveEntryView {
   hash: string;
 }
 
-export type ArchiveVerifyView =
-  | { ok: true; checked: number; headSeq: number; headHash: string }
-  | { ok: false; checked: number; brokenAt: number; reason: BreakReason; reasonLabel: string };
+/** The head of a community's chain as a person notes it: count, full hash and the short code. */
+export interface ChainHeadView {
+  seq: number;
+  hash: string;
+  code: string;
+}
+
+export interface ArchiveVerifyView {
+  /** The chain is unbroken and every anchor checked matches. */
+  ok: boolean;
+  communityId: Id;
+  communityName: string;
+  /** Entries whose links and hashes were checked before the first break (all of them when unbroken). */
+  checked: number;
+  /** The newest stored entry now: write it down to check later changes against it. */
+  head: ChainHeadView | null;
+  broken?: { at: number; reason: BreakReason; label: string };
+  /** The anchor the caller typed in first, then the monthly anchors, newest first. */
+  anchors: AnchorCheck[];
+}
+
+export interface ArchiveAnchorView extends ChainHeadView {
+  month: string;
+  at: EpochMs;
+  notifiedAt?: EpochMs;
+}
+
+export interface ArchiveAnchorsView {
+  communityId: Id;
+  communityName: string;
+  current: ChainHeadView | null;
+  anchors: ArchiveAnchorView[];
+}
 
 export interface ComposerView {
   personId: Id;
@@ -225,5 +257,17 @@ export const filingsApi = {
       skip: z.number().int().min(0).optional(),
     }),
   ),
-  verifyArchive: action<ArchiveVerifyView>()('校验档案哈希链，报告第一处断链', noInput),
+  verifyArchive: action<ArchiveVerifyView>()(
+    '校验本小区档案哈希链，并与委员持有的存证摘要（条数 + 摘要或简码）及每月存证摘要核对',
+    z.strictObject({
+      communityId: zId.optional(),
+      anchor: z
+        .strictObject({
+          seq: z.number({ error: '请填写摘要上的条数' }).int().min(1, '条数至少为 1'),
+          digest: z.string().trim().max(200).refine((v) => normalizeDigest(v) !== null, '请填写完整摘要（64 位）或简码（16 位，如 1a2b-3c4d-5e6f-7a8b）'),
+        })
+        .optional(),
+    }),
+  ),
+  archiveAnchors: action<ArchiveAnchorsView>()('本小区每月档案存证摘要及当前链头（供打印签字、转发留存）', z.strictObject({ communityId: zId.optional() })),
 };

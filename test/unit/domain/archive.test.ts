@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, chainEntry, entryHash, GENESIS_HASH, verifyChain, type ArchiveContent, type ArchiveEntry, type HashFn } from '@domain/archive';
+import { archiveId, canonicalJson, chainEntry, entryHash, GENESIS_HASH, verifyChain, type ArchiveContent, type ArchiveEntry, type HashFn } from '@domain/archive';
 
 /** A toy hash, enough to show the chain logic works whatever the function (the server uses sha256). */
 const toyHash: HashFn = (text) => {
@@ -8,9 +8,9 @@ const toyHash: HashFn = (text) => {
   return h.toString(16).padStart(64, '0');
 };
 
-const content = (i: number): ArchiveContent => ({
+const content = (i: number, communityId = 'c_demo'): ArchiveContent => ({
   type: i % 2 ? 'delivery_event' : 'document_version',
-  communityId: 'c_demo',
+  communityId,
   at: 1_700_000_000_000 + i,
   subject: { kind: 'document', id: `doc_${i}` },
   documentId: `doc_${i}`,
@@ -57,7 +57,7 @@ describe('the chain', () => {
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
     expect(entries[2]!.prevHash).toBe(entries[1]!.hash);
-    expect(entries[3]!._id).toBe('arch_000000000004');
+    expect(entries[3]!._id).toBe('arc_c_demo_000000004');
     expect(verifyChain(entries, toyHash)).toEqual({ ok: true, checked: 4, head: { seq: 4, hash: entries[3]!.hash } });
   });
 
@@ -94,6 +94,28 @@ describe('the chain', () => {
     swapped[1] = { ...swapped[2]!, seq: 2 };
     swapped[2] = { ...a, seq: 3 };
     expect(verifyChain(swapped, toyHash)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('is one chain per community: each counts from 1 and verifies without the other', () => {
+    const tails = new Map<string, { seq: number; hash: string }>();
+    const all: ArchiveEntry[] = [];
+    // Two communities appending in turn, as they would on a shared database.
+    for (let i = 0; i < 6; i++) {
+      const community = i % 3 === 0 ? 'c_b' : 'c_a';
+      const e = { ...chainEntry(tails.get(community) ?? null, content(i, community), toyHash), version: 1 };
+      tails.set(community, { seq: e.seq, hash: e.hash });
+      all.push(e);
+    }
+    const a = all.filter((e) => e.communityId === 'c_a');
+    const b = all.filter((e) => e.communityId === 'c_b');
+    expect(a.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(b.map((e) => e._id)).toEqual([archiveId('c_b', 1), archiveId('c_b', 2)]);
+    expect(archiveId('c_a', 1)).not.toBe(archiveId('c_b', 1));
+    expect(verifyChain(a, toyHash)).toMatchObject({ ok: true, checked: 4 });
+    expect(verifyChain(b, toyHash)).toMatchObject({ ok: true, checked: 2 });
+    // An entry moved into another community's chain changes what was hashed.
+    const moved = { ...b[1]!, communityId: 'c_a', seq: 5, prevHash: a[3]!.hash };
+    expect(verifyChain([...a, moved], toyHash)).toMatchObject({ ok: false, brokenAt: 5, reason: 'hash_mismatch' });
   });
 
   it('verifies page by page from a known previous entry', () => {

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import type { ArchiveEntryView, ArchiveVerifyView } from '@domain/api/filings';
+import type { ArchiveAnchorsView, ArchiveEntryView } from '@domain/api/filings';
 import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType } from '@domain/archive';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
 import { call, errorMessage } from '../../../api/client';
-import { Empty, Pending } from '../../../components/States';
-import { useSubmit } from '../../../components/useSubmit';
+import { Empty, Loading, Pending } from '../../../components/States';
 import { useSession } from '../../../stores/session';
 import { formatDateTime } from '../../../utils/format';
+import { AnchorPrint, AnchorsCard, ARCHIVE_PAGE } from './anchors';
+import { VerifyCard } from './verify';
 import './index.scss';
 
 const TYPES = Object.entries(ARCHIVE_TYPE_LABELS) as Array<[ArchiveEntryType, string]>;
@@ -37,15 +38,15 @@ function Chips<T extends string>({ options, value, onPick }: { options: Array<[T
 }
 
 export default function ArchivePage() {
+  const { params } = useRouter();
   const me = useSession((s) => s.me);
   const staff = me?.area === 'staff';
+  const [anchors, setAnchors] = useState<ArchiveAnchorsView | null>(null);
   const [filters, setFilters] = useState<Filters>({ type: 'document_version' });
   const [text, setText] = useState('');
   const [entries, setEntries] = useState<ArchiveEntryView[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [verify, setVerify] = useState<ArchiveVerifyView | null>(null);
-  const { busy: verifying, submit } = useSubmit();
 
   async function search(f: Filters = filters, skip = 0): Promise<void> {
     try {
@@ -59,8 +60,19 @@ export default function ArchivePage() {
   }
 
   useDidShow(() => {
-    if (!entries) void search();
+    if (!entries && params.print !== '1') void search();
+    // A general manager spans communities and has none of their own: no anchors to show.
+    call('filings', 'archiveAnchors', {}).then(setAnchors, () => setAnchors(null));
   });
+
+  // The chat card carries the digest in its title: a copy that lives in WeChat, not in our database.
+  useShareAppMessage(() => {
+    const head = anchors?.current;
+    if (!anchors || !head) return { title: '档案检索', path: ARCHIVE_PAGE };
+    return { title: `${anchors.communityName}档案存证摘要：共${head.seq}条 简码${head.code}`, path: `${ARCHIVE_PAGE}?seq=${head.seq}&digest=${head.code}` };
+  });
+
+  if (params.print === '1') return anchors ? <AnchorPrint data={anchors} month={params.month ?? ''} /> : <Loading />;
 
   function update(patch: Partial<Filters>): void {
     const next = { ...filters, ...patch };
@@ -69,35 +81,10 @@ export default function ArchivePage() {
     void search(next);
   }
 
-  async function runVerify(): Promise<void> {
-    await submit(async () => setVerify(await call('filings', 'verifyArchive', {})));
-  }
-
   return (
     <View className="page archive-page" data-testid="archive-page">
-      {staff && (
-        <View className="card archive-verify" data-testid="archive-verify">
-          <View className="row">
-            <View>
-              <View className="archive-verify-title">档案完整性校验</View>
-              <View className="muted">每条档案记录都含前一条的摘要，任何改动都会使链条断开。</View>
-            </View>
-            <Button size="small" type="primary" loading={verifying} className="verify-run" data-testid="verify-run" onClick={() => void runVerify()}>
-              校验
-            </Button>
-          </View>
-          {verify &&
-            (verify.ok ? (
-              <View className="archive-verify-result archive-verify-ok" data-testid="verify-result">
-                链条完整：已校验 {verify.checked} 条记录，最新序号 {verify.headSeq}，摘要 {verify.headHash.slice(0, 16)}…
-              </View>
-            ) : (
-              <View className="archive-verify-result archive-verify-broken" data-testid="verify-result">
-                第 {verify.brokenAt} 号记录处断链：{verify.reasonLabel}（此前 {verify.checked} 条完好）
-              </View>
-            ))}
-        </View>
-      )}
+      <VerifyCard initialSeq={params.seq} initialDigest={params.digest} />
+      {anchors && <AnchorsCard data={anchors} />}
 
       <View className="card archive-filters">
         <View className="archive-search">
@@ -134,7 +121,7 @@ export default function ArchivePage() {
         <View>
           {entries.map((e) => (
             <View
-              key={e.seq}
+              key={`${e.communityId}-${e.seq}`}
               className="list-item archive-entry"
               data-testid="archive-entry"
               onClick={() => void Taro.navigateTo({ url: staff ? `/packages/staff/record/index?id=${e.documentId}` : `/packages/committee/document/index?id=${e.documentId}` })}

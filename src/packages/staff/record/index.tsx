@@ -42,6 +42,14 @@ function MemberRow({ row, opinion, canAct, onAct }: { row: RecordRow; opinion: b
           拒签：{row.refusal.reason}（{row.refusal.recordedByName} 记录于 {formatDateTime(row.refusal.at)}）
         </View>
       )}
+      {row.archiveDiffs && row.archiveDiffs.length > 0 && (
+        <View className="record-archive-diff" data-testid="record-archive-diff">
+          <Text className="tag tag-danger">与存档不一致</Text>
+          {row.archiveDiffs.map((d) => (
+            <View key={d}>{d}</View>
+          ))}
+        </View>
+      )}
       {canAct && row.staffActions.length > 0 && (
         <View className="record-actions">
           {row.staffActions.includes('recordRefusal') && (
@@ -170,6 +178,12 @@ export default function RecordPage() {
         )}
       </View>
       {doc.publishedAt && <View className="muted record-published">已于 {formatDateTime(doc.publishedAt)} 向业主公开</View>}
+
+      {(summary.archiveMismatches ?? 0) > 0 && (
+        <View className="notice record-archive-warning" data-testid="record-archive-warning">
+          有 {summary.archiveMismatches} 位委员的签收情况与存档记录不一致：下方标出的状态不是按存档的签收事件得出的，请以存档为准并核查改动来源。
+        </View>
+      )}
 
       <View className="section-title">委员签收情况</View>
       {rows.map((r) => (

@@ -38,7 +38,7 @@ export function PrintView({ data }: { data: RecordView }) {
           <View key={r.deliveryId} className="print-tr" data-testid="print-row">
             <Text className="print-td print-c-name">{r.memberName}</Text>
             <Text className="print-td print-c-pos">{r.positionLabel}</Text>
-            <Text className="print-td print-c-state">{r.stateLabel}</Text>
+            <Text className="print-td print-c-state">{r.archiveDiffs?.length ? `${r.stateLabel}（与存档不一致：${r.archiveDiffs.join('；')}）` : r.stateLabel}</Text>
             <Text className="print-td print-c-time">{t(r.signedAt).replace(' ', '\n')}</Text>
             <Text className="print-td print-c-text">
               {opinion
