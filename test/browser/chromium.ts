@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -59,19 +60,17 @@ function packageVersion(dir: string): string {
  * renames it into place: a run killed half way never leaves a broken binary behind, and two runs at
  * once do not write into the same files. Never given a URL, the package reads only its own bin/.
  */
-function unpackNpmChromium(version: string): { dir: string; ms: number } {
+function unpackNpmChromium(pkg: string, version: string): { dir: string; ms: number } {
   const dir = path.join(os.tmpdir(), `wuye-chromium-${version}`);
   if (fs.existsSync(path.join(dir, 'chromium'))) return { dir, ms: 0 };
   const staging = fs.mkdtempSync(`${dir}.partial-`);
   const started = Date.now();
   const script = `
     import Chromium, { inflate } from '@sparticuz/chromium';
-    import { dirname, join } from 'node:path';
-    import { fileURLToPath } from 'node:url';
-    const bin = join(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))), '..', 'bin');
+    const bin = process.argv[1];
     await Chromium.executablePath(bin);
-    await inflate(join(bin, 'al2023.tar.br'));`;
-  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    await inflate(bin + '/al2023.tar.br');`;
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script, path.join(pkg, 'bin')], {
     cwd: ROOT,
     env: { ...process.env, TMPDIR: staging },
     encoding: 'utf8',
@@ -93,12 +92,14 @@ function unpackNpmChromium(version: string): { dir: string; ms: number } {
  * (PingFang SC, Microsoft YaHei, sans-serif, monospace…) and every fallback resolves to Noto Sans SC.
  */
 function fontconfigFile(): string {
-  const dir = path.join(os.tmpdir(), 'wuye-fontconfig');
+  const fonts = packageDir(FONT_PACKAGE);
+  // One file per checkout, so two checkouts testing at once never rewrite each other's.
+  const dir = path.join(os.tmpdir(), `wuye-fontconfig-${createHash('sha1').update(fonts).digest('hex').slice(0, 10)}`);
   fs.mkdirSync(dir, { recursive: true });
   const xml = `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
-  <dir>${packageDir(FONT_PACKAGE)}</dir>
+  <dir>${fonts}</dir>
   <cachedir>${path.join(dir, 'cache')}</cachedir>
 </fontconfig>
 `;
@@ -122,8 +123,9 @@ function npmChromium(forced: boolean): Chromium {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`@sparticuz/chromium runs on x64 Linux only (this is ${process.platform}-${process.arch}); set CHROMIUM_PATH to a Chromium/Chrome binary`);
   }
-  const version = packageVersion(packageDir('@sparticuz/chromium'));
-  const { dir, ms } = unpackNpmChromium(version);
+  const pkg = packageDir('@sparticuz/chromium');
+  const version = packageVersion(pkg);
+  const { dir, ms } = unpackNpmChromium(pkg, version);
   const env = baseEnv();
   // Its own NSS/NSPR/expat build, so the machine needs no browser libraries (glibc is enough).
   env.LD_LIBRARY_PATH = [path.join(dir, 'al2023', 'lib'), env.LD_LIBRARY_PATH].filter(Boolean).join(':');
