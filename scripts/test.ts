@@ -8,7 +8,8 @@ import * as path from 'path';
  *  1. jest, all projects (pure domain + functions on the embedded store + storage contract);
  *  2. the pure domain again under TZ=UTC and TZ=America/Los_Angeles — every date rule must hold
  *     in Asia/Shanghai whatever zone the server runs in;
- *  3. the browser tests (H5 build + local host + Debian chromium via playwright-core).
+ *  3. the browser tests (H5 build + local host + Chromium via playwright-core: the machine's, else
+ *     @sparticuz/chromium from npm; see test/browser/chromium.ts).
  * Prints one closing line "N passed, N failed" and exits non-zero if anything failed.
  */
 interface Run {

@@ -6,6 +6,7 @@ import type { DevPersonView } from '@domain/api/session';
 import type { Envelope } from '@domain/envelope';
 import { ensureH5Build as buildH5, h5StaleReason } from '../../scripts/h5-build';
 import { startLocalHost } from '../../scripts/local-host';
+import { chooseChromium } from './chromium';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -53,17 +54,12 @@ async function hostCall<T>(url: string, fn: string, action: string, payload: unk
 
 /**
  * Builds if needed, starts the local host on a fresh seeded store and a random port, and launches
- * Chromium with a throwaway profile. A missing browser is a failure, never a skip: a skipped browser
- * test would report green while checking nothing.
+ * Chromium (the system's, else the npm one: see ./chromium.ts) with a throwaway profile. A browser
+ * that cannot start is a failure, never a skip: a skipped browser test would report green while
+ * checking nothing.
  */
 export async function startBrowserEnv(): Promise<BrowserEnv> {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}. Install it with "apt-get update && apt-get install -y chromium fonts-wqy-zenhei" ` +
-        'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
-    );
-  }
+  const browser = chooseChromium();
   ensureH5Build();
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 
@@ -83,7 +79,8 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
         const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-browser-profile-'));
         profiles.push(profileDir);
         const ctx = await chromium.launchPersistentContext(profileDir, {
-          executablePath,
+          executablePath: browser.executablePath,
+          env: browser.env,
           args: CHROMIUM_ARGS,
           viewport: { width: 390, height: 844 },
           deviceScaleFactor: 2,
