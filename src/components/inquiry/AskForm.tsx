@@ -4,6 +4,7 @@ import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import type { FileRef } from '@domain/files';
+import { askerInquiriesRoute, askerInquiryUrl } from '@domain/routes';
 import { COMMITTEE_KINDS, OWNER_KINDS, type InquiryChannel, type InquiryKind } from '@domain/inquiry-labels';
 import { call, isWeapp } from '../../api/client';
 import { askConsent } from '../../api/consent';
@@ -18,7 +19,7 @@ const HINTS: Record<InquiryChannel, string> = {
 };
 
 /** 我要提问 / 提出质询: the same form for owners and the committee, with the answer date after sending. */
-export function AskForm({ channel, listLink, detailLink }: { channel: InquiryChannel; listLink: string; detailLink: (id: string) => string }) {
+export function AskForm({ channel }: { channel: InquiryChannel }) {
   const me = useSession((s) => s.me);
   const kinds = Object.entries(channel === 'owner' ? OWNER_KINDS : COMMITTEE_KINDS) as Array<[InquiryKind, string]>;
   const rooms = (me?.rooms ?? []).filter((r) => r.status === 'approved');
@@ -63,10 +64,10 @@ export function AskForm({ channel, listLink, detailLink }: { channel: InquiryCha
           </Button>
         )}
         <View className="row ask-done-actions">
-          <View className="btn btn-plain btn-small" data-testid="ask-done-view" onClick={() => void Taro.redirectTo({ url: detailLink(sent.inquiryId) })}>
+          <View className="btn btn-plain btn-small" data-testid="ask-done-view" onClick={() => void Taro.redirectTo({ url: askerInquiryUrl(channel, sent.inquiryId) })}>
             查看详情
           </View>
-          <View className="btn btn-plain btn-small" onClick={() => void Taro.redirectTo({ url: listLink })}>
+          <View className="btn btn-plain btn-small" onClick={() => void Taro.redirectTo({ url: askerInquiriesRoute(channel) })}>
             {channel === 'owner' ? '我的提问' : '业委会事项'}
           </View>
         </View>

@@ -5,6 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import type { ArchiveEntryView, ArchiveVerifyView } from '@domain/api/filings';
 import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType } from '@domain/archive';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
+import { routeUrl, ROUTES } from '@domain/routes';
 import { call, errorMessage } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { useSubmit } from '../../../components/useSubmit';
@@ -137,7 +138,7 @@ export default function ArchivePage() {
               key={e.seq}
               className="list-item archive-entry"
               data-testid="archive-entry"
-              onClick={() => void Taro.navigateTo({ url: staff ? `/packages/staff/record/index?id=${e.documentId}` : `/packages/committee/document/index?id=${e.documentId}` })}
+              onClick={() => void Taro.navigateTo({ url: routeUrl(staff ? ROUTES.staff.record : ROUTES.committee.document, { id: e.documentId }) })}
             >
               <View className="row">
                 <Text className="list-item-title archive-title">{e.title}</Text>

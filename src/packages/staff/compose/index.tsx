@@ -7,6 +7,7 @@ import { createCalendar } from '@domain/calendar';
 import { isLate, type Deadline } from '@domain/deadlines';
 import { CATEGORIES, KIND_LABELS, lateReasonRequired, reportPeriodKind, sendingDeadline, type DocumentContent, type DocumentKind } from '@domain/documents';
 import type { FileRef } from '@domain/files';
+import { routeUrl, ROUTES } from '@domain/routes';
 import { appNow, call, isWeapp, showError } from '../../../api/client';
 import { uploadFile } from '../../../api/files';
 import { Attachments } from '../../../components/filings';
@@ -86,7 +87,7 @@ export default function ComposePage() {
     void call('filings', 'get', { documentId: params.id })
       .then(({ document: d }) => {
         if (d.status !== 'draft') {
-          void Taro.redirectTo({ url: `/packages/staff/record/index?id=${d.documentId}` });
+          void Taro.redirectTo({ url: routeUrl(ROUTES.staff.record, { id: d.documentId }) });
           return;
         }
         const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = d;
@@ -162,7 +163,7 @@ export default function ComposePage() {
       if (!confirm) return;
       const sent = await call('filings', 'send', { documentId: saved.documentId, lateReason: late ? lateReason.trim() || undefined : undefined });
       void Taro.showToast({ title: `已送达 ${sent.progress?.total ?? ''} 位委员`, icon: 'success' });
-      void Taro.redirectTo({ url: `/packages/staff/record/index?id=${sent.documentId}` });
+      void Taro.redirectTo({ url: routeUrl(ROUTES.staff.record, { id: sent.documentId }) });
     });
   }
 

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
 import { SECTION_LABELS } from '@domain/workbench';
+import { ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
@@ -15,7 +16,6 @@ import { DoneForm } from './DoneForm';
 import { TaskCard } from './TaskCard';
 import './index.scss';
 
-const CALENDAR_PAGE = '/packages/staff/calendar/index';
 
 /** Always shown, even empty, so "nothing due this week" is an answer and not a missing section. */
 const MAIN_SECTIONS: Array<{ key: WorkbenchSection; empty: string }> = [
@@ -94,7 +94,7 @@ export default function WorkbenchPage() {
                 生成未来事项
               </Button>
             )}
-            <Button size="small" fill="outline" className="workbench-calendar" onClick={() => openLink(CALENDAR_PAGE)}>
+            <Button size="small" fill="outline" className="workbench-calendar" onClick={() => openLink(ROUTES.staff.calendar)}>
               工作日历
             </Button>
           </View>
