@@ -16,11 +16,12 @@ import {
   type YearMonth,
 } from './time';
 import type { Fen } from './model';
+import { LIMITATION_YEARS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from './rules';
 
 export type { Fen } from './model';
 
 export interface ReminderPolicy {
-  /** Day of the bill's month on which reminders start; the rule book fixes it at 15. */
+  /** Day of the bill's month on which reminders start; the rule book fixes it (REMINDER_START_DAY). */
   startDay: number;
   repeatEveryDays: number;
   lawyerLetterAfterMonths: number;
@@ -31,16 +32,13 @@ export interface ReminderPolicy {
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
-  startDay: 15,
-  repeatEveryDays: 7,
+  startDay: REMINDER_START_DAY,
+  repeatEveryDays: REMINDER_REPEAT_DAYS,
   lawyerLetterAfterMonths: 6,
   lawsuitMinAmountFen: 300_000,
   lawsuitAfterMonths: 12,
   limitationWarnDays: 90,
 };
-
-/** The limitation period for a civil claim (民法典第188条). */
-export const LIMITATION_YEARS = 3;
 
 export interface BillForReminder {
   month: YearMonth;

@@ -11,6 +11,7 @@ import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StaffRole, StoredRecord } from './model';
 import { canSeeCommunity, hasRole, isStaff, type Caller } from './roles';
 import { COMMITTEE_KINDS, MAX_PHOTOS, OPEN_STATUSES, OWNER_KINDS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from './inquiry-labels';
+import { REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
 import { addCalendarDays, endOfLocalDay, localDateOf } from './time';
 
 export {
@@ -192,7 +193,7 @@ export function checkAuditDate(auditDate: LocalDate | undefined, now: EpochMs, c
   if (!auditDate) return fail('INVALID_INPUT', '请选择查账日期');
   if (auditDate < localDateOf(now)) return fail('INVALID_INPUT', '查账日期不能早于今天');
   if (!isInAuditWindow(auditDate)) return fail('AUDIT_OUTSIDE_WINDOW');
-  if (!calendar.isWorkingDay(auditDate).working) return fail('AUDIT_OUTSIDE_WINDOW', '查账日期须为每月10日至15日之间的工作日');
+  if (!calendar.isWorkingDay(auditDate).working) return fail('AUDIT_OUTSIDE_WINDOW', `查账日期须为${RULE_PHRASES.auditWindow}之间的工作日`);
   return auditDate;
 }
 
@@ -273,9 +274,7 @@ export interface Decision {
   patch: InquiryPatch;
 }
 
-export const REOPEN_WINDOW_DAYS = 7;
-
-/** The asker may reopen until the end of the 7th day after the latest answer or explanation. */
+/** The asker may reopen until the end of the REOPEN_WINDOW_DAYS-th day after the latest answer or explanation. */
 export function reopenUntil(inq: Pick<Inquiry, 'respondedAt'>): EpochMs | undefined {
   return inq.respondedAt === undefined ? undefined : endOfLocalDay(addCalendarDays(localDateOf(inq.respondedAt), REOPEN_WINDOW_DAYS));
 }

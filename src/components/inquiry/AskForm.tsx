@@ -6,6 +6,7 @@ import type { InquiryDetailView } from '@domain/api/inquiries';
 import type { FileRef } from '@domain/files';
 import { askerInquiriesRoute, askerInquiryUrl } from '@domain/routes';
 import { COMMITTEE_KINDS, OWNER_KINDS, type InquiryChannel, type InquiryKind } from '@domain/inquiry-labels';
+import { RULE_PHRASES } from '@domain/rules';
 import { call, isWeapp } from '../../api/client';
 import { askConsent } from '../../api/consent';
 import { useSession } from '../../stores/session';
@@ -14,8 +15,8 @@ import { PhotoPicker } from './PhotoPicker';
 import { dueText } from './parts';
 
 const HINTS: Record<InquiryChannel, string> = {
-  owner: '服务中心收到后会先判断诉求是否合理：合理的在3个工作日内答复或解决；暂时无法满足的会向您耐心解释；服务中心无法解决的将上报公司总经理。',
-  committee: '业委会的质询、质疑、建议和要求将书面登记，全体委员可见。查账请选择每月10日至15日之间的工作日。',
+  owner: `服务中心收到后会先判断诉求是否合理：合理的在${RULE_PHRASES.inquiryWithin}答复或解决；暂时无法满足的会向您耐心解释；服务中心无法解决的将上报公司总经理。`,
+  committee: `业委会的质询、质疑、建议和要求将书面登记，全体委员可见。查账请选择${RULE_PHRASES.auditWindow}之间的工作日。`,
 };
 
 /** 我要提问 / 提出质询: the same form for owners and the committee, with the answer date after sending. */
@@ -105,7 +106,7 @@ export function AskForm({ channel }: { channel: InquiryChannel }) {
 
         {kind === 'audit' && (
           <>
-            <View className="form-label">查账日期（每月10日至15日）</View>
+            <View className="form-label">查账日期（{RULE_PHRASES.auditWindow}）</View>
             <Picker mode="date" value={auditDate} onChange={(e) => setAuditDate(String(e.detail.value))}>
               <View className="form-field" data-testid="audit-date">
                 {auditDate || '请选择日期'}

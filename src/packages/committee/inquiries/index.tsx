@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { routeUrl, ROUTES } from '@domain/routes';
+import { RULE_PHRASES } from '@domain/rules';
 import { AskEntry, InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 
@@ -15,7 +16,7 @@ export default function CommitteeInquiriesPage() {
   const shown = items && (tab === 'mine' ? items.filter((i) => i.askedByMe) : items);
   return (
     <View className="page committee-inquiries-page" data-testid="committee-inquiries-page">
-      <AskEntry title="提出质询 / 查账" sub="质询、质疑、建议、要求；查账安排在每月10日至15日" link={ROUTES.committee.ask} />
+      <AskEntry title="提出质询 / 查账" sub={`质询、质疑、建议、要求；查账安排在${RULE_PHRASES.auditWindow}`} link={ROUTES.committee.ask} />
       <Tabs tabs={[['all', '全部事项'], ['mine', '我提出的']]} value={tab} onChange={setTab} />
       <View className="section-title">
         <Text>业委会事项</Text>
