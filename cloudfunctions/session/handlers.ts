@@ -1,4 +1,5 @@
 import type { BindingView } from '@domain/api/session';
+import { checkCanRequest, decideBinding } from '@domain/bindings';
 import { AppError } from '@domain/errors';
 import type { Building, Community, Person, Room, RoomBinding } from '@domain/model';
 import { maskPhone } from '@domain/privacy';
@@ -97,8 +98,7 @@ export const sessionHandlers: Handlers<'session'> = {
     const caller = requireCaller(ctx);
     const room = await ctx.store.get<Room>('rooms', input.roomId);
     if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
-    const open = await ctx.store.count('roomBindings', { personId: caller.personId, roomId: room._id, status: { $in: ['requested', 'approved'] } });
-    if (open > 0) throw new AppError('ROOM_ALREADY_BOUND');
+    checkCanRequest(await ctx.store.find<RoomBinding>('roomBindings', { personId: caller.personId, roomId: room._id }));
     const binding = await ctx.store.insert<RoomBinding>('roomBindings', {
       _id: ctx.rt.newId('binding'),
       communityId: room.communityId,
@@ -128,10 +128,9 @@ export const sessionHandlers: Handlers<'session'> = {
   async decideBinding(ctx, input) {
     const caller = requireCaller(ctx);
     await loadVisible<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, caller);
-    const decided = await updateWithRetry<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, (b) => {
-      if (b.status !== 'requested') throw new AppError('BINDING_NOT_PENDING');
-      return { status: input.approve ? 'approved' : 'rejected', decidedAt: ctx.now, decidedBy: caller.personId, note: input.note };
-    });
+    const decided = await updateWithRetry<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, (b) =>
+      decideBinding(b, input.approve ? 'approve' : 'reject', caller.personId, ctx.now, input.note),
+    );
     await ctx.audit({
       type: input.approve ? 'binding.approved' : 'binding.rejected',
       communityId: decided.communityId,

@@ -177,3 +177,8 @@ export function workingDaysLeft(now: EpochMs, deadline: Pick<Deadline, 'due'>, c
   if (!isLate(deadline, now)) return count;
   return Math.min(count, -1);
 }
+
+/** Time to remind: the deadline has not passed and at most `workingDays` working days remain before it. */
+export function isDueWithin(now: EpochMs, deadline: Pick<Deadline, 'due'>, workingDays: number, calendar: WorkingCalendar): boolean {
+  return !isLate(deadline, now) && workingDaysLeft(now, deadline, calendar) <= workingDays;
+}

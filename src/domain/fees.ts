@@ -15,6 +15,7 @@ import {
   type LocalDate,
   type YearMonth,
 } from './time';
+import type { ReminderChannel } from './api/fees';
 import type { Fen } from './model';
 import { LIMITATION_YEARS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from './rules';
 
@@ -131,4 +132,15 @@ export function limitationWarning(
   const daysLeft = calendarDaysBetween(localDateOf(now), expiresOn);
   const warnFrom = startOfLocalDay(addCalendarDays(expiresOn, -policy.limitationWarnDays));
   return { expiresOn, expiresAt, daysLeft, warn: now >= warnFrom, expired: now > expiresAt };
+}
+
+/**
+ * Channels that leave a written record with proof of delivery: a slip, a text message, a subscribe
+ * message. Only these interrupt the limitation period; a call, a visit or a word at a service moment
+ * counts as a reminder for the cadence but leaves nothing to show a court.
+ */
+export const WRITTEN_REMINDER_CHANNELS: readonly ReminderChannel[] = ['slip', 'sms', 'subscribe_message'];
+
+export function isWrittenReminder(channel: ReminderChannel): boolean {
+  return WRITTEN_REMINDER_CHANNELS.includes(channel);
 }

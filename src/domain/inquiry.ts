@@ -5,13 +5,13 @@
  * it from then on. Every rule here is a pure function of the record, the actor and the moment.
  */
 import type { WorkingCalendar } from './calendar';
-import { inquiryAnswerDeadline, isInAuditWindow, RULE_TEXTS } from './deadlines';
+import { inquiryAnswerDeadline, isDueWithin, isInAuditWindow, RULE_TEXTS } from './deadlines';
 import { fail, type ErrorCode } from './errors';
 import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StaffRole, StoredRecord } from './model';
 import { canSeeCommunity, hasRole, isStaff, type Caller } from './roles';
 import { COMMITTEE_KINDS, MAX_PHOTOS, OPEN_STATUSES, OWNER_KINDS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from './inquiry-labels';
-import { REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
+import { INQUIRY_REMINDER_WORKING_DAYS, REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
 import { addCalendarDays, endOfLocalDay, localDateOf } from './time';
 
 export {
@@ -277,6 +277,11 @@ export interface Decision {
 /** The asker may reopen until the end of the REOPEN_WINDOW_DAYS-th day after the latest answer or explanation. */
 export function reopenUntil(inq: Pick<Inquiry, 'respondedAt'>): EpochMs | undefined {
   return inq.respondedAt === undefined ? undefined : endOfLocalDay(addCalendarDays(localDateOf(inq.respondedAt), REOPEN_WINDOW_DAYS));
+}
+
+/** Whoever must answer an open item is reminded once its last working day is near. */
+export function answerReminderDue(inq: Pick<Inquiry, 'status' | 'due'>, now: EpochMs, calendar: WorkingCalendar): boolean {
+  return OPEN_STATUSES.includes(inq.status) && isDueWithin(now, inq, INQUIRY_REMINDER_WORKING_DAYS, calendar);
 }
 
 export function isOverdue(inq: Pick<Inquiry, 'status' | 'due'>, now: EpochMs): boolean {
