@@ -1,6 +1,6 @@
 import type { TodoItem } from '@domain/api/session';
 import type { Bill } from '@domain/model';
-import { hasRole, type Caller } from '@domain/roles';
+import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
 import { roomsById } from '../_shared/views';
@@ -18,7 +18,7 @@ export async function feeTodos(ctx: ActionContext, caller: Caller): Promise<Todo
       out.push({ key: 'fees-unpaid', kind: 'fee', title: '物业费待缴', detail: `${unpaid.length} 笔，共 ${yuan(total)} 元`, count: unpaid.length, link: ROUTES.owner.bills });
     }
   }
-  if (hasRole(caller, 'butler', 'butler_supervisor', 'head')) {
+  if (hasRole(caller, ...COMMUNITY_STAFF_ROLES)) {
     const bills = await unpaidBillsFor(ctx.store, caller);
     const [reminders, rooms] = await Promise.all([remindersOf(ctx.store, bills.map((b) => b._id)), roomsById(ctx.store, bills.map((b) => b.roomId))]);
     const rows = arrearsRows(bills, reminders, rooms, ctx.now);

@@ -2,7 +2,7 @@ import { BREAK_LABELS, type ArchiveEntry } from '@domain/archive';
 import { canCompose, quorumRuleText, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import { buildRecord, recordCsv } from '@domain/record';
-import { hasRole, isStaff, type Caller } from '@domain/roles';
+import { CENTRE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
 import { deliveryId, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
@@ -69,7 +69,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
   async record(ctx, input) {
     const { caller, doc, deliveries, rows, summary } = await recordOf(ctx, input.documentId);
     const [calendar, community, roster] = await Promise.all([ctx.calendar(), communityOf(ctx.store, doc.communityId), rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now))]);
-    const centre = hasRole(caller, 'head', 'general_manager');
+    const centre = hasRole(caller, ...CENTRE_ROLES);
     return {
       document: documentView(doc, calendar, ctx.now, deliveries),
       rows,

@@ -1,6 +1,6 @@
 import type { TodoItem } from '@domain/api/session';
 import { AWAITING_RATING, OPEN_STATUSES, inQueueOf, isOverdue, type Inquiry } from '@domain/inquiry';
-import { hasRole, isStaff, type Caller } from '@domain/roles';
+import { OWNER_SIDE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
 import { formatLocal } from '@domain/time';
 import { askerInquiryUrl, ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
@@ -12,7 +12,7 @@ import type { Query } from '../_shared/storage/port';
  */
 export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
-  if (hasRole(caller, 'owner', 'committee')) {
+  if (hasRole(caller, ...OWNER_SIDE_ROLES)) {
     const answered = await ctx.store.find<Inquiry>('inquiries', { askerId: caller.personId, status: { $in: [...AWAITING_RATING] } }, { sort: [['respondedAt', -1]] });
     if (answered.length > 0) {
       const only = answered.length === 1 ? answered[0] : undefined;

@@ -1,5 +1,5 @@
 import type { TodoItem } from '@domain/api/session';
-import { hasRole, type Caller } from '@domain/roles';
+import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
 
@@ -12,7 +12,7 @@ export async function bindingTodos(ctx: ActionContext, caller: Caller): Promise<
         : { key: 'binding-start', kind: 'binding', title: '绑定您的房屋', detail: '绑定并经核实后可查看账单、提问、接收通知', link: ROUTES.owner.bindRoom },
     ];
   }
-  if (!hasRole(caller, 'butler', 'butler_supervisor', 'head')) return [];
+  if (!hasRole(caller, ...COMMUNITY_STAFF_ROLES)) return [];
   const pending = await ctx.store.count('roomBindings', { communityId: caller.communityId, status: 'requested' });
   if (pending === 0) return [];
   return [{ key: 'binding-review', kind: 'binding', title: '房屋绑定待核实', detail: `${pending} 个申请等待核实`, count: pending, link: ROUTES.staff.bindings }];

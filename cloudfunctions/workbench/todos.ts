@@ -1,5 +1,5 @@
 import type { TodoItem } from '@domain/api/session';
-import { hasRole, type Caller } from '@domain/roles';
+import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { formatLocal } from '@domain/time';
 import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
@@ -10,7 +10,7 @@ import { obligationSource } from './sources';
  * number is in the title, so no `count` (the list would show it a second time as a bubble).
  */
 export async function workbenchTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
-  if (!hasRole(caller, 'head', 'butler', 'butler_supervisor') || !caller.communityId) return [];
+  if (!hasRole(caller, ...COMMUNITY_STAFF_ROLES) || !caller.communityId) return [];
   const items = await obligationSource({ ctx, caller, calendar: await ctx.calendar() });
   const byDue = (a: { due: number }, b: { due: number }): number => a.due - b.due;
   const overdue = items.filter((i) => i.section === 'overdue').sort(byDue);

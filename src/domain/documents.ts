@@ -19,6 +19,7 @@ import { fail } from './errors';
 import type { FileRef } from './files';
 import type { CommitteePosition, EpochMs, Id, LocalDate, StoredRecord } from './model';
 import { checkQuorum, type QuorumResult, type QuorumRule } from './quorum';
+import { BUTLER_ROLES, CENTRE_ROLES, isStaffRole } from './roles';
 import { OPINION_REMINDER_WORKING_DAYS } from './rules';
 import { isLocalDate, isYearMonth, localDateOf, type Quarter } from './time';
 
@@ -316,9 +317,9 @@ export interface ComposerSettings {
 }
 
 export function canCompose(caller: { personId: Id; roles: readonly string[] }, settings: ComposerSettings): boolean {
-  if (caller.roles.includes('head') || caller.roles.includes('general_manager')) return true;
-  const staff = caller.roles.includes('butler') || caller.roles.includes('butler_supervisor');
-  return staff && (settings.composerIds ?? []).includes(caller.personId);
+  if (caller.roles.some((r) => isStaffRole(r, CENTRE_ROLES))) return true;
+  const butler = caller.roles.some((r) => isStaffRole(r, BUTLER_ROLES));
+  return butler && (settings.composerIds ?? []).includes(caller.personId);
 }
 
 export const POSITION_ORDER: Record<CommitteePosition, number> = { chair: 0, vice_chair: 1, member: 2 };

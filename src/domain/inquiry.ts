@@ -9,7 +9,7 @@ import { inquiryAnswerDeadline, isDueWithin, isInAuditWindow, RULE_TEXTS } from 
 import { fail, type ErrorCode } from './errors';
 import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StaffRole, StoredRecord } from './model';
-import { canSeeCommunity, hasRole, isStaff, type Caller } from './roles';
+import { canSeeCommunity, COMMUNITY_STAFF_ROLES, hasRole, isStaff, isStaffRole, LEAD_ROLES, type Caller } from './roles';
 import { COMMITTEE_KINDS, MAX_PHOTOS, OPEN_STATUSES, OWNER_KINDS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from './inquiry-labels';
 import { INQUIRY_REMINDER_WORKING_DAYS, REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
 import { addCalendarDays, endOfLocalDay, localDateOf } from './time';
@@ -235,7 +235,7 @@ export function staffMayHandle(actor: Pick<Caller, 'personId' | 'roles' | 'commu
   if (!isStaff(actor)) return false;
   if (inq.escalatedAt !== undefined) return hasRole(actor, 'general_manager');
   if (hasRole(actor, 'general_manager') || actor.communityId !== inq.communityId) return false;
-  if (hasRole(actor, 'head', 'butler_supervisor')) return true;
+  if (hasRole(actor, ...LEAD_ROLES)) return true;
   return inq.assigneeId === undefined || inq.assigneeId === actor.personId;
 }
 
@@ -315,9 +315,9 @@ export function decide(inq: Inquiry, cmd: InquiryCommand, actor: Caller | null, 
   switch (cmd.type) {
     case 'assign': {
       const a = cmd.assignee;
-      const local = a.communityId === inq.communityId && (a.staffRole === 'butler' || a.staffRole === 'butler_supervisor' || a.staffRole === 'head');
+      const local = a.communityId === inq.communityId && isStaffRole(a.staffRole, COMMUNITY_STAFF_ROLES);
       if (!local) fail('INVALID_INPUT', '只能指派给本小区的工作人员');
-      if (!hasRole(actor!, 'head', 'butler_supervisor') && a.personId !== actor!.personId) fail('FORBIDDEN', '管家只能认领给自己');
+      if (!hasRole(actor!, ...LEAD_ROLES) && a.personId !== actor!.personId) fail('FORBIDDEN', '管家只能认领给自己');
       patch = { ...patch, assigneeId: a.personId };
       break;
     }
@@ -375,7 +375,7 @@ export function inQueueOf(staff: Pick<Caller, 'personId' | 'roles' | 'communityI
   if (inq.assigneeId === staff.personId) return true;
   if (hasRole(staff, 'head') && isOverdue(inq, now)) return true;
   if (inq.assigneeId !== undefined) return false;
-  if (hasRole(staff, 'head', 'butler_supervisor')) return true;
+  if (hasRole(staff, ...LEAD_ROLES)) return true;
   return inq.buildingId !== undefined && staff.buildingIds.includes(inq.buildingId);
 }
 

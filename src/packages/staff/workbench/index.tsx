@@ -5,6 +5,7 @@ import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
 import { SECTION_LABELS } from '@domain/workbench';
 import { ROUTES } from '@domain/routes';
+import { CENTRE_ROLES, isStaffRole } from '@domain/roles';
 import { call } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
@@ -59,7 +60,7 @@ export default function WorkbenchPage() {
   }
 
   const isHead = me?.staffRole === 'head';
-  const isCentre = isHead || me?.staffRole === 'general_manager';
+  const isCentre = isStaffRole(me?.staffRole, CENTRE_ROLES);
 
   if (!view) {
     return <View className="page workbench-page"><Pending error={error} onRetry={reload} /></View>;
