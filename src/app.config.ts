@@ -1,12 +1,14 @@
+import { appPages, ROUTES } from './domain/routes';
+
+// Tab pages and login live in the main package; each role's work pages live in its own subpackage,
+// so an owner never downloads the staff screens and the main package stays under the 2 MB limit.
+// The page lists come from the route table; a relative import, since the config loader has no aliases.
+const { pages, subPackages } = appPages();
+const tabPath = (route: string) => route.slice(1);
+
 export default defineAppConfig({
-  // Tab pages and login live in the main package; each role's work pages live in its own subpackage,
-  // so an owner never downloads the staff screens and the main package stays under the 2 MB limit.
-  pages: ['pages/home/index', 'pages/todo/index', 'pages/me/index', 'pages/login/index'],
-  subPackages: [
-    { root: 'packages/owner', pages: ['bills/index', 'bind-room/index', 'notices/index', 'ask/index', 'inquiries/index', 'inquiry/index'] },
-    { root: 'packages/committee', pages: ['index/index', 'documents/index', 'document/index', 'inquiries/index', 'ask/index', 'inquiry/index'] },
-    { root: 'packages/staff', pages: ['bindings/index', 'arrears/index', 'workbench/index', 'calendar/index', 'documents/index', 'compose/index', 'record/index', 'archive/index', 'queue/index', 'inquiry/index', 'inquiry-stats/index'] },
-  ],
+  pages,
+  subPackages,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
@@ -23,19 +25,19 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       {
-        pagePath: 'pages/home/index',
+        pagePath: tabPath(ROUTES.home),
         text: '首页',
         iconPath: 'assets/tabbar/home.png',
         selectedIconPath: 'assets/tabbar/home-active.png',
       },
       {
-        pagePath: 'pages/todo/index',
+        pagePath: tabPath(ROUTES.todo),
         text: '待办',
         iconPath: 'assets/tabbar/todo.png',
         selectedIconPath: 'assets/tabbar/todo-active.png',
       },
       {
-        pagePath: 'pages/me/index',
+        pagePath: tabPath(ROUTES.me),
         text: '我的',
         iconPath: 'assets/tabbar/me.png',
         selectedIconPath: 'assets/tabbar/me-active.png',

@@ -1,14 +1,12 @@
 import { REMINDER_CHANNELS, type BillView, type ReminderChannel, type ReminderView } from '@domain/api/fees';
 import { AppError } from '@domain/errors';
+import { isWrittenReminder } from '@domain/fees';
 import type { Bill, Community, FeeReminder, Person } from '@domain/model';
 import { requireCaller, type Handlers } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import { roomsById } from '../_shared/views';
 import { arrearsRows } from './arrears';
 import { remindersOf, unpaidBillsFor } from './queries';
-
-/** Channels that leave a written record with proof of delivery (these interrupt the limitation period). */
-const WRITTEN_CHANNELS: ReadonlySet<ReminderChannel> = new Set(['slip', 'sms', 'subscribe_message']);
 
 function reminderView(r: FeeReminder, byName: string): ReminderView {
   return { reminderId: r._id, billId: r.billId, channel: r.channel as ReminderChannel, byName, at: r.at, outcome: r.outcome };
@@ -51,7 +49,7 @@ export const feeHandlers: Handlers<'fees'> = {
       byId: caller.personId,
       at: ctx.now,
       outcome: input.outcome,
-      written: WRITTEN_CHANNELS.has(input.channel),
+      written: isWrittenReminder(input.channel),
       reachable: input.reachable ?? true,
     });
     await ctx.audit({ type: 'fee.reminded', communityId: bill.communityId, subject: { kind: 'bill', id: bill._id }, data: { channel: input.channel, label: REMINDER_CHANNELS[input.channel] } });

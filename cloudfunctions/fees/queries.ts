@@ -1,11 +1,11 @@
 import type { Bill, FeeReminder } from '@domain/model';
-import { hasRole, type Caller } from '@domain/roles';
+import { CENTRE_ROLES, hasRole, LEAD_ROLES, type Caller } from '@domain/roles';
 import type { Query, Storage } from '../_shared/storage/port';
 
 /** Unpaid bills a staff member looks after: a butler their buildings, others the whole community. */
 export async function unpaidBillsFor(store: Storage, caller: Caller): Promise<Bill[]> {
   const query: Query = { communityId: caller.communityId, status: 'unpaid' };
-  if (hasRole(caller, 'butler') && !hasRole(caller, 'butler_supervisor', 'head', 'general_manager')) {
+  if (hasRole(caller, 'butler') && !hasRole(caller, ...LEAD_ROLES, ...CENTRE_ROLES)) {
     query.buildingId = { $in: caller.buildingIds };
   }
   return store.find<Bill>('bills', query, { sort: [['month', 1]] });

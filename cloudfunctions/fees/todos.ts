@@ -1,6 +1,7 @@
 import type { TodoItem } from '@domain/api/session';
 import type { Bill } from '@domain/model';
-import { hasRole, type Caller } from '@domain/roles';
+import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
+import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
 import { roomsById } from '../_shared/views';
 import { arrearsRows } from './arrears';
@@ -14,20 +15,20 @@ export async function feeTodos(ctx: ActionContext, caller: Caller): Promise<Todo
     const unpaid = await ctx.store.find<Bill>('bills', { roomId: { $in: caller.roomIds }, status: 'unpaid' });
     if (unpaid.length > 0) {
       const total = unpaid.reduce((s, b) => s + b.amountFen, 0);
-      out.push({ key: 'fees-unpaid', kind: 'fee', title: '物业费待缴', detail: `${unpaid.length} 笔，共 ${yuan(total)} 元`, count: unpaid.length, link: '/packages/owner/bills/index' });
+      out.push({ key: 'fees-unpaid', kind: 'fee', title: '物业费待缴', detail: `${unpaid.length} 笔，共 ${yuan(total)} 元`, count: unpaid.length, link: ROUTES.owner.bills });
     }
   }
-  if (hasRole(caller, 'butler', 'butler_supervisor', 'head')) {
+  if (hasRole(caller, ...COMMUNITY_STAFF_ROLES)) {
     const bills = await unpaidBillsFor(ctx.store, caller);
     const [reminders, rooms] = await Promise.all([remindersOf(ctx.store, bills.map((b) => b._id)), roomsById(ctx.store, bills.map((b) => b.roomId))]);
     const rows = arrearsRows(bills, reminders, rooms, ctx.now);
     const due = rows.filter((r) => r.reminderDueNow).length;
     if (due > 0) {
-      out.push({ key: 'fees-remind', kind: 'fee', title: '物业费催缴', detail: `${due} 户欠费待提醒`, count: due, link: '/packages/staff/arrears/index' });
+      out.push({ key: 'fees-remind', kind: 'fee', title: '物业费催缴', detail: `${due} 户欠费待提醒`, count: due, link: ROUTES.staff.arrears });
     }
     const limitation = rows.filter((r) => r.limitation).length;
     if (limitation > 0) {
-      out.push({ key: 'fees-limitation', kind: 'fee', title: '诉讼时效即将届满', detail: `${limitation} 户需尽快书面催缴并留存送达凭证`, count: limitation, overdue: true, link: '/packages/staff/arrears/index' });
+      out.push({ key: 'fees-limitation', kind: 'fee', title: '诉讼时效即将届满', detail: `${limitation} 户需尽快书面催缴并留存送达凭证`, count: limitation, overdue: true, link: ROUTES.staff.arrears });
     }
   }
   return out;

@@ -12,9 +12,9 @@ import {
   type DocumentContent,
 } from '@domain/documents';
 import { AppError } from '@domain/errors';
-import type { Person, StaffRole } from '@domain/model';
+import type { Person } from '@domain/model';
 import { STAFF_ROLE_LABELS } from '@domain/model';
-import { hasRole } from '@domain/roles';
+import { BUTLER_ROLES, COMMUNITY_STAFF_ROLES, hasRole } from '@domain/roles';
 import { newDelivery, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
 import { localDateOf } from '@domain/time';
 import { requireCaller, type Handlers } from '../_shared/function';
@@ -26,7 +26,7 @@ import { documentView } from './views';
 
 type H = Handlers<'filings'>;
 
-const COMPOSER_ROLES: StaffRole[] = ['butler', 'butler_supervisor', 'head'];
+const COMPOSER_ROLES = COMMUNITY_STAFF_ROLES;
 
 function composerViews(staff: Person[], community: CommunityWithSettings): ComposerView[] {
   const allowed = new Set(community.composerIds ?? []);
@@ -44,7 +44,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     const caller = requireCaller(ctx);
     if (!caller.communityId) return { canCompose: true, staff: [] };
     const community = await communityOf(ctx.store, caller.communityId);
-    const staff = await ctx.store.find<Person>('people', { communityId: caller.communityId, staffRole: { $in: COMPOSER_ROLES } });
+    const staff = await ctx.store.find<Person>('people', { communityId: caller.communityId, staffRole: { $in: [...COMPOSER_ROLES] } });
     const views = composerViews(staff, community);
     return { canCompose: hasRole(caller, 'head') || views.some((v) => v.personId === caller.personId && v.allowed), staff: views };
   },
@@ -52,13 +52,13 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
   async setComposers(ctx, input) {
     const caller = requireCaller(ctx);
     const community = await communityOf(ctx.store, caller.communityId ?? '');
-    const staff = await ctx.store.find<Person>('people', { communityId: community._id, staffRole: { $in: ['butler', 'butler_supervisor'] } });
+    const staff = await ctx.store.find<Person>('people', { communityId: community._id, staffRole: { $in: [...BUTLER_ROLES] } });
     const eligible = new Set(staff.map((p) => p._id));
     const wanted = [...new Set(input.personIds)];
     if (wanted.some((id) => !eligible.has(id))) throw new AppError('INVALID_INPUT', '只能授权本小区的管家或管家主管');
     const updated = await updateWithRetry<CommunityWithSettings>(ctx.store, 'communities', community._id, () => ({ composerIds: wanted }));
     await ctx.audit({ type: 'filings.composers_set', communityId: community._id, subject: { kind: 'community', id: community._id }, data: { before: community.composerIds ?? [], after: wanted } });
-    const all = await ctx.store.find<Person>('people', { communityId: community._id, staffRole: { $in: COMPOSER_ROLES } });
+    const all = await ctx.store.find<Person>('people', { communityId: community._id, staffRole: { $in: [...COMPOSER_ROLES] } });
     return { staff: composerViews(all, updated) };
   },
 

@@ -2,9 +2,10 @@ import { KIND_LABELS, type CommitteeDocument } from '@domain/documents';
 import type { EpochMs, Id } from '@domain/model';
 import type { Delivery } from '@domain/signoff';
 import { formatLocal } from '@domain/time';
+import { ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
-import { headsOf, LINKS } from './records';
+import { headsOf } from './records';
 
 /**
  * The moments a written delivery alerts someone: who must act, about what, by when. Keys name the
@@ -24,7 +25,7 @@ export function alertDelivered(rt: Runtime, now: EpochMs, doc: CommitteeDocument
     communityId: doc.communityId,
     title: `${ask}：${doc.content.title}`,
     body: `服务中心${doc.sentByName ?? ''}向您送达${KIND_LABELS[doc.kind]}${titled(doc)}${by}。`,
-    link: LINKS.memberDocument(doc._id),
+    link: routeUrl(ROUTES.committee.document, { id: doc._id }),
     templateKey: 'deadline',
     templateValues: { thing1: doc.content.title, time2: when(doc.responseDue ?? now), phrase3: isOpinion(doc) ? '待反馈' : '待签收', thing4: `${KIND_LABELS[doc.kind]}·${doc.sentByName ?? '服务中心'}` },
   });
@@ -41,7 +42,7 @@ export async function alertObjection(rt: Runtime, now: EpochMs, doc: CommitteeDo
       communityId: doc.communityId,
       title: `委员提出异议：${doc.content.title}`,
       body: `${d.memberName}对${titled(doc)}提出异议，请及时给予充分解释并记录答复。`,
-      link: LINKS.staffRecord(doc._id),
+      link: routeUrl(ROUTES.staff.record, { id: doc._id }),
       templateKey: 'deadline',
       templateValues: { thing1: doc.content.title, time2: when(now), phrase3: '待答复', thing4: `${d.memberName}提出异议` },
     });
@@ -58,7 +59,7 @@ export function alertReply(rt: Runtime, now: EpochMs, doc: CommitteeDocument, d:
     communityId: doc.communityId,
     title: `您的异议已答复：${doc.content.title}`,
     body: `服务中心已答复您对${titled(doc)}提出的异议，请查看后签收，或继续提出异议。`,
-    link: LINKS.memberDocument(doc._id),
+    link: routeUrl(ROUTES.committee.document, { id: doc._id }),
     templateKey: 'answered',
     templateValues: { thing1: doc.content.title, phrase2: '已答复', time3: when(now) },
   });
@@ -72,7 +73,7 @@ export function alertOpinionDueSoon(rt: Runtime, now: EpochMs, doc: CommitteeDoc
     communityId: doc.communityId,
     title: `签阅即将截止：${doc.content.title}`,
     body: `${titled(doc)}的反馈截止时间为 ${when(doc.responseDue!)}，请尽快反馈同意、不同意或意见。`,
-    link: LINKS.memberDocument(doc._id),
+    link: routeUrl(ROUTES.committee.document, { id: doc._id }),
     templateKey: 'deadline',
     templateValues: { thing1: doc.content.title, time2: when(doc.responseDue!), phrase3: '即将截止', thing4: '请反馈签阅意见' },
   });
@@ -87,7 +88,7 @@ export function alertCollectOpinions(rt: Runtime, now: EpochMs, doc: CommitteeDo
     communityId: doc.communityId,
     title: `请收回签阅意见：${doc.content.title}`,
     body: `${titled(doc)}已过反馈截止时间，${missing.length} 位委员逾期未回复（${names}），请上门收回意见。`,
-    link: LINKS.staffRecord(doc._id),
+    link: routeUrl(ROUTES.staff.record, { id: doc._id }),
     templateKey: 'deadline',
     templateValues: { thing1: doc.content.title, time2: when(doc.responseDue!), phrase3: '逾期未回', thing4: `${missing.length}位委员未回复` },
   });

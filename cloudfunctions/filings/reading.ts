@@ -5,7 +5,7 @@ import { canCompose, quorumRuleText, type CommitteeDocument } from '@domain/docu
 import { AppError } from '@domain/errors';
 import { buildRecord, recordCsv } from '@domain/record';
 import type { Id } from '@domain/model';
-import { canSeeCommunity, hasRole, isStaff, type Caller } from '@domain/roles';
+import { canSeeCommunity, CENTRE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
 import { deliveryId, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
@@ -85,7 +85,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
   async record(ctx, input) {
     const { caller, doc, deliveries, rows, summary } = await recordOf(ctx, input.documentId);
     const [calendar, community, roster] = await Promise.all([ctx.calendar(), communityOf(ctx.store, doc.communityId), rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now))]);
-    const centre = hasRole(caller, 'head', 'general_manager');
+    const centre = hasRole(caller, ...CENTRE_ROLES);
     return {
       document: documentView(doc, calendar, ctx.now, deliveries),
       rows,

@@ -9,13 +9,6 @@ import type { Storage } from '../_shared/storage/port';
 
 export type CommunityWithSettings = Community & ComposerSettings;
 
-export const LINKS = {
-  memberDocument: (documentId: Id) => `/packages/committee/document/index?id=${documentId}`,
-  memberList: '/packages/committee/documents/index',
-  staffRecord: (documentId: Id) => `/packages/staff/record/index?id=${documentId}`,
-  staffList: '/packages/staff/documents/index',
-};
-
 export async function communityOf(store: Storage, communityId: Id): Promise<CommunityWithSettings> {
   const community = await store.get<CommunityWithSettings>('communities', communityId);
   if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');

@@ -1,5 +1,4 @@
-import { workingDaysLeft } from '@domain/deadlines';
-import type { CommitteeDocument } from '@domain/documents';
+import { opinionReminderDue, type CommitteeDocument } from '@domain/documents';
 import type { EpochMs } from '@domain/model';
 import type { Delivery } from '@domain/signoff';
 import type { SweepResult } from '../alerts/sweeps';
@@ -12,7 +11,7 @@ const DAY = 86_400_000;
 const LOOK_BACK = 30 * DAY;
 
 /**
- * Opinion requests: one working day before the deadline, members who have not answered are
+ * Opinion requests: near the deadline (opinionReminderDue), members who have not answered are
  * reminded; once it has passed, the sender is told to collect the missing opinions. Idempotent:
  * every alert key names the delivery or the document.
  */
@@ -26,7 +25,7 @@ export async function opinionSweep(rt: Runtime, now: EpochMs): Promise<SweepResu
     const missing = await store.find<Delivery>('deliveries', { documentId: doc._id, signStatus: 'PENDING' });
     if (missing.length === 0) continue;
     if (now <= doc.responseDue) {
-      if (workingDaysLeft(now, { due: doc.responseDue }, calendar) > 1) continue;
+      if (!opinionReminderDue(doc, now, calendar)) continue;
       for (const d of missing) if (await alertOpinionDueSoon(rt, now, doc, d)) alertsCreated++;
     } else if (doc.sentById && (await alertCollectOpinions(rt, now, doc, missing))) {
       alertsCreated++;

@@ -3,8 +3,9 @@ import { canCompose, type CommitteeDocument } from '@domain/documents';
 import { hasRole, isStaff, type Caller } from '@domain/roles';
 import { awaitsMember, type Delivery } from '@domain/signoff';
 import { formatLocal } from '@domain/time';
+import { ROUTES, routeUrl } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
-import { documentsById, LINKS, type CommunityWithSettings } from './records';
+import { documentsById, type CommunityWithSettings } from './records';
 
 const DAY = 86_400_000;
 
@@ -36,7 +37,7 @@ async function memberTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem
       title: '文件待签收',
       detail: only ? `《${only.content.title}》` : `${toSign.length} 份申报、通报或报告待您签收`,
       count: toSign.length,
-      link: only ? LINKS.memberDocument(only._id) : LINKS.memberList,
+      link: only ? routeUrl(ROUTES.committee.document, { id: only._id }) : ROUTES.committee.documents,
     });
   }
   for (const d of live.filter((x) => x.documentKind === 'opinion_request')) {
@@ -50,7 +51,7 @@ async function memberTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem
       dueText: d.responseDue ? `${formatLocal(d.responseDue, 'M月D日')}前反馈` : undefined,
       overdue: d.responseDue !== undefined && ctx.now > d.responseDue,
       count: 1,
-      link: LINKS.memberDocument(doc._id),
+      link: routeUrl(ROUTES.committee.document, { id: doc._id }),
     });
   }
   return out;
@@ -67,7 +68,7 @@ async function composerTodos(ctx: ActionContext, caller: Caller): Promise<TodoIt
       title: '委员异议待答复',
       detail: `${objections.length} 条异议待给予充分解释`,
       count: objections.length,
-      link: docIds.length === 1 ? LINKS.staffRecord(docIds[0]!) : LINKS.staffList,
+      link: docIds.length === 1 ? routeUrl(ROUTES.staff.record, { id: docIds[0]! }) : ROUTES.staff.documents,
     });
   }
   // Only the sender collects; a request closed more than 60 days ago is left to the record.
@@ -89,7 +90,7 @@ async function composerTodos(ctx: ActionContext, caller: Caller): Promise<TodoIt
       dueText: `${formatLocal(doc.responseDue!, 'M月D日')}已截止`,
       overdue: true,
       count: missing,
-      link: LINKS.staffRecord(doc._id),
+      link: routeUrl(ROUTES.staff.record, { id: doc._id }),
     });
   }
   return out;

@@ -14,7 +14,7 @@ import {
 } from '@domain/inquiry';
 import { inquiryStats } from '@domain/inquiry-stats';
 import { STAFF_ROLE_LABELS, type Community, type Person, type Room } from '@domain/model';
-import { hasRole, type Caller } from '@domain/roles';
+import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { addMonths, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
@@ -124,7 +124,7 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
     if (!caller.communityId) return [];
     const staff = await ctx.store.find<Person>(
       'people',
-      { communityId: caller.communityId, staffRole: { $in: ['butler', 'butler_supervisor', 'head'] } },
+      { communityId: caller.communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } },
       { sort: [['_id', 1]] },
     );
     return staff.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));

@@ -1,9 +1,10 @@
 import { KIND_LABELS, type Inquiry } from '@domain/inquiry';
 import type { EpochMs } from '@domain/model';
 import { formatLocal } from '@domain/time';
+import { askerInquiryUrl, ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
-import { generalManagers, headsOf, LINKS } from './records';
+import { generalManagers, headsOf } from './records';
 
 /**
  * The moments an inquiry alerts someone. Keys are deterministic (record, version or deadline), so
@@ -20,7 +21,7 @@ export async function alertAnswered(rt: Runtime, now: EpochMs, i: Inquiry, expla
     communityId: i.communityId,
     title: explained ? '您的提问已有解释说明' : '您的提问已有答复',
     body: `${subject(i)}。请查看并评价是否满意。`,
-    link: LINKS.askerDetail(i),
+    link: askerInquiryUrl(i.channel, i._id),
     templateKey: 'answered',
     templateValues: { thing1: subject(i), phrase2: explained ? '已说明' : '已答复', time3: when(now) },
   });
@@ -37,7 +38,7 @@ export async function alertEscalated(rt: Runtime, now: EpochMs, i: Inquiry): Pro
       communityId: i.communityId,
       title: '有事项上报总经理',
       body: `${subject(i)}。服务中心无法解决，已上报总经理处理，答复期限 ${i.dueDate}。`,
-      link: LINKS.staffDetail(i._id),
+      link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
       templateKey: 'deadline',
       templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '已上报', thing4: '服务中心无法解决' },
     });
@@ -54,7 +55,7 @@ export async function alertAssigned(rt: Runtime, now: EpochMs, i: Inquiry): Prom
     communityId: i.communityId,
     title: '您有新的提问待处理',
     body: `${subject(i)}。请在 ${i.dueDate} 前答复。`,
-    link: LINKS.staffDetail(i._id),
+    link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
     templateKey: 'deadline',
     templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '待处理', thing4: '请按期答复' },
   });
@@ -71,7 +72,7 @@ export async function alertDueSoon(rt: Runtime, now: EpochMs, i: Inquiry, headId
       communityId: i.communityId,
       title: '提问即将到期',
       body: `${subject(i)}。答复期限 ${i.dueDate}，请尽快处理。`,
-      link: LINKS.staffDetail(i._id),
+      link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
       templateKey: 'deadline',
       templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '即将到期', thing4: '请按期答复' },
     });
@@ -91,7 +92,7 @@ export async function alertOverdue(rt: Runtime, now: EpochMs, i: Inquiry, headId
       communityId: i.communityId,
       title: '提问已逾期未答复',
       body: `${subject(i)}。答复期限 ${i.dueDate} 已过，已上报服务中心负责人。`,
-      link: LINKS.staffDetail(i._id),
+      link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
       templateKey: 'deadline',
       templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '已逾期', thing4: '已上报负责人' },
     });

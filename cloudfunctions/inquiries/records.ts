@@ -65,13 +65,3 @@ export async function headsOf(store: Storage, communityId: string): Promise<Pers
 export async function generalManagers(store: Storage): Promise<Person[]> {
   return store.find<Person>('people', { staffRole: 'general_manager' }, { sort: [['_id', 1]] });
 }
-
-/** Page paths the alerts and todos link to. */
-export const LINKS = {
-  askerDetail: (i: Pick<Inquiry, '_id' | 'channel'>) =>
-    i.channel === 'committee' ? `/packages/committee/inquiry/index?id=${i._id}` : `/packages/owner/inquiry/index?id=${i._id}`,
-  staffDetail: (id: string) => `/packages/staff/inquiry/index?id=${id}`,
-  staffQueue: '/packages/staff/queue/index',
-  ownerList: '/packages/owner/inquiries/index',
-  committeeList: '/packages/committee/inquiries/index',
-};

@@ -1,6 +1,5 @@
-import { workingDaysLeft } from '@domain/deadlines';
 import { AppError } from '@domain/errors';
-import { OPEN_STATUSES, decide, type Decision, type Inquiry } from '@domain/inquiry';
+import { OPEN_STATUSES, answerReminderDue, decide, type Decision, type Inquiry } from '@domain/inquiry';
 import type { EpochMs } from '@domain/model';
 import type { SweepResult } from '../alerts/sweeps';
 import { loadCalendar } from '../_shared/calendar';
@@ -11,8 +10,8 @@ import { appendEvent, auditBySystem, headsOf } from './records';
 
 /**
  * Hourly: a reasonable item past its due date is flagged overdue and escalated to the head (once per
- * deadline); anything else past due alerts the head; anything due within one working day alerts
- * whoever must answer. Idempotent: flags are checked on the freshest record, alert keys are fixed.
+ * deadline); anything else past due alerts the head; anything near its due date (answerReminderDue)
+ * alerts whoever must answer. Idempotent: flags are checked on the freshest record, alert keys are fixed.
  */
 export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const calendar = await loadCalendar(rt.store);
@@ -25,7 +24,7 @@ export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResu
   };
   for (const found of open) {
     if (now <= found.due) {
-      if (workingDaysLeft(now, found, calendar) <= 1) result.alertsCreated += await alertDueSoon(rt, now, found, await headIds(found.communityId));
+      if (answerReminderDue(found, now, calendar)) result.alertsCreated += await alertDueSoon(rt, now, found, await headIds(found.communityId));
       continue;
     }
     let inq = found;

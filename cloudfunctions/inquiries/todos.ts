@@ -1,10 +1,10 @@
 import type { TodoItem } from '@domain/api/session';
 import { AWAITING_RATING, OPEN_STATUSES, inQueueOf, isOverdue, type Inquiry } from '@domain/inquiry';
-import { hasRole, isStaff, type Caller } from '@domain/roles';
+import { OWNER_SIDE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
 import { formatLocal } from '@domain/time';
+import { askerInquiryUrl, ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
 import type { Query } from '../_shared/storage/port';
-import { LINKS } from './records';
 
 /**
  * Staff: what is due or overdue in their queue. Askers: answers waiting for their rating, and (undated,
@@ -12,7 +12,7 @@ import { LINKS } from './records';
  */
 export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
-  if (hasRole(caller, 'owner', 'committee')) {
+  if (hasRole(caller, ...OWNER_SIDE_ROLES)) {
     const answered = await ctx.store.find<Inquiry>('inquiries', { askerId: caller.personId, status: { $in: [...AWAITING_RATING] } }, { sort: [['respondedAt', -1]] });
     if (answered.length > 0) {
       const only = answered.length === 1 ? answered[0] : undefined;
@@ -22,7 +22,7 @@ export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<
         title: '提问已答复，请评价',
         detail: `${answered.length} 个提问已答复或说明，请查看并评价是否满意`,
         count: answered.length,
-        link: only ? LINKS.askerDetail(only) : answered.every((i) => i.channel === 'committee') ? LINKS.committeeList : LINKS.ownerList,
+        link: only ? askerInquiryUrl(only.channel, only._id) : answered.every((i) => i.channel === 'committee') ? ROUTES.committee.inquiries : ROUTES.owner.inquiries,
       });
     }
     const waiting = await ctx.store.find<Inquiry>('inquiries', { askerId: caller.personId, status: { $in: [...OPEN_STATUSES] } }, { sort: [['due', 1]] });
@@ -33,7 +33,7 @@ export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<
         title: '我的提问处理中',
         detail: `${waiting.length} 个提问正在处理，服务中心将于 ${formatLocal(waiting[0]!.due, 'M月D日')} 前答复`,
         count: waiting.length,
-        link: waiting.every((i) => i.channel === 'committee') ? LINKS.committeeList : LINKS.ownerList,
+        link: waiting.every((i) => i.channel === 'committee') ? ROUTES.committee.inquiries : ROUTES.owner.inquiries,
       });
     }
   }
@@ -53,7 +53,7 @@ export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<
         dueText: `${formatLocal(first.due, 'M月D日')}前答复`,
         overdue: overdue > 0,
         count: mine.length,
-        link: LINKS.staffQueue,
+        link: ROUTES.staff.queue,
       });
     }
   }

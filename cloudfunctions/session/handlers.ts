@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { BindingView } from '@domain/api/session';
+import { checkCanRequest, decideBinding } from '@domain/bindings';
 import { AppError } from '@domain/errors';
 import type { Building, Community, Person, Room, RoomBinding } from '@domain/model';
 import { maskPhone } from '@domain/privacy';
@@ -98,7 +99,7 @@ export const sessionHandlers: Handlers<'session'> = {
     const room = await ctx.store.get<Room>('rooms', input.roomId);
     if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
     const earlier = await ctx.store.find<RoomBinding>('roomBindings', { personId: caller.personId, roomId: room._id });
-    if (earlier.some((b) => b.status === 'requested' || b.status === 'approved')) throw new AppError('ROOM_ALREADY_BOUND');
+    checkCanRequest(earlier);
     // The n-th request for this room has a fixed id: of two requests at once only one is stored.
     const binding = await ctx.store.insert<RoomBinding>('roomBindings', {
       _id: `binding_${caller.personId}_${room._id}_${earlier.length + 1}`,
@@ -129,10 +130,9 @@ export const sessionHandlers: Handlers<'session'> = {
   async decideBinding(ctx, input) {
     const caller = requireCaller(ctx);
     await loadVisible<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, caller);
-    const decided = await updateWithRetry<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, (b) => {
-      if (b.status !== 'requested') throw new AppError('BINDING_NOT_PENDING');
-      return { status: input.approve ? 'approved' : 'rejected', decidedAt: ctx.now, decidedBy: caller.personId, note: input.note };
-    });
+    const decided = await updateWithRetry<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, (b) =>
+      decideBinding(b, input.approve ? 'approve' : 'reject', caller.personId, ctx.now, input.note),
+    );
     await ctx.audit({
       type: input.approve ? 'binding.approved' : 'binding.rejected',
       communityId: decided.communityId,

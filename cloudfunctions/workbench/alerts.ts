@@ -1,9 +1,9 @@
 import type { EpochMs } from '@domain/model';
 import { formatLocal } from '@domain/time';
 import { formatDayCn, type ObligationRecord } from '@domain/workbench';
+import { ROUTES } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
-import { WORKBENCH_LINK } from './records';
 
 /**
  * The moments a duty alerts someone. Keys are built from the task, its due date and the person,
@@ -19,7 +19,7 @@ export async function alertAssigned(rt: Runtime, now: EpochMs, t: ObligationReco
     communityId: t.communityId,
     title: '您有新的事项待办',
     body: `${t.title}，${formatDayCn(t.dueDate)}到期。${t.ruleText}。`,
-    link: WORKBENCH_LINK,
+    link: ROUTES.staff.workbench,
     templateKey: 'deadline',
     templateValues: { thing1: t.title, time2: when(t.due), phrase3: '待办理', thing4: t.ruleText },
   });
@@ -32,7 +32,7 @@ export async function alertDueSoon(rt: Runtime, now: EpochMs, t: ObligationRecor
     communityId: t.communityId,
     title: '事项即将到期',
     body: `${t.title}，${formatDayCn(t.dueDate)}到期（${countdown}）。${t.ruleText}。`,
-    link: WORKBENCH_LINK,
+    link: ROUTES.staff.workbench,
     templateKey: 'deadline',
     templateValues: { thing1: t.title, time2: when(t.due), phrase3: '即将到期', thing4: t.ruleText },
   });
@@ -45,7 +45,7 @@ export async function alertOverdue(rt: Runtime, now: EpochMs, t: ObligationRecor
     communityId: t.communityId,
     title: '事项已逾期',
     body: `${t.title}已于${formatDayCn(t.dueDate)}到期，尚未完成。${t.ruleText}。`,
-    link: WORKBENCH_LINK,
+    link: ROUTES.staff.workbench,
     templateKey: 'deadline',
     templateValues: { thing1: t.title, time2: when(t.due), phrase3: '已逾期', thing4: t.ruleText },
   });

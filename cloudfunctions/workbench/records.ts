@@ -3,9 +3,6 @@ import type { ActionContext } from '../_shared/function';
 import type { Runtime } from '../_shared/runtime';
 import type { Storage } from '../_shared/storage/port';
 
-export const WORKBENCH_LINK = '/packages/staff/workbench/index';
-export const CALENDAR_LINK = '/packages/staff/calendar/index';
-
 export type AuditWriter = ActionContext['audit'];
 
 /** The sweep acts without a request, so it writes its audit lines itself (actor: the system). */

@@ -1,7 +1,7 @@
 import type { CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import { STAFF_ROLE_LABELS, type Person } from '@domain/model';
-import type { Caller } from '@domain/roles';
+import { isStaffRole, type Caller } from '@domain/roles';
 import {
   ASSIGNABLE_ROLES,
   assignTask,
@@ -69,7 +69,7 @@ export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
     if (!canAssignTask(caller, task)) throw new AppError('FORBIDDEN');
     if (input.assigneeId) {
       const person = await ctx.store.get<Person>('people', input.assigneeId);
-      const assignable = (ASSIGNABLE_ROLES as readonly string[]).includes(person?.staffRole ?? '');
+      const assignable = isStaffRole(person?.staffRole, ASSIGNABLE_ROLES);
       if (!person || person.communityId !== task.communityId || !assignable) throw new AppError('ASSIGNEE_NOT_STAFF');
     }
     const assigned = await updateWithRetry<ObligationRecord>(ctx.store, 'obligations', task._id, (current) =>

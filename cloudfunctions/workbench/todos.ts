@@ -1,8 +1,8 @@
 import type { TodoItem } from '@domain/api/session';
-import { hasRole, type Caller } from '@domain/roles';
+import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { formatLocal } from '@domain/time';
+import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
-import { WORKBENCH_LINK } from './records';
 import { obligationSource } from './sources';
 
 /**
@@ -10,7 +10,7 @@ import { obligationSource } from './sources';
  * number is in the title, so no `count` (the list would show it a second time as a bubble).
  */
 export async function workbenchTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
-  if (!hasRole(caller, 'head', 'butler', 'butler_supervisor') || !caller.communityId) return [];
+  if (!hasRole(caller, ...COMMUNITY_STAFF_ROLES) || !caller.communityId) return [];
   const items = await obligationSource({ ctx, caller, calendar: await ctx.calendar() });
   const byDue = (a: { due: number }, b: { due: number }): number => a.due - b.due;
   const overdue = items.filter((i) => i.section === 'overdue').sort(byDue);
@@ -26,7 +26,7 @@ export async function workbenchTodos(ctx: ActionContext, caller: Caller): Promis
       due: first.due,
       dueText: `${formatLocal(first.due, 'M月D日')}已到期`,
       overdue: true,
-      link: WORKBENCH_LINK,
+      link: ROUTES.staff.workbench,
     });
   }
   if (week.length > 0) {
@@ -38,7 +38,7 @@ export async function workbenchTodos(ctx: ActionContext, caller: Caller): Promis
       detail: `${first.title}（${first.countdownText}）`,
       due: first.due,
       dueText: `${formatLocal(first.due, 'M月D日')}前完成`,
-      link: WORKBENCH_LINK,
+      link: ROUTES.staff.workbench,
     });
   }
   return out;

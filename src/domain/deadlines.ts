@@ -5,6 +5,19 @@
  */
 import type { WorkingCalendar } from './calendar';
 import {
+  ANNUAL_REPORT_MONTH,
+  AUDIT_WINDOW_FROM_DAY,
+  AUDIT_WINDOW_TO_DAY,
+  FILING_LEAD_DAYS,
+  HALF_YEAR_REPORT_MONTH,
+  INQUIRY_WORKING_DAYS,
+  MONTHLY_PL_DAY,
+  NOTIFICATION_WORKING_DAYS,
+  ROUTINE_MEETING_PROPOSAL_DAY,
+  RULE_PHRASES,
+  SPECIAL_MEETING_NOTICE_DAYS,
+} from './rules';
+import {
   addCalendarDays,
   dateInMonth,
   endOfLocalDay,
@@ -13,6 +26,7 @@ import {
   localDateOf,
   dayOfMonth,
   addMonths,
+  yearMonth,
   type EpochMs,
   type LocalDate,
   type Quarter,
@@ -41,23 +55,18 @@ export interface Deadline {
 }
 
 export const RULE_TEXTS: Record<DeadlineRule, string> = {
-  filing: '申报须在计划开始日期前15天送达业委会',
-  notification: '通报须在事件发生或决定作出后3个工作日内送达业委会',
-  inquiry_answer: '合理的质询、质疑、建议或要求须在收到后3个工作日内答复或解决',
-  special_meeting_notice: '专题工作会议的通知和材料须在会议召开前5天书面送达每位委员',
-  monthly_pl: '每月5日前（含5日）向业委会报送上月财务损益表',
-  audit_window: '每月10日至15日接受业主、业委会的质询和审计',
-  routine_meeting_proposal: '每季度首月15日前向业委会主任提议召开例行工作沟通会议',
+  filing: `申报须在${RULE_PHRASES.filingLead}送达业委会`,
+  notification: `通报须在事件发生或决定作出后${RULE_PHRASES.notificationWithin}送达业委会`,
+  inquiry_answer: `合理的质询、质疑、建议或要求须在收到后${RULE_PHRASES.inquiryWithin}答复或解决`,
+  special_meeting_notice: `专题工作会议的通知和材料须在${RULE_PHRASES.specialMeetingNotice}书面送达每位委员`,
+  monthly_pl: `${RULE_PHRASES.monthlyPl}向业委会报送上月财务损益表`,
+  audit_window: `${RULE_PHRASES.auditWindow}接受业主、业委会的质询和审计`,
+  routine_meeting_proposal: `${RULE_PHRASES.routineMeetingProposal}向业委会主任提议召开例行工作沟通会议`,
   culture_publication: '每季度的头个月向业委会报送社区文化报刊、宣传品',
-  half_year_report: '每年6月底前向业委会作半年度工作汇报',
-  annual_report: '每年12月底前向业委会作年度工作汇报',
+  half_year_report: `${RULE_PHRASES.halfYearReport}向业委会作半年度工作汇报`,
+  annual_report: `${RULE_PHRASES.annualReport}向业委会作年度工作汇报`,
   opinion_response: '委员须在签阅截止日期前反馈意见',
 };
-
-export const FILING_LEAD_DAYS = 15;
-export const NOTIFICATION_WORKING_DAYS = 3;
-export const INQUIRY_WORKING_DAYS = 3;
-export const SPECIAL_MEETING_NOTICE_DAYS = 5;
 
 /** A day given either as a Shanghai date or as an instant (the day it fell on in Shanghai). */
 export type DayInput = LocalDate | EpochMs;
@@ -74,7 +83,7 @@ export function isLate(due: EpochMs | Pick<Deadline, 'due'>, at: EpochMs): boole
   return at > (typeof due === 'number' ? due : due.due);
 }
 
-/** Latest filing date = planned start − 15 calendar days. */
+/** Latest filing date = planned start − FILING_LEAD_DAYS calendar days. */
 export function filingDeadline(plannedStart: LocalDate): Deadline {
   return onDate('filing', addCalendarDays(plannedStart, -FILING_LEAD_DAYS));
 }
@@ -83,26 +92,26 @@ export function isFilingLate(plannedStart: LocalDate, sentAt: EpochMs): boolean 
   return isLate(filingDeadline(plannedStart), sentAt);
 }
 
-/** End of the 3rd working day after the day the event happened or the decision was taken. */
+/** End of the NOTIFICATION_WORKING_DAYS-th working day after the day the event happened or the decision was taken. */
 export function notificationDeadline(event: DayInput, calendar: WorkingCalendar): Deadline {
   const { date, provisional } = calendar.addWorkingDays(dayOf(event), NOTIFICATION_WORKING_DAYS);
   return onDate('notification', date, provisional);
 }
 
-/** End of the 3rd working day after the day of receipt (for items classified reasonable). */
+/** End of the INQUIRY_WORKING_DAYS-th working day after the day of receipt (for items classified reasonable). */
 export function inquiryAnswerDeadline(received: DayInput, calendar: WorkingCalendar): Deadline {
   const { date, provisional } = calendar.addWorkingDays(dayOf(received), INQUIRY_WORKING_DAYS);
   return onDate('inquiry_answer', date, provisional);
 }
 
-/** Notice and materials must reach members by meeting day − 5 calendar days. */
+/** Notice and materials must reach members by meeting day − SPECIAL_MEETING_NOTICE_DAYS calendar days. */
 export function specialMeetingNoticeDeadline(meetingDay: LocalDate): Deadline {
   return onDate('special_meeting_notice', addCalendarDays(meetingDay, -SPECIAL_MEETING_NOTICE_DAYS));
 }
 
-/** The statement for `reportedMonth` is due on the 5th of the month after it. */
+/** The statement for `reportedMonth` is due on MONTHLY_PL_DAY of the month after it. */
 export function monthlyPlDeadline(reportedMonth: YearMonth): Deadline {
-  return onDate('monthly_pl', dateInMonth(addMonths(reportedMonth, 1), 5));
+  return onDate('monthly_pl', dateInMonth(addMonths(reportedMonth, 1), MONTHLY_PL_DAY));
 }
 
 export interface AuditWindow {
@@ -114,14 +123,14 @@ export interface AuditWindow {
 }
 
 export function auditWindow(month: YearMonth): AuditWindow {
-  const start = dateInMonth(month, 10);
-  const end = dateInMonth(month, 15);
+  const start = dateInMonth(month, AUDIT_WINDOW_FROM_DAY);
+  const end = dateInMonth(month, AUDIT_WINDOW_TO_DAY);
   return { month, start, end, startsAt: endOfLocalDay(addCalendarDays(start, -1)) + 1, endsAt: endOfLocalDay(end) };
 }
 
 export function isInAuditWindow(day: DayInput): boolean {
   const dom = dayOfMonth(dayOf(day));
-  return dom >= 10 && dom <= 15;
+  return dom >= AUDIT_WINDOW_FROM_DAY && dom <= AUDIT_WINDOW_TO_DAY;
 }
 
 /** The audit window as a deadline (its end), for listing it among the month's duties. */
@@ -134,7 +143,7 @@ export function auditWindowDeadline(month: YearMonth): Deadline {
  * due by the end of the 14th. The stricter reading cannot make a compliant centre late.
  */
 export function routineMeetingProposalDeadline(year: number, quarter: Quarter): Deadline {
-  return onDate('routine_meeting_proposal', dateInMonth(firstMonthOfQuarter(year, quarter), 14));
+  return onDate('routine_meeting_proposal', dateInMonth(firstMonthOfQuarter(year, quarter), ROUTINE_MEETING_PROPOSAL_DAY - 1));
 }
 
 /** Publications go out during the quarter's first month, so they are due at its end. */
@@ -143,11 +152,11 @@ export function culturePublicationDeadline(year: number, quarter: Quarter): Dead
 }
 
 export function halfYearReportDeadline(year: number): Deadline {
-  return onDate('half_year_report', `${year}-06-30`);
+  return onDate('half_year_report', lastDayOfMonth(yearMonth(year, HALF_YEAR_REPORT_MONTH)));
 }
 
 export function annualReportDeadline(year: number): Deadline {
-  return onDate('annual_report', `${year}-12-31`);
+  return onDate('annual_report', lastDayOfMonth(yearMonth(year, ANNUAL_REPORT_MONTH)));
 }
 
 /** The centre sets the response date when it sends the document; members answer by the end of it. */
@@ -167,4 +176,9 @@ export function workingDaysLeft(now: EpochMs, deadline: Pick<Deadline, 'due'>, c
   const count = calendar.workingDaysBetween(today, dueDate);
   if (!isLate(deadline, now)) return count;
   return Math.min(count, -1);
+}
+
+/** Time to remind: the deadline has not passed and at most `workingDays` working days remain before it. */
+export function isDueWithin(now: EpochMs, deadline: Pick<Deadline, 'due'>, workingDays: number, calendar: WorkingCalendar): boolean {
+  return !isLate(deadline, now) && workingDaysLeft(now, deadline, calendar) <= workingDays;
 }

@@ -12,12 +12,15 @@ import {
   monthlyPlDeadline,
   notificationDeadline,
   opinionResponseDeadline,
+  isDueWithin,
   type Deadline,
 } from './deadlines';
 import { fail } from './errors';
 import type { FileRef } from './files';
 import type { CommitteePosition, EpochMs, Id, LocalDate, StoredRecord } from './model';
 import { checkQuorum, type QuorumResult, type QuorumRule } from './quorum';
+import { BUTLER_ROLES, CENTRE_ROLES, isStaffRole } from './roles';
+import { OPINION_REMINDER_WORKING_DAYS } from './rules';
 import { isLocalDate, isYearMonth, localDateOf, type Quarter } from './time';
 
 export type DocumentKind = 'filing' | 'notification' | 'report' | 'opinion_request';
@@ -314,9 +317,9 @@ export interface ComposerSettings {
 }
 
 export function canCompose(caller: { personId: Id; roles: readonly string[] }, settings: ComposerSettings): boolean {
-  if (caller.roles.includes('head') || caller.roles.includes('general_manager')) return true;
-  const staff = caller.roles.includes('butler') || caller.roles.includes('butler_supervisor');
-  return staff && (settings.composerIds ?? []).includes(caller.personId);
+  if (caller.roles.some((r) => isStaffRole(r, CENTRE_ROLES))) return true;
+  const butler = caller.roles.some((r) => isStaffRole(r, BUTLER_ROLES));
+  return butler && (settings.composerIds ?? []).includes(caller.personId);
 }
 
 export const POSITION_ORDER: Record<CommitteePosition, number> = { chair: 0, vice_chair: 1, member: 2 };
@@ -326,4 +329,9 @@ const fraction = (x: number): string => (x === 0.5 ? '半数' : Math.abs(x - 2 /
 /** The community's quorum rule in words, shown beside the vote form. */
 export function quorumRuleText(rule: QuorumRule): string {
   return `出席委员须超过委员总数的${fraction(rule.presentMoreThan)}，同意票须超过${rule.agreeBase === 'all' ? '全体委员' : '出席委员'}的${fraction(rule.agreeMoreThan)}；不得委托投票`;
+}
+
+/** Members who have not answered an opinion request are reminded once its last working day is near. */
+export function opinionReminderDue(doc: Pick<CommitteeDocument, 'responseDue'>, now: EpochMs, calendar: WorkingCalendar): boolean {
+  return doc.responseDue !== undefined && isDueWithin(now, { due: doc.responseDue }, OPINION_REMINDER_WORKING_DAYS, calendar);
 }

@@ -2,6 +2,8 @@
  * The one error type and its catalogue. Every failure the UI can show has a code here and a Chinese
  * message; the server never sends a stack or an English sentence to a user.
  */
+import { RULE_PHRASES } from './rules';
+
 export const ERROR_MESSAGES = {
   INVALID_INPUT: '填写的内容有误，请检查后重试',
   UNKNOWN_FUNCTION: '不存在的服务',
@@ -39,8 +41,8 @@ export const ERROR_MESSAGES = {
   // Inquiries
   INQUIRY_CLOSED: '该事项已办结',
   INQUIRY_NOT_CLASSIFIED: '请先对该事项进行分类',
-  REOPEN_WINDOW_CLOSED: '已超过7天，不能重新打开',
-  AUDIT_OUTSIDE_WINDOW: '查账只能安排在每月10日至15日之间',
+  REOPEN_WINDOW_CLOSED: `${RULE_PHRASES.reopenClosed}，不能重新打开`,
+  AUDIT_OUTSIDE_WINDOW: `查账只能安排在${RULE_PHRASES.auditWindow}之间`,
   INVALID_TRANSITION: '当前状态下不能执行该操作',
   // Calendar
   CALENDAR_IMPORT_INVALID: '导入的日历数据格式有误',

@@ -15,12 +15,14 @@ import {
   type LocalDate,
   type YearMonth,
 } from './time';
+import type { ReminderChannel } from './api/fees';
 import type { Fen } from './model';
+import { LIMITATION_YEARS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from './rules';
 
 export type { Fen } from './model';
 
 export interface ReminderPolicy {
-  /** Day of the bill's month on which reminders start; the rule book fixes it at 15. */
+  /** Day of the bill's month on which reminders start; the rule book fixes it (REMINDER_START_DAY). */
   startDay: number;
   repeatEveryDays: number;
   lawyerLetterAfterMonths: number;
@@ -31,16 +33,13 @@ export interface ReminderPolicy {
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
-  startDay: 15,
-  repeatEveryDays: 7,
+  startDay: REMINDER_START_DAY,
+  repeatEveryDays: REMINDER_REPEAT_DAYS,
   lawyerLetterAfterMonths: 6,
   lawsuitMinAmountFen: 300_000,
   lawsuitAfterMonths: 12,
   limitationWarnDays: 90,
 };
-
-/** The limitation period for a civil claim (民法典第188条). */
-export const LIMITATION_YEARS = 3;
 
 export interface BillForReminder {
   month: YearMonth;
@@ -133,4 +132,15 @@ export function limitationWarning(
   const daysLeft = calendarDaysBetween(localDateOf(now), expiresOn);
   const warnFrom = startOfLocalDay(addCalendarDays(expiresOn, -policy.limitationWarnDays));
   return { expiresOn, expiresAt, daysLeft, warn: now >= warnFrom, expired: now > expiresAt };
+}
+
+/**
+ * Channels that leave a written record with proof of delivery: a slip, a text message, a subscribe
+ * message. Only these interrupt the limitation period; a call, a visit or a word at a service moment
+ * counts as a reminder for the cadence but leaves nothing to show a court.
+ */
+export const WRITTEN_REMINDER_CHANNELS: readonly ReminderChannel[] = ['slip', 'sms', 'subscribe_message'];
+
+export function isWrittenReminder(channel: ReminderChannel): boolean {
+  return WRITTEN_REMINDER_CHANNELS.includes(channel);
 }

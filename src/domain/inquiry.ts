@@ -5,12 +5,13 @@
  * it from then on. Every rule here is a pure function of the record, the actor and the moment.
  */
 import type { WorkingCalendar } from './calendar';
-import { inquiryAnswerDeadline, isInAuditWindow, RULE_TEXTS } from './deadlines';
+import { inquiryAnswerDeadline, isDueWithin, isInAuditWindow, RULE_TEXTS } from './deadlines';
 import { fail, type ErrorCode } from './errors';
 import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StaffRole, StoredRecord } from './model';
-import { canSeeCommunity, hasRole, isStaff, type Caller } from './roles';
+import { canSeeCommunity, COMMUNITY_STAFF_ROLES, hasRole, isStaff, isStaffRole, LEAD_ROLES, type Caller } from './roles';
 import { COMMITTEE_KINDS, MAX_PHOTOS, OPEN_STATUSES, OWNER_KINDS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from './inquiry-labels';
+import { INQUIRY_REMINDER_WORKING_DAYS, REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
 import { addCalendarDays, endOfLocalDay, localDateOf } from './time';
 
 export {
@@ -192,7 +193,7 @@ export function checkAuditDate(auditDate: LocalDate | undefined, now: EpochMs, c
   if (!auditDate) return fail('INVALID_INPUT', '请选择查账日期');
   if (auditDate < localDateOf(now)) return fail('INVALID_INPUT', '查账日期不能早于今天');
   if (!isInAuditWindow(auditDate)) return fail('AUDIT_OUTSIDE_WINDOW');
-  if (!calendar.isWorkingDay(auditDate).working) return fail('AUDIT_OUTSIDE_WINDOW', '查账日期须为每月10日至15日之间的工作日');
+  if (!calendar.isWorkingDay(auditDate).working) return fail('AUDIT_OUTSIDE_WINDOW', `查账日期须为${RULE_PHRASES.auditWindow}之间的工作日`);
   return auditDate;
 }
 
@@ -234,7 +235,7 @@ export function staffMayHandle(actor: Pick<Caller, 'personId' | 'roles' | 'commu
   if (!isStaff(actor)) return false;
   if (inq.escalatedAt !== undefined) return hasRole(actor, 'general_manager');
   if (hasRole(actor, 'general_manager') || actor.communityId !== inq.communityId) return false;
-  if (hasRole(actor, 'head', 'butler_supervisor')) return true;
+  if (hasRole(actor, ...LEAD_ROLES)) return true;
   return inq.assigneeId === undefined || inq.assigneeId === actor.personId;
 }
 
@@ -273,11 +274,14 @@ export interface Decision {
   patch: InquiryPatch;
 }
 
-export const REOPEN_WINDOW_DAYS = 7;
-
-/** The asker may reopen until the end of the 7th day after the latest answer or explanation. */
+/** The asker may reopen until the end of the REOPEN_WINDOW_DAYS-th day after the latest answer or explanation. */
 export function reopenUntil(inq: Pick<Inquiry, 'respondedAt'>): EpochMs | undefined {
   return inq.respondedAt === undefined ? undefined : endOfLocalDay(addCalendarDays(localDateOf(inq.respondedAt), REOPEN_WINDOW_DAYS));
+}
+
+/** Whoever must answer an open item is reminded once its last working day is near. */
+export function answerReminderDue(inq: Pick<Inquiry, 'status' | 'due'>, now: EpochMs, calendar: WorkingCalendar): boolean {
+  return OPEN_STATUSES.includes(inq.status) && isDueWithin(now, inq, INQUIRY_REMINDER_WORKING_DAYS, calendar);
 }
 
 export function isOverdue(inq: Pick<Inquiry, 'status' | 'due'>, now: EpochMs): boolean {
@@ -311,9 +315,9 @@ export function decide(inq: Inquiry, cmd: InquiryCommand, actor: Caller | null, 
   switch (cmd.type) {
     case 'assign': {
       const a = cmd.assignee;
-      const local = a.communityId === inq.communityId && (a.staffRole === 'butler' || a.staffRole === 'butler_supervisor' || a.staffRole === 'head');
+      const local = a.communityId === inq.communityId && isStaffRole(a.staffRole, COMMUNITY_STAFF_ROLES);
       if (!local) fail('INVALID_INPUT', '只能指派给本小区的工作人员');
-      if (!hasRole(actor!, 'head', 'butler_supervisor') && a.personId !== actor!.personId) fail('FORBIDDEN', '管家只能认领给自己');
+      if (!hasRole(actor!, ...LEAD_ROLES) && a.personId !== actor!.personId) fail('FORBIDDEN', '管家只能认领给自己');
       patch = { ...patch, assigneeId: a.personId };
       break;
     }
@@ -371,7 +375,7 @@ export function inQueueOf(staff: Pick<Caller, 'personId' | 'roles' | 'communityI
   if (inq.assigneeId === staff.personId) return true;
   if (hasRole(staff, 'head') && isOverdue(inq, now)) return true;
   if (inq.assigneeId !== undefined) return false;
-  if (hasRole(staff, 'head', 'butler_supervisor')) return true;
+  if (hasRole(staff, ...LEAD_ROLES)) return true;
   return inq.buildingId !== undefined && staff.buildingIds.includes(inq.buildingId);
 }
 

@@ -15,6 +15,7 @@ import {
   type Deadline,
   type DeadlineRule,
 } from './deadlines';
+import { RULE_PHRASES } from './rules';
 import {
   addMonths,
   dateInMonth,
@@ -93,7 +94,7 @@ function draftsDueIn(month: YearMonth): Draft[] {
     {
       kind: 'audit_window',
       period: month,
-      title: `${year}年${m}月质询、审计接待（10日至15日）`,
+      title: `${year}年${m}月质询、审计接待（${RULE_PHRASES.auditWindowDays}）`,
       deadline: auditWindowDeadline(month),
       windowStart: auditWindow(month).start,
     },

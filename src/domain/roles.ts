@@ -16,7 +16,26 @@ export const ROLE_LABELS: Record<Role, string> = {
   general_manager: '总经理',
 };
 
+/**
+ * The role groups the rules speak of, named once: the permission table, the domain and the handlers
+ * all say which group they mean instead of listing roles.
+ */
+/** Everyone employed by the property company. */
 export const STAFF_ROLES: readonly StaffRole[] = ['butler', 'butler_supervisor', 'head', 'general_manager'];
+/** The centre's management: the community's head and, above every community, the general manager. */
+export const CENTRE_ROLES: readonly StaffRole[] = ['head', 'general_manager'];
+/** Staff working inside one community (all but the general manager): they take duties, bindings and reminders. */
+export const COMMUNITY_STAFF_ROLES: readonly StaffRole[] = ['butler', 'butler_supervisor', 'head'];
+/** Who leads the butlers' work: assigns items to others and handles any unassigned one. */
+export const LEAD_ROLES: readonly StaffRole[] = ['head', 'butler_supervisor'];
+/** The butlers, supervisor included: they compose for the committee only when the head allows it. */
+export const BUTLER_ROLES: readonly StaffRole[] = ['butler', 'butler_supervisor'];
+/** The owners' side: owners and their committee. They ask the centre and read what it publishes. */
+export const OWNER_SIDE_ROLES: readonly Role[] = ['owner', 'committee'];
+/** Anyone not on the staff who may claim a room. */
+export const RESIDENT_ROLES: readonly Role[] = ['visitor', 'owner', 'committee'];
+
+export const isStaffRole = (role: string | undefined, group: readonly StaffRole[]): boolean => group.includes(role as StaffRole);
 
 /** Who is calling, resolved from the platform identity and the stored roster. */
 export interface Caller {

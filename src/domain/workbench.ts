@@ -9,7 +9,7 @@ import { fail } from './errors';
 import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StoredRecord } from './model';
 import { obligationStatus, type ObligationStatus, type ObligationTask } from './obligations';
-import { hasRole, type Caller } from './roles';
+import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from './roles';
 import { addCalendarDays, dayOfMonth, dayOfWeek, localDateOf, monthNumber, monthOf, yearOf } from './time';
 
 /** Generated ahead: the current month and the next three, so a duty exists well before it is due. */
@@ -46,7 +46,7 @@ export interface ObligationRecord extends ObligationTask, StoredRecord {
 export const newObligationRecord = (task: ObligationTask, now: EpochMs): Omit<ObligationRecord, 'version'> => ({ ...task, createdAt: now });
 
 /** Staff who may be given a duty; the general manager works across communities and is not. */
-export const ASSIGNABLE_ROLES = ['butler', 'butler_supervisor', 'head'] as const;
+export const ASSIGNABLE_ROLES = COMMUNITY_STAFF_ROLES;
 
 /** The head sees the community's duties, the general manager every community's, others only theirs. */
 export function canSeeTask(caller: Caller, task: Pick<ObligationRecord, 'communityId' | 'assigneeId'>): boolean {

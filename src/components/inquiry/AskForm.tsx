@@ -4,7 +4,9 @@ import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import type { FileRef } from '@domain/files';
+import { askerInquiriesRoute, askerInquiryUrl } from '@domain/routes';
 import { COMMITTEE_KINDS, OWNER_KINDS, type InquiryChannel, type InquiryKind } from '@domain/inquiry-labels';
+import { RULE_PHRASES } from '@domain/rules';
 import { call, isWeapp } from '../../api/client';
 import { askConsent } from '../../api/consent';
 import { useSession } from '../../stores/session';
@@ -13,12 +15,12 @@ import { PhotoPicker } from './PhotoPicker';
 import { dueText } from './parts';
 
 const HINTS: Record<InquiryChannel, string> = {
-  owner: '服务中心收到后会先判断诉求是否合理：合理的在3个工作日内答复或解决；暂时无法满足的会向您耐心解释；服务中心无法解决的将上报公司总经理。',
-  committee: '业委会的质询、质疑、建议和要求将书面登记，全体委员可见。查账请选择每月10日至15日之间的工作日。',
+  owner: `服务中心收到后会先判断诉求是否合理：合理的在${RULE_PHRASES.inquiryWithin}答复或解决；暂时无法满足的会向您耐心解释；服务中心无法解决的将上报公司总经理。`,
+  committee: `业委会的质询、质疑、建议和要求将书面登记，全体委员可见。查账请选择${RULE_PHRASES.auditWindow}之间的工作日。`,
 };
 
 /** 我要提问 / 提出质询: the same form for owners and the committee, with the answer date after sending. */
-export function AskForm({ channel, listLink, detailLink }: { channel: InquiryChannel; listLink: string; detailLink: (id: string) => string }) {
+export function AskForm({ channel }: { channel: InquiryChannel }) {
   const me = useSession((s) => s.me);
   const kinds = Object.entries(channel === 'owner' ? OWNER_KINDS : COMMITTEE_KINDS) as Array<[InquiryKind, string]>;
   const rooms = (me?.rooms ?? []).filter((r) => r.status === 'approved');
@@ -63,10 +65,10 @@ export function AskForm({ channel, listLink, detailLink }: { channel: InquiryCha
           </Button>
         )}
         <View className="row ask-done-actions">
-          <View className="btn btn-plain btn-small" data-testid="ask-done-view" onClick={() => void Taro.redirectTo({ url: detailLink(sent.inquiryId) })}>
+          <View className="btn btn-plain btn-small" data-testid="ask-done-view" onClick={() => void Taro.redirectTo({ url: askerInquiryUrl(channel, sent.inquiryId) })}>
             查看详情
           </View>
-          <View className="btn btn-plain btn-small" onClick={() => void Taro.redirectTo({ url: listLink })}>
+          <View className="btn btn-plain btn-small" onClick={() => void Taro.redirectTo({ url: askerInquiriesRoute(channel) })}>
             {channel === 'owner' ? '我的提问' : '业委会事项'}
           </View>
         </View>
@@ -104,7 +106,7 @@ export function AskForm({ channel, listLink, detailLink }: { channel: InquiryCha
 
         {kind === 'audit' && (
           <>
-            <View className="form-label">查账日期（每月10日至15日）</View>
+            <View className="form-label">查账日期（{RULE_PHRASES.auditWindow}）</View>
             <Picker mode="date" value={auditDate} onChange={(e) => setAuditDate(String(e.detail.value))}>
               <View className="form-field" data-testid="audit-date">
                 {auditDate || '请选择日期'}

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { AssigneeView, InquiryDetailView } from '@domain/api/inquiries';
 import type { FileRef } from '@domain/files';
 import type { Classification } from '@domain/inquiry-labels';
+import { isStaffRole, LEAD_ROLES } from '@domain/roles';
 import { call } from '../../api/client';
 import { useSession } from '../../stores/session';
 import type { Act } from './AskerActions';
@@ -20,7 +21,7 @@ const CHOICES: Array<[Classification, string, string]> = [
 function AssignRow({ item, act }: { item: InquiryDetailView; act: Act }) {
   const me = useSession((s) => s.me);
   const [staff, setStaff] = useState<AssigneeView[]>([]);
-  const lead = me?.staffRole === 'head' || me?.staffRole === 'butler_supervisor';
+  const lead = isStaffRole(me?.staffRole, LEAD_ROLES);
   useEffect(() => {
     if (lead) void call('inquiries', 'assignees', {}).then(setStaff).catch(() => setStaff([]));
   }, [lead]);

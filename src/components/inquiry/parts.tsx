@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { InquirySummaryView } from '@domain/api/inquiries';
 import type { FileRef } from '@domain/files';
+import { askerInquiryUrl } from '@domain/routes';
 import { OPEN_STATUSES, type InquiryStatus } from '@domain/inquiry-labels';
 import { isWeapp } from '../../api/client';
 import { fileUrl } from '../../api/files';
@@ -119,18 +120,5 @@ export function AskEntry({ title, sub, link }: { title: string; sub: string; lin
   );
 }
 
-export const INQUIRY_PAGES = {
-  ownerAsk: '/packages/owner/ask/index',
-  ownerList: '/packages/owner/inquiries/index',
-  ownerDetail: (id: string) => `/packages/owner/inquiry/index?id=${id}`,
-  committeeAsk: '/packages/committee/ask/index',
-  committeeList: '/packages/committee/inquiries/index',
-  committeeDetail: (id: string) => `/packages/committee/inquiry/index?id=${id}`,
-  staffQueue: '/packages/staff/queue/index',
-  staffDetail: (id: string) => `/packages/staff/inquiry/index?id=${id}`,
-  staffStats: '/packages/staff/inquiry-stats/index',
-};
-
 /** Where the asker opens their own item: committee items live in the committee's pages. */
-export const askerDetail = (i: Pick<InquirySummaryView, 'inquiryId' | 'channel'>): string =>
-  i.channel === 'committee' ? INQUIRY_PAGES.committeeDetail(i.inquiryId) : INQUIRY_PAGES.ownerDetail(i.inquiryId);
+export const askerDetail = (i: Pick<InquirySummaryView, 'inquiryId' | 'channel'>): string => askerInquiryUrl(i.channel, i.inquiryId);

@@ -9,7 +9,8 @@ import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
 import { formatDateTime } from '../../utils/format';
 import { formatLocal } from '@domain/time';
-import { PAGES, openLink, toLogin } from '../../utils/nav';
+import { ROUTES } from '@domain/routes';
+import { openLink, toLogin } from '../../utils/nav';
 import { roleLabel } from '../../utils/roles';
 import './index.scss';
 
@@ -23,23 +24,23 @@ interface Shortcut {
 /** The work each area reaches in one tap; the rest arrives as todos. */
 const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
   owner: [
-    { key: 'ask', label: '我要提问', mark: '问', link: PAGES.ownerAsk },
-    { key: 'inquiries', label: '我的提问', mark: '答', link: PAGES.ownerInquiries },
-    { key: 'bills', label: '我的账单', mark: '账', link: PAGES.ownerBills },
-    { key: 'notices', label: '公开文件', mark: '告', link: PAGES.ownerNotices },
+    { key: 'ask', label: '我要提问', mark: '问', link: ROUTES.owner.ask },
+    { key: 'inquiries', label: '我的提问', mark: '答', link: ROUTES.owner.inquiries },
+    { key: 'bills', label: '我的账单', mark: '账', link: ROUTES.owner.bills },
+    { key: 'notices', label: '公开文件', mark: '告', link: ROUTES.owner.notices },
   ],
   committee: [
-    { key: 'documents', label: '文件签收', mark: '签', link: PAGES.committeeDocuments },
-    { key: 'inquiries', label: '业委会事项', mark: '询', link: PAGES.committeeInquiries },
-    { key: 'desk', label: '委员工作台', mark: '委', link: PAGES.committee },
-    { key: 'bills', label: '我的账单', mark: '账', link: PAGES.ownerBills },
+    { key: 'documents', label: '文件签收', mark: '签', link: ROUTES.committee.documents },
+    { key: 'inquiries', label: '业委会事项', mark: '询', link: ROUTES.committee.inquiries },
+    { key: 'desk', label: '委员工作台', mark: '委', link: ROUTES.committee.desk },
+    { key: 'bills', label: '我的账单', mark: '账', link: ROUTES.owner.bills },
   ],
   staff: [
-    { key: 'workbench', label: '工作台', mark: '办', link: PAGES.staffWorkbench },
-    { key: 'documents', label: '申报通报', mark: '报', link: PAGES.staffDocuments },
-    { key: 'queue', label: '提问处理', mark: '答', link: PAGES.staffQueue },
-    { key: 'arrears', label: '欠费催缴', mark: '催', link: PAGES.staffArrears },
-    { key: 'bindings', label: '房屋绑定审核', mark: '核', link: PAGES.staffBindings },
+    { key: 'workbench', label: '工作台', mark: '办', link: ROUTES.staff.workbench },
+    { key: 'documents', label: '申报通报', mark: '报', link: ROUTES.staff.documents },
+    { key: 'queue', label: '提问处理', mark: '答', link: ROUTES.staff.queue },
+    { key: 'arrears', label: '欠费催缴', mark: '催', link: ROUTES.staff.arrears },
+    { key: 'bindings', label: '房屋绑定审核', mark: '核', link: ROUTES.staff.bindings },
   ],
   visitor: [],
 };
@@ -87,7 +88,7 @@ function VisitorPrompt({ me }: { me: MeView }) {
     <View className="card visitor-prompt" data-testid="visitor-prompt">
       <View className="visitor-title">欢迎使用物业业委会沟通协调</View>
       <View className="muted">绑定您的房屋后，即可查看账单、提出质询和建议、接收小区通知。</View>
-      <View className="btn visitor-bind" data-testid="visitor-bind" onClick={() => openLink(PAGES.bindRoom)}>
+      <View className="btn visitor-bind" data-testid="visitor-bind" onClick={() => openLink(ROUTES.owner.bindRoom)}>
         绑定房屋
       </View>
     </View>

@@ -7,7 +7,7 @@ import { call, errorMessage, isWeapp, showError } from '../../api/client';
 import { ErrorState, Loading } from '../../components/States';
 import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
-import { PAGES } from '../../utils/nav';
+import { ROUTES } from '@domain/routes';
 import './index.scss';
 
 // Visitors sit with owners: both are residents, one simply has no verified room yet.
@@ -27,7 +27,7 @@ function WeappLogin() {
         <View className="login-title">物业业委会沟通协调</View>
         <View className="login-sub">使用微信身份自动登录，无需账号密码</View>
       </View>
-      <View className="btn" onClick={() => void Taro.switchTab({ url: PAGES.home })}>
+      <View className="btn" onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
         进入首页
       </View>
     </View>
@@ -61,7 +61,7 @@ function DevLogin() {
     try {
       await login(p.personId);
       clearTodos();
-      await Taro.reLaunch({ url: PAGES.home });
+      await Taro.reLaunch({ url: ROUTES.home });
     } catch (e) {
       showError(e);
     } finally {

@@ -8,7 +8,8 @@ import { Loading } from '../../components/States';
 import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
 import { formatDate, formatDateTime, fromShanghai } from '../../utils/format';
-import { PAGES, openLink, toLogin } from '../../utils/nav';
+import { ROUTES } from '@domain/routes';
+import { openLink, toLogin } from '../../utils/nav';
 import { BINDING_STATUS_LABELS, BINDING_STATUS_TAGS, roleLabel } from '../../utils/roles';
 import './index.scss';
 
@@ -81,7 +82,7 @@ function Rooms({ me }: { me: MeView }) {
       <View className="row">
         <View className="me-card-title">我的房屋</View>
         {canBind && (
-          <Text className="me-link" data-testid="me-bind-room" onClick={() => openLink(PAGES.bindRoom)}>
+          <Text className="me-link" data-testid="me-bind-room" onClick={() => openLink(ROUTES.owner.bindRoom)}>
             绑定房屋 ›
           </Text>
         )}

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup, Radio, TextArea } from '@nutui/nutui-react-taro';
 import type { DeliveryView } from '@domain/api/filings';
 import { OPINION_LABELS, type OpinionChoice } from '@domain/signoff';
+import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { askConsent } from '../../../api/consent';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
@@ -193,7 +194,7 @@ export default function DocumentPage() {
       <View
         className="btn btn-plain doc-record-link"
         data-testid="doc-record-link"
-        onClick={() => void Taro.navigateTo({ url: `/packages/staff/record/index?id=${doc.documentId}` })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.staff.record, { id: doc.documentId }) })}
       >
         查看全体委员签收记录
       </View>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MyDeliveryItem } from '@domain/api/filings';
+import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { STATE_TAG } from '../../../components/filings';
 import { Empty, Pending } from '../../../components/States';
@@ -22,7 +23,7 @@ function Item({ item }: { item: MyDeliveryItem }) {
     <View
       className={`list-item my-doc${d.readStatus === 'NOT_OPENED' ? ' my-doc-unread' : ''}`}
       data-testid="my-doc"
-      onClick={() => void Taro.navigateTo({ url: `/packages/committee/document/index?id=${doc.documentId}` })}
+      onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.committee.document, { id: doc.documentId }) })}
     >
       <View className="row">
         <View className="my-doc-title">
@@ -65,7 +66,7 @@ export default function MyDocumentsPage() {
       </View>
       <View className="row my-docs-hint">
         <Text className="muted">申报、通报和报告逐一送达每位委员，请签收或提出异议；签阅文件请在期限前反馈意见。</Text>
-        <Text className="my-docs-archive" onClick={() => void Taro.navigateTo({ url: '/packages/staff/archive/index' })}>
+        <Text className="my-docs-archive" onClick={() => void Taro.navigateTo({ url: ROUTES.staff.archive })}>
           档案
         </Text>
       </View>

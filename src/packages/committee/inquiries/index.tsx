@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
-import { AskEntry, INQUIRY_PAGES, InquiryCard, Tabs } from '../../../components/inquiry/parts';
+import { routeUrl, ROUTES } from '@domain/routes';
+import { RULE_PHRASES } from '@domain/rules';
+import { AskEntry, InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 
 type Tab = 'all' | 'mine';
@@ -14,7 +16,7 @@ export default function CommitteeInquiriesPage() {
   const shown = items && (tab === 'mine' ? items.filter((i) => i.askedByMe) : items);
   return (
     <View className="page committee-inquiries-page" data-testid="committee-inquiries-page">
-      <AskEntry title="提出质询 / 查账" sub="质询、质疑、建议、要求；查账安排在每月10日至15日" link={INQUIRY_PAGES.committeeAsk} />
+      <AskEntry title="提出质询 / 查账" sub={`质询、质疑、建议、要求；查账安排在${RULE_PHRASES.auditWindow}`} link={ROUTES.committee.ask} />
       <Tabs tabs={[['all', '全部事项'], ['mine', '我提出的']]} value={tab} onChange={setTab} />
       <View className="section-title">
         <Text>业委会事项</Text>
@@ -25,7 +27,7 @@ export default function CommitteeInquiriesPage() {
       ) : shown.length === 0 ? (
         <Empty text="暂无业委会提出的事项" icon="委" />
       ) : (
-        shown.map((i) => <InquiryCard key={i.inquiryId} item={i} link={INQUIRY_PAGES.committeeDetail(i.inquiryId)} showAsker />)
+        shown.map((i) => <InquiryCard key={i.inquiryId} item={i} link={routeUrl(ROUTES.committee.inquiry, { id: i.inquiryId })} showAsker />)
       )}
     </View>
   );

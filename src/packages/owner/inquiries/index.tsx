@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
-import { AskEntry, INQUIRY_PAGES, InquiryCard, askerDetail } from '../../../components/inquiry/parts';
+import { ROUTES } from '@domain/routes';
+import { RULE_PHRASES } from '@domain/rules';
+import { AskEntry, InquiryCard, askerDetail } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 
 export default function MyInquiriesPage() {
@@ -9,7 +11,7 @@ export default function MyInquiriesPage() {
   const open = items?.filter((i) => !['accepted', 'unsatisfied'].includes(i.status)).length ?? 0;
   return (
     <View className="page my-inquiries-page" data-testid="my-inquiries-page">
-      <AskEntry title="我要提问" sub="咨询、建议、要求、投诉，合理诉求3个工作日内答复" link={INQUIRY_PAGES.ownerAsk} />
+      <AskEntry title="我要提问" sub={`咨询、建议、要求、投诉，合理诉求${RULE_PHRASES.inquiryWithin}答复`} link={ROUTES.owner.ask} />
       <View className="section-title">
         <Text>我的提问</Text>
         {items && items.length > 0 && <Text className="section-extra">{open > 0 ? `${open} 条处理中` : `共 ${items.length} 条`}</Text>}

@@ -5,6 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import type { ArchiveAnchorsView, ArchiveEntryView } from '@domain/api/filings';
 import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType } from '@domain/archive';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
+import { routeUrl, ROUTES } from '@domain/routes';
 import { call, errorMessage } from '../../../api/client';
 import { Empty, Loading, Pending } from '../../../components/States';
 import { useSession } from '../../../stores/session';
@@ -124,7 +125,7 @@ export default function ArchivePage() {
               key={`${e.communityId}-${e.seq}`}
               className="list-item archive-entry"
               data-testid="archive-entry"
-              onClick={() => void Taro.navigateTo({ url: staff ? `/packages/staff/record/index?id=${e.documentId}` : `/packages/committee/document/index?id=${e.documentId}` })}
+              onClick={() => void Taro.navigateTo({ url: routeUrl(staff ? ROUTES.staff.record : ROUTES.committee.document, { id: e.documentId }) })}
             >
               <View className="row">
                 <Text className="list-item-title archive-title">{e.title}</Text>

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup, Radio, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { REMINDER_CHANNELS, type ArrearsRow, type ReminderChannel } from '@domain/api/fees';
 import { addMonths } from '@domain/time';
+import { RULE_PHRASES } from '@domain/rules';
 import { appNow, call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
@@ -91,7 +92,7 @@ export default function ArrearsPage() {
   return (
     <View className="page arrears-page" data-testid="arrears-page">
       <View className="notice arrears-rule">
-        催缴仅限提醒与依法追讨：每月15日起提醒，记录每次方式与结果；不得停水、停电、停气、停暖。缴费只收至公司对公账户。
+        催缴仅限提醒与依法追讨：{RULE_PHRASES.reminderFrom}提醒，记录每次方式与结果；不得停水、停电、停气、停暖。缴费只收至公司对公账户。
       </View>
 
       <View className="chip-row">

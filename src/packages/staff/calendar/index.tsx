@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { CalendarMonthView, CalendarOverrideView } from '@domain/api/workbench';
 import { addMonths, localDateOf, monthNumber, yearOfMonth } from '@domain/time';
+import { RULE_PHRASES } from '@domain/rules';
 import { appNow, call, showError } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
@@ -52,7 +53,7 @@ function Preview() {
           <View className="picker-field">{day}</View>
         </Picker>
       </View>
-      <View className="preview-result">{result ?? '选择日期后显示按当前日历计算的截止日（3个工作日）'}</View>
+      <View className="preview-result">{result ?? `选择日期后显示按当前日历计算的截止日（${RULE_PHRASES.notificationWithin}）`}</View>
     </View>
   );
 }

@@ -7,6 +7,8 @@ import { createCalendar } from '@domain/calendar';
 import { isLate, type Deadline } from '@domain/deadlines';
 import { CATEGORIES, KIND_LABELS, lateReasonRequired, reportPeriodKind, sendingDeadline, type DocumentContent, type DocumentKind } from '@domain/documents';
 import type { FileRef } from '@domain/files';
+import { routeUrl, ROUTES } from '@domain/routes';
+import { RULE_PHRASES } from '@domain/rules';
 import { appNow, call, isWeapp, showError } from '../../../api/client';
 import { uploadFile } from '../../../api/files';
 import { Attachments } from '../../../components/filings';
@@ -17,8 +19,8 @@ import './index.scss';
 
 const KINDS = Object.entries(KIND_LABELS) as Array<[DocumentKind, string]>;
 const KIND_HINTS: Record<DocumentKind, string> = {
-  filing: '请求业委会批准或支持，须在计划开始日期前15天送达',
-  notification: '告知业委会，须在事件发生或决定作出后3个工作日内送达',
+  filing: `请求业委会批准或支持，须在${RULE_PHRASES.filingLead}送达`,
+  notification: `告知业委会，须在事件发生或决定作出后${RULE_PHRASES.notificationWithin}送达`,
   report: '财务损益表、季度收支情况、社区文化报刊',
   opinion_request: '请每位委员在截止日期前反馈同意、不同意或意见',
 };
@@ -86,7 +88,7 @@ export default function ComposePage() {
     void call('filings', 'get', { documentId: params.id })
       .then(({ document: d }) => {
         if (d.status !== 'draft') {
-          void Taro.redirectTo({ url: `/packages/staff/record/index?id=${d.documentId}` });
+          void Taro.redirectTo({ url: routeUrl(ROUTES.staff.record, { id: d.documentId }) });
           return;
         }
         const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = d;
@@ -162,7 +164,7 @@ export default function ComposePage() {
       if (!confirm) return;
       const sent = await call('filings', 'send', { documentId: saved.documentId, lateReason: late ? lateReason.trim() || undefined : undefined });
       void Taro.showToast({ title: `已送达 ${sent.progress?.total ?? ''} 位委员`, icon: 'success' });
-      void Taro.redirectTo({ url: `/packages/staff/record/index?id=${sent.documentId}` });
+      void Taro.redirectTo({ url: routeUrl(ROUTES.staff.record, { id: sent.documentId }) });
     });
   }
 

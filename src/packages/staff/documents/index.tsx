@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DocumentView } from '@domain/api/filings';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
+import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
@@ -22,7 +23,7 @@ function statusTag(d: DocumentView): string {
 
 function DocItem({ d }: { d: DocumentView }) {
   const p = d.progress;
-  const url = d.status === 'draft' ? `/packages/staff/compose/index?id=${d.documentId}` : `/packages/staff/record/index?id=${d.documentId}`;
+  const url = routeUrl(d.status === 'draft' ? ROUTES.staff.compose : ROUTES.staff.record, { id: d.documentId });
   return (
     <View className="list-item staff-doc" data-testid="staff-doc" onClick={() => void Taro.navigateTo({ url })}>
       <View className="row">
@@ -71,13 +72,13 @@ export default function StaffDocumentsPage() {
     <View className="page staff-docs-page" data-testid="staff-docs-page">
       <View className="row staff-docs-actions">
         {canCompose ? (
-          <Button type="primary" className="compose-new" data-testid="compose-new" onClick={() => void Taro.navigateTo({ url: '/packages/staff/compose/index' })}>
+          <Button type="primary" className="compose-new" data-testid="compose-new" onClick={() => void Taro.navigateTo({ url: ROUTES.staff.compose })}>
             起草文件
           </Button>
         ) : (
           <Text className="muted">起草和发送须经服务中心负责人授权</Text>
         )}
-        <Button fill="outline" type="primary" className="open-archive" onClick={() => void Taro.navigateTo({ url: '/packages/staff/archive/index' })}>
+        <Button fill="outline" type="primary" className="open-archive" onClick={() => void Taro.navigateTo({ url: ROUTES.staff.archive })}>
           档案检索
         </Button>
       </View>

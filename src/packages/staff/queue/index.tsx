@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
-import { INQUIRY_PAGES, InquiryCard, Tabs } from '../../../components/inquiry/parts';
+import { routeUrl, ROUTES } from '@domain/routes';
+import { InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 import { useSession } from '../../../stores/session';
 
@@ -33,7 +34,7 @@ export default function QueuePage() {
       {(head || gm) && (
         <View className="row queue-stats-link">
           <Text className="muted">按月查看收到、按期答复、逾期、上报与满意度</Text>
-          <View className="btn btn-plain btn-small" data-testid="open-stats" onClick={() => void Taro.navigateTo({ url: INQUIRY_PAGES.staffStats })}>
+          <View className="btn btn-plain btn-small" data-testid="open-stats" onClick={() => void Taro.navigateTo({ url: ROUTES.staff.inquiryStats })}>
             月度统计
           </View>
         </View>
@@ -47,7 +48,7 @@ export default function QueuePage() {
       ) : items.length === 0 ? (
         <Empty text={EMPTY[scope]} />
       ) : (
-        items.map((i) => <InquiryCard key={i.inquiryId} item={i} link={INQUIRY_PAGES.staffDetail(i.inquiryId)} showAsker />)
+        items.map((i) => <InquiryCard key={i.inquiryId} item={i} link={routeUrl(ROUTES.staff.inquiry, { id: i.inquiryId })} showAsker />)
       )}
     </View>
   );

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup, TextArea } from '@nutui/nutui-react-taro';
 import type { RecordRow } from '@domain/record';
+import { routeUrl, ROUTES } from '@domain/routes';
 import { call, isWeapp, showError } from '../../../api/client';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
 import { Pending } from '../../../components/States';
@@ -114,7 +115,7 @@ export default function RecordPage() {
   async function revise(): Promise<void> {
     try {
       const draft = await call('filings', 'revise', { documentId: id });
-      void Taro.navigateTo({ url: `/packages/staff/compose/index?id=${draft.documentId}` });
+      void Taro.navigateTo({ url: routeUrl(ROUTES.staff.compose, { id: draft.documentId }) });
     } catch (e) {
       showError(e);
     }
@@ -163,7 +164,7 @@ export default function RecordPage() {
         <Button size="small" fill="outline" type="primary" className="record-export" data-testid="record-export" onClick={() => void exportCsv()}>
           {isWeapp ? '复制CSV' : '导出CSV'}
         </Button>
-        <Button size="small" fill="outline" type="primary" className="record-print" data-testid="record-print" onClick={() => void Taro.navigateTo({ url: `/packages/staff/record/index?id=${id}&print=1` })}>
+        <Button size="small" fill="outline" type="primary" className="record-print" data-testid="record-print" onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.staff.record, { id, print: 1 }) })}>
           打印版
         </Button>
         {data.canAct && !doc.supersededBy && !doc.outcome && (

@@ -4,6 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
 import { SECTION_LABELS } from '@domain/workbench';
+import { ROUTES } from '@domain/routes';
+import { CENTRE_ROLES, isStaffRole } from '@domain/roles';
 import { call } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
@@ -15,7 +17,6 @@ import { DoneForm } from './DoneForm';
 import { TaskCard } from './TaskCard';
 import './index.scss';
 
-const CALENDAR_PAGE = '/packages/staff/calendar/index';
 
 /** Always shown, even empty, so "nothing due this week" is an answer and not a missing section. */
 const MAIN_SECTIONS: Array<{ key: WorkbenchSection; empty: string }> = [
@@ -59,7 +60,7 @@ export default function WorkbenchPage() {
   }
 
   const isHead = me?.staffRole === 'head';
-  const isCentre = isHead || me?.staffRole === 'general_manager';
+  const isCentre = isStaffRole(me?.staffRole, CENTRE_ROLES);
 
   if (!view) {
     return <View className="page workbench-page"><Pending error={error} onRetry={reload} /></View>;
@@ -94,7 +95,7 @@ export default function WorkbenchPage() {
                 生成未来事项
               </Button>
             )}
-            <Button size="small" fill="outline" className="workbench-calendar" onClick={() => openLink(CALENDAR_PAGE)}>
+            <Button size="small" fill="outline" className="workbench-calendar" onClick={() => openLink(ROUTES.staff.calendar)}>
               工作日历
             </Button>
           </View>

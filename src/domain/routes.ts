@@ -1,0 +1,89 @@
+/**
+ * The one route table: every page of the app. `src/app.config.ts` builds its pages and subpackages
+ * from it, pages navigate with it, and the server writes the `link` of alerts and todos with it.
+ *
+ * It imports nothing: Taro's loader bundles `app.config.ts` on its own, outside the webpack build,
+ * so anything this file pulled in would be loaded in Node at config time.
+ */
+
+/** Main package: the tab pages and login. The first one is the page the app opens on. */
+const MAIN = {
+  home: '/pages/home/index',
+  todo: '/pages/todo/index',
+  me: '/pages/me/index',
+  login: '/pages/login/index',
+} as const;
+
+/** One subpackage per role area, so an owner never downloads the staff screens. */
+const PACKAGES = {
+  owner: {
+    bills: '/packages/owner/bills/index',
+    bindRoom: '/packages/owner/bind-room/index',
+    notices: '/packages/owner/notices/index',
+    ask: '/packages/owner/ask/index',
+    inquiries: '/packages/owner/inquiries/index',
+    inquiry: '/packages/owner/inquiry/index',
+  },
+  committee: {
+    desk: '/packages/committee/index/index',
+    documents: '/packages/committee/documents/index',
+    document: '/packages/committee/document/index',
+    inquiries: '/packages/committee/inquiries/index',
+    ask: '/packages/committee/ask/index',
+    inquiry: '/packages/committee/inquiry/index',
+  },
+  staff: {
+    bindings: '/packages/staff/bindings/index',
+    arrears: '/packages/staff/arrears/index',
+    workbench: '/packages/staff/workbench/index',
+    calendar: '/packages/staff/calendar/index',
+    documents: '/packages/staff/documents/index',
+    compose: '/packages/staff/compose/index',
+    record: '/packages/staff/record/index',
+    archive: '/packages/staff/archive/index',
+    queue: '/packages/staff/queue/index',
+    inquiry: '/packages/staff/inquiry/index',
+    inquiryStats: '/packages/staff/inquiry-stats/index',
+  },
+} as const;
+
+export const ROUTES = { ...MAIN, ...PACKAGES } as const;
+
+type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
+/** Any page path in the table. */
+export type Route = Leaves<typeof ROUTES>;
+
+/** The tab bar's pages: reachable only with switchTab, which drops any query string. */
+export const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.todo, ROUTES.me];
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+/** A page path with its query: `routeUrl(ROUTES.staff.record, { id, print: 1 })`. Undefined values are left out. */
+export function routeUrl(route: Route, query: Query = {}): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `${route}?${parts.join('&')}` : route;
+}
+
+/** Where the asker opens their own inquiry: committee items live in the committee's pages. */
+export function askerInquiryUrl(channel: 'owner' | 'committee', inquiryId: string): string {
+  return routeUrl(channel === 'committee' ? ROUTES.committee.inquiry : ROUTES.owner.inquiry, { id: inquiryId });
+}
+
+/** The asker's list of inquiries for a channel. */
+export function askerInquiriesRoute(channel: 'owner' | 'committee'): Route {
+  return channel === 'committee' ? ROUTES.committee.inquiries : ROUTES.owner.inquiries;
+}
+
+/** `pages` and `subPackages` of the app config, in the table's order (without the leading slash). */
+export function appPages(): { pages: string[]; subPackages: { root: string; pages: string[] }[] } {
+  return {
+    pages: Object.values(MAIN).map((p) => p.slice(1)),
+    subPackages: Object.keys(PACKAGES).map((area) => {
+      const root = `packages/${area}`;
+      const pages = Object.values(PACKAGES[area as keyof typeof PACKAGES]).map((p: string) => p.slice(root.length + 2));
+      return { root, pages };
+    }),
+  };
+}
