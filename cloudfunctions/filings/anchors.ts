@@ -1,3 +1,4 @@
+import { ROUTES, routeUrl } from '@domain/routes';
 import { anchorFor, anchorId, type ArchiveAnchor } from '@domain/anchor';
 import type { Community, EpochMs } from '@domain/model';
 import { formatLocal, localDateOf, monthOf } from '@domain/time';
@@ -7,7 +8,7 @@ import type { Runtime } from '../_shared/runtime';
 import { readTail } from './archive';
 import { rosterOn } from './records';
 
-export const anchorLink = (a: Pick<ArchiveAnchor, 'seq' | 'code'>): string => `/packages/staff/archive/index?seq=${a.seq}&digest=${a.code}`;
+export const anchorLink = (a: Pick<ArchiveAnchor, 'seq' | 'code'>): string => routeUrl(ROUTES.staff.archive, { seq: a.seq, digest: a.code });
 
 /**
  * Once a month, per community: store the head of its archive chain and send it to every member of

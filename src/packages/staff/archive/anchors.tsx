@@ -1,10 +1,11 @@
+import { ROUTES } from '@domain/routes';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ArchiveAnchorsView, ArchiveAnchorView, ChainHeadView } from '@domain/api/filings';
 import { isWeapp, showError } from '../../../api/client';
 import { formatDateTime } from '../../../utils/format';
 
-export const ARCHIVE_PAGE = '/packages/staff/archive/index';
+export const ARCHIVE_PAGE = ROUTES.staff.archive;
 
 /** The words a member keeps: enough to type back into the verification years later. */
 export function digestText(communityName: string, head: ChainHeadView, label: string): string {
