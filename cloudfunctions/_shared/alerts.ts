@@ -1,5 +1,5 @@
 import type { TemplateKey } from '@domain/alerts/templates';
-import type { EpochMs, InboxItem, SubscriptionQuota } from '@domain/model';
+import type { EpochMs } from '@domain/model';
 import { afterCommit } from './ops/buffered-store';
 import type { Runtime } from './runtime';
 
@@ -30,9 +30,9 @@ export interface StoredAlert extends Alert {
  */
 export async function raiseAlert(rt: Runtime, now: EpochMs, alert: Alert): Promise<boolean> {
   const { store } = rt;
-  const inserted = await store.insertIfAbsent<StoredAlert>('alerts', { ...alert, _id: alert.key, createdAt: now, channel: 'inbox' });
+  const inserted = await store.insertIfAbsent('alerts', { ...alert, _id: alert.key, createdAt: now, channel: 'inbox' });
   if (!inserted) return false;
-  await store.insertIfAbsent<InboxItem>('inbox', {
+  await store.insertIfAbsent('inbox', {
     _id: `inbox:${alert.key}`,
     personId: alert.personId,
     communityId: alert.communityId,
@@ -51,11 +51,11 @@ export async function raiseAlert(rt: Runtime, now: EpochMs, alert: Alert): Promi
 async function sendNudge(rt: Runtime, now: EpochMs, alert: Alert): Promise<void> {
   const { store } = rt;
   if (!rt.sendSubscribeMessage) return;
-  const [quota] = await store.find<SubscriptionQuota>('subscriptions', { personId: alert.personId, templateKey: alert.templateKey }, { limit: 1 });
+  const [quota] = await store.find('subscriptions', { personId: alert.personId, templateKey: alert.templateKey }, { limit: 1 });
   if (!quota || quota.remaining <= 0) return;
-  const spent = await store.update<SubscriptionQuota>('subscriptions', quota._id, quota.version, { remaining: quota.remaining - 1, updatedAt: now });
+  const spent = await store.update('subscriptions', quota._id, quota.version, { remaining: quota.remaining - 1, updatedAt: now });
   if (spent && (await rt.sendSubscribeMessage(alert))) {
-    const stored = await store.get<StoredAlert>('alerts', alert.key);
-    if (stored) await store.update<StoredAlert>('alerts', stored._id, stored.version, { channel: 'subscribe_message' });
+    const stored = await store.get('alerts', alert.key);
+    if (stored) await store.update('alerts', stored._id, stored.version, { channel: 'subscribe_message' });
   }
 }

@@ -1,16 +1,16 @@
-import type { CommitteeSeat, Person, RoomBinding } from '@domain/model';
+import type { Person } from '@domain/model';
 import type { Caller, Role } from '@domain/roles';
 import { localDateOf } from '@domain/time';
 import type { Storage } from './storage/port';
 
 /** Turns a platform identity into a Caller: the person and the roles the roster gives them today. */
 export async function loadCaller(store: Storage, openid: string, now: number): Promise<{ person: Person; caller: Caller } | null> {
-  const [person] = await store.find<Person>('people', { openid }, { limit: 1 });
+  const [person] = await store.find('people', { openid }, { limit: 1 });
   if (!person) return null;
   const today = localDateOf(now);
   const [seats, bindings] = await Promise.all([
-    store.find<CommitteeSeat>('committeeSeats', { personId: person._id, termStart: { $lte: today }, termEnd: { $gte: today } }),
-    store.find<RoomBinding>('roomBindings', { personId: person._id, status: 'approved' }),
+    store.find('committeeSeats', { personId: person._id, termStart: { $lte: today }, termEnd: { $gte: today } }),
+    store.find('roomBindings', { personId: person._id, status: 'approved' }),
   ]);
   const roles: Role[] = [];
   if (person.staffRole) roles.push(person.staffRole);

@@ -1,6 +1,5 @@
 import * as tcb from '@cloudbase/node-sdk';
 import { templateData } from '@domain/alerts/templates';
-import type { Person } from '@domain/model';
 import { systemClock, type Runtime } from './runtime';
 import { newId } from './ids';
 import { templateIdOf } from './template-ids';
@@ -48,7 +47,7 @@ export function createCloudbaseRuntime(): Runtime {
     newId,
     async sendSubscribeMessage(alert) {
       const templateId = await templateIdOf(store, alert.templateKey);
-      const person = await store.get<Person>('people', alert.personId);
+      const person = await store.get('people', alert.personId);
       if (!templateId || !person) return false;
       try {
         // Needs `permissions.openapi: ["subscribeMessage.send"]` in the function's config.json.

@@ -102,7 +102,7 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
         person: loaded?.person ?? null,
         calendar: () => (calendar ??= loadCalendar(opRt.store)),
         async audit(e) {
-          await opRt.store.insert<AuditEvent>('audit', {
+          await opRt.store.insert('audit', {
             _id: opRt.newId('audit'),
             type: e.type,
             subject: e.subject,

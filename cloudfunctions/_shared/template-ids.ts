@@ -21,15 +21,15 @@ export async function templateIdOf(store: Storage, key: TemplateKey, env: NodeJS
   const fromEnv = (env[TEMPLATES[key].envVar] ?? '').trim();
   if (fromEnv) return fromEnv;
   // One read per message sent: far cheaper than the WeChat call it precedes, and never stale.
-  const settings = await store.get<TemplateSettings>('settings', TEMPLATE_SETTINGS_ID);
+  const settings = await store.get('settings', TEMPLATE_SETTINGS_ID);
   return settings?.ids[key]?.trim() || undefined;
 }
 
 /** Stores the ids given (unset keys keep their stored value); returns what is stored afterwards. */
 export async function saveTemplateIds(store: Storage, ids: Partial<Record<TemplateKey, string>>, now: number): Promise<TemplateSettings['ids']> {
   const given = Object.fromEntries(Object.entries(ids).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
-  await store.insertIfAbsent<TemplateSettings>('settings', { _id: TEMPLATE_SETTINGS_ID, ids: {}, updatedAt: now });
-  const saved = await updateWithRetry<TemplateSettings>(store, 'settings', TEMPLATE_SETTINGS_ID, (cur) => ({ ids: { ...cur.ids, ...given }, updatedAt: now }));
+  await store.insertIfAbsent('settings', { _id: TEMPLATE_SETTINGS_ID, ids: {}, updatedAt: now });
+  const saved = await updateWithRetry(store, 'settings', TEMPLATE_SETTINGS_ID, (cur) => ({ ids: { ...cur.ids, ...given }, updatedAt: now }));
   return saved.ids;
 }
 

@@ -1,6 +1,5 @@
 import type { InboxItemView } from '@domain/api/alerts';
 import { AppError } from '@domain/errors';
-import type { InboxItem, SubscriptionQuota } from '@domain/model';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { runSweeps } from './sweeps';
@@ -11,7 +10,7 @@ const unreadCount = (ctx: ActionContext, personId: string): Promise<number> =>
 export const alertHandlers: Handlers<'alerts'> = {
   async inbox(ctx) {
     const caller = requireCaller(ctx);
-    const items = await ctx.store.find<InboxItem>('inbox', { personId: caller.personId }, { sort: [['createdAt', -1]], limit: 100 });
+    const items = await ctx.store.find('inbox', { personId: caller.personId }, { sort: [['createdAt', -1]], limit: 100 });
     return {
       items: items.map((i): InboxItemView => ({ inboxId: i._id, title: i.title, body: i.body, link: i.link, createdAt: i.createdAt, readAt: i.readAt })),
       unread: await unreadCount(ctx, caller.personId),
@@ -20,9 +19,9 @@ export const alertHandlers: Handlers<'alerts'> = {
 
   async markRead(ctx, input) {
     const caller = requireCaller(ctx);
-    const item = await ctx.store.get<InboxItem>('inbox', input.inboxId);
+    const item = await ctx.store.get('inbox', input.inboxId);
     if (!item || item.personId !== caller.personId) throw new AppError('NOT_FOUND');
-    if (!item.readAt) await updateWithRetry<InboxItem>(ctx.store, 'inbox', item._id, (cur) => ({ readAt: cur.readAt ?? ctx.now }));
+    if (!item.readAt) await updateWithRetry(ctx.store, 'inbox', item._id, (cur) => ({ readAt: cur.readAt ?? ctx.now }));
     return { unread: await unreadCount(ctx, caller.personId) };
   },
 
@@ -30,8 +29,8 @@ export const alertHandlers: Handlers<'alerts'> = {
     const caller = requireCaller(ctx);
     // One accepted request allows exactly one message of that template; keep the count per person.
     const id = `sub:${caller.personId}:${input.templateKey}`;
-    const before = await ctx.store.get<SubscriptionQuota>('subscriptions', id);
-    if (!before) await ctx.store.insertIfAbsent<SubscriptionQuota>('subscriptions', { _id: id, personId: caller.personId, templateKey: input.templateKey, remaining: 0, updatedAt: ctx.now });
+    const before = await ctx.store.get('subscriptions', id);
+    if (!before) await ctx.store.insertIfAbsent('subscriptions', { _id: id, personId: caller.personId, templateKey: input.templateKey, remaining: 0, updatedAt: ctx.now });
     // An atomic increment: fifty taps at once are fifty consents, none lost to a compare-and-set race.
     const added = input.accepted ? 1 : 0;
     await ctx.store.increment('subscriptions', id, { remaining: added }, { updatedAt: ctx.now });

@@ -1,7 +1,7 @@
 import { REMINDER_CHANNELS, type BillView, type ReminderChannel, type ReminderView } from '@domain/api/fees';
 import { AppError } from '@domain/errors';
 import { isWrittenReminder } from '@domain/fees';
-import type { Bill, Community, FeeReminder, Person } from '@domain/model';
+import type { FeeReminder } from '@domain/model';
 import { requireCaller, type Handlers } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import { roomsById } from '../_shared/views';
@@ -16,8 +16,8 @@ export const feeHandlers: Handlers<'fees'> = {
   async myBills(ctx) {
     const caller = requireCaller(ctx);
     const [bills, community, rooms] = await Promise.all([
-      ctx.store.find<Bill>('bills', { roomId: { $in: caller.roomIds } }, { sort: [['month', -1]] }),
-      ctx.store.get<Community>('communities', caller.communityId ?? ''),
+      ctx.store.find('bills', { roomId: { $in: caller.roomIds } }, { sort: [['month', -1]] }),
+      ctx.store.get('communities', caller.communityId ?? ''),
       roomsById(ctx.store, caller.roomIds),
     ]);
     if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
@@ -38,9 +38,9 @@ export const feeHandlers: Handlers<'fees'> = {
 
   async recordReminder(ctx, input) {
     const caller = requireCaller(ctx);
-    const bill = await loadVisible<Bill>(ctx.store, 'bills', input.billId, caller);
+    const bill = await loadVisible(ctx.store, 'bills', input.billId, caller);
     if (bill.status === 'paid') throw new AppError('INVALID_TRANSITION', '该账单已缴清，无需催缴');
-    const reminder = await ctx.store.insert<FeeReminder>('reminders', {
+    const reminder = await ctx.store.insert('reminders', {
       _id: ctx.rt.newId('reminder'),
       communityId: bill.communityId,
       billId: bill._id,
@@ -58,9 +58,9 @@ export const feeHandlers: Handlers<'fees'> = {
 
   async reminders(ctx, input) {
     const caller = requireCaller(ctx);
-    await loadVisible<Bill>(ctx.store, 'bills', input.billId, caller);
+    await loadVisible(ctx.store, 'bills', input.billId, caller);
     const list = await remindersOf(ctx.store, [input.billId]);
-    const people = await ctx.store.find<Person>('people', { _id: { $in: [...new Set(list.map((r) => r.byId))] } });
+    const people = await ctx.store.find('people', { _id: { $in: [...new Set(list.map((r) => r.byId))] } });
     const names = new Map(people.map((p) => [p._id, p.name]));
     return list.map((r) => reminderView(r, names.get(r.byId) ?? ''));
   },

@@ -8,10 +8,10 @@ export async function unpaidBillsFor(store: Storage, caller: Caller): Promise<Bi
   if (hasRole(caller, 'butler') && !hasRole(caller, ...LEAD_ROLES, ...CENTRE_ROLES)) {
     query.buildingId = { $in: caller.buildingIds };
   }
-  return store.find<Bill>('bills', query, { sort: [['month', 1]] });
+  return store.find('bills', query, { sort: [['month', 1]] });
 }
 
 export async function remindersOf(store: Storage, billIds: string[]): Promise<FeeReminder[]> {
   if (billIds.length === 0) return [];
-  return store.find<FeeReminder>('reminders', { billId: { $in: billIds } }, { sort: [['at', 1]] });
+  return store.find('reminders', { billId: { $in: billIds } }, { sort: [['at', 1]] });
 }

@@ -1,5 +1,4 @@
 import type { TodoItem } from '@domain/api/session';
-import type { Bill } from '@domain/model';
 import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
@@ -12,7 +11,7 @@ const yuan = (fen: number): string => (fen / 100).toFixed(2);
 export async function feeTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
   if (hasRole(caller, 'owner')) {
-    const unpaid = await ctx.store.find<Bill>('bills', { roomId: { $in: caller.roomIds }, status: 'unpaid' });
+    const unpaid = await ctx.store.find('bills', { roomId: { $in: caller.roomIds }, status: 'unpaid' });
     if (unpaid.length > 0) {
       const total = unpaid.reduce((s, b) => s + b.amountFen, 0);
       out.push({ key: 'fees-unpaid', kind: 'fee', title: '物业费待缴', detail: `${unpaid.length} 笔，共 ${yuan(total)} 元`, count: unpaid.length, link: ROUTES.owner.bills });

@@ -1,6 +1,6 @@
 import { ROUTES, routeUrl } from '@domain/routes';
 import { anchorFor, anchorId, type ArchiveAnchor } from '@domain/anchor';
-import type { Community, EpochMs } from '@domain/model';
+import type { EpochMs } from '@domain/model';
 import { formatLocal, localDateOf, monthOf } from '@domain/time';
 import type { SweepResult } from '../alerts/sweeps';
 import { raiseAlert } from '../_shared/alerts';
@@ -20,17 +20,17 @@ export async function anchorSweep(rt: Runtime, now: EpochMs): Promise<SweepResul
   const { store } = rt;
   const today = localDateOf(now);
   const month = monthOf(today);
-  const communities = await store.find<Community>('communities', {});
+  const communities = await store.find('communities', {});
   let alertsCreated = 0;
   for (const community of communities) {
     const id = anchorId(community._id, month);
-    let anchor = await store.get<ArchiveAnchor>('archiveAnchors', id);
+    let anchor = await store.get('archiveAnchors', id);
     if (anchor?.notifiedAt) continue;
     if (!anchor) {
       const head = await readTail(store, community._id);
       if (!head) continue; // nothing archived yet: nothing to anchor
-      await store.insertIfAbsent<ArchiveAnchor>('archiveAnchors', anchorFor(community._id, month, head, now));
-      anchor = await store.get<ArchiveAnchor>('archiveAnchors', id);
+      await store.insertIfAbsent('archiveAnchors', anchorFor(community._id, month, head, now));
+      anchor = await store.get('archiveAnchors', id);
       if (!anchor) continue;
     }
     const taken = formatLocal(anchor.at, 'YYYY-MM-DD HH:mm');
@@ -49,7 +49,7 @@ export async function anchorSweep(rt: Runtime, now: EpochMs): Promise<SweepResul
       });
       if (sent) alertsCreated++;
     }
-    await store.update<ArchiveAnchor>('archiveAnchors', anchor._id, anchor.version, { notifiedAt: now });
+    await store.update('archiveAnchors', anchor._id, anchor.version, { notifiedAt: now });
   }
   return { alertsCreated, escalated: 0 };
 }

@@ -6,13 +6,13 @@ import { AppError } from '@domain/errors';
 import { isBuffered } from '../_shared/ops/buffered-store';
 import { registerCustomStep } from '../_shared/ops/operation';
 import type { Id } from '@domain/model';
-import type { Query, Storage } from '../_shared/storage/port';
+import { typedStorage, type Query, type Storage } from '../_shared/storage/port';
 
 export const sha256: HashFn = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The newest stored entry of a community's chain (null: nothing archived yet). */
 export async function readTail(store: Storage, communityId: Id): Promise<ChainTail | null> {
-  const [last] = await store.find<ArchiveEntry>('archive', { communityId }, { sort: [['seq', -1]], limit: 1 });
+  const [last] = await store.find('archive', { communityId }, { sort: [['seq', -1]], limit: 1 });
   return last ? { seq: last.seq, hash: last.hash } : null;
 }
 
@@ -33,10 +33,10 @@ async function appendNow(store: Storage, content: ArchiveContent, opKey?: string
     const entry = chainEntry(tail, content, sha256);
     try {
       // opKey is outside the hashed body: it only lets a resumed operation see that this append happened.
-      return await store.insert<ArchiveEntry>('archive', opKey ? { ...entry, opKey } : entry);
+      return await store.insert('archive', opKey ? { ...entry, opKey } : entry);
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'DUPLICATE')) throw e;
-      const taken = await store.get<ArchiveEntry>('archive', entry._id);
+      const taken = await store.get('archive', entry._id);
       tail = taken ? { seq: taken.seq, hash: taken.hash } : await readTail(store, content.communityId);
     }
   }
@@ -46,7 +46,7 @@ async function appendNow(store: Storage, content: ArchiveContent, opKey?: string
 const ARCHIVE_STEP = 'archive.append';
 registerCustomStep(ARCHIVE_STEP, async (store, content, { key, resuming }) => {
   if (resuming && (await store.count('archive', { opKey: key })) > 0) return;
-  await appendNow(store, content as ArchiveContent, key);
+  await appendNow(typedStorage(store), content as ArchiveContent, key);
 });
 
 const PAGE = 500;
@@ -57,7 +57,7 @@ export async function verifyChainOf(store: Storage, communityId: Id): Promise<Ve
   let checked = 0;
   for (;;) {
     const query: Query = previous ? { communityId, seq: { $gt: previous.seq } } : { communityId };
-    const page = await store.find<ArchiveEntry>('archive', query, { sort: [['seq', 1]], limit: PAGE });
+    const page = await store.find('archive', query, { sort: [['seq', 1]], limit: PAGE });
     const result = verifyChain(page, sha256, previous);
     if (!result.ok) return { ...result, checked: checked + result.checked };
     checked += result.checked;
@@ -67,7 +67,7 @@ export async function verifyChainOf(store: Storage, communityId: Id): Promise<Ve
 }
 
 export async function anchorsOf(store: Storage, communityId: Id, limit = 120): Promise<ArchiveAnchor[]> {
-  return store.find<ArchiveAnchor>('archiveAnchors', { communityId }, { sort: [['month', -1]], limit });
+  return store.find('archiveAnchors', { communityId }, { sort: [['month', -1]], limit });
 }
 
 /**
@@ -86,14 +86,14 @@ export async function verifyCommunityArchive(
     ...monthly.map((a) => ({ source: 'monthly' as const, month: a.month, anchor: { seq: a.seq, digest: a.hash } })),
   ];
   const seqs = [...new Set(anchors.map((a) => a.anchor.seq))];
-  const stored = seqs.length ? await store.find<ArchiveEntry>('archive', { communityId, seq: { $in: seqs } }) : [];
+  const stored = seqs.length ? await store.find('archive', { communityId, seq: { $in: seqs } }) : [];
   const hashAt = new Map(stored.map((e) => [e.seq, e.hash]));
   return { ...judgeArchive(chain, head?.seq ?? 0, anchors, hashAt), head };
 }
 
 /** The archived delivery events of one document, by delivery, as the approval record compares them. */
 export async function archivedDeliveryEvents(store: Storage, communityId: Id, documentId: Id): Promise<Map<Id, ArchivedDeliveryEvent[]>> {
-  const entries = await store.find<ArchiveEntry>('archive', { communityId, documentId, type: 'delivery_event' }, { sort: [['seq', 1]] });
+  const entries = await store.find('archive', { communityId, documentId, type: 'delivery_event' }, { sort: [['seq', 1]] });
   const out = new Map<Id, ArchivedDeliveryEvent[]>();
   for (const e of entries) {
     const p = e.payload as { deliveryId: Id; n: number; type: ArchivedDeliveryEvent['type']; actorId: Id; text?: string; data?: Record<string, unknown> };

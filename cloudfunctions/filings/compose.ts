@@ -15,7 +15,7 @@ import { AppError } from '@domain/errors';
 import type { Person } from '@domain/model';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { BUTLER_ROLES, COMMUNITY_STAFF_ROLES, hasRole } from '@domain/roles';
-import { newDelivery, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
+import { newDelivery, type DeliveryEventRecord } from '@domain/signoff';
 import { localDateOf } from '@domain/time';
 import { requireCaller, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
@@ -44,7 +44,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     const caller = requireCaller(ctx);
     if (!caller.communityId) return { canCompose: true, staff: [] };
     const community = await communityOf(ctx.store, caller.communityId);
-    const staff = await ctx.store.find<Person>('people', { communityId: caller.communityId, staffRole: { $in: [...COMPOSER_ROLES] } });
+    const staff = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...COMPOSER_ROLES] } });
     const views = composerViews(staff, community);
     return { canCompose: hasRole(caller, 'head') || views.some((v) => v.personId === caller.personId && v.allowed), staff: views };
   },
@@ -52,13 +52,13 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
   async setComposers(ctx, input) {
     const caller = requireCaller(ctx);
     const community = await communityOf(ctx.store, caller.communityId ?? '');
-    const staff = await ctx.store.find<Person>('people', { communityId: community._id, staffRole: { $in: [...BUTLER_ROLES] } });
+    const staff = await ctx.store.find('people', { communityId: community._id, staffRole: { $in: [...BUTLER_ROLES] } });
     const eligible = new Set(staff.map((p) => p._id));
     const wanted = [...new Set(input.personIds)];
     if (wanted.some((id) => !eligible.has(id))) throw new AppError('INVALID_INPUT', '只能授权本小区的管家或管家主管');
-    const updated = await updateWithRetry<CommunityWithSettings>(ctx.store, 'communities', community._id, () => ({ composerIds: wanted }));
+    const updated = await updateWithRetry(ctx.store, 'communities', community._id, () => ({ composerIds: wanted }));
     await ctx.audit({ type: 'filings.composers_set', communityId: community._id, subject: { kind: 'community', id: community._id }, data: { before: community.composerIds ?? [], after: wanted } });
-    const all = await ctx.store.find<Person>('people', { communityId: community._id, staffRole: { $in: [...COMPOSER_ROLES] } });
+    const all = await ctx.store.find('people', { communityId: community._id, staffRole: { $in: [...COMPOSER_ROLES] } });
     return { staff: composerViews(all, updated) };
   },
 
@@ -74,10 +74,10 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     checkCategory(content);
     const calendar = await ctx.calendar();
     if (documentId) {
-      const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', documentId, caller);
+      const doc = await loadVisible(ctx.store, 'documents', documentId, caller);
       await requireComposer(ctx.store, caller, doc.communityId);
       requireDraft(doc);
-      const saved = await updateWithRetry<CommitteeDocument>(ctx.store, 'documents', doc._id, (cur) => {
+      const saved = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => {
         requireDraft(cur);
         return { kind: content.kind, content, updatedAt: ctx.now };
       });
@@ -89,7 +89,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     if (caller.communityId && wantedCommunity && wantedCommunity !== caller.communityId) throw new AppError('FORBIDDEN');
     await requireComposer(ctx.store, caller, communityId);
     const id = ctx.rt.newId('doc');
-    const doc = await ctx.store.insert<CommitteeDocument>('documents', {
+    const doc = await ctx.store.insert('documents', {
       _id: id,
       communityId,
       kind: content.kind,
@@ -107,11 +107,11 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
 
   async revise(ctx, input) {
     const caller = requireCaller(ctx);
-    const old = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
+    const old = await loadVisible(ctx.store, 'documents', input.documentId, caller);
     await requireComposer(ctx.store, caller, old.communityId);
     const plan = planRevision(old);
     const id = ctx.rt.newId('doc');
-    const doc = await ctx.store.insert<CommitteeDocument>('documents', {
+    const doc = await ctx.store.insert('documents', {
       _id: id,
       communityId: old.communityId,
       ...plan,
@@ -126,7 +126,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
 
   async send(ctx, input) {
     const caller = requireCaller(ctx);
-    const draft = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
+    const draft = await loadVisible(ctx.store, 'documents', input.documentId, caller);
     await requireComposer(ctx.store, caller, draft.communityId);
     const [calendar, roster] = await Promise.all([ctx.calendar(), rosterOn(ctx.store, draft.communityId, localDateOf(ctx.now))]);
     const planOf = (doc: CommitteeDocument) => planSend(doc, { now: ctx.now, calendar, roster, lateReason: input.lateReason, sender: { personId: caller.personId, name: caller.name } });
@@ -134,18 +134,18 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
 
     // Claim the old version first, so two corrections of one letter cannot both go out.
     if (draft.supersedes) {
-      await updateWithRetry<CommitteeDocument>(ctx.store, 'documents', draft.supersedes, (old) => {
+      await updateWithRetry(ctx.store, 'documents', draft.supersedes, (old) => {
         if (old.supersededBy && old.supersededBy !== draft._id) throw new AppError('DOCUMENT_SUPERSEDED');
         if (old.outcome) throw new AppError('FILING_CLOSED');
         return { supersededBy: draft._id };
       });
     }
-    const sent = await updateWithRetry<CommitteeDocument>(ctx.store, 'documents', draft._id, (cur) => planOf(cur));
+    const sent = await updateWithRetry(ctx.store, 'documents', draft._id, (cur) => planOf(cur));
     await appendArchive(ctx.store, documentArchive(sent));
 
     for (const member of roster) {
       const delivery = newDelivery({ documentId: sent._id, communityId: sent.communityId, documentKind: sent.kind, member, now: ctx.now, responseDue: sent.responseDue });
-      await ctx.store.insertIfAbsent<Delivery>('deliveries', delivery);
+      await ctx.store.insertIfAbsent('deliveries', delivery);
       const event: Omit<DeliveryEventRecord, 'version'> = {
         _id: `${delivery._id}_e1`,
         communityId: sent.communityId,
@@ -158,7 +158,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
         actorId: caller.personId,
         actorName: caller.name,
       };
-      if (await ctx.store.insertIfAbsent<DeliveryEventRecord>('deliveryEvents', event)) {
+      if (await ctx.store.insertIfAbsent('deliveryEvents', event)) {
         await appendArchive(ctx.store, deliveryEventArchive(sent, { ...delivery, version: 1 }, { ...event, version: 1 }));
       }
       await alertDelivered(ctx.rt, ctx.now, sent, { ...delivery, version: 1 });
@@ -174,12 +174,12 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
 
   async decide(ctx, input) {
     const caller = requireCaller(ctx);
-    const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
+    const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
     const community = await requireComposer(ctx.store, caller, doc.communityId);
     const roster = await rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now));
     const context = { rosterSize: Math.max(roster.length, 1), rule: quorumRuleOf(community), now: ctx.now, by: { personId: caller.personId, name: caller.name } };
     decideFiling(doc, input, context);
-    const decided = await updateWithRetry<CommitteeDocument>(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
+    const decided = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
     await appendArchive(ctx.store, outcomeArchive(decided));
     await ctx.audit({ type: 'filings.decided', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { outcome: decided.outcome } });
     return documentView(decided, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
@@ -187,11 +187,11 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
 
   async publishToOwners(ctx, input) {
     const caller = requireCaller(ctx);
-    const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
+    const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
     if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');
     let published = doc;
     if (!doc.publishedAt) {
-      published = await updateWithRetry<CommitteeDocument>(ctx.store, 'documents', doc._id, (cur) => (cur.publishedAt ? {} : { publishedAt: ctx.now, publishedById: caller.personId }));
+      published = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => (cur.publishedAt ? {} : { publishedAt: ctx.now, publishedById: caller.personId }));
       if (published.publishedAt === ctx.now && published.publishedById === caller.personId) {
         await appendArchive(ctx.store, publishedArchive(published));
         await ctx.audit({ type: 'filings.published', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { title: doc.content.title } });

@@ -25,14 +25,14 @@ async function act(ctx: ActionContext, id: string, command: SignoffCommand): Pro
   const actor = { personId: caller.personId, name: caller.name, isStaff: isStaff(caller) };
   let doc: CommitteeDocument | null = null;
   for (let i = 0; i < ATTEMPTS; i++) {
-    const delivery = await loadVisible<Delivery>(ctx.store, 'deliveries', id, caller);
-    doc = doc ?? (await ctx.store.get<CommitteeDocument>('documents', delivery.documentId));
+    const delivery = await loadVisible(ctx.store, 'deliveries', id, caller);
+    doc = doc ?? (await ctx.store.get('documents', delivery.documentId));
     if (!doc) throw new AppError('NOT_FOUND');
     const result = applySignoff(delivery, doc, command, { now: ctx.now, actor });
     if (!result) return { delivery, doc };
-    if (!(await ctx.store.update<Delivery>('deliveries', id, delivery.version, result.patch))) continue;
+    if (!(await ctx.store.update('deliveries', id, delivery.version, result.patch))) continue;
     const updated: Delivery = { ...delivery, ...result.patch, version: delivery.version + 1 };
-    const event = await ctx.store.insert<DeliveryEventRecord>('deliveryEvents', { _id: deliveryEventId(id, result.event.n), ...result.event });
+    const event = await ctx.store.insert('deliveryEvents', { _id: deliveryEventId(id, result.event.n), ...result.event });
     await appendArchive(ctx.store, deliveryEventArchive(doc, updated, event));
     await ctx.audit({
       type: `filings.${event.type}`,
@@ -50,7 +50,7 @@ const view = (ctx: ActionContext, r: { delivery: Delivery; doc: CommitteeDocumen
 export const deliveryHandlers: Pick<H, 'myDeliveries' | 'open' | 'sign' | 'object' | 'answer' | 'reply' | 'recordRefusal'> = {
   async myDeliveries(ctx, input) {
     const caller = requireCaller(ctx);
-    const mine = await ctx.store.find<Delivery>('deliveries', { memberId: caller.personId }, { sort: [['deliveredAt', -1]], limit: 300 });
+    const mine = await ctx.store.find('deliveries', { memberId: caller.personId }, { sort: [['deliveredAt', -1]], limit: 300 });
     const docs = await documentsById(ctx.store, mine.map((d) => d.documentId));
     return mine
       .filter((d) => {
@@ -98,7 +98,7 @@ export const deliveryHandlers: Pick<H, 'myDeliveries' | 'open' | 'sign' | 'objec
 
   async reply(ctx, input) {
     const caller = requireCaller(ctx);
-    const delivery = await loadVisible<Delivery>(ctx.store, 'deliveries', input.deliveryId, caller);
+    const delivery = await loadVisible(ctx.store, 'deliveries', input.deliveryId, caller);
     // Explaining an objection is the centre's word: the head, the general manager or a granted composer.
     await requireComposer(ctx.store, caller, delivery.communityId);
     const r = await act(ctx, input.deliveryId, { event: 'reply', text: input.text });

@@ -6,11 +6,11 @@ import { AppError } from '@domain/errors';
 import { buildRecord, recordCsv } from '@domain/record';
 import type { Id } from '@domain/model';
 import { canSeeCommunity, CENTRE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
-import { deliveryId, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
+import { deliveryId, type Delivery } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
-import type { FieldCondition, Query } from '../_shared/storage/port';
+import type { FieldCondition, FindOptionsOf, Query } from '../_shared/storage/port';
 import { anchorsOf, archivedDeliveryEvents, readTail, verifyCommunityArchive } from './archive';
 import { communityOf, deliveriesOf, quorumRuleOf, rosterOn } from './records';
 import { archiveEntryView, deliveryView, documentView, eventView, publicDocumentView } from './views';
@@ -19,7 +19,7 @@ type H = Handlers<'filings'>;
 
 /** Drafts are the centre's own working papers: committee members see only what was sent. */
 async function loadReadable(ctx: ActionContext, caller: Caller, documentId: string): Promise<CommitteeDocument> {
-  const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', documentId, caller);
+  const doc = await loadVisible(ctx.store, 'documents', documentId, caller);
   if (doc.status === 'draft' && !isStaff(caller)) throw new AppError('NOT_FOUND');
   return doc;
 }
@@ -47,7 +47,7 @@ const headView = (head: ChainTail | null) => (head ? { seq: head.seq, hash: head
 
 const ARCHIVE_SCAN = 1000;
 /** Sequence numbers count within one community; across communities (the general manager) time orders. */
-const NEWEST_FIRST: Array<[string, 1 | -1]> = [['at', -1], ['seq', -1]];
+const NEWEST_FIRST: FindOptionsOf<ArchiveEntry>['sort'] = [['at', -1], ['seq', -1]];
 
 export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord' | 'published' | 'publishedDocument' | 'archiveSearch' | 'verifyArchive' | 'archiveAnchors'> = {
   async list(ctx, input) {
@@ -55,7 +55,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     const query: Query = { ...communityScope(caller) };
     if (input.kind) query.kind = input.kind;
     if (input.status) query.status = input.status;
-    const docs = await ctx.store.find<CommitteeDocument>('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 50, skip: input.skip });
+    const docs = await ctx.store.find('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 50, skip: input.skip });
     const [calendar, deliveries] = await Promise.all([ctx.calendar(), deliveriesOf(ctx.store, docs.filter((d) => d.status === 'sent').map((d) => d._id))]);
     const byDoc = new Map<string, Delivery[]>();
     for (const d of deliveries) byDoc.set(d.documentId, [...(byDoc.get(d.documentId) ?? []), d]);
@@ -68,11 +68,11 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     const [calendar, deliveries, mine, community] = await Promise.all([
       ctx.calendar(),
       deliveriesOf(ctx.store, [doc._id]),
-      ctx.store.get<Delivery>('deliveries', deliveryId(doc._id, caller.personId)),
+      ctx.store.get('deliveries', deliveryId(doc._id, caller.personId)),
       communityOf(ctx.store, doc.communityId),
     ]);
-    const history = mine ? await ctx.store.find<DeliveryEventRecord>('deliveryEvents', { deliveryId: mine._id }, { sort: [['n', 1]] }) : [];
-    const series = await ctx.store.find<CommitteeDocument>('documents', { seriesId: doc.seriesId }, { sort: [['versionNo', 1]] });
+    const history = mine ? await ctx.store.find('deliveryEvents', { deliveryId: mine._id }, { sort: [['n', 1]] }) : [];
+    const series = await ctx.store.find('documents', { seriesId: doc.seriesId }, { sort: [['versionNo', 1]] });
     return {
       document: documentView(doc, calendar, ctx.now, deliveries),
       myDelivery: mine ? deliveryView(mine, doc, ctx.now) : undefined,
@@ -109,14 +109,14 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
 
   async published(ctx) {
     const caller = requireCaller(ctx);
-    const docs = await ctx.store.find<CommitteeDocument>('documents', { ...communityScope(caller), publishedAt: { $exists: true } }, { sort: [['publishedAt', -1]], limit: 100 });
+    const docs = await ctx.store.find('documents', { ...communityScope(caller), publishedAt: { $exists: true } }, { sort: [['publishedAt', -1]], limit: 100 });
     const calendar = await ctx.calendar();
     return docs.map((d) => publicDocumentView(d, calendar, ctx.now));
   },
 
   async publishedDocument(ctx, input) {
     const caller = requireCaller(ctx);
-    const doc = await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
+    const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
     if (!doc.publishedAt) throw new AppError('NOT_FOUND');
     return publicDocumentView(doc, await ctx.calendar(), ctx.now);
   },
@@ -139,10 +139,10 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     if (input.text) {
       // The port has no text index; scan the newest entries that match the other filters.
       const needle = input.text.toLowerCase();
-      const scanned = await ctx.store.find<ArchiveEntry>('archive', query, { sort: NEWEST_FIRST, limit: ARCHIVE_SCAN });
+      const scanned = await ctx.store.find('archive', query, { sort: NEWEST_FIRST, limit: ARCHIVE_SCAN });
       found = scanned.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)).slice(skip, skip + limit + 1);
     } else {
-      found = await ctx.store.find<ArchiveEntry>('archive', query, { sort: NEWEST_FIRST, limit: limit + 1, skip });
+      found = await ctx.store.find('archive', query, { sort: NEWEST_FIRST, limit: limit + 1, skip });
     }
     return { entries: found.slice(0, limit).map(archiveEntryView), more: found.length > limit };
   },

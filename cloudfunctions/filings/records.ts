@@ -1,7 +1,7 @@
 import type { ArchiveContent } from '@domain/archive';
 import { canCompose, type CommitteeDocument, type ComposerSettings, type RosterMember } from '@domain/documents';
 import { AppError } from '@domain/errors';
-import type { CommitteeSeat, Community, Id, Person } from '@domain/model';
+import type { Community, Id, Person } from '@domain/model';
 import { DEFAULT_QUORUM_RULE, type QuorumRule } from '@domain/quorum';
 import type { Caller } from '@domain/roles';
 import { EVENT_LABELS, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
@@ -10,7 +10,7 @@ import type { Storage } from '../_shared/storage/port';
 export type CommunityWithSettings = Community & ComposerSettings;
 
 export async function communityOf(store: Storage, communityId: Id): Promise<CommunityWithSettings> {
-  const community = await store.get<CommunityWithSettings>('communities', communityId);
+  const community = await store.get('communities', communityId);
   if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
   return community;
 }
@@ -26,8 +26,8 @@ export const quorumRuleOf = (community: Community): QuorumRule => community.quor
 
 /** The committee as it stands on `today`: active seats, chair first. */
 export async function rosterOn(store: Storage, communityId: Id, today: string): Promise<RosterMember[]> {
-  const seats = await store.find<CommitteeSeat>('committeeSeats', { communityId, termStart: { $lte: today }, termEnd: { $gte: today } });
-  const people = await store.find<Person>('people', { _id: { $in: [...new Set(seats.map((s) => s.personId))] } });
+  const seats = await store.find('committeeSeats', { communityId, termStart: { $lte: today }, termEnd: { $gte: today } });
+  const people = await store.find('people', { _id: { $in: [...new Set(seats.map((s) => s.personId))] } });
   const names = new Map(people.map((p) => [p._id, p.name]));
   const order = { chair: 0, vice_chair: 1, member: 2 } as const;
   const seen = new Set<Id>();
@@ -38,18 +38,18 @@ export async function rosterOn(store: Storage, communityId: Id, today: string): 
 }
 
 export async function headsOf(store: Storage, communityId: Id): Promise<Person[]> {
-  return store.find<Person>('people', { communityId, staffRole: 'head' });
+  return store.find('people', { communityId, staffRole: 'head' });
 }
 
 export async function deliveriesOf(store: Storage, documentIds: Id[]): Promise<Delivery[]> {
   if (documentIds.length === 0) return [];
-  return store.find<Delivery>('deliveries', { documentId: { $in: documentIds } });
+  return store.find('deliveries', { documentId: { $in: documentIds } });
 }
 
 export async function documentsById(store: Storage, ids: Id[]): Promise<Map<Id, CommitteeDocument>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const docs = await store.find<CommitteeDocument>('documents', { _id: { $in: unique } });
+  const docs = await store.find('documents', { _id: { $in: unique } });
   return new Map(docs.map((d) => [d._id, d]));
 }
 

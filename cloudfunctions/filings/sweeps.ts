@@ -1,6 +1,5 @@
-import { opinionReminderDue, type CommitteeDocument } from '@domain/documents';
+import { opinionReminderDue } from '@domain/documents';
 import type { EpochMs } from '@domain/model';
-import type { Delivery } from '@domain/signoff';
 import type { SweepResult } from '../alerts/sweeps';
 import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
@@ -17,12 +16,12 @@ const LOOK_BACK = 30 * DAY;
  */
 export async function opinionSweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const { store } = rt;
-  const docs = await store.find<CommitteeDocument>('documents', { kind: 'opinion_request', status: 'sent', responseDue: { $gte: now - LOOK_BACK } });
+  const docs = await store.find('documents', { kind: 'opinion_request', status: 'sent', responseDue: { $gte: now - LOOK_BACK } });
   const calendar = await loadCalendar(store);
   let alertsCreated = 0;
   for (const doc of docs) {
     if (doc.supersededBy || doc.responseDue === undefined) continue;
-    const missing = await store.find<Delivery>('deliveries', { documentId: doc._id, signStatus: 'PENDING' });
+    const missing = await store.find('deliveries', { documentId: doc._id, signStatus: 'PENDING' });
     if (missing.length === 0) continue;
     if (now <= doc.responseDue) {
       if (!opinionReminderDue(doc, now, calendar)) continue;

@@ -1,11 +1,11 @@
 import type { TodoItem } from '@domain/api/session';
-import { canCompose, type CommitteeDocument } from '@domain/documents';
+import { canCompose } from '@domain/documents';
 import { hasRole, isStaff, type Caller } from '@domain/roles';
-import { awaitsMember, type Delivery } from '@domain/signoff';
+import { awaitsMember } from '@domain/signoff';
 import { formatLocal } from '@domain/time';
 import { ROUTES, routeUrl } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
-import { documentsById, type CommunityWithSettings } from './records';
+import { documentsById } from './records';
 
 const DAY = 86_400_000;
 
@@ -17,14 +17,14 @@ export async function filingTodos(ctx: ActionContext, caller: Caller): Promise<T
   const out: TodoItem[] = [];
   if (hasRole(caller, 'committee')) out.push(...(await memberTodos(ctx, caller)));
   if (isStaff(caller) && caller.communityId) {
-    const community = await ctx.store.get<CommunityWithSettings>('communities', caller.communityId);
+    const community = await ctx.store.get('communities', caller.communityId);
     if (community && canCompose(caller, community)) out.push(...(await composerTodos(ctx, caller)));
   }
   return out;
 }
 
 async function memberTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
-  const open = (await ctx.store.find<Delivery>('deliveries', { memberId: caller.personId, signStatus: { $in: ['PENDING', 'OBJECTED'] } })).filter(awaitsMember);
+  const open = (await ctx.store.find('deliveries', { memberId: caller.personId, signStatus: { $in: ['PENDING', 'OBJECTED'] } })).filter(awaitsMember);
   const docs = await documentsById(ctx.store, open.map((d) => d.documentId));
   const live = open.filter((d) => docs.get(d.documentId) && !docs.get(d.documentId)!.supersededBy);
   const out: TodoItem[] = [];
@@ -59,7 +59,7 @@ async function memberTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem
 
 async function composerTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
-  const objections = await ctx.store.find<Delivery>('deliveries', { communityId: caller.communityId, objectionOpen: true });
+  const objections = await ctx.store.find('deliveries', { communityId: caller.communityId, objectionOpen: true });
   if (objections.length > 0) {
     const docIds = [...new Set(objections.map((d) => d.documentId))];
     out.push({
@@ -72,7 +72,7 @@ async function composerTodos(ctx: ActionContext, caller: Caller): Promise<TodoIt
     });
   }
   // Only the sender collects; a request closed more than 60 days ago is left to the record.
-  const overdue = await ctx.store.find<CommitteeDocument>('documents', {
+  const overdue = await ctx.store.find('documents', {
     kind: 'opinion_request',
     status: 'sent',
     sentById: caller.personId,

@@ -13,18 +13,18 @@ import {
   type InquiryCommand,
 } from '@domain/inquiry';
 import { inquiryStats } from '@domain/inquiry-stats';
-import { STAFF_ROLE_LABELS, type Community, type Person, type Room } from '@domain/model';
+import { STAFF_ROLE_LABELS } from '@domain/model';
 import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { addMonths, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
-import type { Query } from '../_shared/storage/port';
+import type { FindOptionsOf, Query } from '../_shared/storage/port';
 import { alertAnswered, alertAssigned, alertEscalated } from './hooks';
 import { appendEvent, generalManagers, threadOf, type ThreadEntry } from './records';
 import { detailView, summaryView, viewContext } from './views';
 
 async function loadSeen(ctx: ActionContext, caller: Caller, id: string): Promise<Inquiry> {
-  const inq = await ctx.store.get<Inquiry>('inquiries', id);
+  const inq = await ctx.store.get('inquiries', id);
   if (!inq) throw new AppError('NOT_FOUND');
   assertCanSee(caller, inq);
   return inq;
@@ -51,7 +51,7 @@ async function apply(
   await loadSeen(ctx, caller, id);
   const calendar = await ctx.calendar();
   let decision: Decision | undefined;
-  const inq = await updateWithRetry<Inquiry>(ctx.store, 'inquiries', id, (current) => {
+  const inq = await updateWithRetry(ctx.store, 'inquiries', id, (current) => {
     decision = decide(current, command, caller, ctx.now, calendar);
     return decision.patch;
   });
@@ -61,14 +61,14 @@ async function apply(
   return { inq, decision: d, view: () => detail(ctx, caller, inq) };
 }
 
-const SORT_NEWEST: Array<[string, 1 | -1]> = [['receivedAt', -1]];
+const SORT_NEWEST: FindOptionsOf<Inquiry>['sort'] = [['receivedAt', -1]];
 
 export const inquiryHandlers: Handlers<'inquiries'> = {
   async ask(ctx, input) {
     const caller = requireCaller(ctx);
     const draft = prepareAsk(caller, input, ctx.now, await ctx.calendar());
-    const room = draft.roomId ? await ctx.store.get<Room>('rooms', draft.roomId) : null;
-    const inq = await ctx.store.insert<Inquiry>('inquiries', {
+    const room = draft.roomId ? await ctx.store.get('rooms', draft.roomId) : null;
+    const inq = await ctx.store.insert('inquiries', {
       _id: ctx.rt.newId('inq'),
       ...draft,
       ...(room ? { buildingId: room.buildingId } : {}),
@@ -80,12 +80,12 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
 
   async mine(ctx) {
     const caller = requireCaller(ctx);
-    return list(ctx, caller, await ctx.store.find<Inquiry>('inquiries', { askerId: caller.personId }, { sort: SORT_NEWEST }));
+    return list(ctx, caller, await ctx.store.find('inquiries', { askerId: caller.personId }, { sort: SORT_NEWEST }));
   },
 
   async committeeList(ctx) {
     const caller = requireCaller(ctx);
-    const all = await ctx.store.find<Inquiry>('inquiries', { communityId: caller.communityId, channel: 'committee' }, { sort: SORT_NEWEST });
+    const all = await ctx.store.find('inquiries', { communityId: caller.communityId, channel: 'committee' }, { sort: SORT_NEWEST });
     return list(ctx, caller, all);
   },
 
@@ -112,7 +112,7 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
     const where: Query = hasRole(caller, 'general_manager') ? { escalatedAt: { $exists: true } } : { communityId: caller.communityId };
     const done = ['answered', 'explained', 'accepted', 'unsatisfied'];
     where.status = { $in: scope === 'done' ? done : [...OPEN_STATUSES] };
-    const found = await ctx.store.find<Inquiry>('inquiries', where, scope === 'done' ? { sort: SORT_NEWEST, limit: 100 } : {});
+    const found = await ctx.store.find('inquiries', where, scope === 'done' ? { sort: SORT_NEWEST, limit: 100 } : {});
     let items = found.filter((i) => inquiryAccess(caller, i) === 'ok');
     if (scope === 'mine') items = items.filter((i) => inQueueOf(caller, i, ctx.now));
     if (scope !== 'done') items.sort(queueOrder(ctx.now));
@@ -122,7 +122,7 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
   async assignees(ctx) {
     const caller = requireCaller(ctx);
     if (!caller.communityId) return [];
-    const staff = await ctx.store.find<Person>(
+    const staff = await ctx.store.find(
       'people',
       { communityId: caller.communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } },
       { sort: [['_id', 1]] },
@@ -131,7 +131,7 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
   },
 
   async assign(ctx, input) {
-    const person = await ctx.store.get<Person>('people', input.assigneeId);
+    const person = await ctx.store.get('people', input.assigneeId);
     if (!person) throw new AppError('NOT_FOUND', '未找到该工作人员');
     const assignee = { personId: person._id, staffRole: person.staffRole, communityId: person.communityId };
     const { inq, view } = await apply(ctx, input.inquiryId, { type: 'assign', assignee }, { data: { assigneeId: person._id } });
@@ -161,8 +161,8 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
     };
     if (!hasRole(caller, 'general_manager')) where.communityId = caller.communityId;
     const [found, community] = await Promise.all([
-      ctx.store.find<Inquiry>('inquiries', where),
-      caller.communityId ? ctx.store.get<Community>('communities', caller.communityId) : Promise.resolve(null),
+      ctx.store.find('inquiries', where),
+      caller.communityId ? ctx.store.get('communities', caller.communityId) : Promise.resolve(null),
     ]);
     return { ...inquiryStats(found, input.month, ctx.now), communityName: community?.name ?? '全部小区' };
   },

@@ -1,6 +1,6 @@
 import type { FileRef } from '@domain/files';
 import type { Decision, Inquiry, InquiryEvent } from '@domain/inquiry';
-import type { AuditEvent, EpochMs, Person } from '@domain/model';
+import type { EpochMs, Person } from '@domain/model';
 import type { Runtime } from '../_shared/runtime';
 import type { Storage } from '../_shared/storage/port';
 
@@ -37,16 +37,16 @@ export async function appendEvent(
   if (entry.text) record.text = entry.text;
   if (entry.photos?.length) record.photos = entry.photos;
   if (entry.data) record.data = entry.data;
-  await store.insertIfAbsent<InquiryEvent>('inquiryEvents', record);
+  await store.insertIfAbsent('inquiryEvents', record);
 }
 
 export function threadOf(store: Storage, inquiryId: string): Promise<InquiryEvent[]> {
-  return store.find<InquiryEvent>('inquiryEvents', { inquiryId }, { sort: [['_id', 1]] });
+  return store.find('inquiryEvents', { inquiryId }, { sort: [['_id', 1]] });
 }
 
 /** The sweep acts without a request, so it writes its audit line itself (actor: the system). */
 export async function auditBySystem(rt: Runtime, at: EpochMs, inq: Inquiry, type: string, data: Record<string, unknown>): Promise<void> {
-  await rt.store.insert<AuditEvent>('audit', {
+  await rt.store.insert('audit', {
     _id: rt.newId('audit'),
     type,
     communityId: inq.communityId,
@@ -59,9 +59,9 @@ export async function auditBySystem(rt: Runtime, at: EpochMs, inq: Inquiry, type
 
 /** Who answers for a community when no one is assigned, and who receives escalations. */
 export async function headsOf(store: Storage, communityId: string): Promise<Person[]> {
-  return store.find<Person>('people', { communityId, staffRole: 'head' }, { sort: [['_id', 1]] });
+  return store.find('people', { communityId, staffRole: 'head' }, { sort: [['_id', 1]] });
 }
 
 export async function generalManagers(store: Storage): Promise<Person[]> {
-  return store.find<Person>('people', { staffRole: 'general_manager' }, { sort: [['_id', 1]] });
+  return store.find('people', { staffRole: 'general_manager' }, { sort: [['_id', 1]] });
 }

@@ -15,7 +15,7 @@ import { appendEvent, auditBySystem, headsOf } from './records';
  */
 export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const calendar = await loadCalendar(rt.store);
-  const open = await rt.store.find<Inquiry>('inquiries', { status: { $in: [...OPEN_STATUSES] } });
+  const open = await rt.store.find('inquiries', { status: { $in: [...OPEN_STATUSES] } });
   const result: SweepResult = { alertsCreated: 0, escalated: 0 };
   const heads = new Map<string, Promise<string[]>>();
   const headIds = (communityId: string): Promise<string[]> => {
@@ -43,7 +43,7 @@ export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResu
 async function flagOverdue(rt: Runtime, now: EpochMs, found: Inquiry, calendar: Awaited<ReturnType<typeof loadCalendar>>): Promise<Inquiry | null> {
   let decision: Decision | undefined;
   try {
-    const inq = await updateWithRetry<Inquiry>(rt.store, 'inquiries', found._id, (current) => {
+    const inq = await updateWithRetry(rt.store, 'inquiries', found._id, (current) => {
       decision = decide(current, { type: 'flag_overdue' }, null, now, calendar);
       return decision.patch;
     });

@@ -1,5 +1,5 @@
 import type { TodoItem } from '@domain/api/session';
-import { AWAITING_RATING, OPEN_STATUSES, inQueueOf, isOverdue, type Inquiry } from '@domain/inquiry';
+import { AWAITING_RATING, OPEN_STATUSES, inQueueOf, isOverdue } from '@domain/inquiry';
 import { OWNER_SIDE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
 import { formatLocal } from '@domain/time';
 import { askerInquiryUrl, ROUTES } from '@domain/routes';
@@ -13,7 +13,7 @@ import type { Query } from '../_shared/storage/port';
 export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
   if (hasRole(caller, ...OWNER_SIDE_ROLES)) {
-    const answered = await ctx.store.find<Inquiry>('inquiries', { askerId: caller.personId, status: { $in: [...AWAITING_RATING] } }, { sort: [['respondedAt', -1]] });
+    const answered = await ctx.store.find('inquiries', { askerId: caller.personId, status: { $in: [...AWAITING_RATING] } }, { sort: [['respondedAt', -1]] });
     if (answered.length > 0) {
       const only = answered.length === 1 ? answered[0] : undefined;
       out.push({
@@ -25,7 +25,7 @@ export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<
         link: only ? askerInquiryUrl(only.channel, only._id) : answered.every((i) => i.channel === 'committee') ? ROUTES.committee.inquiries : ROUTES.owner.inquiries,
       });
     }
-    const waiting = await ctx.store.find<Inquiry>('inquiries', { askerId: caller.personId, status: { $in: [...OPEN_STATUSES] } }, { sort: [['due', 1]] });
+    const waiting = await ctx.store.find('inquiries', { askerId: caller.personId, status: { $in: [...OPEN_STATUSES] } }, { sort: [['due', 1]] });
     if (waiting.length > 0) {
       out.push({
         key: 'inquiry-waiting',
@@ -40,7 +40,7 @@ export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<
   if (isStaff(caller)) {
     const where: Query = hasRole(caller, 'general_manager') ? { escalatedAt: { $exists: true } } : { communityId: caller.communityId };
     where.status = { $in: [...OPEN_STATUSES] };
-    const mine = (await ctx.store.find<Inquiry>('inquiries', where, { sort: [['due', 1]] })).filter((i) => inQueueOf(caller, i, ctx.now));
+    const mine = (await ctx.store.find('inquiries', where, { sort: [['due', 1]] })).filter((i) => inQueueOf(caller, i, ctx.now));
     if (mine.length > 0) {
       const overdue = mine.filter((i) => isOverdue(i, ctx.now)).length;
       const first = mine[0]!;

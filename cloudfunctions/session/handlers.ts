@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { BindingView } from '@domain/api/session';
 import { checkCanRequest, decideBinding } from '@domain/bindings';
 import { AppError } from '@domain/errors';
-import type { Building, Community, Person, Room, RoomBinding } from '@domain/model';
+import type { RoomBinding } from '@domain/model';
 import { maskPhone } from '@domain/privacy';
 import { homeArea, hasRole, ROLE_LABELS } from '@domain/roles';
 import { loadCaller } from '../_shared/caller';
@@ -16,7 +16,7 @@ function requireLocal(ctx: ActionContext): void {
 }
 
 async function bindingView(ctx: ActionContext, b: RoomBinding): Promise<BindingView> {
-  const [person, rooms] = await Promise.all([ctx.store.get<Person>('people', b.personId), roomsById(ctx.store, [b.roomId])]);
+  const [person, rooms] = await Promise.all([ctx.store.get('people', b.personId), roomsById(ctx.store, [b.roomId])]);
   return {
     bindingId: b._id,
     personName: person?.name ?? '',
@@ -35,8 +35,8 @@ export const sessionHandlers: Handlers<'session'> = {
     // First visit from WeChat: record the person as a visitor; a verified room binding makes them an owner.
     // The id is a function of the identity, so ten first visits at once make one person, not one and nine errors.
     const _id = personIdFor(ctx.openid!);
-    await ctx.store.insertIfAbsent<Person>('people', { _id, openid: ctx.openid!, name: '微信用户', communityId: null, createdAt: ctx.now });
-    const person = (await ctx.store.get<Person>('people', _id))!;
+    await ctx.store.insertIfAbsent('people', { _id, openid: ctx.openid!, name: '微信用户', communityId: null, createdAt: ctx.now });
+    const person = (await ctx.store.get('people', _id))!;
     const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
     return meView(ctx.rt, person, loaded?.caller ?? null);
   },
@@ -47,7 +47,7 @@ export const sessionHandlers: Handlers<'session'> = {
 
   async devPeople(ctx) {
     requireLocal(ctx);
-    const people = await ctx.store.find<Person>('people', {}, { sort: [['_id', 1]] });
+    const people = await ctx.store.find('people', {}, { sort: [['_id', 1]] });
     const out = [];
     for (const p of people) {
       const loaded = await loadCaller(ctx.store, p.openid, ctx.now);
@@ -61,7 +61,7 @@ export const sessionHandlers: Handlers<'session'> = {
 
   async devLogin(ctx, input) {
     requireLocal(ctx);
-    const person = await ctx.store.get<Person>('people', input.personId);
+    const person = await ctx.store.get('people', input.personId);
     if (!person) throw new AppError('NOT_FOUND', '没有这位演示人员');
     const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
     return { token: person.openid, me: await meView(ctx.rt, person, loaded?.caller ?? null) };
@@ -69,14 +69,14 @@ export const sessionHandlers: Handlers<'session'> = {
 
   async updateProfile(ctx, input) {
     const caller = requireCaller(ctx);
-    const person = await updateWithRetry<Person>(ctx.store, 'people', caller.personId, () => ({ name: input.name, phone: input.phone }));
+    const person = await updateWithRetry(ctx.store, 'people', caller.personId, () => ({ name: input.name, phone: input.phone }));
     await ctx.audit({ type: 'person.profile_updated', subject: { kind: 'person', id: person._id }, data: { name: input.name } });
     return meView(ctx.rt, person, caller);
   },
 
   async listCommunities(ctx) {
     const caller = requireCaller(ctx);
-    const all = await ctx.store.find<Community>('communities', {}, { sort: [['name', 1]] });
+    const all = await ctx.store.find('communities', {}, { sort: [['name', 1]] });
     // A person already attached to a community only ever binds rooms there.
     return all.filter((c) => caller.communityId === null || c._id === caller.communityId).map((c) => ({ communityId: c._id, name: c.name }));
   },
@@ -87,8 +87,8 @@ export const sessionHandlers: Handlers<'session'> = {
       throw new AppError('NOT_FOUND');
     }
     const [rooms, buildings] = await Promise.all([
-      ctx.store.find<Room>('rooms', { communityId: input.communityId }, { sort: [['label', 1]] }),
-      ctx.store.find<Building>('buildings', { communityId: input.communityId }),
+      ctx.store.find('rooms', { communityId: input.communityId }, { sort: [['label', 1]] }),
+      ctx.store.find('buildings', { communityId: input.communityId }),
     ]);
     const names = new Map(buildings.map((b) => [b._id, b.name]));
     return rooms.map((r) => ({ roomId: r._id, label: r.label, buildingName: names.get(r.buildingId) ?? '' }));
@@ -96,12 +96,12 @@ export const sessionHandlers: Handlers<'session'> = {
 
   async requestBinding(ctx, input) {
     const caller = requireCaller(ctx);
-    const room = await ctx.store.get<Room>('rooms', input.roomId);
+    const room = await ctx.store.get('rooms', input.roomId);
     if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
-    const earlier = await ctx.store.find<RoomBinding>('roomBindings', { personId: caller.personId, roomId: room._id });
+    const earlier = await ctx.store.find('roomBindings', { personId: caller.personId, roomId: room._id });
     checkCanRequest(earlier);
     // The n-th request for this room has a fixed id: of two requests at once only one is stored.
-    const binding = await ctx.store.insert<RoomBinding>('roomBindings', {
+    const binding = await ctx.store.insert('roomBindings', {
       _id: `binding_${caller.personId}_${room._id}_${earlier.length + 1}`,
       communityId: room.communityId,
       personId: caller.personId,
@@ -111,7 +111,7 @@ export const sessionHandlers: Handlers<'session'> = {
     });
     let person = ctx.person!;
     if (person.communityId === null) {
-      person = await updateWithRetry<Person>(ctx.store, 'people', person._id, () => ({ communityId: room.communityId }));
+      person = await updateWithRetry(ctx.store, 'people', person._id, () => ({ communityId: room.communityId }));
     }
     await ctx.audit({ type: 'binding.requested', communityId: room.communityId, subject: { kind: 'roomBinding', id: binding._id }, data: { roomId: room._id } });
     return meView(ctx.rt, person, caller);
@@ -119,7 +119,7 @@ export const sessionHandlers: Handlers<'session'> = {
 
   async pendingBindings(ctx) {
     const caller = requireCaller(ctx);
-    const pending = await ctx.store.find<RoomBinding>(
+    const pending = await ctx.store.find(
       'roomBindings',
       { communityId: caller.communityId, status: 'requested' },
       { sort: [['requestedAt', 1]] },
@@ -129,8 +129,8 @@ export const sessionHandlers: Handlers<'session'> = {
 
   async decideBinding(ctx, input) {
     const caller = requireCaller(ctx);
-    await loadVisible<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, caller);
-    const decided = await updateWithRetry<RoomBinding>(ctx.store, 'roomBindings', input.bindingId, (b) =>
+    await loadVisible(ctx.store, 'roomBindings', input.bindingId, caller);
+    const decided = await updateWithRetry(ctx.store, 'roomBindings', input.bindingId, (b) =>
       decideBinding(b, input.approve ? 'approve' : 'reject', caller.personId, ctx.now, input.note),
     );
     await ctx.audit({

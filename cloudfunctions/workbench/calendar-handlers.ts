@@ -52,15 +52,15 @@ async function save(ctx: ActionContext, content: OverrideContent): Promise<{ rec
       subject: { kind: SUBJECT, id },
       data: { previous: previous ? snapshot(previous) : null, next: snapshot(record), summary: overrideSummary(record) },
     });
-  if (await ctx.store.insertIfAbsent<CalendarOverrideRecord>(COLL, { _id: id, ...fields } as CalendarOverrideRecord)) {
-    const record = (await ctx.store.get<CalendarOverrideRecord>(COLL, id))!;
+  if (await ctx.store.insertIfAbsent(COLL, { _id: id, ...fields } as CalendarOverrideRecord)) {
+    const record = (await ctx.store.get(COLL, id))!;
     await audit(null, record);
     return { record, changed: true };
   }
-  const current = (await ctx.store.get<CalendarOverrideRecord>(COLL, id))!;
+  const current = (await ctx.store.get(COLL, id))!;
   if (sameContent(current, content)) return { record: current, changed: false };
   let previous: CalendarOverrideRecord = current;
-  const record = await updateWithRetry<CalendarOverrideRecord>(ctx.store, COLL, id, (latest) => {
+  const record = await updateWithRetry(ctx.store, COLL, id, (latest) => {
     previous = latest;
     return fields;
   });
@@ -71,7 +71,7 @@ async function save(ctx: ActionContext, content: OverrideContent): Promise<{ rec
 async function views(ctx: ActionContext, records: CalendarOverrideRecord[]): Promise<CalendarOverrideView[]> {
   const ids = records.map((r) => r._id);
   const events = ids.length
-    ? await ctx.store.find<AuditEvent>('audit', { 'subject.kind': SUBJECT, 'subject.id': { $in: ids } }, { sort: [['at', -1]] })
+    ? await ctx.store.find('audit', { 'subject.kind': SUBJECT, 'subject.id': { $in: ids } }, { sort: [['at', -1]] })
     : [];
   const names = await namesOf(ctx.store, [...records.map((r) => r.updatedBy), ...events.map((e) => e.actorId)]);
   return records.map((r): CalendarOverrideView => {
@@ -124,13 +124,13 @@ function validated(item: unknown): OverrideContent {
 export const calendarHandlers: Pick<Handlers<'workbench'>, CalendarActions> = {
   async calendarMonth(ctx, input) {
     const year = yearOfMonth(input.month);
-    const [calendar, yearRecord] = await Promise.all([ctx.calendar(), ctx.store.get<CalendarOverrideRecord>(COLL, yearRecordId(year))]);
+    const [calendar, yearRecord] = await Promise.all([ctx.calendar(), ctx.store.get(COLL, yearRecordId(year))]);
     const yearSource = yearRecord && !yearRecord.revoked ? 'admin' : SHIPPED_YEARS.includes(year) ? 'shipped' : 'none';
     return { ...monthGrid(input.month, calendar), yearSource };
   },
 
   async calendarOverrides(ctx) {
-    const records = await ctx.store.find<CalendarOverrideRecord>(COLL, {}, { sort: [['updatedAt', -1]] });
+    const records = await ctx.store.find(COLL, {}, { sort: [['updatedAt', -1]] });
     return views(ctx, records);
   },
 
@@ -166,10 +166,10 @@ export const calendarHandlers: Pick<Handlers<'workbench'>, CalendarActions> = {
 
   async revokeCalendarOverride(ctx, input) {
     const caller = requireCaller(ctx);
-    const found = await ctx.store.get<CalendarOverrideRecord>(COLL, input.id);
+    const found = await ctx.store.get(COLL, input.id);
     if (!found) throw new AppError('NOT_FOUND');
     let previous: CalendarOverrideRecord | null = null;
-    const record = await updateWithRetry<CalendarOverrideRecord>(ctx.store, COLL, input.id, (current) => {
+    const record = await updateWithRetry(ctx.store, COLL, input.id, (current) => {
       if (current.revoked) throw new AppError('CALENDAR_OVERRIDE_REVOKED');
       previous = current;
       return { revoked: true, updatedBy: caller.personId, updatedAt: ctx.now };

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '@domain/calendar';
 import { generateObligations } from '@domain/obligations';
 import { localDateOf, type EpochMs } from '@domain/time';
-import { GENERATE_MONTHS, newObligationRecord, type ObligationRecord } from '@domain/workbench';
+import { GENERATE_MONTHS, newObligationRecord } from '@domain/workbench';
 import type { Storage } from '../_shared/storage/port';
 import type { AuditWriter } from './records';
 
@@ -20,12 +20,12 @@ export async function ensureObligations(
 ): Promise<{ created: string[] }> {
   const tasks = generateObligations({ communityId, from: localDateOf(now), months: GENERATE_MONTHS, calendar });
   if (tasks.length === 0) return { created: [] };
-  const existing = await store.find<ObligationRecord>('obligations', { _id: { $in: tasks.map((t) => t._id) } });
+  const existing = await store.find('obligations', { _id: { $in: tasks.map((t) => t._id) } });
   const have = new Set(existing.map((t) => t._id));
   const created: string[] = [];
   for (const task of tasks) {
     if (have.has(task._id)) continue;
-    if (await store.insertIfAbsent<ObligationRecord>('obligations', newObligationRecord(task, now))) created.push(task._id);
+    if (await store.insertIfAbsent('obligations', newObligationRecord(task, now))) created.push(task._id);
   }
   if (created.length > 0) {
     await audit({ type: 'obligation.generated', communityId, subject: { kind: 'community', id: communityId }, data: { ids: created } });

@@ -1,4 +1,4 @@
-import type { AuditEvent, EpochMs, Person } from '@domain/model';
+import type { EpochMs, Person } from '@domain/model';
 import type { ActionContext } from '../_shared/function';
 import type { Runtime } from '../_shared/runtime';
 import type { Storage } from '../_shared/storage/port';
@@ -8,7 +8,7 @@ export type AuditWriter = ActionContext['audit'];
 /** The sweep acts without a request, so it writes its audit lines itself (actor: the system). */
 export function systemAudit(rt: Runtime, at: EpochMs): AuditWriter {
   return async (e) => {
-    await rt.store.insert<AuditEvent>('audit', {
+    await rt.store.insert('audit', {
       _id: rt.newId('audit'),
       type: e.type,
       communityId: e.communityId ?? null,
@@ -23,12 +23,12 @@ export function systemAudit(rt: Runtime, at: EpochMs): AuditWriter {
 /** The default owner of every unassigned duty. */
 export function headsOf(store: Storage, communityIds: string[]): Promise<Person[]> {
   if (communityIds.length === 0) return Promise.resolve([]);
-  return store.find<Person>('people', { communityId: { $in: communityIds }, staffRole: 'head' }, { sort: [['_id', 1]] });
+  return store.find('people', { communityId: { $in: communityIds }, staffRole: 'head' }, { sort: [['_id', 1]] });
 }
 
 export async function namesOf(store: Storage, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (wanted.length === 0) return new Map();
-  const people = await store.find<Person>('people', { _id: { $in: wanted } });
+  const people = await store.find('people', { _id: { $in: wanted } });
   return new Map(people.map((p) => [p._id, p.name]));
 }

@@ -17,7 +17,7 @@
 import type { WorkbenchItemView } from '@domain/api/workbench';
 import type { WorkingCalendar } from '@domain/calendar';
 import type { Deadline } from '@domain/deadlines';
-import type { Community, EpochMs, Id } from '@domain/model';
+import type { EpochMs, Id } from '@domain/model';
 import { hasRole, type Caller } from '@domain/roles';
 import { localDateOf } from '@domain/time';
 import { canSeeTask, DONE_SHOWN_MS, sectionOf, taskTiming, type ObligationRecord } from '@domain/workbench';
@@ -82,15 +82,15 @@ export async function visibleObligations(store: Storage, caller: Caller, now: Ep
   else if (hasRole(caller, 'head')) base = { communityId: caller.communityId };
   else base = { communityId: caller.communityId, assigneeId: caller.personId };
   const [open, done] = await Promise.all([
-    store.find<ObligationRecord>('obligations', { ...base, doneAt: { $exists: false } }, { sort: [['dueDate', 1]] }),
-    store.find<ObligationRecord>('obligations', { ...base, doneAt: { $gte: now - DONE_SHOWN_MS } }, { sort: [['doneAt', -1]] }),
+    store.find('obligations', { ...base, doneAt: { $exists: false } }, { sort: [['dueDate', 1]] }),
+    store.find('obligations', { ...base, doneAt: { $gte: now - DONE_SHOWN_MS } }, { sort: [['doneAt', -1]] }),
   ]);
   return [...open, ...done].filter((t) => canSeeTask(caller, t));
 }
 
 /** Communities whose duties the caller's visit should keep generated. */
 async function communitiesOf(store: Storage, caller: Caller): Promise<Id[]> {
-  if (hasRole(caller, 'general_manager')) return (await store.find<Community>('communities', {})).map((c) => c._id);
+  if (hasRole(caller, 'general_manager')) return (await store.find('communities', {})).map((c) => c._id);
   return caller.communityId ? [caller.communityId] : [];
 }
 

@@ -1,7 +1,7 @@
 import { isLate } from '@domain/deadlines';
-import type { Community, EpochMs } from '@domain/model';
+import type { EpochMs } from '@domain/model';
 import { addCalendarDays, localDateOf } from '@domain/time';
-import { DUE_SOON_WORKING_DAYS, taskTiming, type ObligationRecord } from '@domain/workbench';
+import { DUE_SOON_WORKING_DAYS, taskTiming } from '@domain/workbench';
 import type { SweepResult } from '../alerts/sweeps';
 import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
@@ -20,11 +20,11 @@ const DUE_SOON_LOOKAHEAD_DAYS = 14;
 export async function obligationSweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const calendar = await loadCalendar(rt.store);
   const audit = systemAudit(rt, now);
-  const communities = await rt.store.find<Community>('communities', {});
+  const communities = await rt.store.find('communities', {});
   for (const c of communities) await ensureObligations(rt.store, c._id, now, calendar, audit);
 
   const horizon = addCalendarDays(localDateOf(now), DUE_SOON_LOOKAHEAD_DAYS);
-  const open = await rt.store.find<ObligationRecord>('obligations', { doneAt: { $exists: false }, dueDate: { $lte: horizon } });
+  const open = await rt.store.find('obligations', { doneAt: { $exists: false }, dueDate: { $lte: horizon } });
   const heads = await headsOf(rt.store, [...new Set(open.map((t) => t.communityId))]);
   const headIds = (communityId: string): string[] => heads.filter((h) => h.communityId === communityId).map((h) => h._id);
 

@@ -1,6 +1,5 @@
-import type { CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
-import { STAFF_ROLE_LABELS, type Person } from '@domain/model';
+import { STAFF_ROLE_LABELS } from '@domain/model';
 import { isStaffRole, type Caller } from '@domain/roles';
 import {
   ASSIGNABLE_ROLES,
@@ -22,7 +21,7 @@ type TaskActions = 'list' | 'generate' | 'markDone' | 'assign' | 'assignees';
 
 /** A task the caller may not see answers NOT_FOUND, so other people's duties do not leak. */
 async function loadTask(ctx: ActionContext, caller: Caller, id: string): Promise<ObligationRecord> {
-  const task = await ctx.store.get<ObligationRecord>('obligations', id);
+  const task = await ctx.store.get('obligations', id);
   if (!task || !canSeeTask(caller, task)) throw new AppError('NOT_FOUND', '事项不存在或未分派给您');
   return task;
 }
@@ -52,8 +51,8 @@ export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
     const task = await loadTask(ctx, caller, input.taskId);
     if (!canCompleteTask(caller, task)) throw new AppError('FORBIDDEN', '该事项未分派给您，不能标记完成');
     // A linked document must be one this community actually has; its existence is checked, not trusted.
-    if (input.documentId) await loadVisible<CommitteeDocument>(ctx.store, 'documents', input.documentId, caller);
-    const done = await updateWithRetry<ObligationRecord>(ctx.store, 'obligations', task._id, (current) => completeTask(current, caller.personId, input, ctx.now));
+    if (input.documentId) await loadVisible(ctx.store, 'documents', input.documentId, caller);
+    const done = await updateWithRetry(ctx.store, 'obligations', task._id, (current) => completeTask(current, caller.personId, input, ctx.now));
     await ctx.audit({
       type: 'obligation.done',
       communityId: task.communityId,
@@ -68,11 +67,11 @@ export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
     const task = await loadTask(ctx, caller, input.taskId);
     if (!canAssignTask(caller, task)) throw new AppError('FORBIDDEN');
     if (input.assigneeId) {
-      const person = await ctx.store.get<Person>('people', input.assigneeId);
+      const person = await ctx.store.get('people', input.assigneeId);
       const assignable = isStaffRole(person?.staffRole, ASSIGNABLE_ROLES);
       if (!person || person.communityId !== task.communityId || !assignable) throw new AppError('ASSIGNEE_NOT_STAFF');
     }
-    const assigned = await updateWithRetry<ObligationRecord>(ctx.store, 'obligations', task._id, (current) =>
+    const assigned = await updateWithRetry(ctx.store, 'obligations', task._id, (current) =>
       assignTask(current, input.assigneeId, caller.personId, ctx.now),
     );
     await ctx.audit({
@@ -87,7 +86,7 @@ export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
 
   async assignees(ctx) {
     const caller = requireCaller(ctx);
-    const people = await ctx.store.find<Person>(
+    const people = await ctx.store.find(
       'people',
       { communityId: caller.communityId, staffRole: { $in: [...ASSIGNABLE_ROLES] } },
       { sort: [['_id', 1]] },

@@ -1,6 +1,5 @@
 import type { WorkbenchItemView, WorkbenchView } from '@domain/api/workbench';
 import type { WorkingCalendar } from '@domain/calendar';
-import type { CommitteeDocument } from '@domain/documents';
 import type { EpochMs, Id, LocalDate } from '@domain/model';
 import { hasRole, type Caller } from '@domain/roles';
 import { localDateOf } from '@domain/time';
@@ -34,7 +33,7 @@ export async function viewContext(store: Storage, caller: Caller, now: EpochMs, 
   const [names, heads, docs] = await Promise.all([
     namesOf(store, tasks.flatMap((t) => [t.assigneeId, t.done?.byId])),
     headsOf(store, communityIds),
-    docIds.length ? store.find<CommitteeDocument>('documents', { _id: { $in: docIds } }) : Promise.resolve([]),
+    docIds.length ? store.find('documents', { _id: { $in: docIds } }) : Promise.resolve([]),
   ]);
   const headNames = new Map<Id, string>();
   for (const h of heads) if (h.communityId && !headNames.has(h.communityId)) headNames.set(h.communityId, h.name);

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { StoredRecord } from '@domain/model';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
+import { rawStorage } from '../../cloudfunctions/_shared/storage/port';
 import { describePagingContract } from './paging.contract';
 import { describeStorageContract } from './storage.contract';
 
@@ -28,13 +29,13 @@ describe('NeDB in a folder: persistence', () => {
 
   it('keeps inserts and updates when a fresh adapter opens the same folder', async () => {
     const dir = tempDir();
-    const first = createNedbStorage(dir);
+    const first = rawStorage(createNedbStorage(dir));
     await first.insert<Note>('counters', { _id: 'n1', text: '第一条', nested: { a: 1 } });
     await first.insert<Note>('counters', { _id: 'n2', text: '第二条' });
     expect(await first.update<Note>('counters', 'n1', 1, { text: '改过', nested: { a: 2 } })).toBe(true);
     // The port has no close: NeDB appends every write to the file before resolving, so dropping
     // the first adapter and opening a second one is what a process restart looks like.
-    const reopened = createNedbStorage(dir);
+    const reopened = rawStorage(createNedbStorage(dir));
     expect(await reopened.get<Note>('counters', 'n1')).toMatchObject({ text: '改过', nested: { a: 2 }, version: 2 });
     expect(await reopened.get<Note>('counters', 'n2')).toMatchObject({ text: '第二条', version: 1 });
     expect(await reopened.count('counters')).toBe(2);
@@ -48,8 +49,8 @@ describe('NeDB in a folder: persistence', () => {
     interface PersonLike extends StoredRecord {
       openid: string;
     }
-    await createNedbStorage(dir).insert<PersonLike>('people', { _id: 'p1', openid: 'o-1' });
-    const reopened = createNedbStorage(dir);
+    await rawStorage(createNedbStorage(dir)).insert<PersonLike>('people', { _id: 'p1', openid: 'o-1' });
+    const reopened = rawStorage(createNedbStorage(dir));
     await expect(reopened.insert<PersonLike>('people', { _id: 'p2', openid: 'o-1' })).rejects.toMatchObject({ code: 'DUPLICATE' });
     expect(await reopened.count('people')).toBe(1);
   });

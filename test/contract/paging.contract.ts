@@ -6,7 +6,7 @@
 import { randomBytes } from 'crypto';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from '../../cloudfunctions/_shared/storage/collections';
-import type { Storage } from '../../cloudfunctions/_shared/storage/port';
+import { rawStorage, type RawStorage, type Storage } from '../../cloudfunctions/_shared/storage/port';
 
 interface Row extends StoredRecord {
   run: string;
@@ -17,10 +17,10 @@ interface Row extends StoredRecord {
 
 export function describePagingContract(label: string, makeStorage: () => Promise<Storage> | Storage, collection: CollectionName = 'counters', timeout = 30_000): void {
   describe(`${label}: paging and counters`, () => {
-    let store: Storage;
+    let store: RawStorage;
     const run = randomBytes(4).toString('hex');
     beforeAll(async () => {
-      store = await makeStorage();
+      store = rawStorage(await makeStorage());
     });
     const rows = (group: string, n: number, rankOf: (i: number) => number): Array<Omit<Row, 'version'>> =>
       Array.from({ length: n }, (_, i) => ({ _id: `${run}_${group}_${String(i).padStart(4, '0')}`, run, group, rank: rankOf(i) }));

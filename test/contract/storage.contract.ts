@@ -10,7 +10,7 @@ import { randomBytes } from 'crypto';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from '../../cloudfunctions/_shared/storage/collections';
-import type { Storage } from '../../cloudfunctions/_shared/storage/port';
+import { rawStorage, type RawStorage, type Storage } from '../../cloudfunctions/_shared/storage/port';
 
 interface Probe extends StoredRecord {
   run: string;
@@ -41,7 +41,7 @@ export function describeStorageContract(
   const run = `contract_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
   describe(`Storage contract: ${label}`, () => {
-    let store: Storage;
+    let store: RawStorage;
     let seq = 0;
     /** A fresh tag per test, so each test sees only what it wrote. */
     const suite = (): string => `${run}_s${++seq}`;
@@ -61,7 +61,7 @@ export function describeStorageContract(
     const ids = (rows: Probe[]): string[] => rows.map((r) => r._id);
 
     beforeAll(async () => {
-      store = await makeStorage();
+      store = rawStorage(await makeStorage());
     }, timeout);
 
     describe('insert and get', () => {

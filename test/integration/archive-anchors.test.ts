@@ -1,11 +1,11 @@
 import type { DocumentView } from '@domain/api/filings';
-import { digestCode, type ArchiveAnchor } from '@domain/anchor';
+import { digestCode } from '@domain/anchor';
 import { entryHash, type ArchiveEntry } from '@domain/archive';
-import type { InboxItem, StoredRecord } from '@domain/model';
-import { deliveryId, type Delivery } from '@domain/signoff';
-import type { StoredAlert } from '../../cloudfunctions/_shared/alerts';
+import type { StoredRecord } from '@domain/model';
+import { deliveryId } from '@domain/signoff';
 import { COLLECTION_NAMES, type CollectionName } from '../../cloudfunctions/_shared/storage/collections';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
+import { rawStorage } from '../../cloudfunctions/_shared/storage/port';
 import { sha256 } from '../../cloudfunctions/filings/archive';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
 
@@ -27,14 +27,14 @@ async function sendNotification(title = '小区东门改造期间临时封闭'):
 }
 
 const dlv = (doc: { documentId: string }, member: string) => deliveryId(doc.documentId, member);
-const chainOf = () => h.rt.store.find<ArchiveEntry>('archive', { communityId: C }, { sort: [['seq', 1]] });
+const chainOf = () => h.rt.store.find('archive', { communityId: C }, { sort: [['seq', 1]] });
 const sweep = () => h.ok('alerts', 'sweep', {}, DEMO.head);
 
 /** The port has no delete, so deleting is what an operator does underneath: the store rebuilt without those rows. */
 async function operatorDeletes(drop: (collection: CollectionName, record: StoredRecord & Record<string, unknown>) => boolean): Promise<void> {
   const rebuilt = createNedbStorage();
   for (const c of COLLECTION_NAMES) {
-    for (const r of await h.rt.store.find<StoredRecord & Record<string, unknown>>(c, {})) if (!drop(c, r)) await rebuilt.insert(c, r);
+    for (const r of await rawStorage(h.rt.store).find<StoredRecord & Record<string, unknown>>(c, {})) if (!drop(c, r)) await rawStorage(rebuilt).insert(c, r);
   }
   Object.assign(h.rt.store, rebuilt);
 }
@@ -47,14 +47,14 @@ async function operatorReseals(seq: number, patch: Partial<ArchiveEntry>): Promi
     const body = { ...e, ...(e.seq === seq ? patch : {}), prevHash: prevHash ?? e.prevHash };
     const hash = entryHash(body, sha256);
     const { _id, version, ...fields } = body;
-    expect(await h.rt.store.update<ArchiveEntry>('archive', _id, version, { ...fields, hash })).toBe(true);
+    expect(await h.rt.store.update('archive', _id, version, { ...fields, hash })).toBe(true);
     prevHash = hash;
   }
 }
 
 /** The anchor a member kept, read back from the message they were sent (title carries count and code). */
 async function heldAnchorOf(member: string): Promise<{ seq: number; digest: string }> {
-  const [msg] = await h.rt.store.find<InboxItem>('inbox', { personId: member, alertKey: { $gt: 'archive-anchor:' } }, { sort: [['createdAt', -1]], limit: 1 });
+  const [msg] = await h.rt.store.find('inbox', { personId: member, alertKey: { $gt: 'archive-anchor:' } }, { sort: [['createdAt', -1]], limit: 1 });
   const m = /共 (\d+) 条，简码 ([0-9a-f-]{19})/.exec(msg!.title);
   return { seq: Number(m![1]), digest: m![2]! };
 }
@@ -70,11 +70,11 @@ describe('the monthly anchor', () => {
     const second = await sweep();
     expect(first.alertsCreated).toBe(MEMBERS.length);
     expect(second.alertsCreated).toBe(0);
-    const anchors = await h.rt.store.find<ArchiveAnchor>('archiveAnchors', {});
+    const anchors = await h.rt.store.find('archiveAnchors', {});
     expect(anchors).toHaveLength(1);
     expect(anchors[0]).toMatchObject({ _id: 'anchor_c_demo_2026-11', month: '2026-11', seq: 7, hash: chain[6]!.hash, code: digestCode(chain[6]!.hash), notifiedAt: h.now() });
     for (const m of MEMBERS) {
-      const alerts = await h.rt.store.find<StoredAlert>('alerts', { personId: m, key: `archive-anchor:c_demo:2026-11:${m}` });
+      const alerts = await h.rt.store.find('alerts', { personId: m, key: `archive-anchor:c_demo:2026-11:${m}` });
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.templateValues).toMatchObject({ thing1: '档案存证·共7条', thing4: anchors[0]!.code });
       expect(alerts[0]!.body).toContain(chain[6]!.hash);
@@ -91,7 +91,7 @@ describe('the monthly anchor', () => {
     await h.ok('filings', 'sign', { deliveryId: dlv(doc, DEMO.member) }, DEMO.member);
     h.setNow('2026-12-01T01:00:00+08:00');
     expect((await sweep()).alertsCreated).toBeGreaterThanOrEqual(MEMBERS.length);
-    expect((await h.rt.store.find<ArchiveAnchor>('archiveAnchors', {}, { sort: [['month', 1]] })).map((a) => [a.month, a.seq])).toEqual([
+    expect((await h.rt.store.find('archiveAnchors', {}, { sort: [['month', 1]] })).map((a) => [a.month, a.seq])).toEqual([
       ['2026-11', 7],
       ['2026-12', 8],
     ]);
@@ -135,13 +135,13 @@ describe('tampering by whoever runs the database', () => {
     expect(await h.ok('filings', 'verifyArchive', { anchor: held }, DEMO.viceChair)).toMatchObject({ ok: true, anchors: [{ source: 'held', result: 'match' }, { source: 'monthly', result: 'match' }] });
 
     // Entry 7 is the chair's signature: the operator turns it into a refusal and re-seals the chain.
-    const [signed] = await h.rt.store.find<ArchiveEntry>('archive', { communityId: C, seq: 7 });
+    const [signed] = await h.rt.store.find('archive', { communityId: C, seq: 7 });
     expect(signed!.payload.type).toBe('signed');
     await operatorReseals(7, { text: '王伟 记录拒签：拒绝签收', payload: { ...signed!.payload, type: 'refusal_recorded', text: '拒绝签收' } });
     // With our database rewritten throughout, the anchor we stored is rewritten too.
-    const [stored] = await h.rt.store.find<ArchiveAnchor>('archiveAnchors', {});
-    const [forged] = await h.rt.store.find<ArchiveEntry>('archive', { communityId: C, seq: 7 });
-    await h.rt.store.update<ArchiveAnchor>('archiveAnchors', stored!._id, stored!.version, { hash: forged!.hash, code: digestCode(forged!.hash) });
+    const [stored] = await h.rt.store.find('archiveAnchors', {});
+    const [forged] = await h.rt.store.find('archive', { communityId: C, seq: 7 });
+    await h.rt.store.update('archiveAnchors', stored!._id, stored!.version, { hash: forged!.hash, code: digestCode(forged!.hash) });
 
     // What verify cannot see on its own: the chain and our own anchor are consistent again.
     expect(await h.ok('filings', 'verifyArchive', {}, DEMO.head)).toMatchObject({ ok: true, anchors: [{ source: 'monthly', result: 'match' }] });
@@ -156,9 +156,9 @@ describe('tampering by whoever runs the database', () => {
     const doc = await sendNotification();
     await h.ok('filings', 'sign', { deliveryId: dlv(doc, DEMO.chair) }, DEMO.chair);
     const id = dlv(doc, DEMO.member);
-    const live = await h.rt.store.get<Delivery>('deliveries', id);
+    const live = await h.rt.store.get('deliveries', id);
     expect(
-      await h.rt.store.update<Delivery>('deliveries', id, live!.version, {
+      await h.rt.store.update('deliveries', id, live!.version, {
         signStatus: 'REFUSED',
         refusal: { reason: '委员拒绝签收', at: h.now(), recordedById: DEMO.butler, recordedByName: '陈晓东' },
       }),

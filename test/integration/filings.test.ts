@@ -1,8 +1,4 @@
 import type { DocumentView } from '@domain/api/filings';
-import type { ArchiveEntry } from '@domain/archive';
-import type { CommitteeDocument } from '@domain/documents';
-import type { AuditEvent, CalendarOverrideRecord, CommitteeSeat, Community, InboxItem, Person } from '@domain/model';
-import type { Delivery, DeliveryEventRecord } from '@domain/signoff';
 import { deliveryId } from '@domain/signoff';
 import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
@@ -32,7 +28,7 @@ describe('composing and sending', () => {
 
     const sent = await h.ok('filings', 'send', { documentId: draft.documentId }, DEMO.head);
     expect(sent).toMatchObject({ status: 'sent', sentByName: '周志强', late: false, progress: { total: 5, signed: 0, pending: 5 } });
-    const deliveries = await h.rt.store.find<Delivery>('deliveries', { documentId: sent.documentId });
+    const deliveries = await h.rt.store.find('deliveries', { documentId: sent.documentId });
     expect(deliveries.map((d) => d.memberId).sort()).toEqual(MEMBERS);
     expect(await h.rt.store.count('inbox', { personId: DEMO.member, title: '请签收：地下车库照明改造' })).toBe(1);
 
@@ -56,7 +52,7 @@ describe('composing and sending', () => {
   });
 
   it('a notification: due 3 working days after the event (administrator overrides count), late when sent after', async () => {
-    await h.rt.store.insert<CalendarOverrideRecord>('calendarOverrides', { _id: 'day:2026-11-23', scope: 'day', date: '2026-11-23', kind: 'holiday', name: '临时假日', updatedBy: DEMO.gm, updatedAt: 0 });
+    await h.rt.store.insert('calendarOverrides', { _id: 'day:2026-11-23', scope: 'day', date: '2026-11-23', kind: 'holiday', name: '临时假日', updatedBy: DEMO.gm, updatedAt: 0 });
     const preview = await h.ok('filings', 'previewDue', { kind: 'notification', eventDate: '2026-11-13' }, DEMO.head);
     expect(preview).toMatchObject({ late: true, lateReasonRequired: false, deadline: { dueDate: '2026-11-18' } });
     expect((await h.ok('filings', 'previewDue', { kind: 'notification', eventDate: '2026-11-20' }, DEMO.head)).deadline?.dueDate).toBe('2026-11-26');
@@ -82,8 +78,8 @@ describe('composing and sending', () => {
 
   it('another community cannot see or act on it', async () => {
     const doc = await sendNotification();
-    await h.rt.store.insert<Community>('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
-    await h.rt.store.insert<Person>('people', { _id: 'p_other_head', openid: devOpenid('p_other_head'), name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
+    await h.rt.store.insert('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
+    await h.rt.store.insert('people', { _id: 'p_other_head', openid: devOpenid('p_other_head'), name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
     expect(code(await h.call('filings', 'get', { documentId: doc.documentId }, { as: 'p_other_head' }))).toBe('NOT_FOUND');
     expect(code(await h.call('filings', 'reply', { deliveryId: dlv(doc, DEMO.member), text: 'x' }, { as: 'p_other_head' }))).toBe('NOT_FOUND');
     expect(await h.ok('filings', 'list', {}, 'p_other_head')).toEqual([]);
@@ -134,11 +130,11 @@ describe('signing for it', () => {
     ]);
     expect(record.summary).toMatchObject({ total: 5, signed: 2, objected: 1, refused: 1, pending: 2 });
 
-    const events = await h.rt.store.find<DeliveryEventRecord>('deliveryEvents', { documentId: doc.documentId });
+    const events = await h.rt.store.find('deliveryEvents', { documentId: doc.documentId });
     expect(events.map((e) => e.type).sort()).toEqual(
       ['delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'opened', 'signed', 'objected', 'replied', 'signed', 'refusal_recorded'].sort(),
     );
-    const archived = await h.rt.store.find<ArchiveEntry>('archive', { type: 'delivery_event', documentId: doc.documentId });
+    const archived = await h.rt.store.find('archive', { type: 'delivery_event', documentId: doc.documentId });
     expect(archived.map((a) => a.subject.id).sort()).toEqual(events.map((e) => e._id).sort());
     expect(await h.ok('filings', 'verifyArchive', {}, DEMO.head)).toMatchObject({ ok: true, checked: 12 });
     // What the archive says happened is what the live record shows, row by row.
@@ -156,7 +152,7 @@ describe('signing for it', () => {
     expect(out.filename).toMatch(/^输出信息审批记录_.+_第1版\.csv$/);
     expect(out.csv.charCodeAt(0)).toBe(0xfeff);
     expect(out.csv).toContain('已签收');
-    const logged = await h.rt.store.find<AuditEvent>('audit', { type: 'filings.record_exported' });
+    const logged = await h.rt.store.find('audit', { type: 'filings.record_exported' });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ actorId: DEMO.head, subject: { id: doc.documentId } });
     expect(code(await h.call('filings', 'exportRecord', { documentId: doc.documentId }, { as: DEMO.owner }))).toBe('FORBIDDEN');
@@ -176,7 +172,7 @@ describe('signing for it', () => {
     await h.ok('filings', 'saveDraft', { documentId: draft.documentId, kind: 'notification', category: 'major_change', title: v1.title, body: '更正：封闭自下周三起。', eventDate: '2026-11-19' }, DEMO.head);
     const v2 = await h.ok('filings', 'send', { documentId: draft.documentId }, DEMO.head);
     expect(v2.progress?.total).toBe(5);
-    const old = await h.rt.store.get<CommitteeDocument>('documents', v1.documentId);
+    const old = await h.rt.store.get('documents', v1.documentId);
     expect(old).toMatchObject({ supersededBy: v2.documentId, content: { body: '东门将于下周一起封闭施工，请从南门出入。' } });
     expect(code(await h.call('filings', 'sign', { deliveryId: dlv(v1, DEMO.member) }, { as: DEMO.member }))).toBe('DOCUMENT_SUPERSEDED');
     expect(code(await h.call('filings', 'revise', { documentId: v1.documentId }, { as: DEMO.head }))).toBe('DOCUMENT_SUPERSEDED');
@@ -214,7 +210,7 @@ describe('opinion requests', () => {
     expect(late.opinion).toMatchObject({ choice: 'disagree', late: true });
     await h.ok('alerts', 'sweep', {}, DEMO.head);
     await h.ok('alerts', 'sweep', {}, DEMO.head);
-    const collect = await h.rt.store.find<InboxItem>('inbox', { personId: DEMO.head, title: '请收回签阅意见：2027年度绿化养护方案' });
+    const collect = await h.rt.store.find('inbox', { personId: DEMO.head, title: '请收回签阅意见：2027年度绿化养护方案' });
     expect(collect).toHaveLength(1);
     expect(collect[0]!.body).toContain('2 位委员逾期未回复');
     expect((await h.ok('session', 'todos', {}, DEMO.head)).find((t) => t.key === `filing-collect-${doc.documentId}`)).toMatchObject({ count: 2, overdue: true });
@@ -280,9 +276,9 @@ describe('the archive', () => {
     await h.ok('filings', 'sign', { deliveryId: dlv(doc, DEMO.chair) }, DEMO.chair);
     await h.ok('filings', 'object', { deliveryId: dlv(doc, DEMO.member), text: '有异议' }, DEMO.member);
     expect(await h.ok('filings', 'verifyArchive', {}, DEMO.head)).toMatchObject({ ok: true, checked: 8 });
-    const [target] = await h.rt.store.find<ArchiveEntry>('archive', { communityId: 'c_demo', seq: 7 });
+    const [target] = await h.rt.store.find('archive', { communityId: 'c_demo', seq: 7 });
     expect(target!.payload.type).toBe('signed');
-    expect(await h.rt.store.update<ArchiveEntry>('archive', target!._id, target!.version, { text: '某委员 拒签' })).toBe(true);
+    expect(await h.rt.store.update('archive', target!._id, target!.version, { text: '某委员 拒签' })).toBe(true);
     // Members verify their own community's archive too; owners do not reach it.
     expect(await h.ok('filings', 'verifyArchive', {}, DEMO.member)).toMatchObject({ ok: false, checked: 6, broken: { at: 7, reason: 'hash_mismatch', label: expect.stringContaining('改动') } });
     expect(code(await h.call('filings', 'verifyArchive', {}, { as: DEMO.owner }))).toBe('FORBIDDEN');
@@ -295,11 +291,11 @@ describe('concurrency', () => {
   const people = Array.from({ length: SEATS }, (_, i) => `p_big_${String(i + 1).padStart(2, '0')}`);
 
   async function bigCommunity(): Promise<void> {
-    await h.rt.store.insert<Community>('communities', { _id: 'c_big', name: '大社区', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
-    await h.rt.store.insert<Person>('people', { _id: 'p_big_head', openid: devOpenid('p_big_head'), name: '大社区负责人', communityId: 'c_big', staffRole: 'head', createdAt: 0 });
+    await h.rt.store.insert('communities', { _id: 'c_big', name: '大社区', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
+    await h.rt.store.insert('people', { _id: 'p_big_head', openid: devOpenid('p_big_head'), name: '大社区负责人', communityId: 'c_big', staffRole: 'head', createdAt: 0 });
     for (const [i, id] of people.entries()) {
-      await h.rt.store.insert<Person>('people', { _id: id, openid: devOpenid(id), name: `委员${i + 1}`, communityId: 'c_big', createdAt: 0 });
-      await h.rt.store.insert<CommitteeSeat>('committeeSeats', { _id: `seat_big_${i}`, communityId: 'c_big', personId: id, position: i === 0 ? 'chair' : 'member', termStart: '2025-01-01', termEnd: '2029-12-31' });
+      await h.rt.store.insert('people', { _id: id, openid: devOpenid(id), name: `委员${i + 1}`, communityId: 'c_big', createdAt: 0 });
+      await h.rt.store.insert('committeeSeats', { _id: `seat_big_${i}`, communityId: 'c_big', personId: id, position: i === 0 ? 'chair' : 'member', termStart: '2025-01-01', termEnd: '2029-12-31' });
     }
   }
 
@@ -334,18 +330,18 @@ describe('concurrency', () => {
     expect(collisions).toBeGreaterThan(0);
     expect(results.map(code)).toEqual(Array(SEATS + 1).fill('OK'));
 
-    const deliveries = await h.rt.store.find<Delivery>('deliveries', { documentId: doc.documentId });
+    const deliveries = await h.rt.store.find('deliveries', { documentId: doc.documentId });
     expect(deliveries.filter((d) => d.signStatus === 'SIGNED')).toHaveLength(SEATS);
     expect(await h.rt.store.count('deliveryEvents', { documentId: doc.documentId, type: 'signed' })).toBe(SEATS);
     expect((await h.ok('filings', 'record', { documentId: doc.documentId }, 'p_big_head')).summary.signed).toBe(SEATS);
 
     // Every delivery event is in the archive, once, and the chain has no fork or gap.
-    const events = await h.rt.store.find<DeliveryEventRecord>('deliveryEvents', {});
-    const archived = await h.rt.store.find<ArchiveEntry>('archive', { type: 'delivery_event' });
+    const events = await h.rt.store.find('deliveryEvents', {});
+    const archived = await h.rt.store.find('archive', { type: 'delivery_event' });
     expect(archived.map((a) => a.subject.id).sort()).toEqual(events.map((e) => e._id).sort());
     // Each community has its own chain: 1..n with no gap, no fork, whatever the other did meanwhile.
     for (const [communityId, as] of [['c_big', 'p_big_head'], ['c_demo', DEMO.head]] as const) {
-      const all = await h.rt.store.find<ArchiveEntry>('archive', { communityId }, { sort: [['seq', 1]] });
+      const all = await h.rt.store.find('archive', { communityId }, { sort: [['seq', 1]] });
       expect(all.map((a) => a.seq)).toEqual(all.map((_, i) => i + 1));
       expect(new Set(all.map((a) => a.prevHash)).size).toBe(all.length);
       expect(await h.ok('filings', 'verifyArchive', {}, as)).toMatchObject({ ok: true, checked: all.length, head: { seq: all.length, hash: all[all.length - 1]!.hash }, anchors: [] });

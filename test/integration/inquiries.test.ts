@@ -1,6 +1,4 @@
 import type { InquiryDetailView } from '@domain/api/inquiries';
-import type { Inquiry, InquiryEvent } from '@domain/inquiry';
-import type { InboxItem } from '@domain/model';
 import { inquirySweep } from '../../cloudfunctions/inquiries/sweep';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
 
@@ -12,7 +10,7 @@ beforeEach(async () => {
 const photo = { fileId: 'local:2026/leak.png', name: 'leak.png' };
 const ask = (as: string, text = '2单元楼道灯不亮，晚上回家很不方便', extra: Record<string, unknown> = {}) =>
   h.ok('inquiries', 'ask', { channel: 'owner', kind: 'request', text, ...extra }, as);
-const inboxOf = (personId: string) => h.rt.store.find<InboxItem>('inbox', { personId });
+const inboxOf = (personId: string) => h.rt.store.find('inbox', { personId });
 
 describe('an owner asks, a butler answers, the owner rates', () => {
   it('runs end to end with the thread, the alerts and the todos', async () => {
@@ -178,7 +176,7 @@ describe('the overdue sweep over 200 inquiries from the 40 demo owners', () => {
       }
     }
     expect(made).toHaveLength(200);
-    const byDay = Object.fromEntries((await h.rt.store.find<Inquiry>('inquiries', {})).map((i) => [i._id, i.dueDate]));
+    const byDay = Object.fromEntries((await h.rt.store.find('inquiries', {})).map((i) => [i._id, i.dueDate]));
     expect(new Set(Object.values(byDay))).toEqual(new Set(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25']));
 
     // Counted on this sweep alone, so another feature's sweep cannot blur the numbers.
@@ -188,7 +186,7 @@ describe('the overdue sweep over 200 inquiries from the 40 demo owners', () => {
       const r = await inquirySweep(h.rt, h.now());
       return { ...r, ms: performance.now() - t0 };
     };
-    const flaggedIds = async () => (await h.rt.store.find<Inquiry>('inquiries', { overdueAt: { $exists: true } })).map((i) => i._id).sort();
+    const flaggedIds = async () => (await h.rt.store.find('inquiries', { overdueAt: { $exists: true } })).map((i) => i._id).sort();
 
     // Tue 24 Nov 09:00: due dates 19, 20 and 23 Nov have passed.
     const first = await sweepAt('2026-11-24T09:00:00+08:00');
@@ -249,7 +247,7 @@ describe('monthly stats', () => {
     expect(s).toMatchObject({ received: 3, answeredOnTime: 2, overdue: 0, escalated: 1, satisfied: 1, unsatisfied: 1, satisfactionRate: 0.5, open: 1 });
     expect((await h.ok('inquiries', 'stats', { month: '2026-10' }, DEMO.head)).received).toBe(0);
     expect(await h.call('inquiries', 'stats', { month: '2026-11' }, { as: DEMO.butler })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const events = await h.rt.store.find<InquiryEvent>('inquiryEvents', { inquiryId: ids[0]!.inquiryId }, { sort: [['_id', 1]] });
+    const events = await h.rt.store.find('inquiryEvents', { inquiryId: ids[0]!.inquiryId }, { sort: [['_id', 1]] });
     expect(events.map((e) => e.type)).toEqual(['ask', 'classify_reasonable', 'answer', 'rate_satisfied']);
   });
 });

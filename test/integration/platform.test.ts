@@ -1,7 +1,6 @@
 import { API, FUNCTION_NAMES, type FunctionName } from '@domain/api';
 import { PERMISSIONS } from '@domain/permissions';
 import type { Access } from '@domain/api/contract';
-import type { Community, Person } from '@domain/model';
 import { createHarness, DEMO, PERSON_FOR_ROLE, type Harness } from '../helpers/harness';
 
 let h: Harness;
@@ -74,7 +73,7 @@ describe('dispatch', () => {
     const env = await h.call('session', 'decideBinding', { bindingId: 'bind_p_visitor_1', approve: true }, { as: DEMO.owner });
     expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await h.snapshot()).toEqual(before);
-    expect((await h.rt.store.get<{ status: string } & { _id: string; version: number }>('roomBindings', 'bind_p_visitor_1'))?.status).toBe('requested');
+    expect((await h.rt.store.get('roomBindings', 'bind_p_visitor_1'))?.status).toBe('requested');
   });
 });
 
@@ -143,8 +142,8 @@ describe('session', () => {
 
 describe('communities are separate', () => {
   it('staff of another community cannot see or decide this one', async () => {
-    await h.rt.store.insert<Community>('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
-    await h.rt.store.insert<Person>('people', { _id: 'p_other_head', openid: 'dev-openid-p_other_head', name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
+    await h.rt.store.insert('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
+    await h.rt.store.insert('people', { _id: 'p_other_head', openid: 'dev-openid-p_other_head', name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
     expect(await h.ok('session', 'pendingBindings', {}, 'p_other_head')).toEqual([]);
     const env = await h.call('session', 'decideBinding', { bindingId: 'bind_p_visitor_1', approve: true }, { as: 'p_other_head' });
     expect(env).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -164,7 +163,7 @@ describe('fees', () => {
 
   it('records a reminder with channel, who, when and outcome', async () => {
     const [row] = await h.ok('fees', 'arrears', {}, DEMO.butler);
-    const bill = (await h.rt.store.find<{ _id: string; version: number }>('bills', { roomId: row.roomId, status: 'unpaid' }))[0];
+    const bill = (await h.rt.store.find('bills', { roomId: row.roomId, status: 'unpaid' }))[0];
     const r = await h.ok('fees', 'recordReminder', { billId: bill._id, channel: 'slip', outcome: '已送达催缴单' }, DEMO.butler);
     expect(r).toMatchObject({ channel: 'slip', byName: '陈晓东', at: h.now() });
     const list = await h.ok('fees', 'reminders', { billId: bill._id }, DEMO.head);

@@ -5,10 +5,10 @@
  */
 import type { WorkbenchItemView, WorkbenchView } from '@domain/api/workbench';
 import { createCalendar } from '@domain/calendar';
-import type { AuditEvent, CalendarOverrideRecord, InboxItem } from '@domain/model';
+import type { CalendarOverrideRecord, InboxItem } from '@domain/model';
 import { generateObligations } from '@domain/obligations';
 import { localDateOf } from '@domain/time';
-import { GENERATE_MONTHS, type ObligationRecord } from '@domain/workbench';
+import { GENERATE_MONTHS } from '@domain/workbench';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
 
 const COMMUNITY = 'c_demo';
@@ -24,12 +24,12 @@ beforeEach(async () => {
 
 const expectedIds = (now: number): string[] =>
   generateObligations({ communityId: COMMUNITY, from: localDateOf(now), months: GENERATE_MONTHS, calendar: createCalendar() }).map((t) => t._id);
-const storedIds = async (): Promise<string[]> => (await h.rt.store.find<ObligationRecord>('obligations', {})).map((t) => t._id).sort();
+const storedIds = async (): Promise<string[]> => (await h.rt.store.find('obligations', {})).map((t) => t._id).sort();
 const allItems = (v: WorkbenchView): WorkbenchItemView[] => Object.values(v.sections).flat();
 const itemIn = (v: WorkbenchView, id: string): WorkbenchItemView | undefined => allItems(v).find((i) => i.id === id);
 const timer = () => h.timer();
 const obligationAlerts = async (): Promise<InboxItem[]> =>
-  (await h.rt.store.find<InboxItem>('inbox', {})).filter((i) => i.alertKey?.startsWith('ob-')).sort((a, b) => (a.alertKey! < b.alertKey! ? -1 : 1));
+  (await h.rt.store.find('inbox', {})).filter((i) => i.alertKey?.startsWith('ob-')).sort((a, b) => (a.alertKey! < b.alertKey! ? -1 : 1));
 
 describe('generation', () => {
   it('gives the same task set however often and from wherever it runs', async () => {
@@ -42,9 +42,9 @@ describe('generation', () => {
     expect(await timer()).toMatchObject({ ok: true });
     expect(await storedIds()).toEqual(expected);
     // Generated once: audited once, every task still at its first version.
-    const audits = await h.rt.store.find<AuditEvent>('audit', { type: 'obligation.generated' });
+    const audits = await h.rt.store.find('audit', { type: 'obligation.generated' });
     expect(audits).toHaveLength(1);
-    expect((await h.rt.store.find<ObligationRecord>('obligations', {})).every((t) => t.version === 1)).toBe(true);
+    expect((await h.rt.store.find('obligations', {})).every((t) => t.version === 1)).toBe(true);
   });
 
   it('adds only the new month when the clock crosses a month boundary, and nothing twice', async () => {
@@ -62,7 +62,7 @@ describe('generation', () => {
     expect(await storedIds()).toEqual(union);
     expect(await h.ok('workbench', 'generate', {}, DEMO.head)).toEqual({ created: 0, total: union.length });
     // A task generated in November kept its assignment: generation never overwrites.
-    expect(await h.rt.store.get<ObligationRecord>('obligations', `ob:${COMMUNITY}:pl:2026-11`)).toMatchObject({ assigneeId: DEMO.butler, version: 2 });
+    expect(await h.rt.store.get('obligations', `ob:${COMMUNITY}:pl:2026-11`)).toMatchObject({ assigneeId: DEMO.butler, version: 2 });
   });
 
   it('is generated lazily when the workbench opens, with this week’s statement in 本周', async () => {
@@ -102,9 +102,9 @@ describe('marking done', () => {
 
     const again = await h.call('workbench', 'markDone', { taskId: PL_OCT }, { as: DEMO.head });
     expect(again).toMatchObject({ ok: false, error: { code: 'OBLIGATION_ALREADY_DONE', message: '该事项已标记完成，不能重复办理' } });
-    const stored = await h.rt.store.get<ObligationRecord>('obligations', PL_OCT);
+    const stored = await h.rt.store.get('obligations', PL_OCT);
     expect(stored).toMatchObject({ version: 2, doneAt: done.done!.at, done: { byId: DEMO.head, note: '已书面送达各委员' } });
-    expect(await h.rt.store.find<AuditEvent>('audit', { type: 'obligation.done', 'subject.id': PL_OCT })).toHaveLength(1);
+    expect(await h.rt.store.find('audit', { type: 'obligation.done', 'subject.id': PL_OCT })).toHaveLength(1);
 
     const view = await h.ok('workbench', 'list', {}, DEMO.head);
     expect(view.sections.done.map((i) => i.id)).toEqual([PL_OCT]);
@@ -117,12 +117,12 @@ describe('marking done', () => {
     const env = await h.call('workbench', 'markDone', { taskId: PL_OCT, documentId: 'doc_nope' }, { as: DEMO.head });
     expect(env).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await h.snapshot()).toEqual(before);
-    expect((await h.rt.store.get<ObligationRecord>('obligations', PL_OCT))?.done).toBeUndefined();
+    expect((await h.rt.store.get('obligations', PL_OCT))?.done).toBeUndefined();
   });
 
   it('is overdue from the moment after the due day ends', async () => {
     await h.ok('workbench', 'list', {}, DEMO.head);
-    const pl = (await h.rt.store.get<ObligationRecord>('obligations', PL_OCT))!;
+    const pl = (await h.rt.store.get('obligations', PL_OCT))!;
     h.setNow(pl.due);
     expect(itemIn(await h.ok('workbench', 'list', {}, DEMO.head), PL_OCT)).toMatchObject({ status: 'open', section: 'thisWeek', countdownText: '今天到期' });
     h.setNow(pl.due + 1);
@@ -167,7 +167,7 @@ describe('assignment', () => {
     expect(allItems(await h.ok('workbench', 'list', {}, DEMO.supervisor)).map((i) => i.id)).toEqual([PL_OCT]);
     expect(await h.ok('workbench', 'assign', { taskId: PL_OCT, assigneeId: null }, DEMO.head)).toMatchObject({ assigneeId: null, assigneeName: '周志强（负责人）' });
     expect(allItems(await h.ok('workbench', 'list', {}, DEMO.supervisor))).toEqual([]);
-    const trail = await h.rt.store.find<AuditEvent>('audit', { type: 'obligation.assigned', 'subject.id': PL_OCT }, { sort: [['at', 1]] });
+    const trail = await h.rt.store.find('audit', { type: 'obligation.assigned', 'subject.id': PL_OCT }, { sort: [['at', 1]] });
     expect(trail.map((e) => e.data)).toEqual([
       { previous: null, assigneeId: DEMO.supervisor },
       { previous: DEMO.supervisor, assigneeId: null },
@@ -235,7 +235,7 @@ describe('calendar administration', () => {
       ['高国庆', '2027年1月4日 设为上班', '2027年1月4日 设为放假（元旦调休）'],
       ['周志强', '2027年1月4日 设为放假（元旦调休）', undefined],
     ]);
-    const trail = await h.rt.store.find<AuditEvent>('audit', { 'subject.id': 'day:2027-01-04' }, { sort: [['at', 1]] });
+    const trail = await h.rt.store.find('audit', { 'subject.id': 'day:2027-01-04' }, { sort: [['at', 1]] });
     expect(trail.map((e) => (e.data.previous as CalendarOverrideRecord | null)?.kind ?? null)).toEqual([null, 'holiday']);
     expect(trail.every((e) => e.communityId === null)).toBe(true);
     expect(await preview()).toMatchObject({ dueDate: '2027-01-05' });
@@ -262,7 +262,7 @@ describe('calendar administration', () => {
     expect(revoked).toMatchObject({ revoked: true, version: 2 });
     expect(revoked.history[0]).toMatchObject({ change: '撤销' });
     expect(itemIn(await h.ok('workbench', 'list', {}, DEMO.head), plDec)!.lastWorkingDateText).toBeUndefined();
-    expect(await h.rt.store.get<CalendarOverrideRecord>('calendarOverrides', 'day:2027-01-05')).toMatchObject({ revoked: true, kind: 'holiday' });
+    expect(await h.rt.store.get('calendarOverrides', 'day:2027-01-05')).toMatchObject({ revoked: true, kind: 'holiday' });
     expect(await h.call('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, { as: DEMO.head })).toMatchObject({ ok: false, error: { code: 'CALENDAR_OVERRIDE_REVOKED' } });
 
     // Set again after a revocation: active once more, as a new version.

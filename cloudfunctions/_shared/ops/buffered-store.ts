@@ -2,15 +2,11 @@ import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from '../storage/collections';
 import { matches, sortRecords } from '../storage/match';
-import type { FindOptions, Page, PageOptions, Query, Scalar, Storage } from '../storage/port';
+import type { FindOptions, Page, PageOptions, Query, RawStorage, Scalar, Storage } from '../storage/port';
+import type { Step } from '../storage/server-records';
 import type { Runtime } from '../runtime';
 
-/** One planned write of an operation. Stored in the operation record, applied in order. */
-export type Step =
-  | { kind: 'update'; collection: CollectionName; id: string; expectedVersion: number; patch: Record<string, unknown> }
-  | { kind: 'insert'; collection: CollectionName; record: Record<string, unknown>; ifAbsent: boolean }
-  | { kind: 'increment'; collection: CollectionName; id: string; deltas: Record<string, number>; set?: Record<string, Scalar> }
-  | { kind: 'custom'; type: string; payload: unknown };
+export type { Step };
 
 type Effect = (rt: Runtime) => Promise<void>;
 type Doc = StoredRecord & Record<string, unknown>;
@@ -22,14 +18,14 @@ const BUFFERED = Symbol('bufferedStore');
  * against it unchanged (its reads see its own writes), and the operation runner stores the whole plan
  * in one document before applying any of it: that single-document write is the commit point.
  */
-export class BufferedStore implements Storage {
+export class BufferedStore implements RawStorage {
   readonly [BUFFERED] = true;
   private readonly inserted = new Map<string, Doc>();
   private readonly updated = new Map<string, { base: number; patch: Record<string, unknown> }>();
   private readonly order: Step[] = [];
   readonly effects: Effect[] = [];
 
-  constructor(private readonly store: Storage) {}
+  constructor(private readonly store: RawStorage) {}
 
   get steps(): Step[] {
     // Updates first: only they can meet a conflict, and a conflict before anything is applied is a clean retry.
@@ -136,7 +132,7 @@ export class BufferedStore implements Storage {
   }
 }
 
-export const isBuffered = (store: Storage): store is BufferedStore => (store as Partial<BufferedStore>)[BUFFERED] === true;
+export const isBuffered = (store: Storage | RawStorage): store is Storage & BufferedStore => (store as Partial<BufferedStore>)[BUFFERED] === true;
 
 /** Runs an effect after the current operation commits, or at once outside an operation (sweeps). */
 export async function afterCommit(rt: Runtime, effect: Effect): Promise<void> {

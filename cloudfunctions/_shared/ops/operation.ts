@@ -2,8 +2,9 @@ import { createHash } from 'crypto';
 import { AppError } from '@domain/errors';
 import type { EpochMs, StoredRecord } from '@domain/model';
 import type { Runtime } from '../runtime';
-import { OPS_KEPT, type Storage } from '../storage/port';
-import { BufferedStore, type Step } from './buffered-store';
+import { OPS_KEPT, rawStorage, typedStorage, type RawStorage, type Storage } from '../storage/port';
+import type { OperationRecord, Step } from '../storage/server-records';
+import { BufferedStore } from './buffered-store';
 
 /**
  * The one mechanism for multi-record writes (docs/architecture.md, "Operations"):
@@ -15,26 +16,14 @@ import { BufferedStore, type Step } from './buffered-store';
  * A crash after 2 leaves a pending operation: a retry of the same request, or the repair sweep once
  * its lease has run out, applies the rest. A retry of a finished request returns the stored reply.
  */
-export interface OperationRecord extends StoredRecord {
-  status: 'pending' | 'done' | 'aborted';
-  fn: string;
-  action: string;
-  payloadHash: string;
-  attempt: number;
-  steps: Step[];
-  result: unknown;
-  now: EpochMs;
-  leaseUntil: EpochMs;
-  createdAt: EpochMs;
-  doneAt?: EpochMs;
-}
+export type { OperationRecord };
 
 /** Longer than any function may run (20 s; alerts 60 s): a pending operation older than this was abandoned. */
 export const LEASE_MS = 90_000;
 /** How many times a plan whose first update met a concurrent writer is re-planned. */
 const REPLANS = 30;
 
-export type CustomStepApplier = (store: Storage, payload: unknown, ctx: { key: string; resuming: boolean }) => Promise<void>;
+export type CustomStepApplier = (store: RawStorage, payload: unknown, ctx: { key: string; resuming: boolean }) => Promise<void>;
 const customSteps = new Map<string, CustomStepApplier>();
 export function registerCustomStep(type: string, apply: CustomStepApplier): void {
   customSteps.set(type, apply);
@@ -60,11 +49,11 @@ class Conflict extends Error {}
 const opsOf = (doc: unknown): string[] => ((doc as { ops?: unknown })?.ops instanceof Array ? ((doc as { ops: string[] }).ops) : []);
 
 /** Applies one plan. Throws Conflict when a concurrent writer won before any step of ours landed. */
-async function applySteps(store: Storage, opId: string, steps: Step[], resuming: boolean): Promise<void> {
+async function applySteps(store: RawStorage, opId: string, steps: Step[], resuming: boolean): Promise<void> {
   let applied = false;
   for (const [i, step] of steps.entries()) {
     if (step.kind === 'update') {
-      const current = await store.get<StoredRecord>(step.collection, step.id);
+      const current = await store.get(step.collection, step.id);
       if (!current) throw new AppError('NOT_FOUND');
       const ops = opsOf(current);
       if (ops.includes(opId)) {
@@ -81,7 +70,7 @@ async function applySteps(store: Storage, opId: string, steps: Step[], resuming:
       const patch = { ...step.patch, ops: [...ops.slice(-(OPS_KEPT - 1)), opId] };
       if (!(await store.update(step.collection, step.id, version, patch))) {
         if (!applied) throw new Conflict();
-        const again = await store.get<StoredRecord>(step.collection, step.id);
+        const again = await store.get(step.collection, step.id);
         if (!again || !(await store.update(step.collection, step.id, again.version, patch))) throw new AppError('CONFLICT');
       }
       applied = true;
@@ -113,9 +102,9 @@ async function applySteps(store: Storage, opId: string, steps: Step[], resuming:
 
 async function finish(store: Storage, op: OperationRecord, now: EpochMs): Promise<void> {
   for (let i = 0; i < 5; i++) {
-    const current = await store.get<OperationRecord>('ops', op._id);
+    const current = await store.get('ops', op._id);
     if (!current || current.status === 'done') return;
-    if (await store.update<OperationRecord>('ops', op._id, current.version, { status: 'done', doneAt: now })) return;
+    if (await store.update('ops', op._id, current.version, { status: 'done', doneAt: now })) return;
   }
 }
 
@@ -124,13 +113,13 @@ export async function resumeOperation(rt: Runtime, op: OperationRecord, now: Epo
   if (op.status === 'done') return 'done';
   if (op.status === 'pending' && op.leaseUntil > now) return 'busy';
   if (op.status === 'aborted') return 'aborted';
-  if (!(await rt.store.update<OperationRecord>('ops', op._id, op.version, { leaseUntil: now + LEASE_MS }))) return 'busy';
+  if (!(await rt.store.update('ops', op._id, op.version, { leaseUntil: now + LEASE_MS }))) return 'busy';
   try {
-    await applySteps(rt.store, op._id, op.steps, true);
+    await applySteps(rawStorage(rt.store), op._id, op.steps, true);
   } catch (e) {
     if (!(e instanceof Conflict)) throw e;
-    const current = await rt.store.get<OperationRecord>('ops', op._id);
-    if (current) await rt.store.update<OperationRecord>('ops', op._id, current.version, { status: 'aborted' });
+    const current = await rt.store.get('ops', op._id);
+    if (current) await rt.store.update('ops', op._id, current.version, { status: 'aborted' });
     return 'aborted';
   }
   await finish(rt.store, op, now);
@@ -156,7 +145,7 @@ export async function runOperation<R>(rt: Runtime, req: OperationRequest, run: (
   const opId = operationId(req.fn, req.identity, req.requestId);
   const payloadHash = hashPayload(req.payload);
   for (let attempt = 0; attempt < REPLANS; attempt++) {
-    const existing = req.fresh && attempt === 0 ? null : await rt.store.get<OperationRecord>('ops', opId);
+    const existing = req.fresh && attempt === 0 ? null : await rt.store.get('ops', opId);
     if (existing) {
       if (existing.payloadHash !== payloadHash || existing.fn !== req.fn || existing.action !== req.action) throw new AppError('REQUEST_ID_REUSED');
       if (existing.status === 'done') return existing.result as R;
@@ -165,8 +154,8 @@ export async function runOperation<R>(rt: Runtime, req: OperationRequest, run: (
       if (outcome === 'busy') throw new AppError('REQUEST_IN_PROGRESS');
     }
 
-    const buffer = new BufferedStore(rt.store);
-    const result = await run({ ...rt, store: buffer, newId: operationIds(`${opId}#${existing?.attempt ?? 0}`, req.now) });
+    const buffer = new BufferedStore(rawStorage(rt.store));
+    const result = await run({ ...rt, store: typedStorage(buffer), newId: operationIds(`${opId}#${existing?.attempt ?? 0}`, req.now) });
     const steps = buffer.steps;
     if (steps.length === 0) return result;
 
@@ -184,16 +173,16 @@ export async function runOperation<R>(rt: Runtime, req: OperationRequest, run: (
       createdAt: req.now,
     };
     const committed = existing
-      ? await rt.store.update<OperationRecord>('ops', opId, existing.version, op)
-      : await rt.store.insertIfAbsent<OperationRecord>('ops', op);
+      ? await rt.store.update('ops', opId, existing.version, op)
+      : await rt.store.insertIfAbsent('ops', op);
     if (!committed) continue; // a concurrent run of the same request committed first: read its outcome
 
     try {
-      await applySteps(rt.store, opId, steps, false);
+      await applySteps(rawStorage(rt.store), opId, steps, false);
     } catch (e) {
       if (!(e instanceof Conflict)) throw e;
-      const current = await rt.store.get<OperationRecord>('ops', opId);
-      if (current) await rt.store.update<OperationRecord>('ops', opId, current.version, { status: 'aborted' });
+      const current = await rt.store.get('ops', opId);
+      if (current) await rt.store.update('ops', opId, current.version, { status: 'aborted' });
       continue;
     }
     await finish(rt.store, { ...op, version: 1 }, req.now);
@@ -212,7 +201,7 @@ export async function runOperation<R>(rt: Runtime, req: OperationRequest, run: (
 
 /** The repair sweep: finishes operations whose runner died (lease expired), a bounded batch per run. */
 export async function repairOperations(rt: Runtime, now: EpochMs, batch = 100): Promise<{ repaired: number; aborted: number }> {
-  const stale = await rt.store.find<OperationRecord>('ops', { status: 'pending', leaseUntil: { $lt: now } }, { sort: [['leaseUntil', 1]], limit: batch });
+  const stale = await rt.store.find('ops', { status: 'pending', leaseUntil: { $lt: now } }, { sort: [['leaseUntil', 1]], limit: batch });
   let repaired = 0;
   let aborted = 0;
   for (const op of stale) {

@@ -1,6 +1,6 @@
 import type { Bill, Building, CommitteePosition, CommitteeSeat, Community, Person, Room, RoomBinding, StaffRole } from '@domain/model';
 import { addMonths, localDateOf, monthOf } from '@domain/time';
-import type { Storage } from '../storage/port';
+import { rawStorage, type Storage } from '../storage/port';
 
 /**
  * The demo community a fresh local run starts with: 阳光花园, 2 buildings × 20 rooms with owners,
@@ -95,7 +95,7 @@ export async function seedDemo(store: Storage, now: number): Promise<boolean> {
   for (const [collection, records] of Object.entries(data) as Array<[keyof DemoData, Array<{ _id: string }>]>) {
     // Communities last, so an interrupted seed is completed on the next start.
     if (collection === 'communities') continue;
-    for (const r of records) await store.insertIfAbsent(collection, r);
+    for (const r of records) await rawStorage(store).insertIfAbsent(collection, r);
   }
   for (const c of data.communities) await store.insertIfAbsent('communities', c);
   return true;

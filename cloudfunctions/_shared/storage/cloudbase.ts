@@ -1,7 +1,7 @@
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from './collections';
-import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FieldCondition, type FindOptions, type Page, type PageOptions, type Query, type Storage } from './port';
+import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FieldCondition, type FindOptions, type Page, type PageOptions, type Query, type RawStorage, type Storage, typedStorage } from './port';
 
 /* The slice of @cloudbase/node-sdk's database we use; typed loosely because the SDK's own types
    for commands are `any`-heavy. */
@@ -114,7 +114,7 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
     return out;
   }
 
-  return {
+  const raw: RawStorage = {
     insert,
     insertIfAbsent: insertIfAbsentVia(insert),
     async get<T extends StoredRecord>(collection: CollectionName, id: string) {
@@ -142,4 +142,5 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
       return res.updated === 1;
     },
   };
+  return typedStorage(raw);
 }

@@ -3,7 +3,7 @@ import Datastore from '@seald-io/nedb';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import { COLLECTIONS, type CollectionName } from './collections';
-import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FindOptions, type Page, type PageOptions, type Query, type Storage } from './port';
+import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FindOptions, type Page, type PageOptions, type Query, type RawStorage, type Storage, typedStorage } from './port';
 
 /**
  * The embedded default store: pure JS, one append-only file per collection under `dir`
@@ -46,7 +46,7 @@ export function createNedbStorage(dir?: string): Storage {
     }
   }
 
-  return {
+  const raw: RawStorage = {
     insert,
     insertIfAbsent: insertIfAbsentVia(insert),
     async get<T extends StoredRecord>(collection: CollectionName, id: string) {
@@ -92,4 +92,5 @@ export function createNedbStorage(dir?: string): Storage {
       return numAffected === 1;
     },
   };
+  return typedStorage(raw);
 }

@@ -1,6 +1,6 @@
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
-import type { CollectionName } from './collections';
+import type { CollectionName, RecordOf } from './collections';
 
 /**
  * The one storage interface. Two adapters implement it: CloudBase (production) and an embedded
@@ -41,7 +41,11 @@ export interface Page<T> {
   next: string | null;
 }
 
-export interface Storage {
+/**
+ * What an adapter implements: records of any shape, the caller naming the type. Only adapters, the
+ * operation buffer and the storage contract suite see this view; everything else uses `Storage`.
+ */
+export interface RawStorage {
   /** Inserts a new record with version 1. Throws `AppError('DUPLICATE')` if the id exists. */
   insert<T extends StoredRecord>(collection: CollectionName, record: Omit<T, 'version'>): Promise<T>;
   /** Inserts unless a record with that id exists; returns whether it inserted. Idempotent generators use it. */
@@ -74,11 +78,51 @@ export interface Storage {
   increment(collection: CollectionName, id: string, deltas: Record<string, number>, set?: Record<string, Scalar>, opId?: string): Promise<boolean>;
 }
 
+/** A record as handed to insert: everything but the version, which the store sets. */
+export type NewRecord<T> = Omit<T, 'version'>;
+export type Patch<T> = Partial<Omit<T, '_id' | 'version'>>;
+
+/** A record's fields and, one level down, the fields of its object-valued fields (`subject.id`). */
+export type FieldPath<T> = {
+  [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[] ? K : NonNullable<T[K]> extends object ? K | `${K}.${keyof NonNullable<T[K]> & string}` : K;
+}[keyof T & string];
+/** A query on a collection: only its declared fields (a misspelt key is a compile error). */
+export type QueryOf<T> = { [P in FieldPath<T>]?: Scalar | FieldCondition };
+export interface FindOptionsOf<T> {
+  sort?: Array<[field: FieldPath<T>, direction: 1 | -1]>;
+  limit?: number;
+  skip?: number;
+}
+export interface PageOptionsOf<T> extends Omit<PageOptions, 'sort'> {
+  sort?: Array<[field: FieldPath<T>, direction: 1 | -1]>;
+}
+
+/**
+ * The storage every handler uses: the collection name picks the record type (declared once in
+ * `collections.ts`), so reads come back typed, inserts and patches are checked against it, and
+ * query keys must be fields of it. Same behaviour as `RawStorage`: it is the same object.
+ */
+export interface Storage {
+  insert<C extends CollectionName>(collection: C, record: NewRecord<RecordOf<C>>): Promise<RecordOf<C>>;
+  insertIfAbsent<C extends CollectionName>(collection: C, record: NewRecord<RecordOf<C>>): Promise<boolean>;
+  get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null>;
+  find<C extends CollectionName>(collection: C, query?: QueryOf<RecordOf<C>>, options?: FindOptionsOf<RecordOf<C>>): Promise<Array<RecordOf<C>>>;
+  count<C extends CollectionName>(collection: C, query?: QueryOf<RecordOf<C>>): Promise<number>;
+  page<C extends CollectionName>(collection: C, query: QueryOf<RecordOf<C>>, options: PageOptionsOf<RecordOf<C>>): Promise<Page<RecordOf<C>>>;
+  update<C extends CollectionName>(collection: C, id: string, expectedVersion: number, patch: Patch<RecordOf<C>>): Promise<boolean>;
+  increment<C extends CollectionName>(collection: C, id: string, deltas: Partial<Record<FieldPath<RecordOf<C>>, number>>, set?: Partial<Record<FieldPath<RecordOf<C>>, Scalar>>, opId?: string): Promise<boolean>;
+}
+
+/** The typed view of an adapter (a type-level cast: the object is unchanged). */
+export const typedStorage = (raw: RawStorage): Storage => raw as unknown as Storage;
+/** The untyped view, for adapters' own plumbing and the contract suite. */
+export const rawStorage = (store: Storage): RawStorage => store as unknown as RawStorage;
+
 /** How many operation ids a record remembers (`StoredRecord.ops`). */
 export const OPS_KEPT = 8;
 
 /** insertIfAbsent for any adapter, from its insert: a DUPLICATE means the record is already there. */
-export function insertIfAbsentVia(insert: Storage['insert']): Storage['insertIfAbsent'] {
+export function insertIfAbsentVia(insert: RawStorage['insert']): RawStorage['insertIfAbsent'] {
   return async (collection, record) => {
     try {
       await insert(collection, record);

@@ -1,0 +1,60 @@
+import type { TemplateKey } from '@domain/alerts/templates';
+import type { EpochMs, StoredRecord } from '@domain/model';
+import type { CollectionName } from './collections';
+import type { Scalar } from './port';
+
+/**
+ * Records only the functions use (no page shows them as such). Kept apart from the code that
+ * writes them so the collection declaration can name their types without importing that code.
+ */
+
+/** An alert: who must act, about what, by when. Raised by any feature; delivered by `raiseAlert`. */
+export interface Alert {
+  /** Deterministic key so raising the same alert twice (e.g. sweeps) delivers it once. */
+  key: string;
+  personId: string;
+  communityId: string | null;
+  title: string;
+  body: string;
+  link?: string;
+  templateKey: TemplateKey;
+  templateValues: Record<string, string>;
+}
+
+export interface StoredAlert extends Alert, StoredRecord {
+  createdAt: EpochMs;
+  channel: 'subscribe_message' | 'inbox';
+}
+
+/** One planned write of an operation. Stored in the operation record, applied in order. */
+export type Step =
+  | { kind: 'update'; collection: CollectionName; id: string; expectedVersion: number; patch: Record<string, unknown> }
+  | { kind: 'insert'; collection: CollectionName; record: Record<string, unknown>; ifAbsent: boolean }
+  | { kind: 'increment'; collection: CollectionName; id: string; deltas: Record<string, number>; set?: Record<string, Scalar> }
+  | { kind: 'custom'; type: string; payload: unknown };
+
+/** One user action's writes, stored before any of them is applied (ops/operation.ts). */
+export interface OperationRecord extends StoredRecord {
+  status: 'pending' | 'done' | 'aborted';
+  fn: string;
+  action: string;
+  payloadHash: string;
+  attempt: number;
+  steps: Step[];
+  result: unknown;
+  now: EpochMs;
+  leaseUntil: EpochMs;
+  createdAt: EpochMs;
+  doneAt?: EpochMs;
+}
+
+/** Configuration of the environment (subscribe-message template ids). */
+export interface TemplateSettings extends StoredRecord {
+  ids: Partial<Record<TemplateKey, string>>;
+  updatedAt: number;
+}
+
+/** The storage contract suite's probe records; nothing in the app reads the collection. */
+export interface ProbeRecord extends StoredRecord {
+  [field: string]: unknown;
+}
