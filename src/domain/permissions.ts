@@ -1,5 +1,6 @@
 import type { Access } from './api/contract';
 import type { ActionName, FunctionName } from './api';
+import { ownValue } from './own';
 import type { Role } from './roles';
 
 const STAFF: readonly Role[] = ['butler', 'butler_supervisor', 'head', 'general_manager'];
@@ -93,7 +94,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
 };
 
 export function accessOf(fn: FunctionName, actionName: string): Access | undefined {
-  return (PERMISSIONS[fn] as Record<string, Access>)[actionName];
+  return ownValue(PERMISSIONS[fn] as Record<string, Access>, actionName);
 }
 
 export function roleAllowed(access: Access, roles: readonly Role[]): boolean {
