@@ -14,6 +14,8 @@ export const ERROR_MESSAGES = {
   DEV_LOGIN_DISABLED: '开发登录仅在本地模式下可用',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络连接失败，请检查网络后重试',
+  PAYLOAD_TOO_LARGE: '上传内容过大（最大10MB）',
+  REQUEST_TIMEOUT: '请求超时，请检查网络后重试',
   // Rooms and people
   ROOM_ALREADY_BOUND: '您已绑定该房屋或申请正在审核中',
   BINDING_NOT_PENDING: '该绑定申请已处理',
