@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type * as http from 'http';
 import * as path from 'path';
+import { ownValue } from '@domain/own';
 
 /**
  * User files on the local host (CloudBase storage stands in for this when deployed). Anyone can
@@ -49,7 +50,7 @@ export function serveUserFile(res: http.ServerResponse, file: string): boolean {
   const name = path.basename(file);
   const ext = path.extname(name).toLowerCase();
   res.writeHead(200, {
-    'content-type': image ?? (Object.prototype.hasOwnProperty.call(DOWNLOAD_TYPES, ext) ? DOWNLOAD_TYPES[ext] : 'application/octet-stream'),
+    'content-type': image ?? ownValue(DOWNLOAD_TYPES, ext) ?? 'application/octet-stream',
     'content-disposition': image ? 'inline' : `attachment; filename="${name}"`,
     'x-content-type-options': 'nosniff',
     // Even if a browser did render it, it gets no scripts, no plugins and no access to the origin.
