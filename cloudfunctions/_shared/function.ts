@@ -3,6 +3,7 @@ import type { ActionSpec, ParsedOf, ResultOf } from '@domain/api/contract';
 import { errorEnvelope, okEnvelope, type Envelope } from '@domain/envelope';
 import { AppError } from '@domain/errors';
 import type { AuditEvent, EpochMs, Person } from '@domain/model';
+import { ownValue } from '@domain/own';
 import { accessOf, roleAllowed } from '@domain/permissions';
 import type { Caller } from '@domain/roles';
 import type { WorkingCalendar } from '@domain/calendar';
@@ -70,8 +71,9 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     // Sweeps run only in the timer function, which clients cannot invoke; a timer body sent here is forged.
     refuseTimerEvent(event);
     const { action, payload, requestId } = readEvent(event);
-    const spec = (API[name] as Record<string, ActionSpec>)[action];
-    const handler = (handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>)[action];
+    // Own keys only: 'constructor' or '__proto__' must be an unknown action, not an inherited function.
+    const spec = ownValue(API[name] as Record<string, ActionSpec>, action);
+    const handler = ownValue(handlers as Record<string, (ctx: ActionContext, input: unknown) => Promise<unknown>>, action);
     const access = accessOf(name, action);
     if (!spec || !handler || !access) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name}.${action}`);
 

@@ -1,8 +1,8 @@
 import type { ComposerView } from '@domain/api/filings';
 import { isLate } from '@domain/deadlines';
 import {
-  CATEGORIES,
   decideFiling,
+  isCategoryOf,
   lateReasonRequired,
   planRevision,
   planSend,
@@ -36,7 +36,7 @@ function composerViews(staff: Person[], community: CommunityWithSettings): Compo
 }
 
 function checkCategory(content: Pick<DocumentContent, 'kind' | 'category'>): void {
-  if (content.category && !(content.category in CATEGORIES[content.kind])) throw new AppError('INVALID_INPUT', '类别与文件类型不符');
+  if (content.category && !isCategoryOf(content.kind, content.category)) throw new AppError('INVALID_INPUT', '类别与文件类型不符');
 }
 
 export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue' | 'saveDraft' | 'revise' | 'send' | 'decide' | 'publishToOwners'> = {

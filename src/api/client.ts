@@ -3,6 +3,7 @@ import type { ActionName, Api, FunctionName } from '@domain/api';
 import type { InputOf, ResultOf } from '@domain/api/contract';
 import type { Envelope } from '@domain/envelope';
 import { ERROR_MESSAGES } from '@domain/errors';
+import { hasOwn } from '@domain/own';
 
 /** `NETWORK` is the client's own code; every other code comes from the server's catalogue. */
 export type ClientErrorCode = keyof typeof ERROR_MESSAGES;
@@ -140,7 +141,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     }
     if (!raw.ok) {
       const { code, message, details } = raw.error;
-      throw new ApiError(code in ERROR_MESSAGES ? code : 'INTERNAL', message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);
+      throw new ApiError(hasOwn(ERROR_MESSAGES, code) ? code : 'INTERNAL', message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);
     }
     return raw.data as ResultOf<Api[F][A]>;
   }

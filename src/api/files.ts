@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES } from '@domain/errors';
 import type { FileRef } from '@domain/files';
-import { ApiError, isWeapp, showError } from './client';
+import type { Envelope } from '@domain/envelope';
+import { hasOwn } from '@domain/own';
+import { ApiError, getDevToken, isWeapp, showError } from './client';
 
 /** A stored file: `cloud://…` (CloudBase storage) on weapp, `local:…` (the local host's files folder) on H5. */
 export interface UploadedFile {
@@ -16,6 +18,7 @@ export interface UploadedFile {
  * back into something displayable on either platform.
  */
 export async function uploadFile(tempPath: string, name: string, folder: string): Promise<UploadedFile> {
+  let body: Envelope<{ fileId: string; url: string }>;
   try {
     if (isWeapp) {
       const cloudPath = `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}-${name}`;
@@ -23,13 +26,16 @@ export async function uploadFile(tempPath: string, name: string, folder: string)
       return { fileId: res.fileID, name, url: res.fileID };
     }
     const blob = await (await fetch(tempPath)).blob();
-    const res = await fetch(`/files?name=${encodeURIComponent(name)}`, { method: 'POST', body: blob });
-    const body = (await res.json()) as { ok: boolean; data: { fileId: string; url: string } };
-    if (!body.ok) throw new Error('upload refused');
-    return { fileId: body.data.fileId, name, url: body.data.url };
+    // The local host stores files only for a signed-in (dev-login) person.
+    const token = getDevToken();
+    const res = await fetch(`/files?name=${encodeURIComponent(name)}`, { method: 'POST', body: blob, headers: token ? { 'x-dev-openid': token } : {} });
+    body = (await res.json()) as Envelope<{ fileId: string; url: string }>;
   } catch {
     throw new ApiError('NETWORK', `文件上传失败：${ERROR_MESSAGES.NETWORK}`);
   }
+  // A refusal (not signed in, too large) is the host's own answer in Chinese: show it as it is.
+  if (!body.ok) throw new ApiError(hasOwn(ERROR_MESSAGES, body.error.code) ? body.error.code : 'INTERNAL', `文件上传失败：${body.error.message}`);
+  return { fileId: body.data.fileId, name, url: body.data.url };
 }
 
 /** Display URL for a stored fileId (CloudBase file ids render directly in mini-program <Image>). */

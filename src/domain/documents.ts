@@ -18,6 +18,7 @@ import {
 import { fail } from './errors';
 import type { FileRef } from './files';
 import type { CommitteePosition, EpochMs, Id, LocalDate, StoredRecord } from './model';
+import { hasOwn, ownValue } from './own';
 import { checkQuorum, type QuorumResult, type QuorumRule } from './quorum';
 import { BUTLER_ROLES, CENTRE_ROLES, isStaffRole } from './roles';
 import { OPINION_REMINDER_WORKING_DAYS } from './rules';
@@ -57,7 +58,11 @@ export const REPORT_CATEGORIES = {
   culture_publication: '社区文化报刊、宣传品',
 } as const;
 
-export const CATEGORIES: Record<DocumentKind, Record<string, string>> = {
+/** Every kind's categories in one table, for the contract's field (a key means the same in each). */
+export const ALL_CATEGORIES = { ...FILING_CATEGORIES, ...NOTIFICATION_CATEGORIES, ...REPORT_CATEGORIES };
+export type DocumentCategory = keyof typeof ALL_CATEGORIES;
+
+export const CATEGORIES: Record<DocumentKind, Partial<Record<DocumentCategory, string>>> = {
   filing: FILING_CATEGORIES,
   notification: NOTIFICATION_CATEGORIES,
   report: REPORT_CATEGORIES,
@@ -68,7 +73,13 @@ export const CATEGORIES: Record<DocumentKind, Record<string, string>> = {
 export const FUND_FILING_CATEGORIES: readonly string[] = ['building_fund_repair', 'facility_fund_renewal'];
 
 export const categoryLabel = (kind: DocumentKind, category: string | undefined): string =>
-  (category && CATEGORIES[kind][category]) || '';
+  (category && ownValue(CATEGORIES[kind], category)) || '';
+
+/** A kind's categories with their labels, in the rule book's order (for pickers). */
+export const categoriesOf = (kind: DocumentKind): Array<[DocumentCategory, string]> => Object.entries(CATEGORIES[kind]) as Array<[DocumentCategory, string]>;
+
+/** Whether a category belongs to a kind: own keys only, so 'constructor' belongs to none. */
+export const isCategoryOf = (kind: DocumentKind, category: string): category is DocumentCategory => hasOwn(CATEGORIES[kind], category);
 
 export type DocumentStatus = 'draft' | 'sent';
 export type FilingResult = 'approved' | 'rejected' | 'withdrawn';
@@ -77,7 +88,7 @@ export const FILING_RESULT_LABELS: Record<FilingResult, string> = { approved: '�
 /** The part of a document its author writes; everything else the system sets. */
 export interface DocumentContent {
   kind: DocumentKind;
-  category?: string;
+  category?: DocumentCategory;
   title: string;
   body: string;
   attachments: FileRef[];
@@ -200,7 +211,7 @@ export function requireDraft(doc: Pick<CommitteeDocument, 'status'>): void {
 /** Completeness is checked at send, not at save: a draft may be saved half written. */
 export function checkComplete(content: DocumentContent, today: LocalDate): void {
   const { kind, category } = content;
-  if (kind !== 'opinion_request' && (!category || !(category in CATEGORIES[kind]))) fail('INVALID_INPUT', `请选择${KIND_LABELS[kind]}类别`);
+  if (kind !== 'opinion_request' && (!category || !isCategoryOf(kind, category))) fail('INVALID_INPUT', `请选择${KIND_LABELS[kind]}类别`);
   if (!content.body.trim()) fail('INVALID_INPUT', '请填写正文');
   if (kind === 'filing' && !content.plannedStart) fail('INVALID_INPUT', '请填写计划开始日期');
   if (kind === 'notification') {

@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   TIMER_ONLY: '定时任务只能由云平台定时触发器启动，不接受客户端调用',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络连接失败，请检查网络后重试',
+  PAYLOAD_TOO_LARGE: '上传内容过大（最大10MB）',
+  REQUEST_TIMEOUT: '请求超时，请检查网络后重试',
   // Rooms and people
   ROOM_ALREADY_BOUND: '您已绑定该房屋或申请正在审核中',
   BINDING_NOT_PENDING: '该绑定申请已处理',

@@ -9,6 +9,7 @@ import { inquiryAnswerDeadline, isDueWithin, isInAuditWindow, RULE_TEXTS } from 
 import { fail, type ErrorCode } from './errors';
 import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StaffRole, StoredRecord } from './model';
+import { hasOwn } from './own';
 import { canSeeCommunity, COMMUNITY_STAFF_ROLES, hasRole, isStaff, isStaffRole, LEAD_ROLES, type Caller } from './roles';
 import { COMMITTEE_KINDS, MAX_PHOTOS, OPEN_STATUSES, OWNER_KINDS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from './inquiry-labels';
 import { INQUIRY_REMINDER_WORKING_DAYS, REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
@@ -156,14 +157,14 @@ export function prepareAsk(caller: Caller, input: AskInput, now: EpochMs, calend
   let roomId: Id | undefined;
   if (input.channel === 'owner') {
     if (!hasRole(caller, 'owner')) fail('FORBIDDEN', '请先绑定房屋后再提问');
-    if (!(input.kind in OWNER_KINDS)) fail('INVALID_INPUT', '请选择提问类型：咨询、建议、要求或投诉');
+    if (!hasOwn(OWNER_KINDS, input.kind)) fail('INVALID_INPUT', '请选择提问类型：咨询、建议、要求或投诉');
     if (input.auditDate) fail('INVALID_INPUT', '查账申请请以业委会名义提出');
     roomId = input.roomId ?? (caller.roomIds.length === 1 ? caller.roomIds[0] : undefined);
     if (!roomId) fail('INVALID_INPUT', '请选择房屋');
     if (!caller.roomIds.includes(roomId)) fail('FORBIDDEN', '只能以您已绑定的房屋提问');
   } else {
     if (!hasRole(caller, 'committee')) fail('FORBIDDEN', '只有业委会委员可以提出业委会质询');
-    if (!(input.kind in COMMITTEE_KINDS)) fail('INVALID_INPUT', '请选择类型：质询、质疑、建议、要求或查账');
+    if (!hasOwn(COMMITTEE_KINDS, input.kind)) fail('INVALID_INPUT', '请选择类型：质询、质疑、建议、要求或查账');
     if (input.kind === 'audit') checkAuditDate(input.auditDate, now, calendar);
     else if (input.auditDate) fail('INVALID_INPUT', '只有查账申请需要选择日期');
   }

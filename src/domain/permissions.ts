@@ -1,5 +1,6 @@
 import type { Access } from './api/contract';
 import type { ActionName, FunctionName } from './api';
+import { ownValue } from './own';
 import { CENTRE_ROLES, COMMUNITY_STAFF_ROLES, OWNER_SIDE_ROLES, RESIDENT_ROLES, STAFF_ROLES, type Role } from './roles';
 
 /**
@@ -92,7 +93,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
 };
 
 export function accessOf(fn: FunctionName, actionName: string): Access | undefined {
-  return (PERMISSIONS[fn] as Record<string, Access>)[actionName];
+  return ownValue(PERMISSIONS[fn] as Record<string, Access>, actionName);
 }
 
 export function roleAllowed(access: Access, roles: readonly Role[]): boolean {

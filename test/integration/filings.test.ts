@@ -61,7 +61,7 @@ describe('composing and sending', () => {
   });
 
   it('only staff compose; a butler only once the head grants it', async () => {
-    const input = { kind: 'notification' as const, category: 'other', title: '测试', body: 'x', eventDate: '2026-11-20' };
+    const input = { kind: 'notification' as const, category: 'other' as const, title: '测试', body: 'x', eventDate: '2026-11-20' };
     expect(code(await h.call('filings', 'saveDraft', input, { as: DEMO.member }))).toBe('FORBIDDEN');
     expect(code(await h.call('filings', 'saveDraft', input, { as: DEMO.owner }))).toBe('FORBIDDEN');
     expect(code(await h.call('filings', 'saveDraft', input, { as: DEMO.butler }))).toBe('NOT_A_COMPOSER');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Id } from '../model';
-import { action, noInput, zId } from './contract';
+import { TEMPLATES } from '../alerts/templates';
+import { action, noInput, zId, zKeyOf } from './contract';
 
 export interface InboxItemView {
   inboxId: Id;
@@ -16,7 +17,7 @@ export const alertsApi = {
   markRead: action<{ unread: number }>()('标记站内消息已读', z.strictObject({ inboxId: zId })),
   consent: action<{ remaining: number }>()(
     '记录用户对订阅消息的授权（一次授权可发送一条）',
-    z.strictObject({ templateKey: z.string().trim().min(1).max(40), accepted: z.boolean() }),
+    z.strictObject({ templateKey: zKeyOf(TEMPLATES, '未知的订阅消息模板'), accepted: z.boolean() }),
   ),
   sweep: action<{ alertsCreated: number; escalated: number }>()('扫描到期事项并生成提醒（定时触发器也会调用）', noInput),
 };

@@ -35,8 +35,7 @@ export type Access = 'public' | 'identified' | 'signedIn' | readonly Role[];
 export const noInput = z.strictObject({});
 
 export const zId = z.string().trim().min(1, '缺少编号').max(64, '编号过长');
-export const zLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-export const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export { zKeyOf, zLocalDate, zMonth, zReportPeriod, zYear } from './fields';
 export const zText = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 export const zPage = z.strictObject({ limit: z.number().int().min(1).max(100).optional(), skip: z.number().int().min(0).optional() });

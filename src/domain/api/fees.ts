@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EscalationStep } from '../fees';
 import type { Fen, Id, LocalDate } from '../model';
-import { action, noInput, zId, zMonth } from './contract';
+import { action, noInput, zId, zKeyOf, zMonth } from './contract';
 
 export const REMINDER_CHANNELS = {
   subscribe_message: '订阅消息',
@@ -68,7 +68,7 @@ export const feesApi = {
     '记录一次催缴',
     z.strictObject({
       billId: zId,
-      channel: z.enum(Object.keys(REMINDER_CHANNELS) as [ReminderChannel, ...ReminderChannel[]], { error: '请选择催缴方式' }),
+      channel: zKeyOf(REMINDER_CHANNELS, '请选择催缴方式'),
       outcome: z.string().trim().min(1, '请填写催缴结果').max(200, '催缴结果不能超过200个字'),
       reachable: z.boolean().optional(),
     }),

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { normalizeDigest, type AnchorCheck } from '../anchor';
-import type { ArchiveEntryType, BreakReason } from '../archive';
+import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType, type BreakReason } from '../archive';
 import type { Deadline } from '../deadlines';
-import { DOCUMENT_KINDS, type DocumentContent, type DocumentKind, type DocumentStatus, type FilingOutcome, type FilingResult } from '../documents';
+import { ALL_CATEGORIES, FILING_RESULT_LABELS, KIND_LABELS, type DocumentContent, type DocumentStatus, type FilingOutcome } from '../documents';
 import { zFileRef } from '../files';
 import type { EpochMs, Id } from '../model';
 import type { QuorumRule } from '../quorum';
 import type { RecordRow, RecordSummary, SignCounts } from '../record';
 import type { DeliveryEventType, ObjectionRound, Opinion, ReadStatus, Refusal, SignoffEvent, SignoffState, SignStatus } from '../signoff';
-import { action, noInput, zId, zLocalDate, zText } from './contract';
+import { action, noInput, zId, zKeyOf, zLocalDate, zReportPeriod, zText } from './contract';
 
 export interface ProgressView extends SignCounts {
   /** Objections still waiting for the centre's answer. */
@@ -156,10 +156,11 @@ export interface ComposerView {
   fixed: boolean;
 }
 
-const zKind = z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]], { error: '请选择文件类型' });
-const zCategory = z.string().trim().min(1).max(40);
-const zPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '报告期间格式应为 YYYY-MM 或 YYYY-Qn');
-const zResult = z.enum(['approved', 'rejected', 'withdrawn'] as [FilingResult, ...FilingResult[]], { error: '请选择申报结果' });
+const zKind = zKeyOf(KIND_LABELS, '请选择文件类型');
+// Any kind's category here; whether it fits the document's kind is checked when the draft is saved.
+const zCategory = zKeyOf(ALL_CATEGORIES, '请选择类别');
+const zPeriod = zReportPeriod;
+const zResult = zKeyOf(FILING_RESULT_LABELS, '请选择申报结果');
 const zCount = (label: string) => z.number({ error: `请填写${label}` }).int().min(0, `${label}不能为负数`).max(999);
 const zDelivery = z.strictObject({ deliveryId: zId });
 const zDocument = z.strictObject({ documentId: zId });
@@ -247,7 +248,7 @@ export const filingsApi = {
   archiveSearch: action<{ entries: ArchiveEntryView[]; more: boolean }>()(
     '档案检索（按类型、类别、日期和文字）',
     z.strictObject({
-      type: z.enum(['document_version', 'delivery_event', 'filing_outcome', 'published']).optional(),
+      type: zKeyOf(ARCHIVE_TYPE_LABELS, '请选择档案类型').optional(),
       kind: zKind.optional(),
       category: zCategory.optional(),
       from: zLocalDate.optional(),

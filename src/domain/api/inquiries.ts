@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { zFileRef, type FileRef } from '../files';
 import type { InquiryEventType } from '../inquiry';
-import { INQUIRY_KINDS, MAX_PHOTOS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from '../inquiry-labels';
+import { CHANNEL_LABELS, CLASSIFICATION_LABELS, KIND_LABELS, MAX_PHOTOS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from '../inquiry-labels';
 import type { InquiryMonthStats } from '../inquiry-stats';
 import type { EpochMs, Id, LocalDate } from '../model';
 import { RULE_PHRASES } from '../rules';
-import { action, noInput, zId, zLocalDate, zMonth, zText } from './contract';
+import { action, noInput, zId, zKeyOf, zLocalDate, zMonth, zText } from './contract';
 
 export interface InquirySummaryView {
   inquiryId: Id;
@@ -90,8 +90,8 @@ export const inquiriesApi = {
   ask: action<InquiryDetailView>()(
     '提问：业主的咨询、建议、要求、投诉，或业委会的质询、质疑、建议、要求、查账',
     z.strictObject({
-      channel: z.enum(['owner', 'committee'], { error: '请选择以业主或业委会名义提出' }),
-      kind: z.enum(INQUIRY_KINDS, { error: '请选择提问类型' }),
+      channel: zKeyOf(CHANNEL_LABELS, '请选择以业主或业委会名义提出'),
+      kind: zKeyOf(KIND_LABELS, '请选择提问类型'),
       text: zText('内容', 1000),
       photos: zPhotos.optional(),
       roomId: zId.optional(),
@@ -114,7 +114,7 @@ export const inquiriesApi = {
     '分类：合理（按期答复）、不合理（耐心解释，须填写说明）、无法解决（上报总经理，须填写原因）',
     z.strictObject({
       inquiryId: zId,
-      classification: z.enum(['reasonable', 'unreasonable', 'cannot_resolve'], { error: '请选择分类' }),
+      classification: zKeyOf(CLASSIFICATION_LABELS, '请选择分类'),
       text: z.string().trim().max(1000, '说明不能超过1000个字').optional(),
     }),
   ),

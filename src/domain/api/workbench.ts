@@ -3,9 +3,8 @@ import type { CalendarGrid } from '../calendar-admin';
 import type { Deadline } from '../deadlines';
 import { zFileRef, type FileRef } from '../files';
 import type { CalendarOverrideFields, EpochMs, Id, LocalDate } from '../model';
-import { isLocalDate } from '../time';
 import type { WorkbenchSection } from '../workbench';
-import { action, noInput, zId, zMonth } from './contract';
+import { action, noInput, zId, zLocalDate, zMonth, zYear } from './contract';
 
 /**
  * One due item on the workbench. Obligations are the first source; another feature can put its own
@@ -80,7 +79,7 @@ export interface CalendarMonthView extends CalendarGrid {
   yearSource: 'admin' | 'shipped' | 'none';
 }
 
-const zDay = z.string().refine(isLocalDate, '日期无效，格式应为 YYYY-MM-DD');
+const zDay = zLocalDate;
 const zDayName = z.string().trim().min(1, '请填写名称').max(20, '名称不能超过20个字');
 const zDayList = z.array(z.strictObject({ date: zDay, name: zDayName })).max(80, '天数过多');
 
@@ -109,7 +108,7 @@ export const workbenchApi = {
   ),
   setCalendarYear: action<CalendarOverrideView>()(
     '新增或更正某一年的放假和调休上班安排',
-    z.strictObject({ year: z.number().int().min(2000).max(2100), holidays: zDayList, workdays: zDayList }),
+    z.strictObject({ year: zYear, holidays: zDayList, workdays: zDayList }),
   ),
   importCalendar: action<{ saved: CalendarOverrideView[]; unchanged: number }>()(
     '导入日历数据（JSON 列表）；有任何错误则全部不保存',

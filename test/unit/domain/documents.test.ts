@@ -10,6 +10,7 @@ import {
   quorumRuleText,
   sendingDeadline,
   type CommitteeDocument,
+  type DocumentCategory,
   type DocumentContent,
   type OutcomeInput,
 } from '@domain/documents';
@@ -130,9 +131,9 @@ describe('sending', () => {
 });
 
 describe('filing outcome and quorum', () => {
-  const sentFiling = (category: string): CommitteeDocument => ({ ...draft({ kind: 'filing', category, plannedStart: '2026-12-10' }), status: 'sent' });
+  const sentFiling = (category: DocumentCategory): CommitteeDocument => ({ ...draft({ kind: 'filing', category, plannedStart: '2026-12-10' }), status: 'sent' });
   const ctx = { rosterSize: 5, rule: DEFAULT_QUORUM_RULE, now: 1, by: SENDER };
-  const decide = (category: string, input: OutcomeInput) => decideFiling(sentFiling(category), input, ctx);
+  const decide = (category: DocumentCategory, input: OutcomeInput) => decideFiling(sentFiling(category), input, ctx);
 
   it('a maintenance-fund filing cannot be approved without a recorded decision', () => {
     expect(codeOf(() => decide('building_fund_repair', { result: 'approved' }))).toBe('QUORUM_NOT_MET');

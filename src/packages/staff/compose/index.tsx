@@ -5,7 +5,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { DocumentView } from '@domain/api/filings';
 import { createCalendar } from '@domain/calendar';
 import { isLate, type Deadline } from '@domain/deadlines';
-import { CATEGORIES, KIND_LABELS, lateReasonRequired, reportPeriodKind, sendingDeadline, type DocumentContent, type DocumentKind } from '@domain/documents';
+import { categoriesOf, KIND_LABELS, lateReasonRequired, reportPeriodKind, sendingDeadline, type DocumentContent, type DocumentKind } from '@domain/documents';
 import type { FileRef } from '@domain/files';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
@@ -119,7 +119,7 @@ export default function ComposePage() {
   const due = serverDue !== undefined ? serverDue : localDue;
   const late = due !== null && isLate(due, appNow());
   const needsReason = late && lateReasonRequired(form.kind);
-  const categories = Object.entries(CATEGORIES[form.kind]);
+  const categories = categoriesOf(form.kind);
 
   function payload() {
     const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = form;
