@@ -180,6 +180,46 @@ export function describeStorageContract(
       }, timeout);
     });
 
+    describe('reads beyond one CloudBase page', () => {
+      // CloudBase returns at most 1000 records per request, so a larger read must page through.
+      const TOTAL = 2500;
+      let s: string;
+      beforeAll(async () => {
+        s = suite();
+        for (let start = 0; start < TOTAL; start += 50) {
+          await Promise.all(Array.from({ length: Math.min(50, TOTAL - start) }, (_, k) => store.insert<Probe>(collection, probe(s, start + k))));
+        }
+      }, timeout * 12);
+
+      it(`finds all ${TOTAL} records, in order, across pages`, async () => {
+        const rows = await store.find<Probe>(collection, { suite: s }, { sort: [['n', 1]] });
+        expect(rows).toHaveLength(TOTAL);
+        expect(rows.map((r) => r.n)).toEqual(Array.from({ length: TOTAL }, (_, i) => i));
+        expect(new Set(ids(rows)).size).toBe(TOTAL);
+        expect(await store.count(collection, { suite: s })).toBe(TOTAL);
+      }, timeout * 3);
+
+      it('applies skip and limit across a page boundary', async () => {
+        const rows = await store.find<Probe>(collection, { suite: s }, { sort: [['n', -1]], skip: 900, limit: 1200 });
+        expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 1200 }, (_, i) => TOTAL - 1 - 900 - i));
+        const tail = await store.find<Probe>(collection, { suite: s, n: { $gte: 1000 } }, { sort: [['n', 1]], skip: 1450 });
+        expect(tail.map((r) => r.n)).toEqual(Array.from({ length: 50 }, (_, i) => 2450 + i));
+      }, timeout * 3);
+    });
+
+    describe('_id as a tie-breaker', () => {
+      it('sorts ties by _id and filters _id ranges, as cursor paging needs', async () => {
+        const s = suite();
+        await seed(s, 6, (i) => ({ group: i < 3 ? 'a' : 'b', _id: id(s, `k${5 - i}`) }));
+        const all = await store.find<Probe>(collection, { suite: s }, { sort: [['group', 1], ['_id', 1]] });
+        expect(ids(all)).toEqual([id(s, 'k3'), id(s, 'k4'), id(s, 'k5'), id(s, 'k0'), id(s, 'k1'), id(s, 'k2')]);
+        const after = await store.find<Probe>(collection, { suite: s, group: 'b', _id: { $gt: id(s, 'k0') } }, { sort: [['_id', 1]] });
+        expect(ids(after)).toEqual([id(s, 'k1'), id(s, 'k2')]);
+        const before = await store.find<Probe>(collection, { suite: s, _id: { $lt: id(s, 'k2') } }, { sort: [['_id', -1]] });
+        expect(ids(before)).toEqual([id(s, 'k1'), id(s, 'k0')]);
+      }, timeout);
+    });
+
     describe('update (compare-and-set)', () => {
       it('applies a patch at the expected version and bumps it', async () => {
         const s = suite();
