@@ -46,6 +46,7 @@ async function archiveCommunity(ctx: ActionContext, caller: Caller, requested: I
 const headView = (head: ChainTail | null) => (head ? { seq: head.seq, hash: head.hash, code: digestCode(head.hash) } : null);
 
 const ARCHIVE_SCAN = 1000;
+const SCAN_PAGE = 100;
 /** Sequence numbers count within one community; across communities (the general manager) time orders. */
 const NEWEST_FIRST: FindOptionsOf<ArchiveEntry>['sort'] = [['at', -1], ['seq', -1]];
 
@@ -55,11 +56,12 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     const query: Query = { ...communityScope(caller) };
     if (input.kind) query.kind = input.kind;
     if (input.status) query.status = input.status;
-    const docs = await ctx.store.find('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 50, skip: input.skip });
+    const page = await ctx.store.page('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 30, after: input.after });
+    const docs = page.items;
     const [calendar, deliveries] = await Promise.all([ctx.calendar(), deliveriesOf(ctx.store, docs.filter((d) => d.status === 'sent').map((d) => d._id))]);
     const byDoc = new Map<string, Delivery[]>();
     for (const d of deliveries) byDoc.set(d.documentId, [...(byDoc.get(d.documentId) ?? []), d]);
-    return docs.map((d) => documentView(d, calendar, ctx.now, byDoc.get(d._id) ?? []));
+    return { items: docs.map((d) => documentView(d, calendar, ctx.now, byDoc.get(d._id) ?? [])), next: page.next };
   },
 
   async get(ctx, input) {
@@ -134,17 +136,23 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
       query.at = at;
     }
     const limit = input.limit ?? 30;
-    const skip = input.skip ?? 0;
-    let found: ArchiveEntry[];
-    if (input.text) {
-      // The port has no text index; scan the newest entries that match the other filters.
-      const needle = input.text.toLowerCase();
-      const scanned = await ctx.store.find('archive', query, { sort: NEWEST_FIRST, limit: ARCHIVE_SCAN });
-      found = scanned.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)).slice(skip, skip + limit + 1);
-    } else {
-      found = await ctx.store.find('archive', query, { sort: NEWEST_FIRST, limit: limit + 1, skip });
+    if (!input.text) {
+      const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit, after: input.after });
+      return { entries: page.items.map(archiveEntryView), next: page.next };
     }
-    return { entries: found.slice(0, limit).map(archiveEntryView), more: found.length > limit };
+    // No text index yet: read pages of the other filters' matches and keep those with the text,
+    // until a page's worth is found or ARCHIVE_SCAN entries were read; `next` resumes the scan there.
+    const needle = input.text.toLowerCase();
+    const found: ArchiveEntry[] = [];
+    let after = input.after ?? null;
+    for (let scanned = 0; found.length < limit && scanned < ARCHIVE_SCAN; ) {
+      const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit: SCAN_PAGE, after });
+      scanned += page.items.length;
+      found.push(...page.items.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)));
+      after = page.next;
+      if (!after) break;
+    }
+    return { entries: found.map(archiveEntryView), next: after };
   },
 
   async verifyArchive(ctx, input): Promise<ArchiveVerifyView> {

@@ -26,7 +26,6 @@ interface CollectionRef {
 }
 interface QueryRef {
   orderBy(field: string, dir: 'asc' | 'desc'): QueryRef;
-  skip(n: number): QueryRef;
   limit(n: number): QueryRef;
   get(): Promise<{ data: object[] }>;
   count(): Promise<{ total: number }>;
@@ -39,6 +38,19 @@ export interface CloudbaseDb {
 
 /** CloudBase caps one read at 1000 records; larger reads page through. */
 const PAGE = 1000;
+
+/**
+ * CloudBase reports a duplicate `_id` or unique-index violation with the code
+ * `DATABASE_DUPLICATE_WRITE`. MongoDB's own marker (code 11000, "E11000 duplicate key") is accepted
+ * too, for a wrapper that passes the driver's error through; a message merely containing
+ * "duplicate" is not evidence — it could be any failure, and DUPLICATE makes insertIfAbsent
+ * report "already there" and lose the write.
+ */
+export function isDuplicateWrite(e: unknown): boolean {
+  if (e === null || typeof e !== 'object') return false;
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  return code === 'DATABASE_DUPLICATE_WRITE' || code === 11000 || (typeof message === 'string' && /\bE11000 duplicate key\b/.test(message));
+}
 
 export function createCloudbaseStorage(db: CloudbaseDb): Storage {
   const _ = db.command;
@@ -70,16 +82,19 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
     );
   }
 
-  const isDuplicate = (e: unknown): boolean => /duplicate|E11000|DUPLICATE/i.test(String((e as Error)?.message ?? e));
-
   async function insert<T extends StoredRecord>(collection: CollectionName, record: Omit<T, 'version'>): Promise<T> {
     const doc = { ...record, version: 1 } as unknown as T;
+    let res: { code?: string; message?: string };
     try {
-      const res = await db.collection(collection).add(doc);
-      if (res.code) throw new Error(`${res.code}: ${res.message}`);
+      res = await db.collection(collection).add(doc);
     } catch (e) {
-      if (isDuplicate(e)) throw new AppError('DUPLICATE');
+      if (isDuplicateWrite(e)) throw new AppError('DUPLICATE');
       throw e;
+    }
+    // With the SDK's throwOnCode off, a refusal comes back as a result instead of an exception.
+    if (res.code) {
+      if (isDuplicateWrite(res)) throw new AppError('DUPLICATE');
+      throw Object.assign(new Error(`${res.code}: ${res.message}`), { code: res.code });
     }
     return doc;
   }
@@ -101,7 +116,6 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
 
   /** Reads past CloudBase's 1000-per-read cap by keyset pages, never by skip. */
   async function find<T extends StoredRecord>(collection: CollectionName, query: Query = {}, options: FindOptions = {}): Promise<T[]> {
-    if (options.skip) throw new Error('skip is not supported: use page() with a cursor');
     const wanted = options.limit ?? Infinity;
     const out: T[] = [];
     let after: string | null = null;

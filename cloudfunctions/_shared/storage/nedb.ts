@@ -56,7 +56,6 @@ export function createNedbStorage(dir?: string): Storage {
     async find<T extends StoredRecord>(collection: CollectionName, query: Query = {}, options: FindOptions = {}) {
       let cursor = (await open(collection)).findAsync(query as Record<string, unknown>);
       if (options.sort?.length) cursor = cursor.sort(Object.fromEntries(options.sort));
-      if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit) cursor = cursor.limit(options.limit);
       return (await cursor).map((d) => strip<T>(d));
     },

@@ -24,7 +24,6 @@ export type Query = Record<string, Scalar | FieldCondition>;
 export interface FindOptions {
   sort?: Array<[field: string, direction: 1 | -1]>;
   limit?: number;
-  skip?: number;
 }
 
 export interface PageOptions {
@@ -91,7 +90,6 @@ export type QueryOf<T> = { [P in FieldPath<T>]?: Scalar | FieldCondition };
 export interface FindOptionsOf<T> {
   sort?: Array<[field: FieldPath<T>, direction: 1 | -1]>;
   limit?: number;
-  skip?: number;
 }
 export interface PageOptionsOf<T> extends Omit<PageOptions, 'sort'> {
   sort?: Array<[field: FieldPath<T>, direction: 1 | -1]>;
@@ -138,7 +136,9 @@ export const MAX_PAGE = 1000;
 
 /** The (sort…, _id) order of a page, with `_id` as the unique tie-breaker. */
 export function pageOrder(sort: PageOptions['sort'] = []): Array<[string, 1 | -1]> {
-  return [...sort.filter(([f]) => f !== '_id'), ['_id', 1]];
+  const byId = sort.findIndex(([f]) => f === '_id');
+  // Keys after _id could never decide anything: _id is unique.
+  return byId >= 0 ? sort.slice(0, byId + 1) : [...sort, ['_id', 1]];
 }
 
 export function encodeCursor(order: Array<[string, 1 | -1]>, last: object): string {

@@ -38,4 +38,12 @@ export const zId = z.string().trim().min(1, '缺少编号').max(64, '编号过�
 export { zKeyOf, zLocalDate, zMonth, zReportPeriod, zYear } from './fields';
 export const zText = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-export const zPage = z.strictObject({ limit: z.number().int().min(1).max(100).optional(), skip: z.number().int().min(0).optional() });
+/** A cursor from the previous page's `next` (opaque; the server checks it). */
+export const zCursor = z.string().max(512, '分页位置无效').optional();
+export const zLimit = z.number().int().min(1).max(100).optional();
+export const zPage = z.strictObject({ limit: zLimit, after: zCursor });
+/** One page of a list: its items and the cursor of the next page (null at the end). */
+export interface Paged<T> {
+  items: T[];
+  next: string | null;
+}

@@ -8,7 +8,7 @@ import type { EpochMs, Id } from '../model';
 import type { QuorumRule } from '../quorum';
 import type { RecordRow, RecordSummary, SignCounts } from '../record';
 import type { DeliveryEventType, ObjectionRound, Opinion, ReadStatus, Refusal, SignoffEvent, SignoffState, SignStatus } from '../signoff';
-import { action, noInput, zId, zKeyOf, zLocalDate, zReportPeriod, zText } from './contract';
+import { action, noInput, zCursor, zId, zKeyOf, zLimit, zLocalDate, zReportPeriod, zText, type Paged } from './contract';
 
 export interface ProgressView extends SignCounts {
   /** Objections still waiting for the centre's answer. */
@@ -202,14 +202,9 @@ export const filingsApi = {
     '发送文件，逐一送达在任的每位业委会委员',
     z.strictObject({ documentId: zId, lateReason: z.string().trim().max(500, '逾期原因不能超过500个字').optional() }),
   ),
-  list: action<DocumentView[]>()(
-    '文件列表及签收进度',
-    z.strictObject({
-      kind: zKind.optional(),
-      status: z.enum(['draft', 'sent']).optional(),
-      limit: z.number().int().min(1).max(100).optional(),
-      skip: z.number().int().min(0).optional(),
-    }),
+  list: action<Paged<DocumentView>>()(
+    '文件列表及签收进度（最近修改的在前，分页）',
+    z.strictObject({ kind: zKind.optional(), status: z.enum(['draft', 'sent']).optional(), limit: zLimit, after: zCursor }),
   ),
   get: action<DocumentDetail>()('文件详情（委员同时看到自己的送达记录）', zDocument),
   myDeliveries: action<MyDeliveryItem[]>()(
@@ -245,7 +240,7 @@ export const filingsApi = {
   publishToOwners: action<DocumentView>()('负责人将文件向业主公开', zDocument),
   published: action<DocumentView[]>()('向业主公开的文件', noInput),
   publishedDocument: action<DocumentView>()('查看一份向业主公开的文件', zDocument),
-  archiveSearch: action<{ entries: ArchiveEntryView[]; more: boolean }>()(
+  archiveSearch: action<{ entries: ArchiveEntryView[]; next: string | null }>()(
     '档案检索（按类型、类别、日期和文字）',
     z.strictObject({
       type: zKeyOf(ARCHIVE_TYPE_LABELS, '请选择档案类型').optional(),
@@ -254,8 +249,8 @@ export const filingsApi = {
       from: zLocalDate.optional(),
       to: zLocalDate.optional(),
       text: z.string().trim().max(50).optional(),
-      limit: z.number().int().min(1).max(100).optional(),
-      skip: z.number().int().min(0).optional(),
+      limit: zLimit,
+      after: zCursor,
     }),
   ),
   verifyArchive: action<ArchiveVerifyView>()(

@@ -46,14 +46,14 @@ export default function ArchivePage() {
   const [filters, setFilters] = useState<Filters>({ type: 'document_version' });
   const [text, setText] = useState('');
   const [entries, setEntries] = useState<ArchiveEntryView[] | null>(null);
-  const [more, setMore] = useState(false);
+  const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function search(f: Filters = filters, skip = 0): Promise<void> {
+  async function search(f: Filters = filters, after?: string): Promise<void> {
     try {
-      const res = await call('filings', 'archiveSearch', { ...f, text: f.text || undefined, limit: PAGE, skip });
-      setEntries((prev) => (skip > 0 && prev ? [...prev, ...res.entries] : res.entries));
-      setMore(res.more);
+      const res = await call('filings', 'archiveSearch', { ...f, text: f.text || undefined, limit: PAGE, after });
+      setEntries((prev) => (after && prev ? [...prev, ...res.entries] : res.entries));
+      setNext(res.next);
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -139,8 +139,8 @@ export default function ArchivePage() {
               </View>
             </View>
           ))}
-          {more && (
-            <View className="btn btn-plain archive-more" onClick={() => void search(filters, entries.length)}>
+          {next && (
+            <View className="btn btn-plain archive-more" onClick={() => void search(filters, next)}>
               加载更多
             </View>
           )}

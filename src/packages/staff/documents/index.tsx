@@ -8,6 +8,7 @@ import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
+import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
 import '../../../components/filings/filings.scss';
 import './index.scss';
@@ -60,11 +61,22 @@ function DocItem({ d }: { d: DocumentView }) {
 export default function StaffDocumentsPage() {
   const [kind, setKind] = useState<DocumentKind | null>(null);
   const [canCompose, setCanCompose] = useState(false);
-  const { data: docs, error, reload } = usePageData(async () => {
+  const [later, setLater] = useState<{ items: DocumentView[]; next: string | null } | null>(null);
+  const { data: first, error, reload } = usePageData(async () => {
     const [list, composers] = await Promise.all([call('filings', 'list', kind ? { kind } : {}), call('filings', 'composers', {})]);
     setCanCompose(composers.canCompose);
+    setLater(null);
     return list;
   }, [kind]);
+  const docs = first ? [...first.items, ...(later?.items ?? [])] : null;
+  const next = later ? later.next : (first?.next ?? null);
+  const { busy: loadingMore, submit } = useSubmit();
+  const loadMore = () =>
+    submit(async () => {
+      if (!next) return;
+      const page = await call('filings', 'list', { ...(kind ? { kind } : {}), after: next });
+      setLater((prev) => ({ items: [...(prev?.items ?? []), ...page.items], next: page.next }));
+    });
 
   const drafts = docs?.filter((d) => d.status === 'draft') ?? [];
   const sent = docs?.filter((d) => d.status === 'sent') ?? [];
@@ -105,6 +117,11 @@ export default function StaffDocumentsPage() {
           {sent.map((d) => (
             <DocItem key={d.documentId} d={d} />
           ))}
+          {next && (
+            <View className="btn btn-plain load-more" data-testid="docs-more" onClick={() => (loadingMore ? undefined : void loadMore())}>
+              {loadingMore ? '加载中…' : '加载更多'}
+            </View>
+          )}
         </View>
       )}
     </View>

@@ -40,7 +40,7 @@ export function DoneForm({ item, onClose, onDone }: { item: WorkbenchItemView; o
   useEffect(() => {
     // Offering recent letters is a convenience: without them the task is still completed with a note.
     call('filings', 'list', { status: 'sent', limit: 10 })
-      .then((docs) => setDocuments(docs.map((d) => ({ documentId: d.documentId, title: d.title, kindLabel: d.kindLabel, sentAt: d.sentAt }))))
+      .then((docs) => setDocuments(docs.items.map((d) => ({ documentId: d.documentId, title: d.title, kindLabel: d.kindLabel, sentAt: d.sentAt }))))
       .catch(() => setDocuments([]));
   }, []);
 
