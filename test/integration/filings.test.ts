@@ -82,7 +82,7 @@ describe('composing and sending', () => {
     await h.rt.store.insert('people', { _id: 'p_other_head', openid: devOpenid('p_other_head'), name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
     expect(code(await h.call('filings', 'get', { documentId: doc.documentId }, { as: 'p_other_head' }))).toBe('NOT_FOUND');
     expect(code(await h.call('filings', 'reply', { deliveryId: dlv(doc, DEMO.member), text: 'x' }, { as: 'p_other_head' }))).toBe('NOT_FOUND');
-    expect(await h.ok('filings', 'list', {}, 'p_other_head')).toEqual([]);
+    expect(await h.ok('filings', 'list', {}, 'p_other_head')).toEqual({ items: [], next: null });
   });
 });
 
