@@ -36,6 +36,8 @@ export function AskForm({ channel }: { channel: InquiryChannel }) {
   useEffect(() => {
     if (!me) void useSession.getState().refresh().catch(() => undefined);
     else if (!roomId && rooms.length === 1) setRoomId(rooms[0]!.roomId);
+    // Only when the session arrives: a room the user picked afterwards is theirs to keep.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me]);
 
   async function submit(): Promise<void> {

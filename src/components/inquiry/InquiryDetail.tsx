@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { InquiryDetailView } from '@domain/api/inquiries';
@@ -19,7 +19,7 @@ export function InquiryDetail({ id }: { id: string }) {
   const [item, setItem] = useState<InquiryDetailView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function load(): Promise<void> {
+  const load = useCallback(async (): Promise<void> => {
     try {
       if (!useSession.getState().me) await useSession.getState().refresh();
       setItem(await call('inquiries', 'get', { inquiryId: id }));
@@ -27,10 +27,10 @@ export function InquiryDetail({ id }: { id: string }) {
     } catch (e) {
       setError(errorMessage(e));
     }
-  }
+  }, [id]);
   useEffect(() => {
     void load();
-  }, [id]);
+  }, [load]);
 
   const act: Act = async (work, done) => {
     try {

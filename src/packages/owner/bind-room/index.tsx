@@ -61,6 +61,8 @@ export default function BindRoomPage() {
 
   useEffect(() => {
     void loadCommunities();
+    // Once, when the page opens; choosing a community reloads what depends on it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function submit(): Promise<void> {

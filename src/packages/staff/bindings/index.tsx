@@ -51,7 +51,7 @@ export default function BindingsPage() {
               <Text className="tag tag-warning">待核实</Text>
             </View>
             <View className="list-item-detail">
-              申请人：{b.personName}　{b.phoneMasked}
+              申请人：{b.personName}{'\u3000'}{b.phoneMasked}
             </View>
             <View className="list-item-meta">申请时间：{formatDateTime(b.requestedAt)}</View>
 
