@@ -5,6 +5,7 @@ import type { Role } from '@domain/roles';
 import { createLocalRuntime } from '../../cloudfunctions/_shared/local';
 import { FUNCTIONS } from '../../cloudfunctions/_shared/registry';
 import type { Runtime } from '../../cloudfunctions/_shared/runtime';
+import type { Storage } from '../../cloudfunctions/_shared/storage/port';
 import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/storage/collections';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
 import { demoData, devOpenid, seedDemo } from '../../cloudfunctions/_shared/seed/demo';
@@ -63,9 +64,19 @@ export interface Harness {
 
 export const DEFAULT_NOW = '2026-11-20T10:00:00+08:00';
 
-export async function createHarness(options: { now?: string | number; seed?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  now?: string | number;
+  seed?: boolean;
+  /** The store to start from (default: a fresh in-memory one); seeding skips a store already seeded. */
+  store?: Storage;
+  /** Wraps the store every call goes through (e.g. a write log with crash injection). */
+  wrapStore?: (store: Storage) => Storage;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   let now = typeof options.now === 'number' ? options.now : Date.parse(options.now ?? DEFAULT_NOW);
-  const rt = createLocalRuntime({ store: createNedbStorage(), clock: { now: () => now } });
+  const base = options.store ?? createNedbStorage();
+  const rt = createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now } });
   if (options.seed !== false) await seedDemo(rt.store, now);
 
   const raw: Harness['raw'] = (fn, event, opts = {}) => {

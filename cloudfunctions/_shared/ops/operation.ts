@@ -88,8 +88,11 @@ async function applySteps(store: RawStorage, opId: string, steps: Step[], resumi
       }
       applied = true;
     } else if (step.kind === 'increment') {
-      if (resuming && opsOf(await store.get(step.collection, step.id)).includes(opId)) continue;
-      await store.increment(step.collection, step.id, step.deltas, step.set, opId);
+      // Marked with the step, not the operation: this operation's own insert of the record (a first
+      // consent) already carries the operation id, and a crash between the two must not skip the increment.
+      const mark = `${opId}:${i}`;
+      if (resuming && opsOf(await store.get(step.collection, step.id)).includes(mark)) continue;
+      await store.increment(step.collection, step.id, step.deltas, step.set, mark);
       applied = true;
     } else {
       const apply = customSteps.get(step.type);
