@@ -18,13 +18,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { localDateOf } from '@domain/time';
 import type { Envelope } from '@domain/envelope';
-import { LEASE_MS, type OperationRecord } from '../cloudfunctions/_shared/ops/operation';
+import { LEASE_MS } from '../cloudfunctions/_shared/ops/operation';
 import { createNedbStorage } from '../cloudfunctions/_shared/storage/nedb';
 import { devOpenid } from '../cloudfunctions/_shared/seed/demo';
 import { verifyChainOf } from '../cloudfunctions/filings/archive';
-import { deliveryId, type Delivery } from '@domain/signoff';
-import type { SubscriptionQuota } from '@domain/model';
-import type { CommitteeDocument } from '@domain/documents';
+import { deliveryId } from '@domain/signoff';
 
 const MEMBERS = ['p_owner_01', 'p_owner_08', 'p_owner_15', 'p_owner_22', 'p_owner_29'];
 const HEAD = 'p_head';
@@ -204,7 +202,7 @@ async function check(dataDir: string, jobs: Job[], now: number): Promise<{ pendi
   const problems: string[] = [];
   const pendingAfter = await store.count('ops', { status: { $ne: 'done' } });
   if (pendingAfter) problems.push(`${pendingAfter} operations not done after the repair sweep`);
-  const stale = await store.find<OperationRecord>('ops', { status: 'pending', leaseUntil: { $lt: now } });
+  const stale = await store.find('ops', { status: 'pending', leaseUntil: { $lt: now } });
   if (stale.length) problems.push(`${stale.length} abandoned operations left`);
 
   const consents = new Map<string, [acknowledged: number, abandoned: number]>();
@@ -213,12 +211,12 @@ async function check(dataDir: string, jobs: Job[], now: number): Promise<{ pendi
       if ('inquiryId' in reply && !(await store.get('inquiries', reply.inquiryId))) problems.push(`acknowledged inquiry ${reply.inquiryId} missing`);
       if ('documentId' in reply && !(await store.get('documents', reply.documentId))) problems.push(`acknowledged document ${reply.documentId} missing`);
       if ('deliveryId' in reply) {
-        const d = await store.get<Delivery>('deliveries', reply.deliveryId);
+        const d = await store.get('deliveries', reply.deliveryId);
         if (d?.signStatus !== 'SIGNED') problems.push(`acknowledged signature on ${reply.deliveryId} missing`);
       }
     }
     if (job.name.startsWith('notification') && job.replies.length >= 2) {
-      const doc = await store.get<CommitteeDocument>('documents', (job.replies[1] as { documentId: string }).documentId);
+      const doc = await store.get('documents', (job.replies[1] as { documentId: string }).documentId);
       const deliveries = await store.count('deliveries', { documentId: doc?._id ?? '' });
       if (doc?.status !== 'sent' || deliveries !== 5) problems.push(`${job.name}: sent document has ${deliveries} deliveries`);
     }
@@ -229,7 +227,7 @@ async function check(dataDir: string, jobs: Job[], now: number): Promise<{ pendi
     }
   }
   for (const [who, [n, maybe]] of consents) {
-    const q = await store.get<SubscriptionQuota>('subscriptions', `sub:${who}:deadline`);
+    const q = await store.get('subscriptions', `sub:${who}:deadline`);
     const stored = q?.remaining ?? 0;
     if (stored < n || stored > n + maybe) problems.push(`${who}: ${n} consents acknowledged (+${maybe} abandoned), ${stored} stored`);
   }

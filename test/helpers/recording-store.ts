@@ -1,6 +1,6 @@
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from '../../cloudfunctions/_shared/storage/collections';
-import type { FindOptions, Page, PageOptions, Query, Storage } from '../../cloudfunctions/_shared/storage/port';
+import { rawStorage, typedStorage, type FindOptions, type Page, type PageOptions, type Query, type RawStorage, type Storage } from '../../cloudfunctions/_shared/storage/port';
 
 /** One write that changed the store. Refused writes (a DUPLICATE, a lost compare-and-set) are not writes. */
 export interface WriteEntry {
@@ -17,12 +17,21 @@ export const INJECTED_CRASH = 'injected crash';
  * arming lands, then the call throws, as if the process died right after the database acknowledged
  * it. From then on every call throws (a dead process writes nothing more) until `disarm`.
  */
-export class RecordingStore implements Storage {
+export class RecordingStore implements RawStorage {
   readonly log: WriteEntry[] = [];
   private armedAt: number | null = null;
   private dead = false;
 
-  constructor(private readonly inner: Storage) {}
+  private readonly inner: RawStorage;
+
+  constructor(inner: Storage) {
+    this.inner = rawStorage(inner);
+  }
+
+  /** This recorder as the typed store the runtime takes. */
+  get storage(): Storage {
+    return typedStorage(this);
+  }
 
   /** Crash after the k-th write from now (1-based). */
   arm(k: number): void {

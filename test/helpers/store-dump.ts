@@ -1,7 +1,7 @@
 import type { StoredRecord } from '@domain/model';
 import { COLLECTION_NAMES, type CollectionName } from '../../cloudfunctions/_shared/storage/collections';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
-import type { Storage } from '../../cloudfunctions/_shared/storage/port';
+import { rawStorage, type Storage } from '../../cloudfunctions/_shared/storage/port';
 
 /** Every record of every collection, sorted by id: two dumps are equal exactly when the stores are. */
 export type StoreDump = Partial<Record<CollectionName, StoredRecord[]>>;
@@ -10,7 +10,7 @@ export async function dumpStore(store: Storage, except: CollectionName[] = []): 
   const out: StoreDump = {};
   for (const c of COLLECTION_NAMES) {
     if (except.includes(c)) continue;
-    const all = await store.find<StoredRecord>(c, {});
+    const all = await rawStorage(store).find<StoredRecord>(c, {});
     if (all.length) out[c] = all.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   }
   return out;
@@ -22,12 +22,13 @@ export async function dumpStore(store: Storage, except: CollectionName[] = []): 
  * replaying the actions that wrote them.
  */
 export async function loadStore(dump: StoreDump): Promise<Storage> {
-  const store = createNedbStorage();
+  const typed = createNedbStorage();
+  const store = rawStorage(typed);
   for (const [c, records] of Object.entries(dump) as Array<[CollectionName, StoredRecord[]]>) {
     for (const { version, ...record } of records) {
       await store.insert(c, record);
       for (let v = 1; v < version; v++) await store.update(c, record._id, v, {});
     }
   }
-  return store;
+  return typed;
 }

@@ -1,5 +1,4 @@
 import type { FunctionName } from '@domain/api';
-import type { InboxItem } from '@domain/model';
 import { deliveryId } from '@domain/signoff';
 import type { Storage } from '../../cloudfunctions/_shared/storage/port';
 import type { ObligationRecord } from '@domain/workbench';
@@ -115,14 +114,14 @@ export const SCENARIO: ScenarioStep[] = [
   {
     name: 'alerts.markRead', fn: 'alerts', action: 'markRead', as: M29, at: 37,
     payload: async (_r, store) => {
-      const [item] = await store.find<InboxItem>('inbox', { personId: M29 }, { sort: [['_id', 1]], limit: 1 });
+      const [item] = await store.find('inbox', { personId: M29 }, { sort: [['_id', 1]], limit: 1 });
       return { inboxId: item!._id };
     },
   },
   {
     name: 'fees.recordReminder', fn: 'fees', action: 'recordReminder', as: DEMO.butler, at: 38,
     payload: async (_r, store) => {
-      const [bill] = await store.find<{ _id: string; version: number }>('bills', { buildingId: 'b_demo_1', status: 'unpaid' }, { sort: [['_id', 1]], limit: 1 });
+      const [bill] = await store.find('bills', { buildingId: 'b_demo_1', status: 'unpaid' }, { sort: [['_id', 1]], limit: 1 });
       return { billId: bill!._id, channel: 'slip', outcome: '已送达催缴单' };
     },
   },
@@ -131,7 +130,7 @@ export const SCENARIO: ScenarioStep[] = [
 ];
 
 async function firstObligation(store: Storage): Promise<ObligationRecord> {
-  const [task] = await store.find<ObligationRecord>('obligations', { communityId: 'c_demo' }, { sort: [['dueDate', 1], ['_id', 1]], limit: 1 });
+  const [task] = await store.find('obligations', { communityId: 'c_demo' }, { sort: [['dueDate', 1], ['_id', 1]], limit: 1 });
   return task!;
 }
 

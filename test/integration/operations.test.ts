@@ -3,8 +3,7 @@
  * request id. The crash points come from the write log of a clean run, not from a hand-kept list.
  */
 import type { Envelope } from '@domain/envelope';
-import type { Person, RoomBinding, SubscriptionQuota } from '@domain/model';
-import { LEASE_MS, operationId, repairOperations, type OperationRecord } from '../../cloudfunctions/_shared/ops/operation';
+import { LEASE_MS, operationId, repairOperations } from '../../cloudfunctions/_shared/ops/operation';
 import { verifyChainOf } from '../../cloudfunctions/filings/archive';
 import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
@@ -46,12 +45,12 @@ function quietly<T>(run: () => Promise<T>): Promise<T> {
 
 const withoutOps = (d: StoreDump): StoreDump => Object.fromEntries(Object.entries(d).filter(([c]) => c !== 'ops'));
 
-let clean: CleanStep[] = [];
+const clean: CleanStep[] = [];
 let start = 0;
 
 beforeAll(async () => {
   let rec!: RecordingStore;
-  const h = await createHarness({ wrapStore: (s) => (rec = new RecordingStore(s)) });
+  const h = await createHarness({ wrapStore: (s) => (rec = new RecordingStore(s)).storage });
   start = h.now();
   const replies: Replies = {};
   let before = await dumpStore(h.rt.store);
@@ -111,13 +110,13 @@ describe('a crash after every write of every multi-record action, then a retry o
       for (let k = 1; k <= c.writes.length; k++) {
         const where = `${c.step.name}, crash after write ${k}/${c.writes.length} (${c.writes[k - 1]!.kind} ${c.writes[k - 1]!.collection})`;
         const rec = new RecordingStore(await loadStore(c.before));
-        const h = await createHarness({ store: rec, now: c.at });
+        const h = await createHarness({ store: rec.storage, now: c.at });
         rec.arm(k);
         const crashed = await quietly(() => callStep(h, c));
         expect({ where, crashed: code(crashed), dead: rec.crashed }).toEqual({ where, crashed: 'INTERNAL', dead: true });
         rec.disarm();
 
-        const op = await h.rt.store.get<OperationRecord>('ops', opId);
+        const op = await h.rt.store.get('ops', opId);
         expect({ where, status: op?.status }).toEqual({ where, status: k === c.writes.length ? 'done' : 'pending' });
         if (op?.status === 'pending') {
           // Another attempt still holds the lease: the retry must wait, not act twice.
@@ -212,7 +211,7 @@ describe('concurrency', () => {
   it('50 concurrent consents: remaining 50', async () => {
     const all = await Promise.all(Array.from({ length: 50 }, () => h.call('alerts', 'consent', { templateKey: 'deadline', accepted: true }, { as: DEMO.member })));
     expect(all.map(code)).toEqual(Array(50).fill('OK'));
-    const [quota] = await h.rt.store.find<SubscriptionQuota>('subscriptions', { personId: DEMO.member, templateKey: 'deadline' });
+    const [quota] = await h.rt.store.find('subscriptions', { personId: DEMO.member, templateKey: 'deadline' });
     expect(quota!.remaining).toBe(50);
   });
 
@@ -223,8 +222,8 @@ describe('concurrency', () => {
     const both = await Promise.all([1, 2].map(() => h.call('session', 'requestBinding', { roomId: 'r_2_203' }, { openid: newcomer })));
     expect(both.map(code).sort()).toEqual(['OK', 'ROOM_ALREADY_BOUND']);
     expect(await h.rt.store.count('roomBindings', { personId, roomId: 'r_2_203' })).toBe(1);
-    expect((await h.rt.store.get<Person>('people', personId))?.communityId).toBe('c_demo');
-    expect((await h.rt.store.find<RoomBinding>('roomBindings', { personId }))[0]).toMatchObject({ status: 'requested' });
+    expect((await h.rt.store.get('people', personId))?.communityId).toBe('c_demo');
+    expect((await h.rt.store.find('roomBindings', { personId }))[0]).toMatchObject({ status: 'requested' });
   });
 });
 
@@ -232,7 +231,7 @@ describe('the repair sweep', () => {
   async function halfSent(k: number): Promise<{ h: Harness; send: CleanStep }> {
     const send = clean.find((c) => c.step.name === 'filings.send(notification)')!;
     const rec = new RecordingStore(await loadStore(send.before));
-    const h = await createHarness({ store: rec, now: send.at });
+    const h = await createHarness({ store: rec.storage, now: send.at });
     rec.arm(k);
     expect(code(await quietly(() => callStep(h, send)))).toBe('INTERNAL');
     rec.disarm();
