@@ -257,7 +257,9 @@ export function distIsFresh(): boolean {
   const newestSource = Math.max(
     newestMtime(FUNCTIONS_SRC, isSource),
     newestMtime(path.join(ROOT, 'src', 'domain'), isSource),
-    ...[__filename, path.join(__dirname, 'cloudbase-plan.ts'), path.join(ROOT, 'package-lock.json')].filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs),
+    ...[__filename, path.join(__dirname, 'cloudbase-plan.ts'), path.join(ROOT, 'package-lock.json')]
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.statSync(f).mtimeMs),
   );
   return newestSource < oldestOutput;
 }

@@ -10,7 +10,10 @@ import type { TemplateKey } from '../src/domain/alerts/templates';
 
 /** Index names allow letters, digits and underscores only, so dotted fields are flattened. */
 export const indexName = (fields: ReadonlyArray<string>): string =>
-  fields.map((f) => `${f.replace(/[^A-Za-z0-9_]/g, '_')}_1`).join('_').slice(0, 64);
+  fields
+    .map((f) => `${f.replace(/[^A-Za-z0-9_]/g, '_')}_1`)
+    .join('_')
+    .slice(0, 64);
 
 /** manager-node's `updateCollection(name, { CreateIndexes })` item (CloudBase API UpdateTable). */
 export interface CreateIndex {
@@ -113,6 +116,8 @@ export function describeStep(s: Step): string {
     case 'functionRule':
       return `function security rule: ${JSON.stringify(s.rule)}`;
     case 'templateIds':
-      return `subscribe-message template ids → settings/templates: ${Object.entries(s.ids).map(([k, v]) => `${k}=${v}`).join(', ')}`;
+      return `subscribe-message template ids → settings/templates: ${Object.entries(s.ids)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`;
   }
 }

@@ -139,8 +139,7 @@ async function drive(host: Host, job: Job, now: () => number, f: Figures): Promi
     if (retry) {
       f.retried++;
       f.retriedIds.add(req.requestId);
-    }
-    else f.sent++;
+    } else f.sent++;
     const env = await send(host, req, now());
     if (!env) return;
     if (!env.ok && env.error.code === 'REQUEST_IN_PROGRESS') {
@@ -172,7 +171,12 @@ function newJobs(round: number, size: number, today: string): Job[] {
         replies: [],
         pending: null,
         steps: [
-          () => ({ fn: 'filings', action: 'saveDraft', as: HEAD, payload: { kind: 'notification', category: 'other', title: `压力测试通报 ${n}`, body: '停水通知', eventDate: today } }),
+          () => ({
+            fn: 'filings',
+            action: 'saveDraft',
+            as: HEAD,
+            payload: { kind: 'notification', category: 'other', title: `压力测试通报 ${n}`, body: '停水通知', eventDate: today },
+          }),
           (r) => ({ fn: 'filings', action: 'send', as: HEAD, payload: { documentId: r[0].documentId } }),
           (r) => ({ fn: 'filings', action: 'sign', as: a, payload: { deliveryId: deliveryId(r[1].documentId, a) } }),
           (r) => ({ fn: 'filings', action: 'sign', as: b, payload: { deliveryId: deliveryId(r[1].documentId, b) } }),
@@ -207,7 +211,7 @@ async function check(dataDir: string, jobs: Job[], now: number): Promise<{ pendi
 
   const consents = new Map<string, [acknowledged: number, abandoned: number]>();
   for (const job of jobs) {
-    for (const reply of job.replies as Array<Record<string, any>>) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const reply of job.replies as Array<Record<string, string>>) {
       if ('inquiryId' in reply && !(await store.get('inquiries', reply.inquiryId))) problems.push(`acknowledged inquiry ${reply.inquiryId} missing`);
       if ('documentId' in reply && !(await store.get('documents', reply.documentId))) problems.push(`acknowledged document ${reply.documentId} missing`);
       if ('deliveryId' in reply) {
@@ -235,7 +239,8 @@ async function check(dataDir: string, jobs: Job[], now: number): Promise<{ pendi
   const asks = jobs.filter((j) => j.name.startsWith('inquiry'));
   const inquiries = asks.filter((j) => j.replies.length).length;
   const stored = await store.count('inquiries', {});
-  if (stored < inquiries || stored > inquiries + asks.filter((j) => j.abandoned).length) problems.push(`${inquiries} inquiries acknowledged, ${stored} stored (a retry stored one twice?)`);
+  if (stored < inquiries || stored > inquiries + asks.filter((j) => j.abandoned).length)
+    problems.push(`${inquiries} inquiries acknowledged, ${stored} stored (a retry stored one twice?)`);
   const chain = await verifyChainOf(store, 'c_demo');
   if (!chain.ok) problems.push(`archive chain broken: ${JSON.stringify(chain)}`);
   return { pendingAfter, problems };
@@ -252,7 +257,19 @@ async function main(): Promise<void> {
   let round = 0;
   // Each round is past the lease of every attempt of the round before: a retry takes a dead one over.
   const clock = () => base + round * (LEASE_MS + 60_000);
-  const f: Figures = { rounds: 0, kills: 0, sent: 0, acknowledged: 0, retried: 0, retriedIds: new Set(), inProgress: 0, lost: 0, abandoned: 0, pendingBeforeSweep: 0, errors: [] };
+  const f: Figures = {
+    rounds: 0,
+    kills: 0,
+    sent: 0,
+    acknowledged: 0,
+    retried: 0,
+    retriedIds: new Set(),
+    inProgress: 0,
+    lost: 0,
+    abandoned: 0,
+    pendingBeforeSweep: 0,
+    errors: [],
+  };
   const jobs: Job[] = [];
   const host = new Host(dataDir);
 

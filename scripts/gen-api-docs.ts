@@ -134,7 +134,12 @@ function renderPayload(input: z.ZodType): string {
     '|---|---|---|---|',
     ...rows.map((r) => `| ${code(r.field)} | ${cell(r.type)} | ${r.required ? 'yes' : 'no'} | ${cell(r.constraints.join('; '))} |`),
   ];
-  return ['**Payload:**', '', ...table, ...(strict ? ['', 'No other field is accepted (an unknown field such as `openid` is rejected, not ignored).'] : [])].join('\n');
+  return [
+    '**Payload:**',
+    '',
+    ...table,
+    ...(strict ? ['', 'No other field is accepted (an unknown field such as `openid` is rejected, not ignored).'] : []),
+  ].join('\n');
 }
 
 type Spec = { summary: string; input: z.ZodType };
@@ -155,7 +160,12 @@ export function renderApiDocs(): string {
     '',
     '## Contents',
     '',
-    ...functions.map(([fn, actions]) => `- \`${fn}\`: ${Object.keys(actions).map((a) => `[${a}](#${fn}${a.toLowerCase()})`).join(', ')}`),
+    ...functions.map(
+      ([fn, actions]) =>
+        `- \`${fn}\`: ${Object.keys(actions)
+          .map((a) => `[${a}](#${fn}${a.toLowerCase()})`)
+          .join(', ')}`,
+    ),
   ];
   for (const [fn, actions] of functions) {
     out.push('', `## \`${fn}\``);

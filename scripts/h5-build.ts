@@ -19,9 +19,7 @@ function newestMtime(target: string): { mtime: number; file: string } {
 /** Why dist/h5 must be rebuilt, or null when it is newer than everything that shapes it. */
 export function h5StaleReason(): string | null {
   if (!fs.existsSync(H5_INDEX)) return 'dist/h5/index.html is missing';
-  const newest = ['src', 'config', 'babel.config.js']
-    .map((p) => newestMtime(path.join(ROOT, p)))
-    .sort((a, b) => b.mtime - a.mtime)[0]!;
+  const newest = ['src', 'config', 'babel.config.js'].map((p) => newestMtime(path.join(ROOT, p))).sort((a, b) => b.mtime - a.mtime)[0]!;
   return fs.statSync(H5_INDEX).mtimeMs < newest.mtime ? `${path.relative(ROOT, newest.file)} is newer than dist/h5` : null;
 }
 

@@ -28,7 +28,12 @@ export interface ManagerLike {
   };
   storage: { setStorageAcl(acl: 'CUSTOM', rule: { read: boolean | string; write: boolean | string }): Promise<unknown> };
   permission: {
-    modifyResourcePermission(o: { resourceType: 'function' | 'collection'; resource?: string; permission: 'ADMINONLY' | 'CUSTOM'; securityRule?: string }): Promise<unknown>;
+    modifyResourcePermission(o: {
+      resourceType: 'function' | 'collection';
+      resource?: string;
+      permission: 'ADMINONLY' | 'CUSTOM';
+      securityRule?: string;
+    }): Promise<unknown>;
   };
 }
 
@@ -37,7 +42,10 @@ export async function readState(manager: ManagerLike): Promise<EnvironmentState>
   for (const name of COLLECTION_NAMES) {
     if (!(await manager.database.checkCollectionExists(name)).Exists) continue;
     const described = await manager.database.describeCollection(name);
-    state.set(name, (described.Indexes ?? []).map((i) => i.Name));
+    state.set(
+      name,
+      (described.Indexes ?? []).map((i) => i.Name),
+    );
   }
   return state;
 }
@@ -123,7 +131,8 @@ async function main(): Promise<void> {
 
   const store = createCloudbaseStorage(createCloudbaseApp().database() as unknown as CloudbaseDb);
   const outcomes = await applyPlan(manager, steps, (ids) => saveTemplateIds(store, ids, Date.now()));
-  for (const o of outcomes) console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${describeStep(o.step)}${o.detail ? `\n       ${o.detail}\n       by hand: ${BY_HAND[o.step.kind]}` : ''}`);
+  for (const o of outcomes)
+    console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${describeStep(o.step)}${o.detail ? `\n       ${o.detail}\n       by hand: ${BY_HAND[o.step.kind]}` : ''}`);
   const failed = outcomes.filter((o) => !o.ok).length;
   if (failed) {
     console.error(`\n${failed} step(s) failed; do them by hand as shown, or fix the key's permissions and run again.`);

@@ -49,9 +49,20 @@ export interface LocalHost {
 }
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.pdf': 'application/pdf', '.csv': 'text/csv; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
 };
 const MAX_BODY = 10 * 1024 * 1024;
 
@@ -190,7 +201,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const context = contextOf(req);
     const openid = await rt.identify(context);
     if (!openid || !(await loadCaller(rt.store, openid, rt.requestTime(context)))) throw new Refusal(401, new AppError('UNAUTHENTICATED'));
-    const ext = path.extname(url.searchParams.get('name') ?? '').toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6);
+    const ext = path
+      .extname(url.searchParams.get('name') ?? '')
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '')
+      .slice(0, 6);
     const id = `${Date.now().toString(36)}${randomBytes(6).toString('hex')}${ext}`;
     fs.writeFileSync(path.join(filesDir, id), await body(req));
     send(res, 200, { ok: true, data: { fileId: `local:${id}`, url: `/files/${id}` } });

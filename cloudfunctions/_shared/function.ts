@@ -91,7 +91,15 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     }
 
     const caller = loaded?.caller ?? null;
-    const request = { fn: name, action, identity: openid ?? 'anonymous', requestId: requestId ?? rt.newId('req'), fresh: requestId === undefined, payload, now };
+    const request = {
+      fn: name,
+      action,
+      identity: openid ?? 'anonymous',
+      requestId: requestId ?? rt.newId('req'),
+      fresh: requestId === undefined,
+      payload,
+      now,
+    };
     return runOperation(rt, request, (opRt) => {
       let calendar: Promise<WorkingCalendar> | undefined;
       const ctx: ActionContext = {

@@ -27,7 +27,11 @@ export async function templateIdOf(store: Storage, key: TemplateKey, env: NodeJS
 
 /** Stores the ids given (unset keys keep their stored value); returns what is stored afterwards. */
 export async function saveTemplateIds(store: Storage, ids: Partial<Record<TemplateKey, string>>, now: number): Promise<TemplateSettings['ids']> {
-  const given = Object.fromEntries(Object.entries(ids).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+  const given = Object.fromEntries(
+    Object.entries(ids)
+      .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => [k, v!.trim()]),
+  );
   await store.insertIfAbsent('settings', { _id: TEMPLATE_SETTINGS_ID, ids: {}, updatedAt: now });
   const saved = await updateWithRetry(store, 'settings', TEMPLATE_SETTINGS_ID, (cur) => ({ ids: { ...cur.ids, ...given }, updatedAt: now }));
   return saved.ids;

@@ -6,8 +6,7 @@ import { AppError } from '@domain/errors';
  * that receives it answers TIMER_ONLY, and the timer function runs only when the runtime confirms
  * from the invocation context that the platform timer started it.
  */
-export const isTimerEvent = (event: unknown): boolean =>
-  typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+export const isTimerEvent = (event: unknown): boolean => typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
 
 export function refuseTimerEvent(event: unknown): void {
   if (isTimerEvent(event)) throw new AppError('TIMER_ONLY');

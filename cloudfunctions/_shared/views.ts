@@ -20,7 +20,10 @@ export async function meView(rt: Runtime, person: Person, caller: Caller | null)
     person.communityId ? store.get('communities', person.communityId) : Promise.resolve(null),
     store.find('roomBindings', { personId: person._id, status: { $in: ['requested', 'approved'] } }),
   ]);
-  const rooms = await roomsById(store, bindings.map((b) => b.roomId));
+  const rooms = await roomsById(
+    store,
+    bindings.map((b) => b.roomId),
+  );
   const roles = caller?.roles ?? ['visitor'];
   return {
     personId: person._id,
@@ -32,9 +35,12 @@ export async function meView(rt: Runtime, person: Person, caller: Caller | null)
     area: homeArea({ roles }),
     staffRole: person.staffRole,
     committeePosition: caller?.committeePosition,
-    rooms: bindings.map(
-      (b): RoomView => ({ roomId: b.roomId, label: rooms.get(b.roomId)?.label ?? '', buildingName: rooms.get(b.roomId)?.buildingName ?? '', status: b.status }),
-    ),
+    rooms: bindings.map((b): RoomView => ({
+      roomId: b.roomId,
+      label: rooms.get(b.roomId)?.label ?? '',
+      buildingName: rooms.get(b.roomId)?.buildingName ?? '',
+      status: b.status,
+    })),
     localMode: rt.mode === 'local',
   };
 }

@@ -4,8 +4,7 @@ import { requireCaller, type ActionContext, type Handlers } from '../_shared/fun
 import { updateWithRetry } from '../_shared/guards';
 import { runSweeps } from './sweeps';
 
-const unreadCount = (ctx: ActionContext, personId: string): Promise<number> =>
-  ctx.store.count('inbox', { personId, readAt: { $exists: false } });
+const unreadCount = (ctx: ActionContext, personId: string): Promise<number> => ctx.store.count('inbox', { personId, readAt: { $exists: false } });
 
 export const alertHandlers: Handlers<'alerts'> = {
   async inbox(ctx) {
@@ -30,7 +29,8 @@ export const alertHandlers: Handlers<'alerts'> = {
     // One accepted request allows exactly one message of that template; keep the count per person.
     const id = `sub:${caller.personId}:${input.templateKey}`;
     const before = await ctx.store.get('subscriptions', id);
-    if (!before) await ctx.store.insertIfAbsent('subscriptions', { _id: id, personId: caller.personId, templateKey: input.templateKey, remaining: 0, updatedAt: ctx.now });
+    if (!before)
+      await ctx.store.insertIfAbsent('subscriptions', { _id: id, personId: caller.personId, templateKey: input.templateKey, remaining: 0, updatedAt: ctx.now });
     // An atomic increment: fifty taps at once are fifty consents, none lost to a compare-and-set race.
     const added = input.accepted ? 1 : 0;
     await ctx.store.increment('subscriptions', id, { remaining: added }, { updatedAt: ctx.now });

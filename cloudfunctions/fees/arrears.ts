@@ -28,7 +28,10 @@ export function arrearsRows(
       return times.length ? Math.max(...times) : null;
     };
     const due = sorted.map((b) => reminderDue(b, lastAt(b), now, policy));
-    const nextDates = due.map((d) => d.nextDate).filter((d): d is string => d !== null).sort();
+    const nextDates = due
+      .map((d) => d.nextDate)
+      .filter((d): d is string => d !== null)
+      .sort();
     const totalFen = sorted.reduce((s, b) => s + b.amountFen, 0);
     const step = escalationStep({ totalFen, oldestUnpaidMonth: sorted[0].month }, now, policy);
     const limits = sorted

@@ -23,16 +23,31 @@ export const feeHandlers: Handlers<'fees'> = {
     if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
     return {
       account: { ...community.companyAccount, notice: '请只向以上公司账户缴费，工作人员不会使用个人账户收取物业费' },
-      bills: bills.map(
-        (b): BillView => ({ billId: b._id, roomLabel: rooms.get(b.roomId)?.label ?? '', month: b.month, amountFen: b.amountFen, status: b.status, dueDate: b.dueDate, paidAt: b.paidAt }),
-      ),
+      bills: bills.map((b): BillView => ({
+        billId: b._id,
+        roomLabel: rooms.get(b.roomId)?.label ?? '',
+        month: b.month,
+        amountFen: b.amountFen,
+        status: b.status,
+        dueDate: b.dueDate,
+        paidAt: b.paidAt,
+      })),
     };
   },
 
   async arrears(ctx, input) {
     const caller = requireCaller(ctx);
     const bills = (await unpaidBillsFor(ctx.store, caller)).filter((b) => !input.month || b.month === input.month);
-    const [reminders, rooms] = await Promise.all([remindersOf(ctx.store, bills.map((b) => b._id)), roomsById(ctx.store, bills.map((b) => b.roomId))]);
+    const [reminders, rooms] = await Promise.all([
+      remindersOf(
+        ctx.store,
+        bills.map((b) => b._id),
+      ),
+      roomsById(
+        ctx.store,
+        bills.map((b) => b.roomId),
+      ),
+    ]);
     return arrearsRows(bills, reminders, rooms, ctx.now).sort((a, b) => b.amountFen - a.amountFen || a.roomLabel.localeCompare(b.roomLabel));
   },
 
@@ -52,7 +67,12 @@ export const feeHandlers: Handlers<'fees'> = {
       written: isWrittenReminder(input.channel),
       reachable: input.reachable ?? true,
     });
-    await ctx.audit({ type: 'fee.reminded', communityId: bill.communityId, subject: { kind: 'bill', id: bill._id }, data: { channel: input.channel, label: REMINDER_CHANNELS[input.channel] } });
+    await ctx.audit({
+      type: 'fee.reminded',
+      communityId: bill.communityId,
+      subject: { kind: 'bill', id: bill._id },
+      data: { channel: input.channel, label: REMINDER_CHANNELS[input.channel] },
+    });
     return reminderView(reminder, caller.name);
   },
 

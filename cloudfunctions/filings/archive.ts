@@ -75,11 +75,7 @@ export async function anchorsOf(store: Storage, communityId: Id, limit = 120): P
  * shows as a mismatch at an anchored count, a deletion of the newest entries as a chain shorter than
  * an anchored count. The stored anchors are only as trustworthy as our database; the held one is not.
  */
-export async function verifyCommunityArchive(
-  store: Storage,
-  communityId: Id,
-  held?: HeldAnchor,
-): Promise<ArchiveJudgement & { head: ChainTail | null }> {
+export async function verifyCommunityArchive(store: Storage, communityId: Id, held?: HeldAnchor): Promise<ArchiveJudgement & { head: ChainTail | null }> {
   const [chain, head, monthly] = await Promise.all([verifyChainOf(store, communityId), readTail(store, communityId), anchorsOf(store, communityId)]);
   const anchors = [
     ...(held ? [{ source: 'held' as const, anchor: held }] : []),

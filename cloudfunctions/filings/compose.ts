@@ -21,7 +21,18 @@ import { requireCaller, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
 import { alertDelivered } from './hooks';
-import { communityOf, deliveriesOf, deliveryEventArchive, documentArchive, outcomeArchive, publishedArchive, quorumRuleOf, requireComposer, rosterOn, type CommunityWithSettings } from './records';
+import {
+  communityOf,
+  deliveriesOf,
+  deliveryEventArchive,
+  documentArchive,
+  outcomeArchive,
+  publishedArchive,
+  quorumRuleOf,
+  requireComposer,
+  rosterOn,
+  type CommunityWithSettings,
+} from './records';
 import { documentView } from './views';
 
 type H = Handlers<'filings'>;
@@ -32,7 +43,13 @@ function composerViews(staff: Person[], community: CommunityWithSettings): Compo
   const allowed = new Set(community.composerIds ?? []);
   return staff
     .filter((p) => p.staffRole && COMPOSER_ROLES.includes(p.staffRole))
-    .map((p) => ({ personId: p._id, name: p.name, roleLabel: STAFF_ROLE_LABELS[p.staffRole!], fixed: p.staffRole === 'head', allowed: p.staffRole === 'head' || allowed.has(p._id) }));
+    .map((p) => ({
+      personId: p._id,
+      name: p.name,
+      roleLabel: STAFF_ROLE_LABELS[p.staffRole!],
+      fixed: p.staffRole === 'head',
+      allowed: p.staffRole === 'head' || allowed.has(p._id),
+    }));
 }
 
 function checkCategory(content: Pick<DocumentContent, 'kind' | 'category'>): void {
@@ -57,7 +74,12 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     const wanted = [...new Set(input.personIds)];
     if (wanted.some((id) => !eligible.has(id))) throw new AppError('INVALID_INPUT', '只能授权本小区的管家或管家主管');
     const updated = await updateWithRetry(ctx.store, 'communities', community._id, () => ({ composerIds: wanted }));
-    await ctx.audit({ type: 'filings.composers_set', communityId: community._id, subject: { kind: 'community', id: community._id }, data: { before: community.composerIds ?? [], after: wanted } });
+    await ctx.audit({
+      type: 'filings.composers_set',
+      communityId: community._id,
+      subject: { kind: 'community', id: community._id },
+      data: { before: community.composerIds ?? [], after: wanted },
+    });
     const all = await ctx.store.find('people', { communityId: community._id, staffRole: { $in: [...COMPOSER_ROLES] } });
     return { staff: composerViews(all, updated) };
   },
@@ -81,7 +103,12 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
         requireDraft(cur);
         return { kind: content.kind, content, updatedAt: ctx.now };
       });
-      await ctx.audit({ type: 'filings.draft_saved', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { kind: content.kind, title: content.title } });
+      await ctx.audit({
+        type: 'filings.draft_saved',
+        communityId: doc.communityId,
+        subject: { kind: 'document', id: doc._id },
+        data: { kind: content.kind, title: content.title },
+      });
       return documentView(saved, calendar, ctx.now);
     }
     const communityId = caller.communityId ?? wantedCommunity;
@@ -120,7 +147,12 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    await ctx.audit({ type: 'filings.revision_started', communityId: old.communityId, subject: { kind: 'document', id }, data: { supersedes: old._id, versionNo: plan.versionNo } });
+    await ctx.audit({
+      type: 'filings.revision_started',
+      communityId: old.communityId,
+      subject: { kind: 'document', id },
+      data: { supersedes: old._id, versionNo: plan.versionNo },
+    });
     return documentView(doc, await ctx.calendar(), ctx.now);
   },
 
@@ -129,7 +161,8 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     const draft = await loadVisible(ctx.store, 'documents', input.documentId, caller);
     await requireComposer(ctx.store, caller, draft.communityId);
     const [calendar, roster] = await Promise.all([ctx.calendar(), rosterOn(ctx.store, draft.communityId, localDateOf(ctx.now))]);
-    const planOf = (doc: CommitteeDocument) => planSend(doc, { now: ctx.now, calendar, roster, lateReason: input.lateReason, sender: { personId: caller.personId, name: caller.name } });
+    const planOf = (doc: CommitteeDocument) =>
+      planSend(doc, { now: ctx.now, calendar, roster, lateReason: input.lateReason, sender: { personId: caller.personId, name: caller.name } });
     planOf(draft); // every rule is checked before anything is written
 
     // Claim the old version first, so two corrections of one letter cannot both go out.
@@ -144,7 +177,14 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     await appendArchive(ctx.store, documentArchive(sent));
 
     for (const member of roster) {
-      const delivery = newDelivery({ documentId: sent._id, communityId: sent.communityId, documentKind: sent.kind, member, now: ctx.now, responseDue: sent.responseDue });
+      const delivery = newDelivery({
+        documentId: sent._id,
+        communityId: sent.communityId,
+        documentKind: sent.kind,
+        member,
+        now: ctx.now,
+        responseDue: sent.responseDue,
+      });
       await ctx.store.insertIfAbsent('deliveries', delivery);
       const event: Omit<DeliveryEventRecord, 'version'> = {
         _id: `${delivery._id}_e1`,
@@ -167,7 +207,15 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
       type: 'filings.sent',
       communityId: sent.communityId,
       subject: { kind: 'document', id: sent._id },
-      data: { kind: sent.kind, versionNo: sent.versionNo, supersedes: sent.supersedes, members: roster.length, late: sent.late, lateReason: sent.lateReason, dueDate: sent.deadline?.dueDate },
+      data: {
+        kind: sent.kind,
+        versionNo: sent.versionNo,
+        supersedes: sent.supersedes,
+        members: roster.length,
+        late: sent.late,
+        lateReason: sent.lateReason,
+        dueDate: sent.deadline?.dueDate,
+      },
     });
     return documentView(sent, calendar, ctx.now, await deliveriesOf(ctx.store, [sent._id]));
   },
@@ -177,7 +225,12 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
     const community = await requireComposer(ctx.store, caller, doc.communityId);
     const roster = await rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now));
-    const context = { rosterSize: Math.max(roster.length, 1), rule: quorumRuleOf(community), now: ctx.now, by: { personId: caller.personId, name: caller.name } };
+    const context = {
+      rosterSize: Math.max(roster.length, 1),
+      rule: quorumRuleOf(community),
+      now: ctx.now,
+      by: { personId: caller.personId, name: caller.name },
+    };
     decideFiling(doc, input, context);
     const decided = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
     await appendArchive(ctx.store, outcomeArchive(decided));
@@ -191,10 +244,17 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');
     let published = doc;
     if (!doc.publishedAt) {
-      published = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => (cur.publishedAt ? {} : { publishedAt: ctx.now, publishedById: caller.personId }));
+      published = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) =>
+        cur.publishedAt ? {} : { publishedAt: ctx.now, publishedById: caller.personId },
+      );
       if (published.publishedAt === ctx.now && published.publishedById === caller.personId) {
         await appendArchive(ctx.store, publishedArchive(published));
-        await ctx.audit({ type: 'filings.published', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { title: doc.content.title } });
+        await ctx.audit({
+          type: 'filings.published',
+          communityId: doc.communityId,
+          subject: { kind: 'document', id: doc._id },
+          data: { title: doc.content.title },
+        });
       }
     }
     return documentView(published, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));

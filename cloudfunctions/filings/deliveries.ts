@@ -20,7 +20,11 @@ const ATTEMPTS = 30;
  * A lost race re-reads and re-decides: two concurrent signatures by one member give one signature
  * and one ALREADY_SIGNED, never two.
  */
-async function act(ctx: ActionContext, id: string, command: SignoffCommand): Promise<{ delivery: Delivery; doc: CommitteeDocument; event?: DeliveryEventRecord }> {
+async function act(
+  ctx: ActionContext,
+  id: string,
+  command: SignoffCommand,
+): Promise<{ delivery: Delivery; doc: CommitteeDocument; event?: DeliveryEventRecord }> {
   const caller = requireCaller(ctx);
   const actor = { personId: caller.personId, name: caller.name, isStaff: isStaff(caller) };
   let doc: CommitteeDocument | null = null;
@@ -51,7 +55,10 @@ export const deliveryHandlers: Pick<H, 'myDeliveries' | 'open' | 'sign' | 'objec
   async myDeliveries(ctx, input) {
     const caller = requireCaller(ctx);
     const mine = await ctx.store.find('deliveries', { memberId: caller.personId }, { sort: [['deliveredAt', -1]], limit: 300 });
-    const docs = await documentsById(ctx.store, mine.map((d) => d.documentId));
+    const docs = await documentsById(
+      ctx.store,
+      mine.map((d) => d.documentId),
+    );
     return mine
       .filter((d) => {
         if (input.tab === 'all') return true;

@@ -27,7 +27,12 @@ export function alertDelivered(rt: Runtime, now: EpochMs, doc: CommitteeDocument
     body: `服务中心${doc.sentByName ?? ''}向您送达${KIND_LABELS[doc.kind]}${titled(doc)}${by}。`,
     link: routeUrl(ROUTES.committee.document, { id: doc._id }),
     templateKey: 'deadline',
-    templateValues: { thing1: doc.content.title, time2: when(doc.responseDue ?? now), phrase3: isOpinion(doc) ? '待反馈' : '待签收', thing4: `${KIND_LABELS[doc.kind]}·${doc.sentByName ?? '服务中心'}` },
+    templateValues: {
+      thing1: doc.content.title,
+      time2: when(doc.responseDue ?? now),
+      phrase3: isOpinion(doc) ? '待反馈' : '待签收',
+      thing4: `${KIND_LABELS[doc.kind]}·${doc.sentByName ?? '服务中心'}`,
+    },
   });
 }
 

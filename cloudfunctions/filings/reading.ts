@@ -48,9 +48,15 @@ const headView = (head: ChainTail | null) => (head ? { seq: head.seq, hash: head
 const ARCHIVE_SCAN = 1000;
 const SCAN_PAGE = 100;
 /** Sequence numbers count within one community; across communities (the general manager) time orders. */
-const NEWEST_FIRST: FindOptionsOf<ArchiveEntry>['sort'] = [['at', -1], ['seq', -1]];
+const NEWEST_FIRST: FindOptionsOf<ArchiveEntry>['sort'] = [
+  ['at', -1],
+  ['seq', -1],
+];
 
-export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord' | 'published' | 'publishedDocument' | 'archiveSearch' | 'verifyArchive' | 'archiveAnchors'> = {
+export const readingHandlers: Pick<
+  H,
+  'list' | 'get' | 'record' | 'exportRecord' | 'published' | 'publishedDocument' | 'archiveSearch' | 'verifyArchive' | 'archiveAnchors'
+> = {
   async list(ctx, input) {
     const caller = requireCaller(ctx);
     const query: Query = { ...communityScope(caller) };
@@ -58,7 +64,13 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     if (input.status) query.status = input.status;
     const page = await ctx.store.page('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 30, after: input.after });
     const docs = page.items;
-    const [calendar, deliveries] = await Promise.all([ctx.calendar(), deliveriesOf(ctx.store, docs.filter((d) => d.status === 'sent').map((d) => d._id))]);
+    const [calendar, deliveries] = await Promise.all([
+      ctx.calendar(),
+      deliveriesOf(
+        ctx.store,
+        docs.filter((d) => d.status === 'sent').map((d) => d._id),
+      ),
+    ]);
     const byDoc = new Map<string, Delivery[]>();
     for (const d of deliveries) byDoc.set(d.documentId, [...(byDoc.get(d.documentId) ?? []), d]);
     return { items: docs.map((d) => documentView(d, calendar, ctx.now, byDoc.get(d._id) ?? [])), next: page.next };
@@ -79,14 +91,20 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
       document: documentView(doc, calendar, ctx.now, deliveries),
       myDelivery: mine ? deliveryView(mine, doc, ctx.now) : undefined,
       myHistory: history.map(eventView),
-      versions: series.filter((v) => v.status === 'sent' || isStaff(caller)).map((v) => ({ documentId: v._id, versionNo: v.versionNo, sentAt: v.sentAt, status: v.status })),
+      versions: series
+        .filter((v) => v.status === 'sent' || isStaff(caller))
+        .map((v) => ({ documentId: v._id, versionNo: v.versionNo, sentAt: v.sentAt, status: v.status })),
       canCompose: isStaff(caller) && canCompose(caller, community),
     };
   },
 
   async record(ctx, input) {
     const { caller, doc, deliveries, rows, summary } = await recordOf(ctx, input.documentId);
-    const [calendar, community, roster] = await Promise.all([ctx.calendar(), communityOf(ctx.store, doc.communityId), rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now))]);
+    const [calendar, community, roster] = await Promise.all([
+      ctx.calendar(),
+      communityOf(ctx.store, doc.communityId),
+      rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now)),
+    ]);
     const centre = hasRole(caller, ...CENTRE_ROLES);
     return {
       document: documentView(doc, calendar, ctx.now, deliveries),
@@ -104,7 +122,12 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
   async exportRecord(ctx, input) {
     const { doc, rows } = await recordOf(ctx, input.documentId);
     // Exports carry members' names out of the app: each one is logged (who, when, which record).
-    await ctx.audit({ type: 'filings.record_exported', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { format: 'csv', rows: rows.length } });
+    await ctx.audit({
+      type: 'filings.record_exported',
+      communityId: doc.communityId,
+      subject: { kind: 'document', id: doc._id },
+      data: { format: 'csv', rows: rows.length },
+    });
     const safeTitle = doc.content.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 30);
     return { filename: `输出信息审批记录_${safeTitle}_第${doc.versionNo}版.csv`, csv: recordCsv(doc, rows) };
   },
@@ -145,7 +168,7 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
     const needle = input.text.toLowerCase();
     const found: ArchiveEntry[] = [];
     let after = input.after ?? null;
-    for (let scanned = 0; found.length < limit && scanned < ARCHIVE_SCAN; ) {
+    for (let scanned = 0; found.length < limit && scanned < ARCHIVE_SCAN;) {
       const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit: SCAN_PAGE, after });
       scanned += page.items.length;
       found.push(...page.items.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)));
@@ -163,9 +186,22 @@ export const readingHandlers: Pick<H, 'list' | 'get' | 'record' | 'exportRecord'
       type: 'filings.archive_verified',
       communityId: community._id,
       subject: { kind: 'archive', id: community._id },
-      data: { ok: result.ok, checked: result.checked, broken: result.broken, anchors: result.anchors.map((a) => ({ source: a.source, seq: a.seq, result: a.result })) },
+      data: {
+        ok: result.ok,
+        checked: result.checked,
+        broken: result.broken,
+        anchors: result.anchors.map((a) => ({ source: a.source, seq: a.seq, result: a.result })),
+      },
     });
-    return { ok: result.ok, communityId: community._id, communityName: community.name, checked: result.checked, head: headView(result.head), broken: result.broken, anchors: result.anchors };
+    return {
+      ok: result.ok,
+      communityId: community._id,
+      communityName: community.name,
+      checked: result.checked,
+      head: headView(result.head),
+      broken: result.broken,
+      anchors: result.anchors,
+    };
   },
 
   async archiveAnchors(ctx, input): Promise<ArchiveAnchorsView> {

@@ -25,7 +25,10 @@ export async function filingTodos(ctx: ActionContext, caller: Caller): Promise<T
 
 async function memberTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const open = (await ctx.store.find('deliveries', { memberId: caller.personId, signStatus: { $in: ['PENDING', 'OBJECTED'] } })).filter(awaitsMember);
-  const docs = await documentsById(ctx.store, open.map((d) => d.documentId));
+  const docs = await documentsById(
+    ctx.store,
+    open.map((d) => d.documentId),
+  );
   const live = open.filter((d) => docs.get(d.documentId) && !docs.get(d.documentId)!.supersededBy);
   const out: TodoItem[] = [];
   const toSign = live.filter((d) => d.documentKind !== 'opinion_request');

@@ -57,7 +57,12 @@ async function apply(
   });
   const d = decision!;
   await appendEvent(ctx.store, inq, d, caller.personId, ctx.now, entry);
-  await ctx.audit({ type: `inquiry.${d.event}`, communityId: inq.communityId, subject: { kind: 'inquiry', id }, data: { from: d.from, to: d.to, ...(entry.data ?? {}) } });
+  await ctx.audit({
+    type: `inquiry.${d.event}`,
+    communityId: inq.communityId,
+    subject: { kind: 'inquiry', id },
+    data: { from: d.from, to: d.to, ...(entry.data ?? {}) },
+  });
   return { inq, decision: d, view: () => detail(ctx, caller, inq) };
 }
 
@@ -74,7 +79,12 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
       ...(room ? { buildingId: room.buildingId } : {}),
     });
     await appendEvent(ctx.store, inq, { event: 'ask', from: null, to: 'received' }, caller.personId, ctx.now, { text: inq.text, photos: inq.photos });
-    await ctx.audit({ type: 'inquiry.asked', communityId: inq.communityId, subject: { kind: 'inquiry', id: inq._id }, data: { kind: inq.kind, channel: inq.channel, dueDate: inq.dueDate } });
+    await ctx.audit({
+      type: 'inquiry.asked',
+      communityId: inq.communityId,
+      subject: { kind: 'inquiry', id: inq._id },
+      data: { kind: inq.kind, channel: inq.channel, dueDate: inq.dueDate },
+    });
     return detail(ctx, caller, inq);
   },
 
@@ -122,11 +132,7 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
   async assignees(ctx) {
     const caller = requireCaller(ctx);
     if (!caller.communityId) return [];
-    const staff = await ctx.store.find(
-      'people',
-      { communityId: caller.communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } },
-      { sort: [['_id', 1]] },
-    );
+    const staff = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } }, { sort: [['_id', 1]] });
     return staff.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
   },
 
@@ -167,4 +173,3 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
     return { ...inquiryStats(found, input.month, ctx.now), communityName: community?.name ?? '全部小区' };
   },
 };
-

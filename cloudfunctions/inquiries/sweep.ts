@@ -19,7 +19,11 @@ export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResu
   const result: SweepResult = { alertsCreated: 0, escalated: 0 };
   const heads = new Map<string, Promise<string[]>>();
   const headIds = (communityId: string): Promise<string[]> => {
-    if (!heads.has(communityId)) heads.set(communityId, headsOf(rt.store, communityId).then((ps) => ps.map((p) => p._id)));
+    if (!heads.has(communityId))
+      heads.set(
+        communityId,
+        headsOf(rt.store, communityId).then((ps) => ps.map((p) => p._id)),
+      );
     return heads.get(communityId)!;
   };
   for (const found of open) {

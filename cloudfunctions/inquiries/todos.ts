@@ -22,7 +22,11 @@ export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<
         title: '提问已答复，请评价',
         detail: `${answered.length} 个提问已答复或说明，请查看并评价是否满意`,
         count: answered.length,
-        link: only ? askerInquiryUrl(only.channel, only._id) : answered.every((i) => i.channel === 'committee') ? ROUTES.committee.inquiries : ROUTES.owner.inquiries,
+        link: only
+          ? askerInquiryUrl(only.channel, only._id)
+          : answered.every((i) => i.channel === 'committee')
+            ? ROUTES.committee.inquiries
+            : ROUTES.owner.inquiries,
       });
     }
     const waiting = await ctx.store.find('inquiries', { askerId: caller.personId, status: { $in: [...OPEN_STATUSES] } }, { sort: [['due', 1]] });

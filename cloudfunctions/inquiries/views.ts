@@ -45,7 +45,10 @@ export async function viewContext(
   for (const e of events) if (e.actorId) personIds.add(e.actorId);
   const [people, rooms] = await Promise.all([
     personIds.size ? store.find('people', { _id: { $in: [...personIds] } }) : Promise.resolve([]),
-    roomsById(store, inquiries.flatMap((i) => (i.roomId ? [i.roomId] : []))),
+    roomsById(
+      store,
+      inquiries.flatMap((i) => (i.roomId ? [i.roomId] : [])),
+    ),
   ]);
   return { viewer, now, calendar, people: new Map(people.map((p) => [p._id, p])), rooms };
 }

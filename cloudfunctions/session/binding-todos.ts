@@ -15,5 +15,7 @@ export async function bindingTodos(ctx: ActionContext, caller: Caller): Promise<
   if (!hasRole(caller, ...COMMUNITY_STAFF_ROLES)) return [];
   const pending = await ctx.store.count('roomBindings', { communityId: caller.communityId, status: 'requested' });
   if (pending === 0) return [];
-  return [{ key: 'binding-review', kind: 'binding', title: '房屋绑定待核实', detail: `${pending} 个申请等待核实`, count: pending, link: ROUTES.staff.bindings }];
+  return [
+    { key: 'binding-review', kind: 'binding', title: '房屋绑定待核实', detail: `${pending} 个申请等待核实`, count: pending, link: ROUTES.staff.bindings },
+  ];
 }

@@ -113,17 +113,18 @@ export const sessionHandlers: Handlers<'session'> = {
     if (person.communityId === null) {
       person = await updateWithRetry(ctx.store, 'people', person._id, () => ({ communityId: room.communityId }));
     }
-    await ctx.audit({ type: 'binding.requested', communityId: room.communityId, subject: { kind: 'roomBinding', id: binding._id }, data: { roomId: room._id } });
+    await ctx.audit({
+      type: 'binding.requested',
+      communityId: room.communityId,
+      subject: { kind: 'roomBinding', id: binding._id },
+      data: { roomId: room._id },
+    });
     return meView(ctx.rt, person, caller);
   },
 
   async pendingBindings(ctx) {
     const caller = requireCaller(ctx);
-    const pending = await ctx.store.find(
-      'roomBindings',
-      { communityId: caller.communityId, status: 'requested' },
-      { sort: [['requestedAt', 1]] },
-    );
+    const pending = await ctx.store.find('roomBindings', { communityId: caller.communityId, status: 'requested' }, { sort: [['requestedAt', 1]] });
     return Promise.all(pending.map((b) => bindingView(ctx, b)));
   },
 

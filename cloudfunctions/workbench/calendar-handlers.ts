@@ -1,15 +1,6 @@
 import type { CalendarHistoryView, CalendarOverrideView } from '@domain/api/workbench';
 import { parseCalendarImport, SHIPPED_YEARS } from '@domain/calendar';
-import {
-  contentFields,
-  contentsOf,
-  monthGrid,
-  overrideSummary,
-  recordIdOf,
-  sameContent,
-  yearRecordId,
-  type OverrideContent,
-} from '@domain/calendar-admin';
+import { contentFields, contentsOf, monthGrid, overrideSummary, recordIdOf, sameContent, yearRecordId, type OverrideContent } from '@domain/calendar-admin';
 import { inquiryAnswerDeadline, notificationDeadline } from '@domain/deadlines';
 import { AppError } from '@domain/errors';
 import type { AuditEvent, CalendarOverrideRecord } from '@domain/model';
@@ -20,13 +11,7 @@ import { updateWithRetry } from '../_shared/guards';
 import { namesOf } from './records';
 
 type CalendarActions =
-  | 'calendarMonth'
-  | 'calendarOverrides'
-  | 'setCalendarDay'
-  | 'setCalendarYear'
-  | 'importCalendar'
-  | 'revokeCalendarOverride'
-  | 'calendarPreview';
+  'calendarMonth' | 'calendarOverrides' | 'setCalendarDay' | 'setCalendarYear' | 'importCalendar' | 'revokeCalendarOverride' | 'calendarPreview';
 
 const COLL = 'calendarOverrides' as const;
 const SUBJECT = 'calendarOverride';
@@ -70,9 +55,7 @@ async function save(ctx: ActionContext, content: OverrideContent): Promise<{ rec
 
 async function views(ctx: ActionContext, records: CalendarOverrideRecord[]): Promise<CalendarOverrideView[]> {
   const ids = records.map((r) => r._id);
-  const events = ids.length
-    ? await ctx.store.find('audit', { 'subject.kind': SUBJECT, 'subject.id': { $in: ids } }, { sort: [['at', -1]] })
-    : [];
+  const events = ids.length ? await ctx.store.find('audit', { 'subject.kind': SUBJECT, 'subject.id': { $in: ids } }, { sort: [['at', -1]] }) : [];
   const names = await namesOf(ctx.store, [...records.map((r) => r.updatedBy), ...events.map((e) => e.actorId)]);
   return records.map((r): CalendarOverrideView => {
     // Newest first by the version each change produced: several changes can share one moment.

@@ -1,15 +1,7 @@
 import { AppError } from '@domain/errors';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { isStaffRole, type Caller } from '@domain/roles';
-import {
-  ASSIGNABLE_ROLES,
-  assignTask,
-  canAssignTask,
-  canCompleteTask,
-  canSeeTask,
-  completeTask,
-  type ObligationRecord,
-} from '@domain/workbench';
+import { ASSIGNABLE_ROLES, assignTask, canAssignTask, canCompleteTask, canSeeTask, completeTask, type ObligationRecord } from '@domain/workbench';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { ensureObligations } from './generate';
@@ -71,9 +63,7 @@ export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
       const assignable = isStaffRole(person?.staffRole, ASSIGNABLE_ROLES);
       if (!person || person.communityId !== task.communityId || !assignable) throw new AppError('ASSIGNEE_NOT_STAFF');
     }
-    const assigned = await updateWithRetry(ctx.store, 'obligations', task._id, (current) =>
-      assignTask(current, input.assigneeId, caller.personId, ctx.now),
-    );
+    const assigned = await updateWithRetry(ctx.store, 'obligations', task._id, (current) => assignTask(current, input.assigneeId, caller.personId, ctx.now));
     await ctx.audit({
       type: 'obligation.assigned',
       communityId: task.communityId,
@@ -86,11 +76,7 @@ export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
 
   async assignees(ctx) {
     const caller = requireCaller(ctx);
-    const people = await ctx.store.find(
-      'people',
-      { communityId: caller.communityId, staffRole: { $in: [...ASSIGNABLE_ROLES] } },
-      { sort: [['_id', 1]] },
-    );
+    const people = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...ASSIGNABLE_ROLES] } }, { sort: [['_id', 1]] });
     return people.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
   },
 };

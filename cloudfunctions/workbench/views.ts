@@ -3,16 +3,7 @@ import type { WorkingCalendar } from '@domain/calendar';
 import type { EpochMs, Id, LocalDate } from '@domain/model';
 import { hasRole, type Caller } from '@domain/roles';
 import { localDateOf } from '@domain/time';
-import {
-  canAssignTask,
-  canCompleteTask,
-  formatDayCn,
-  sectionOf,
-  taskTiming,
-  weekdayCn,
-  type ObligationRecord,
-  type WorkbenchSection,
-} from '@domain/workbench';
+import { canAssignTask, canCompleteTask, formatDayCn, sectionOf, taskTiming, weekdayCn, type ObligationRecord, type WorkbenchSection } from '@domain/workbench';
 import type { Storage } from '../_shared/storage/port';
 import { headsOf, namesOf } from './records';
 
@@ -31,7 +22,10 @@ export async function viewContext(store: Storage, caller: Caller, now: EpochMs, 
   const communityIds = [...new Set(tasks.map((t) => t.communityId))];
   const docIds = [...new Set(tasks.map((t) => t.done?.documentId).filter((id): id is string => !!id))];
   const [names, heads, docs] = await Promise.all([
-    namesOf(store, tasks.flatMap((t) => [t.assigneeId, t.done?.byId])),
+    namesOf(
+      store,
+      tasks.flatMap((t) => [t.assigneeId, t.done?.byId]),
+    ),
     headsOf(store, communityIds),
     docIds.length ? store.find('documents', { _id: { $in: docIds } }) : Promise.resolve([]),
   ]);

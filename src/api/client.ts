@@ -115,11 +115,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * The one way pages reach the cloud functions. Typed by the shared contract, so a wrong action name or
  * payload is a compile error. Throws `ApiError` with the server's Chinese message.
  */
-export async function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F,
-  action: A,
-  payload: InputOf<Api[F][A]>,
-): Promise<ResultOf<Api[F][A]>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>): Promise<ResultOf<Api[F][A]>> {
   const send = isWeapp ? sendWeapp : sendH5;
   const outgoing: Outgoing = { action, payload, requestId: newRequestId() };
   for (let attempt = 0; ; attempt++) {

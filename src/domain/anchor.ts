@@ -83,7 +83,10 @@ export function checkAnchor(anchor: HeldAnchor, storedCount: number, storedHash:
   }
   if (storedHash === null) return { result: 'deleted', text: `存档中缺少第 ${n} 条记录（被删除）` };
   if (!digestMatches(anchor.digest, storedHash)) {
-    return { result: 'mismatch', text: `第 ${n} 条的摘要与所持摘要不符：第 ${n} 条及以前的记录在摘要生成后被改动过（即使链条本身完整，也说明摘要被重新计算过）` };
+    return {
+      result: 'mismatch',
+      text: `第 ${n} 条的摘要与所持摘要不符：第 ${n} 条及以前的记录在摘要生成后被改动过（即使链条本身完整，也说明摘要被重新计算过）`,
+    };
   }
   return { result: 'match', text: `与所持摘要一致：前 ${n} 条记录自摘要生成后未被改动、删除或调换` };
 }

@@ -78,7 +78,10 @@ export function canonicalJson(value: unknown): string {
 /** Storage bookkeeping (`_id`, `version`, `opKey`, `ops`) and the hash itself are outside what the hash covers. */
 const NOT_HASHED = new Set(['_id', 'version', 'hash', 'opKey', 'ops']);
 
-export function entryHash(entry: Omit<ArchiveEntry, '_id' | 'version' | 'hash'> & Partial<Pick<ArchiveEntry, '_id' | 'version' | 'hash'>>, hash: HashFn): string {
+export function entryHash(
+  entry: Omit<ArchiveEntry, '_id' | 'version' | 'hash'> & Partial<Pick<ArchiveEntry, '_id' | 'version' | 'hash'>>,
+  hash: HashFn,
+): string {
   const body = Object.fromEntries(Object.entries(entry).filter(([k]) => !NOT_HASHED.has(k)));
   return hash(canonicalJson(body));
 }
@@ -104,9 +107,7 @@ export const BREAK_LABELS: Record<BreakReason, string> = {
   seq_gap: '序号不连续（有记录缺失）',
 };
 
-export type VerifyResult =
-  | { ok: true; checked: number; head: ChainTail | null }
-  | { ok: false; checked: number; brokenAt: number; reason: BreakReason };
+export type VerifyResult = { ok: true; checked: number; head: ChainTail | null } | { ok: false; checked: number; brokenAt: number; reason: BreakReason };
 
 /**
  * Checks a run of entries in sequence order. `previous` is the entry just before the run (null when

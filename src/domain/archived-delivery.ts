@@ -77,7 +77,8 @@ export function archiveDifferences(live: Delivery, archived: readonly ArchivedDe
   const liveState = stateOf(live);
   const archivedState = stateOf(a);
   if (liveState !== archivedState) out.push(`状态：现为「${STATE_LABELS[liveState]}」，存档为「${STATE_LABELS[archivedState]}」`);
-  if (live.readStatus !== a.readStatus) out.push(`阅读：现为「${live.readStatus === 'OPENED' ? '已阅读' : '未阅读'}」，存档为「${a.readStatus === 'OPENED' ? '已阅读' : '未阅读'}」`);
+  if (live.readStatus !== a.readStatus)
+    out.push(`阅读：现为「${live.readStatus === 'OPENED' ? '已阅读' : '未阅读'}」，存档为「${a.readStatus === 'OPENED' ? '已阅读' : '未阅读'}」`);
   if (!same(live.signedAt, a.signedAt)) out.push('签收时间与存档不符');
   const liveRefusal = live.refusal && { reason: live.refusal.reason, at: live.refusal.at, recordedById: live.refusal.recordedById };
   if (!same(liveRefusal, a.refusal)) out.push('拒签记录与存档不符');

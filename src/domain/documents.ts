@@ -72,8 +72,7 @@ export const CATEGORIES: Record<DocumentKind, Partial<Record<DocumentCategory, s
 /** Spending either maintenance fund needs a committee resolution that meets quorum before approval. */
 export const FUND_FILING_CATEGORIES: readonly string[] = ['building_fund_repair', 'facility_fund_renewal'];
 
-export const categoryLabel = (kind: DocumentKind, category: string | undefined): string =>
-  (category && ownValue(CATEGORIES[kind], category)) || '';
+export const categoryLabel = (kind: DocumentKind, category: string | undefined): string => (category && ownValue(CATEGORIES[kind], category)) || '';
 
 /** A kind's categories with their labels, in the rule book's order (for pickers). */
 export const categoriesOf = (kind: DocumentKind): Array<[DocumentCategory, string]> => Object.entries(CATEGORIES[kind]) as Array<[DocumentCategory, string]>;
@@ -178,7 +177,10 @@ export const reportPeriodKind = (category: string | undefined): 'month' | 'quart
  * income/spending reports, opinion requests) or the fields it depends on are not filled in yet.
  * The compose page calls this while the user types; the server calls it again when sending.
  */
-export function sendingDeadline(content: Pick<DocumentContent, 'kind' | 'category' | 'plannedStart' | 'eventDate' | 'period'>, calendar: WorkingCalendar): Deadline | null {
+export function sendingDeadline(
+  content: Pick<DocumentContent, 'kind' | 'category' | 'plannedStart' | 'eventDate' | 'period'>,
+  calendar: WorkingCalendar,
+): Deadline | null {
   switch (content.kind) {
     case 'filing':
       return content.plannedStart && isLocalDate(content.plannedStart) ? filingDeadline(content.plannedStart) : null;

@@ -121,11 +121,7 @@ export interface LimitationWarning {
  * from the bill's due date. We do not extend a period ending on a holiday (第203条): a warning should
  * come too early, never too late.
  */
-export function limitationWarning(
-  since: LocalDate | EpochMs,
-  now: EpochMs,
-  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
-): LimitationWarning {
+export function limitationWarning(since: LocalDate | EpochMs, now: EpochMs, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY): LimitationWarning {
   const start = typeof since === 'number' ? localDateOf(since) : since;
   const expiresOn = addYears(start, LIMITATION_YEARS);
   const expiresAt = endOfLocalDay(expiresOn);

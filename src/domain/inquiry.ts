@@ -11,7 +11,16 @@ import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StaffRole, StoredRecord } from './model';
 import { hasOwn } from './own';
 import { canSeeCommunity, COMMUNITY_STAFF_ROLES, hasRole, isStaff, isStaffRole, LEAD_ROLES, type Caller } from './roles';
-import { COMMITTEE_KINDS, MAX_PHOTOS, OPEN_STATUSES, OWNER_KINDS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from './inquiry-labels';
+import {
+  COMMITTEE_KINDS,
+  MAX_PHOTOS,
+  OPEN_STATUSES,
+  OWNER_KINDS,
+  type Classification,
+  type InquiryChannel,
+  type InquiryKind,
+  type InquiryStatus,
+} from './inquiry-labels';
 import { INQUIRY_REMINDER_WORKING_DAYS, REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
 import { addCalendarDays, endOfLocalDay, localDateOf } from './time';
 
@@ -43,7 +52,17 @@ export type InquiryEventType =
   | 'reopen_to_gm';
 
 export const EVENT_TYPES: readonly InquiryEventType[] = [
-  'assign', 'classify_reasonable', 'explain', 'escalate', 'answer', 'follow_up', 'flag_overdue', 'rate_satisfied', 'rate_unsatisfied', 'reopen', 'reopen_to_gm',
+  'assign',
+  'classify_reasonable',
+  'explain',
+  'escalate',
+  'answer',
+  'follow_up',
+  'flag_overdue',
+  'rate_satisfied',
+  'rate_unsatisfied',
+  'reopen',
+  'reopen_to_gm',
 ];
 
 const UNCLASSIFIED = { assign: 'same', classify_reasonable: 'in_progress', explain: 'explained', escalate: 'escalated', follow_up: 'same' } as const;
@@ -208,7 +227,10 @@ export type InquiryAccess = 'ok' | 'not_found' | 'forbidden';
  * see their community's; the general manager sees what was escalated, in every community. Another
  * community's record is NOT_FOUND so its existence does not leak; a neighbour's is FORBIDDEN.
  */
-export function inquiryAccess(viewer: Pick<Caller, 'personId' | 'roles' | 'communityId'>, inq: Pick<Inquiry, 'askerId' | 'communityId' | 'channel' | 'escalatedAt'>): InquiryAccess {
+export function inquiryAccess(
+  viewer: Pick<Caller, 'personId' | 'roles' | 'communityId'>,
+  inq: Pick<Inquiry, 'askerId' | 'communityId' | 'channel' | 'escalatedAt'>,
+): InquiryAccess {
   if (viewer.personId === inq.askerId) return 'ok';
   if (!canSeeCommunity(viewer, inq.communityId)) return 'not_found';
   if (hasRole(viewer, 'general_manager')) return inq.escalatedAt !== undefined ? 'ok' : 'forbidden';
@@ -232,7 +254,10 @@ export function seesFullPhone(viewer: Pick<Caller, 'personId'>, inq: Pick<Inquir
  * Once escalated, only the general manager acts on it. Otherwise any staff member of the community
  * except that a butler touches only what is theirs or still unassigned.
  */
-export function staffMayHandle(actor: Pick<Caller, 'personId' | 'roles' | 'communityId'>, inq: Pick<Inquiry, 'communityId' | 'escalatedAt' | 'assigneeId'>): boolean {
+export function staffMayHandle(
+  actor: Pick<Caller, 'personId' | 'roles' | 'communityId'>,
+  inq: Pick<Inquiry, 'communityId' | 'escalatedAt' | 'assigneeId'>,
+): boolean {
   if (!isStaff(actor)) return false;
   if (inq.escalatedAt !== undefined) return hasRole(actor, 'general_manager');
   if (hasRole(actor, 'general_manager') || actor.communityId !== inq.communityId) return false;
@@ -360,8 +385,7 @@ export function decide(inq: Inquiry, cmd: InquiryCommand, actor: Caller | null, 
 
 /** Overdue first, then the nearest due date, then the oldest. */
 export function queueOrder(now: EpochMs) {
-  return (a: Inquiry, b: Inquiry): number =>
-    Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.due - b.due || a.receivedAt - b.receivedAt;
+  return (a: Inquiry, b: Inquiry): number => Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.due - b.due || a.receivedAt - b.receivedAt;
 }
 
 /**

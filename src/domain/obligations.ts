@@ -16,26 +16,9 @@ import {
   type DeadlineRule,
 } from './deadlines';
 import { RULE_PHRASES } from './rules';
-import {
-  addMonths,
-  dateInMonth,
-  monthNumber,
-  monthOf,
-  parseLocalDate,
-  quarterOf,
-  yearOfMonth,
-  type EpochMs,
-  type LocalDate,
-  type YearMonth,
-} from './time';
+import { addMonths, dateInMonth, monthNumber, monthOf, parseLocalDate, quarterOf, yearOfMonth, type EpochMs, type LocalDate, type YearMonth } from './time';
 
-export type ObligationKind =
-  | 'monthly_pl'
-  | 'audit_window'
-  | 'routine_meeting_proposal'
-  | 'culture_publication'
-  | 'half_year_report'
-  | 'annual_report';
+export type ObligationKind = 'monthly_pl' | 'audit_window' | 'routine_meeting_proposal' | 'culture_publication' | 'half_year_report' | 'annual_report';
 
 export interface ObligationTask {
   _id: string;

@@ -6,7 +6,18 @@
 import { archiveDifferences, type ArchivedDeliveryEvent } from './archived-delivery';
 import { categoryLabel, KIND_LABELS, POSITION_ORDER, type CommitteeDocument } from './documents';
 import { POSITION_LABELS, type EpochMs } from './model';
-import { OPINION_LABELS, STATE_LABELS, staffActions, stateOf, type Delivery, type ObjectionRound, type Opinion, type Refusal, type SignoffEvent, type SignoffState } from './signoff';
+import {
+  OPINION_LABELS,
+  STATE_LABELS,
+  staffActions,
+  stateOf,
+  type Delivery,
+  type ObjectionRound,
+  type Opinion,
+  type Refusal,
+  type SignoffEvent,
+  type SignoffState,
+} from './signoff';
 import { formatLocal } from './time';
 
 export const NO_ANSWER_BY_DEADLINE = '逾期未回复';
@@ -69,7 +80,10 @@ export function buildRecord(
   // Rows follow the roster as it stood on the send day (chair, vice chair, members).
   const seat = new Map((doc.roster ?? []).map((m, i) => [m.personId, i]));
   const sorted = [...deliveries].sort(
-    (a, b) => POSITION_ORDER[a.position] - POSITION_ORDER[b.position] || (seat.get(a.memberId) ?? 0) - (seat.get(b.memberId) ?? 0) || a.memberName.localeCompare(b.memberName, 'zh'),
+    (a, b) =>
+      POSITION_ORDER[a.position] - POSITION_ORDER[b.position] ||
+      (seat.get(a.memberId) ?? 0) - (seat.get(b.memberId) ?? 0) ||
+      a.memberName.localeCompare(b.memberName, 'zh'),
   );
   const rows = sorted.map((d): RecordRow => {
     const state = stateOf(d);
@@ -122,14 +136,15 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const objectionsText = (rounds: ObjectionRound[]): string => rounds.map((r, i) => `${rounds.length > 1 ? `(${i + 1}) ` : ''}${time(r.at)} ${r.text}`).join('\n');
+const objectionsText = (rounds: ObjectionRound[]): string =>
+  rounds.map((r, i) => `${rounds.length > 1 ? `(${i + 1}) ` : ''}${time(r.at)} ${r.text}`).join('\n');
 const repliesText = (rounds: ObjectionRound[]): string =>
-  rounds.map((r, i) => (r.reply ? `${rounds.length > 1 ? `(${i + 1}) ` : ''}${time(r.reply.at)} ${r.reply.byName}：${r.reply.text}` : '')).filter(Boolean).join('\n');
+  rounds
+    .map((r, i) => (r.reply ? `${rounds.length > 1 ? `(${i + 1}) ` : ''}${time(r.reply.at)} ${r.reply.byName}：${r.reply.text}` : ''))
+    .filter(Boolean)
+    .join('\n');
 
-export function recordCsv(
-  doc: Pick<CommitteeDocument, 'kind' | 'content' | 'sentAt' | 'sentByName' | 'versionNo'>,
-  rows: readonly RecordRow[],
-): string {
+export function recordCsv(doc: Pick<CommitteeDocument, 'kind' | 'content' | 'sentAt' | 'sentByName' | 'versionNo'>, rows: readonly RecordRow[]): string {
   const opinion = doc.kind === 'opinion_request';
   const head = [
     ['输出信息审批记录'],
@@ -140,7 +155,20 @@ export function recordCsv(
     [],
   ];
   const compared = rows.some((r) => r.archiveDiffs !== undefined);
-  const header = ['委员', '职务', '状态', '阅读时间', '签收时间', ...(opinion ? ['意见'] : []), '异议', '答复', '拒签原因', '拒签记录人', '拒签记录时间', ...(compared ? ['与存档核对'] : [])];
+  const header = [
+    '委员',
+    '职务',
+    '状态',
+    '阅读时间',
+    '签收时间',
+    ...(opinion ? ['意见'] : []),
+    '异议',
+    '答复',
+    '拒签原因',
+    '拒签记录人',
+    '拒签记录时间',
+    ...(compared ? ['与存档核对'] : []),
+  ];
   const body = rows.map((r) => [
     r.memberName,
     r.positionLabel,

@@ -30,10 +30,38 @@ export const SIGNOFF_EVENTS: readonly SignoffEvent[] = ['open', 'sign', 'object'
 
 export const TRANSITIONS: Record<SignoffState, Record<SignoffEvent, SignoffState | ErrorCode>> = {
   PENDING: { open: 'PENDING', sign: 'SIGNED', object: 'OBJECTED', reply: 'NOT_AN_OBJECTION', recordRefusal: 'REFUSED', answer: 'SIGNED' },
-  OBJECTED: { open: 'OBJECTED', sign: 'OBJECTION_UNANSWERED', object: 'OBJECTION_UNANSWERED', reply: 'ANSWERED', recordRefusal: 'OBJECTION_UNANSWERED', answer: 'INVALID_TRANSITION' },
-  ANSWERED: { open: 'ANSWERED', sign: 'SIGNED', object: 'OBJECTED', reply: 'OBJECTION_ALREADY_ANSWERED', recordRefusal: 'REFUSED', answer: 'INVALID_TRANSITION' },
-  SIGNED: { open: 'SIGNED', sign: 'ALREADY_SIGNED', object: 'ALREADY_SIGNED', reply: 'NOT_AN_OBJECTION', recordRefusal: 'ALREADY_SIGNED', answer: 'ALREADY_ANSWERED' },
-  REFUSED: { open: 'REFUSED', sign: 'DELIVERY_REFUSED', object: 'DELIVERY_REFUSED', reply: 'NOT_AN_OBJECTION', recordRefusal: 'DELIVERY_REFUSED', answer: 'DELIVERY_REFUSED' },
+  OBJECTED: {
+    open: 'OBJECTED',
+    sign: 'OBJECTION_UNANSWERED',
+    object: 'OBJECTION_UNANSWERED',
+    reply: 'ANSWERED',
+    recordRefusal: 'OBJECTION_UNANSWERED',
+    answer: 'INVALID_TRANSITION',
+  },
+  ANSWERED: {
+    open: 'ANSWERED',
+    sign: 'SIGNED',
+    object: 'OBJECTED',
+    reply: 'OBJECTION_ALREADY_ANSWERED',
+    recordRefusal: 'REFUSED',
+    answer: 'INVALID_TRANSITION',
+  },
+  SIGNED: {
+    open: 'SIGNED',
+    sign: 'ALREADY_SIGNED',
+    object: 'ALREADY_SIGNED',
+    reply: 'NOT_AN_OBJECTION',
+    recordRefusal: 'ALREADY_SIGNED',
+    answer: 'ALREADY_ANSWERED',
+  },
+  REFUSED: {
+    open: 'REFUSED',
+    sign: 'DELIVERY_REFUSED',
+    object: 'DELIVERY_REFUSED',
+    reply: 'NOT_AN_OBJECTION',
+    recordRefusal: 'DELIVERY_REFUSED',
+    answer: 'DELIVERY_REFUSED',
+  },
 };
 
 /** Which events a kind of document takes at all (checked before the table). */

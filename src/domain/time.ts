@@ -129,7 +129,10 @@ export function yearOfMonth(month: YearMonth): number {
 }
 
 export function addMonths(month: YearMonth, n: number): YearMonth {
-  return dayjs.utc(`${parseYearMonth(month)}-01`).add(n, 'month').format('YYYY-MM');
+  return dayjs
+    .utc(`${parseYearMonth(month)}-01`)
+    .add(n, 'month')
+    .format('YYYY-MM');
 }
 
 /** Day `day` of the month, clamped to the month's last day (a 31st in February is its last day). */

@@ -130,7 +130,11 @@ function npmChromium(forced: boolean): Chromium {
   // Its own NSS/NSPR/expat build, so the machine needs no browser libraries (glibc is enough).
   env.LD_LIBRARY_PATH = [path.join(dir, 'al2023', 'lib'), env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   const unpacked = ms ? `, unpacked to ${dir} in ${(ms / 1000).toFixed(1)} s` : ` (unpacked at ${dir})`;
-  return { executablePath: path.join(dir, 'chromium'), label: `${forced ? 'TEST_CHROMIUM=npm' : 'no system chromium'}; using @sparticuz/chromium ${version} from npm${unpacked}`, env };
+  return {
+    executablePath: path.join(dir, 'chromium'),
+    label: `${forced ? 'TEST_CHROMIUM=npm' : 'no system chromium'}; using @sparticuz/chromium ${version} from npm${unpacked}`,
+    env,
+  };
 }
 
 export function findSystemChromium(): string | undefined {

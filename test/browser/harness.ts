@@ -152,7 +152,7 @@ export async function loginAs(page: Page, name: string): Promise<void> {
   await page.goto(new URL('#/pages/login/index', baseUrl).toString());
   await page.locator('.dev-person').first().waitFor({ state: 'visible' });
   // Long groups are collapsed; open them all so anyone can be found by name.
-  for (let more = page.locator('.login-more'); (await more.count()) > 0; ) await more.first().click();
+  for (let more = page.locator('.login-more'); (await more.count()) > 0;) await more.first().click();
   const person = page.locator('.dev-person').filter({ has: page.locator('.dev-person-name', { hasText: new RegExp(`^${name}$`) }) });
   await person.waitFor({ state: 'visible' });
   await person.click();

@@ -28,7 +28,10 @@ async function go(page: Page, path: string): Promise<void> {
 
 /** Toasts fade out on their own; wait so they do not cover a screenshot. */
 async function toastGone(page: Page, text: string): Promise<void> {
-  await page.locator('p').filter({ hasText: new RegExp(`^${text}$`) }).waitFor({ state: 'hidden' });
+  await page
+    .locator('p')
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .waitFor({ state: 'hidden' });
 }
 
 /** Taro's H5 modal (showModal): press its confirm button. */
@@ -196,7 +199,10 @@ test('a late maintenance-fund filing needs a reason, and is approved only with a
   await expect(due.innerText()).resolves.toContain('已超过期限');
   await page.locator('.compose-body textarea').fill('预算18万元，拟使用本体维修基金。');
   await page.locator('[data-testid="compose-send"]').click();
-  await page.locator('p').filter({ hasText: /^已超过最迟申报日期，请填写逾期原因$/ }).waitFor();
+  await page
+    .locator('p')
+    .filter({ hasText: /^已超过最迟申报日期，请填写逾期原因$/ })
+    .waitFor();
   await page.locator('[data-testid="compose-late-reason"] textarea').fill('台风后渗漏加剧，需立即维修');
   await toastGone(page, '已超过最迟申报日期，请填写逾期原因');
   await screenshot(page, 'signoff-compose-late-filing');

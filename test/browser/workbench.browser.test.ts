@@ -64,7 +64,9 @@ test('the head sees this month’s obligations with their due dates and countdow
   await screenshot(page, 'workbench-done-form');
   await page.locator('[data-testid="done-confirm"]').click();
   await form.waitFor({ state: 'hidden' });
-  await page.locator(`[data-testid="section-thisWeek"] [data-task-id="${first._id}"], [data-testid="section-thisMonth"] [data-task-id="${first._id}"]`).waitFor({ state: 'detached' });
+  await page
+    .locator(`[data-testid="section-thisWeek"] [data-task-id="${first._id}"], [data-testid="section-thisMonth"] [data-task-id="${first._id}"]`)
+    .waitFor({ state: 'detached' });
   await page.locator('[data-testid="section-done"] .workbench-fold').click();
   const doneCard = page.locator(`[data-testid="section-done"] [data-task-id="${first._id}"]`);
   await doneCard.waitFor({ state: 'visible' });

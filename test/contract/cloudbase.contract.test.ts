@@ -97,10 +97,13 @@ describe('CloudBase through the SDK to the stand-in', () => {
       const db = standinDb();
       const _id = uid();
       await db.collection('counters').add({ _id });
-      const error = await db.collection('counters').add({ _id }).then(
-        () => null,
-        (e: unknown) => e as { code?: string; requestId?: string },
-      );
+      const error = await db
+        .collection('counters')
+        .add({ _id })
+        .then(
+          () => null,
+          (e: unknown) => e as { code?: string; requestId?: string },
+        );
       expect(error).toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE', requestId: expect.stringMatching(/\S/) });
       expect(isDuplicateWrite(error)).toBe(true);
     });
@@ -128,7 +131,15 @@ describe('CloudBase through the SDK to the stand-in', () => {
       await db.collection('counters').add({ _id: `${tag}_null`, tag, v: null });
       await db.collection('counters').add({ _id: `${tag}_none`, tag });
       const idsOf = async (q: object): Promise<string[]> =>
-        ((await db.collection('counters').where({ tag, ...q }).orderBy('_id', 'asc').get()).data as Array<{ _id: string }>).map((d) => d._id.slice(tag.length + 1));
+        (
+          (
+            await db
+              .collection('counters')
+              .where({ tag, ...q })
+              .orderBy('_id', 'asc')
+              .get()
+          ).data as Array<{ _id: string }>
+        ).map((d) => d._id.slice(tag.length + 1));
       expect(await idsOf({ v: _.gt(1) })).toEqual(['num']); // comparisons stay within one type
       expect(await idsOf({ v: _.lt('9') })).toEqual(['str']);
       expect(await idsOf({ v: null })).toEqual(['none', 'null']); // null also matches a missing field
@@ -159,7 +170,13 @@ describe('CloudBase through the SDK to the stand-in', () => {
         const res = await fetch(`${serviceUrl}?env=${STANDIN_ENV}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: 'TC3-HMAC-SHA256 Credential=x' },
-          body: JSON.stringify({ action: 'database.getDocument', envName: STANDIN_ENV, collectionName: 'counters', query: JSON.stringify({ tag }), limit: 5000 }),
+          body: JSON.stringify({
+            action: 'database.getDocument',
+            envName: STANDIN_ENV,
+            collectionName: 'counters',
+            query: JSON.stringify({ tag }),
+            limit: 5000,
+          }),
         });
         const body = (await res.json()) as { data: { list: string[] } };
         expect(body.data.list).toHaveLength(MAX_LIMIT);

@@ -15,7 +15,12 @@ interface Row extends StoredRecord {
   remaining?: number;
 }
 
-export function describePagingContract(label: string, makeStorage: () => Promise<Storage> | Storage, collection: CollectionName = 'counters', timeout = 30_000): void {
+export function describePagingContract(
+  label: string,
+  makeStorage: () => Promise<Storage> | Storage,
+  collection: CollectionName = 'counters',
+  timeout = 30_000,
+): void {
   describe(`${label}: paging and counters`, () => {
     let store: RawStorage;
     const run = randomBytes(4).toString('hex');
@@ -33,7 +38,11 @@ export function describePagingContract(label: string, makeStorage: () => Promise
         let after: string | null = null;
         let pages = 0;
         do {
-          const page: { items: Row[]; next: string | null } = await store.page<Row>(collection, { run, group: 'tie' }, { sort: [['rank', -1]], limit: 7, after });
+          const page: { items: Row[]; next: string | null } = await store.page<Row>(
+            collection,
+            { run, group: 'tie' },
+            { sort: [['rank', -1]], limit: 7, after },
+          );
           seen.push(...page.items.map((x) => x._id));
           after = page.next;
           pages++;

@@ -55,7 +55,12 @@ export interface Harness {
   raw(fn: string, event: unknown, opts?: CallOptions): Promise<Envelope<unknown>>;
   /** The hourly timer as the platform fires it: the timer function, with a timer invocation context. */
   timer(): Promise<Envelope<unknown>>;
-  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, opts?: CallOptions): Promise<Envelope<ResultOf<Api[F][A]>>>;
+  call<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    action: A,
+    payload: InputOf<Api[F][A]>,
+    opts?: CallOptions,
+  ): Promise<Envelope<ResultOf<Api[F][A]>>>;
   /** Like call, but returns the data and fails the test with the error code otherwise. */
   ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, as: string): Promise<ResultOf<Api[F][A]>>;
   /** Record counts of every collection except the audit log: "stores nothing" checks compare these. */

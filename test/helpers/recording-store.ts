@@ -1,6 +1,15 @@
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from '../../cloudfunctions/_shared/storage/collections';
-import { rawStorage, typedStorage, type FindOptions, type Page, type PageOptions, type Query, type RawStorage, type Storage } from '../../cloudfunctions/_shared/storage/port';
+import {
+  rawStorage,
+  typedStorage,
+  type FindOptions,
+  type Page,
+  type PageOptions,
+  type Query,
+  type RawStorage,
+  type Storage,
+} from '../../cloudfunctions/_shared/storage/port';
 
 /** One write that changed the store. Refused writes (a DUPLICATE, a lost compare-and-set) are not writes. */
 export interface WriteEntry {
@@ -80,7 +89,12 @@ export class RecordingStore implements RawStorage {
     return inserted;
   }
 
-  async update<T extends StoredRecord>(collection: CollectionName, id: string, expectedVersion: number, patch: Partial<Omit<T, '_id' | 'version'>>): Promise<boolean> {
+  async update<T extends StoredRecord>(
+    collection: CollectionName,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Omit<T, '_id' | 'version'>>,
+  ): Promise<boolean> {
     this.alive();
     const done = await this.inner.update<T>(collection, id, expectedVersion, patch);
     if (done) this.wrote('update', collection, id);

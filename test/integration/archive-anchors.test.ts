@@ -22,7 +22,12 @@ beforeEach(async () => {
 });
 
 async function sendNotification(title = '小区东门改造期间临时封闭'): Promise<DocumentView> {
-  const draft = await h.ok('filings', 'saveDraft', { kind: 'notification', category: 'major_change', title, body: '东门将于下周一起封闭施工，请从南门出入。', eventDate: '2026-11-19' }, DEMO.head);
+  const draft = await h.ok(
+    'filings',
+    'saveDraft',
+    { kind: 'notification', category: 'major_change', title, body: '东门将于下周一起封闭施工，请从南门出入。', eventDate: '2026-11-19' },
+    DEMO.head,
+  );
   return h.ok('filings', 'send', { documentId: draft.documentId }, DEMO.head);
 }
 
@@ -72,7 +77,14 @@ describe('the monthly anchor', () => {
     expect(second.alertsCreated).toBe(0);
     const anchors = await h.rt.store.find('archiveAnchors', {});
     expect(anchors).toHaveLength(1);
-    expect(anchors[0]).toMatchObject({ _id: 'anchor_c_demo_2026-11', month: '2026-11', seq: 7, hash: chain[6]!.hash, code: digestCode(chain[6]!.hash), notifiedAt: h.now() });
+    expect(anchors[0]).toMatchObject({
+      _id: 'anchor_c_demo_2026-11',
+      month: '2026-11',
+      seq: 7,
+      hash: chain[6]!.hash,
+      code: digestCode(chain[6]!.hash),
+      notifiedAt: h.now(),
+    });
     for (const m of MEMBERS) {
       const alerts = await h.rt.store.find('alerts', { personId: m, key: `archive-anchor:c_demo:2026-11:${m}` });
       expect(alerts).toHaveLength(1);
@@ -85,7 +97,11 @@ describe('the monthly anchor', () => {
     expect(await h.rt.store.count('alerts', { personId: DEMO.head, key: { $gt: 'archive-anchor:' } })).toBe(0);
 
     const view = await h.ok('filings', 'archiveAnchors', {}, DEMO.member);
-    expect(view).toMatchObject({ communityName: '阳光花园', current: { seq: 7, hash: chain[6]!.hash }, anchors: [{ month: '2026-11', seq: 7, code: anchors[0]!.code }] });
+    expect(view).toMatchObject({
+      communityName: '阳光花园',
+      current: { seq: 7, hash: chain[6]!.hash },
+      anchors: [{ month: '2026-11', seq: 7, code: anchors[0]!.code }],
+    });
 
     // Next month: a new anchor, a new message; the old one stays.
     await h.ok('filings', 'sign', { deliveryId: dlv(doc, DEMO.member) }, DEMO.member);
@@ -132,7 +148,13 @@ describe('tampering by whoever runs the database', () => {
     await sweep();
     const held = await heldAnchorOf(DEMO.viceChair);
     expect(held.seq).toBe(7);
-    expect(await h.ok('filings', 'verifyArchive', { anchor: held }, DEMO.viceChair)).toMatchObject({ ok: true, anchors: [{ source: 'held', result: 'match' }, { source: 'monthly', result: 'match' }] });
+    expect(await h.ok('filings', 'verifyArchive', { anchor: held }, DEMO.viceChair)).toMatchObject({
+      ok: true,
+      anchors: [
+        { source: 'held', result: 'match' },
+        { source: 'monthly', result: 'match' },
+      ],
+    });
 
     // Entry 7 is the chair's signature: the operator turns it into a refusal and re-seals the chain.
     const [signed] = await h.rt.store.find('archive', { communityId: C, seq: 7 });
@@ -147,7 +169,13 @@ describe('tampering by whoever runs the database', () => {
     expect(await h.ok('filings', 'verifyArchive', {}, DEMO.head)).toMatchObject({ ok: true, anchors: [{ source: 'monthly', result: 'match' }] });
     // What the member's copy shows: the 7th entry is not the one they were sent. The code and the full hash both catch it.
     const checked = await h.ok('filings', 'verifyArchive', { anchor: held }, DEMO.viceChair);
-    expect(checked).toMatchObject({ ok: false, anchors: [{ source: 'held', seq: 7, result: 'mismatch' }, { source: 'monthly', result: 'match' }] });
+    expect(checked).toMatchObject({
+      ok: false,
+      anchors: [
+        { source: 'held', seq: 7, result: 'mismatch' },
+        { source: 'monthly', result: 'match' },
+      ],
+    });
     const full = await h.ok('filings', 'verifyArchive', { anchor: { seq: 7, digest: signed!.hash } }, DEMO.viceChair);
     expect(full.anchors[0]).toMatchObject({ result: 'mismatch', text: expect.stringContaining('不符') });
   });

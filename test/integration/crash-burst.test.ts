@@ -6,7 +6,11 @@ jest.setTimeout(60_000);
 
 it('two rounds of kill -9 lose no acknowledged write and leave no pending operation', () => {
   const root = path.resolve(__dirname, '../..');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/crash-burst.ts', '--runs', '2', '--burst', '8'], { cwd: root, encoding: 'utf8', timeout: 50_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/crash-burst.ts', '--runs', '2', '--burst', '8'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 50_000,
+  });
   console.log(run.stdout);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);

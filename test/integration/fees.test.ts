@@ -10,8 +10,15 @@ beforeEach(async () => {
 /** An old unpaid bill for a 1栋 room the demo left fully paid, so the row is this bill alone. */
 async function oldBill(month: string, amountFen = 30_000): Promise<Bill> {
   const bill: Omit<Bill, 'version'> = {
-    _id: `bill_test_${month}`, communityId: 'c_demo', buildingId: 'b_demo_1', roomId: 'r_1_102', month,
-    amountFen, status: 'unpaid', dueDate: `${month}-15`, createdAt: 0,
+    _id: `bill_test_${month}`,
+    communityId: 'c_demo',
+    buildingId: 'b_demo_1',
+    roomId: 'r_1_102',
+    month,
+    amountFen,
+    status: 'unpaid',
+    dueDate: `${month}-15`,
+    createdAt: 0,
   };
   await h.rt.store.insertIfAbsent('bills', bill);
   return { ...bill, version: 1 };

@@ -12,7 +12,12 @@ beforeEach(async () => {
 });
 
 async function sendNotification(title = '小区东门改造期间临时封闭', as: string = DEMO.head): Promise<DocumentView> {
-  const draft = await h.ok('filings', 'saveDraft', { kind: 'notification', category: 'major_change', title, body: '东门将于下周一起封闭施工，请从南门出入。', eventDate: '2026-11-19' }, as);
+  const draft = await h.ok(
+    'filings',
+    'saveDraft',
+    { kind: 'notification', category: 'major_change', title, body: '东门将于下周一起封闭施工，请从南门出入。', eventDate: '2026-11-19' },
+    as,
+  );
   return h.ok('filings', 'send', { documentId: draft.documentId }, as);
 }
 
@@ -21,9 +26,27 @@ const dlv = (doc: { documentId: string }, member: string) => deliveryId(doc.docu
 
 describe('composing and sending', () => {
   it('a draft is edited, then sent to every member of the committee, each with their own delivery and alert', async () => {
-    const draft = await h.ok('filings', 'saveDraft', { kind: 'filing', category: 'owner_interests', title: '地下车库照明改造', plannedStart: '2026-12-20' }, DEMO.head);
+    const draft = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'filing', category: 'owner_interests', title: '地下车库照明改造', plannedStart: '2026-12-20' },
+      DEMO.head,
+    );
     expect(draft).toMatchObject({ status: 'draft', statusLabel: '草稿', deadline: { dueDate: '2026-12-05' }, late: false });
-    const edited = await h.ok('filings', 'saveDraft', { documentId: draft.documentId, kind: 'filing', category: 'owner_interests', title: '地下车库照明改造', body: '更换LED灯具共120套。', plannedStart: '2026-12-20', attachments: [{ fileId: 'local:quote.pdf', name: '报价单.pdf' }] }, DEMO.head);
+    const edited = await h.ok(
+      'filings',
+      'saveDraft',
+      {
+        documentId: draft.documentId,
+        kind: 'filing',
+        category: 'owner_interests',
+        title: '地下车库照明改造',
+        body: '更换LED灯具共120套。',
+        plannedStart: '2026-12-20',
+        attachments: [{ fileId: 'local:quote.pdf', name: '报价单.pdf' }],
+      },
+      DEMO.head,
+    );
     expect(edited.attachments).toEqual([{ fileId: 'local:quote.pdf', name: '报价单.pdf' }]);
 
     const sent = await h.ok('filings', 'send', { documentId: draft.documentId }, DEMO.head);
@@ -42,9 +65,18 @@ describe('composing and sending', () => {
   });
 
   it('a filing sent after its latest date needs a reason and is marked late', async () => {
-    const draft = await h.ok('filings', 'saveDraft', { kind: 'filing', category: 'new_measure', title: '新的装修管理规定', body: '见附件', plannedStart: '2026-11-30' }, DEMO.head);
+    const draft = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'filing', category: 'new_measure', title: '新的装修管理规定', body: '见附件', plannedStart: '2026-11-30' },
+      DEMO.head,
+    );
     expect(draft.late).toBe(true);
-    expect(await h.ok('filings', 'previewDue', { kind: 'filing', plannedStart: '2026-11-30' }, DEMO.head)).toMatchObject({ late: true, lateReasonRequired: true, deadline: { dueDate: '2026-11-15' } });
+    expect(await h.ok('filings', 'previewDue', { kind: 'filing', plannedStart: '2026-11-30' }, DEMO.head)).toMatchObject({
+      late: true,
+      lateReasonRequired: true,
+      deadline: { dueDate: '2026-11-15' },
+    });
     expect(code(await h.call('filings', 'send', { documentId: draft.documentId }, { as: DEMO.head }))).toBe('LATE_REASON_REQUIRED');
     const sent = await h.ok('filings', 'send', { documentId: draft.documentId, lateReason: '街道办11月16日才下发新规' }, DEMO.head);
     expect(sent).toMatchObject({ late: true, lateReason: '街道办11月16日才下发新规' });
@@ -52,11 +84,24 @@ describe('composing and sending', () => {
   });
 
   it('a notification: due 3 working days after the event (administrator overrides count), late when sent after', async () => {
-    await h.rt.store.insert('calendarOverrides', { _id: 'day:2026-11-23', scope: 'day', date: '2026-11-23', kind: 'holiday', name: '临时假日', updatedBy: DEMO.gm, updatedAt: 0 });
+    await h.rt.store.insert('calendarOverrides', {
+      _id: 'day:2026-11-23',
+      scope: 'day',
+      date: '2026-11-23',
+      kind: 'holiday',
+      name: '临时假日',
+      updatedBy: DEMO.gm,
+      updatedAt: 0,
+    });
     const preview = await h.ok('filings', 'previewDue', { kind: 'notification', eventDate: '2026-11-13' }, DEMO.head);
     expect(preview).toMatchObject({ late: true, lateReasonRequired: false, deadline: { dueDate: '2026-11-18' } });
     expect((await h.ok('filings', 'previewDue', { kind: 'notification', eventDate: '2026-11-20' }, DEMO.head)).deadline?.dueDate).toBe('2026-11-26');
-    const d = await h.ok('filings', 'saveDraft', { kind: 'notification', category: 'owner_penalty', title: '对3栋某户执行违约金', body: '……', eventDate: '2026-11-13' }, DEMO.head);
+    const d = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'notification', category: 'owner_penalty', title: '对3栋某户执行违约金', body: '……', eventDate: '2026-11-13' },
+      DEMO.head,
+    );
     expect(await h.ok('filings', 'send', { documentId: d.documentId }, DEMO.head)).toMatchObject({ late: true, deadline: { dueDate: '2026-11-18' } });
   });
 
@@ -78,8 +123,21 @@ describe('composing and sending', () => {
 
   it('another community cannot see or act on it', async () => {
     const doc = await sendNotification();
-    await h.rt.store.insert('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
-    await h.rt.store.insert('people', { _id: 'p_other_head', openid: devOpenid('p_other_head'), name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
+    await h.rt.store.insert('communities', {
+      _id: 'c_other',
+      name: '翠湖苑',
+      city: '深圳',
+      companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' },
+      createdAt: 0,
+    });
+    await h.rt.store.insert('people', {
+      _id: 'p_other_head',
+      openid: devOpenid('p_other_head'),
+      name: '他区负责人',
+      communityId: 'c_other',
+      staffRole: 'head',
+      createdAt: 0,
+    });
     expect(code(await h.call('filings', 'get', { documentId: doc.documentId }, { as: 'p_other_head' }))).toBe('NOT_FOUND');
     expect(code(await h.call('filings', 'reply', { deliveryId: dlv(doc, DEMO.member), text: 'x' }, { as: 'p_other_head' }))).toBe('NOT_FOUND');
     expect(await h.ok('filings', 'list', {}, 'p_other_head')).toEqual({ items: [], next: null });
@@ -169,7 +227,19 @@ describe('signing for it', () => {
     const v1 = await sendNotification();
     const draft = await h.ok('filings', 'revise', { documentId: v1.documentId }, DEMO.head);
     expect(draft).toMatchObject({ status: 'draft', versionNo: 2, supersedes: v1.documentId, title: v1.title });
-    await h.ok('filings', 'saveDraft', { documentId: draft.documentId, kind: 'notification', category: 'major_change', title: v1.title, body: '更正：封闭自下周三起。', eventDate: '2026-11-19' }, DEMO.head);
+    await h.ok(
+      'filings',
+      'saveDraft',
+      {
+        documentId: draft.documentId,
+        kind: 'notification',
+        category: 'major_change',
+        title: v1.title,
+        body: '更正：封闭自下周三起。',
+        eventDate: '2026-11-19',
+      },
+      DEMO.head,
+    );
     const v2 = await h.ok('filings', 'send', { documentId: draft.documentId }, DEMO.head);
     expect(v2.progress?.total).toBe(5);
     const old = await h.rt.store.get('documents', v1.documentId);
@@ -187,13 +257,21 @@ describe('signing for it', () => {
 describe('opinion requests', () => {
   it('answers by the deadline, a reminder one working day before, a collection task after, idempotent sweeps', async () => {
     // Fri 20 Nov; deadline Tue 24 Nov.
-    const d = await h.ok('filings', 'saveDraft', { kind: 'opinion_request', title: '2027年度绿化养护方案', body: '请各位委员审阅并反馈意见。', responseBy: '2026-11-24' }, DEMO.head);
+    const d = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'opinion_request', title: '2027年度绿化养护方案', body: '请各位委员审阅并反馈意见。', responseBy: '2026-11-24' },
+      DEMO.head,
+    );
     const doc = await h.ok('filings', 'send', { documentId: d.documentId }, DEMO.head);
     expect(code(await h.call('filings', 'sign', { deliveryId: dlv(doc, DEMO.chair) }, { as: DEMO.chair }))).toBe('INVALID_TRANSITION');
     await h.ok('filings', 'answer', { deliveryId: dlv(doc, DEMO.chair), choice: 'agree' }, DEMO.chair);
     await h.ok('filings', 'answer', { deliveryId: dlv(doc, DEMO.viceChair), choice: 'comment', text: '建议增加雨季排水检查' }, DEMO.viceChair);
     expect(code(await h.call('filings', 'answer', { deliveryId: dlv(doc, DEMO.chair), choice: 'disagree' }, { as: DEMO.chair }))).toBe('ALREADY_ANSWERED');
-    expect((await h.ok('session', 'todos', {}, DEMO.member)).find((t) => t.key === `filing-opinion-${dlv(doc, DEMO.member)}`)).toMatchObject({ due: doc.responseDue, overdue: false });
+    expect((await h.ok('session', 'todos', {}, DEMO.member)).find((t) => t.key === `filing-opinion-${dlv(doc, DEMO.member)}`)).toMatchObject({
+      due: doc.responseDue,
+      overdue: false,
+    });
 
     // No opinion alert yet; the only alerts are the month's archive anchor, one per member.
     expect(await h.ok('alerts', 'sweep', {}, DEMO.head)).toMatchObject({ alertsCreated: MEMBERS.length });
@@ -213,7 +291,10 @@ describe('opinion requests', () => {
     const collect = await h.rt.store.find('inbox', { personId: DEMO.head, title: '请收回签阅意见：2027年度绿化养护方案' });
     expect(collect).toHaveLength(1);
     expect(collect[0]!.body).toContain('2 位委员逾期未回复');
-    expect((await h.ok('session', 'todos', {}, DEMO.head)).find((t) => t.key === `filing-collect-${doc.documentId}`)).toMatchObject({ count: 2, overdue: true });
+    expect((await h.ok('session', 'todos', {}, DEMO.head)).find((t) => t.key === `filing-collect-${doc.documentId}`)).toMatchObject({
+      count: 2,
+      overdue: true,
+    });
 
     const record = await h.ok('filings', 'record', { documentId: doc.documentId }, DEMO.head);
     expect(record.rows.map((r) => r.opinionText)).toEqual(['同意', '意见：建议增加雨季排水检查', '不同意（预算偏高）【逾期反馈】', '逾期未回复', '逾期未回复']);
@@ -223,14 +304,32 @@ describe('opinion requests', () => {
 
 describe('filing outcome', () => {
   it('a maintenance-fund filing is approved only with a decision that meets quorum', async () => {
-    const d = await h.ok('filings', 'saveDraft', { kind: 'filing', category: 'building_fund_repair', title: '3栋外墙渗漏中修', body: '预算18万元，使用本体维修基金。', plannedStart: '2026-12-15' }, DEMO.head);
+    const d = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'filing', category: 'building_fund_repair', title: '3栋外墙渗漏中修', body: '预算18万元，使用本体维修基金。', plannedStart: '2026-12-15' },
+      DEMO.head,
+    );
     const doc = await h.ok('filings', 'send', { documentId: d.documentId }, DEMO.head);
     const before = await h.snapshot();
     expect(code(await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved' }, { as: DEMO.head }))).toBe('QUORUM_NOT_MET');
-    expect(code(await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 3, agree: 2, against: 1 } }, { as: DEMO.head }))).toBe('QUORUM_NOT_MET');
-    expect(code(await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 4, agree: 3, against: 1 } }, { as: DEMO.butler }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 3, agree: 2, against: 1 } }, { as: DEMO.head }),
+      ),
+    ).toBe('QUORUM_NOT_MET');
+    expect(
+      code(
+        await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 4, agree: 3, against: 1 } }, { as: DEMO.butler }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await h.snapshot()).toEqual(before);
-    const approved = await h.ok('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 4, agree: 3, against: 1, decidedOn: '2026-11-19' } }, DEMO.head);
+    const approved = await h.ok(
+      'filings',
+      'decide',
+      { documentId: doc.documentId, result: 'approved', vote: { present: 4, agree: 3, against: 1, decidedOn: '2026-11-19' } },
+      DEMO.head,
+    );
     expect(approved).toMatchObject({ statusLabel: '已批准', outcome: { resultLabel: '已批准', decision: { rosterSize: 5, quorum: { met: true } } } });
     expect(code(await h.call('filings', 'decide', { documentId: doc.documentId, result: 'withdrawn' }, { as: DEMO.head }))).toBe('FILING_CLOSED');
     expect(await h.rt.store.count('archive', { type: 'filing_outcome' })).toBe(1);
@@ -259,7 +358,12 @@ describe('owners see only what the head publishes', () => {
 describe('the archive', () => {
   it('is searchable by type, kind, category, date and text for staff and committee', async () => {
     await sendNotification('东门封闭通报');
-    const f = await h.ok('filings', 'saveDraft', { kind: 'filing', category: 'facility_fund_renewal', title: '更换二次供水泵', body: '水泵老化', plannedStart: '2026-12-30' }, DEMO.head);
+    const f = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'filing', category: 'facility_fund_renewal', title: '更换二次供水泵', body: '水泵老化', plannedStart: '2026-12-30' },
+      DEMO.head,
+    );
     await h.ok('filings', 'send', { documentId: f.documentId }, DEMO.head);
     const byText = await h.ok('filings', 'archiveSearch', { text: '水泵', type: 'document_version' }, DEMO.member);
     expect(byText.entries.map((e) => e.title)).toEqual(['更换二次供水泵']);
@@ -280,7 +384,11 @@ describe('the archive', () => {
     expect(target!.payload.type).toBe('signed');
     expect(await h.rt.store.update('archive', target!._id, target!.version, { text: '某委员 拒签' })).toBe(true);
     // Members verify their own community's archive too; owners do not reach it.
-    expect(await h.ok('filings', 'verifyArchive', {}, DEMO.member)).toMatchObject({ ok: false, checked: 6, broken: { at: 7, reason: 'hash_mismatch', label: expect.stringContaining('改动') } });
+    expect(await h.ok('filings', 'verifyArchive', {}, DEMO.member)).toMatchObject({
+      ok: false,
+      checked: 6,
+      broken: { at: 7, reason: 'hash_mismatch', label: expect.stringContaining('改动') },
+    });
     expect(code(await h.call('filings', 'verifyArchive', {}, { as: DEMO.owner }))).toBe('FORBIDDEN');
     expect(code(await h.call('filings', 'verifyArchive', { communityId: 'c_other' }, { as: DEMO.head }))).toBe('NOT_FOUND');
   });
@@ -291,21 +399,51 @@ describe('concurrency', () => {
   const people = Array.from({ length: SEATS }, (_, i) => `p_big_${String(i + 1).padStart(2, '0')}`);
 
   async function bigCommunity(): Promise<void> {
-    await h.rt.store.insert('communities', { _id: 'c_big', name: '大社区', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
-    await h.rt.store.insert('people', { _id: 'p_big_head', openid: devOpenid('p_big_head'), name: '大社区负责人', communityId: 'c_big', staffRole: 'head', createdAt: 0 });
+    await h.rt.store.insert('communities', {
+      _id: 'c_big',
+      name: '大社区',
+      city: '深圳',
+      companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' },
+      createdAt: 0,
+    });
+    await h.rt.store.insert('people', {
+      _id: 'p_big_head',
+      openid: devOpenid('p_big_head'),
+      name: '大社区负责人',
+      communityId: 'c_big',
+      staffRole: 'head',
+      createdAt: 0,
+    });
     for (const [i, id] of people.entries()) {
       await h.rt.store.insert('people', { _id: id, openid: devOpenid(id), name: `委员${i + 1}`, communityId: 'c_big', createdAt: 0 });
-      await h.rt.store.insert('committeeSeats', { _id: `seat_big_${i}`, communityId: 'c_big', personId: id, position: i === 0 ? 'chair' : 'member', termStart: '2025-01-01', termEnd: '2029-12-31' });
+      await h.rt.store.insert('committeeSeats', {
+        _id: `seat_big_${i}`,
+        communityId: 'c_big',
+        personId: id,
+        position: i === 0 ? 'chair' : 'member',
+        termStart: '2025-01-01',
+        termEnd: '2029-12-31',
+      });
     }
   }
 
   it(`${SEATS} members signing the same document at once: ${SEATS} signatures, none lost, the chain intact`, async () => {
     await bigCommunity();
-    const draft = await h.ok('filings', 'saveDraft', { kind: 'notification', category: 'important_activity', title: '创优迎检', body: '下周二市里检查', eventDate: '2026-11-20' }, 'p_big_head');
+    const draft = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'notification', category: 'important_activity', title: '创优迎检', body: '下周二市里检查', eventDate: '2026-11-20' },
+      'p_big_head',
+    );
     const doc = await h.ok('filings', 'send', { documentId: draft.documentId }, 'p_big_head');
     expect(doc.progress?.total).toBe(SEATS);
     // Something else appends to the chain at the same time, from the demo community.
-    const demo = await h.ok('filings', 'saveDraft', { kind: 'notification', category: 'other', title: '并发通报', body: 'x', eventDate: '2026-11-20' }, DEMO.head);
+    const demo = await h.ok(
+      'filings',
+      'saveDraft',
+      { kind: 'notification', category: 'other', title: '并发通报', body: 'x', eventDate: '2026-11-20' },
+      DEMO.head,
+    );
 
     // Count lost races for a sequence number, to show the test really exercises concurrent appends.
     let collisions = 0;
@@ -340,11 +478,19 @@ describe('concurrency', () => {
     const archived = await h.rt.store.find('archive', { type: 'delivery_event' });
     expect(archived.map((a) => a.subject.id).sort()).toEqual(events.map((e) => e._id).sort());
     // Each community has its own chain: 1..n with no gap, no fork, whatever the other did meanwhile.
-    for (const [communityId, as] of [['c_big', 'p_big_head'], ['c_demo', DEMO.head]] as const) {
+    for (const [communityId, as] of [
+      ['c_big', 'p_big_head'],
+      ['c_demo', DEMO.head],
+    ] as const) {
       const all = await h.rt.store.find('archive', { communityId }, { sort: [['seq', 1]] });
       expect(all.map((a) => a.seq)).toEqual(all.map((_, i) => i + 1));
       expect(new Set(all.map((a) => a.prevHash)).size).toBe(all.length);
-      expect(await h.ok('filings', 'verifyArchive', {}, as)).toMatchObject({ ok: true, checked: all.length, head: { seq: all.length, hash: all[all.length - 1]!.hash }, anchors: [] });
+      expect(await h.ok('filings', 'verifyArchive', {}, as)).toMatchObject({
+        ok: true,
+        checked: all.length,
+        head: { seq: all.length, hash: all[all.length - 1]!.hash },
+        anchors: [],
+      });
     }
   });
 });

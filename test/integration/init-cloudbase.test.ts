@@ -71,14 +71,22 @@ describe('the plan', () => {
     const withIndexes = COLLECTION_NAMES.filter((c) => indexesOf(c).length > 0);
     expect(kinds('createIndexes').map((s) => (s as { collection: string }).collection)).toEqual(withIndexes);
     expect(kinds('storageRule')).toEqual([{ kind: 'storageRule', rule: STORAGE_RULE }]);
-    expect(kinds('functionRule')).toEqual([{ kind: 'functionRule', rule: expect.objectContaining({ '*': { invoke: 'auth != null' }, timer: { invoke: false }, alerts: { invoke: 'auth != null' } }) }]);
+    expect(kinds('functionRule')).toEqual([
+      {
+        kind: 'functionRule',
+        rule: expect.objectContaining({ '*': { invoke: 'auth != null' }, timer: { invoke: false }, alerts: { invoke: 'auth != null' } }),
+      },
+    ]);
     expect(kinds('templateIds')).toEqual([]);
     // Every step prints as one line for --dry-run.
     expect(steps.map(describeStep).every((l) => l.length > 0 && !l.includes('\n'))).toBe(true);
   });
 
   it('declares the unique keys the code relies on as unique indexes', () => {
-    const unique = (c: CollectionName) => indexesOf(c).filter((i) => i.MgoKeySchema.MgoIsUnique).map((i) => i.MgoKeySchema.MgoIndexKeys.map((k) => k.Name));
+    const unique = (c: CollectionName) =>
+      indexesOf(c)
+        .filter((i) => i.MgoKeySchema.MgoIsUnique)
+        .map((i) => i.MgoKeySchema.MgoIndexKeys.map((k) => k.Name));
     expect(unique('people')).toEqual([['openid']]);
     expect(unique('deliveries')).toEqual([['documentId', 'memberId']]);
     expect(unique('archive')).toEqual([['communityId', 'seq']]);
@@ -94,7 +102,11 @@ describe('the plan', () => {
     const [first, ...rest] = indexesOf('inquiries');
     const steps = buildPlan({ state: new Map([['inquiries', ['_id_', first!.IndexName]]]), functions, templateIds: {} });
     expect(steps.find((s) => s.kind === 'createCollection' && s.collection === 'inquiries')).toBeUndefined();
-    expect(steps.find((s) => s.kind === 'createIndexes' && s.collection === 'inquiries')).toEqual({ kind: 'createIndexes', collection: 'inquiries', indexes: rest });
+    expect(steps.find((s) => s.kind === 'createIndexes' && s.collection === 'inquiries')).toEqual({
+      kind: 'createIndexes',
+      collection: 'inquiries',
+      indexes: rest,
+    });
   });
 });
 

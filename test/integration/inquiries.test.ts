@@ -15,10 +15,21 @@ const inboxOf = (personId: string) => h.rt.store.find('inbox', { personId });
 describe('an owner asks, a butler answers, the owner rates', () => {
   it('runs end to end with the thread, the alerts and the todos', async () => {
     const asked = await ask(DEMO.owner, '2单元楼道灯不亮，晚上回家很不方便', { photos: [photo] });
-    expect(asked).toMatchObject({ status: 'received', statusLabel: '待受理', kindLabel: '要求', dueDate: '2026-11-25', dueProvisional: false, roomLabel: '1栋-102', photos: [photo] });
+    expect(asked).toMatchObject({
+      status: 'received',
+      statusLabel: '待受理',
+      kindLabel: '要求',
+      dueDate: '2026-11-25',
+      dueProvisional: false,
+      roomLabel: '1栋-102',
+      photos: [photo],
+    });
     expect(asked.thread).toEqual([expect.objectContaining({ type: 'ask', label: '提出要求', actorRole: '业主', photos: [photo] })]);
 
-    expect((await h.ok('session', 'todos', {}, DEMO.owner)).find((t) => t.key === 'inquiry-waiting')).toMatchObject({ count: 1, link: '/packages/owner/inquiries/index' });
+    expect((await h.ok('session', 'todos', {}, DEMO.owner)).find((t) => t.key === 'inquiry-waiting')).toMatchObject({
+      count: 1,
+      link: '/packages/owner/inquiries/index',
+    });
     expect((await h.ok('inquiries', 'queue', {}, DEMO.butler)).map((i) => i.inquiryId)).toContain(asked.inquiryId);
     expect((await h.ok('inquiries', 'queue', {}, DEMO.butler2)).map((i) => i.inquiryId)).not.toContain(asked.inquiryId);
     expect((await h.ok('session', 'todos', {}, DEMO.butler)).map((t) => t.key)).toContain('inquiry-queue');
@@ -29,7 +40,12 @@ describe('an owner asks, a butler answers, the owner rates', () => {
     const classified = await h.ok('inquiries', 'classify', { inquiryId: asked.inquiryId, classification: 'reasonable' }, DEMO.butler);
     expect(classified).toMatchObject({ status: 'in_progress', assigneeName: '陈晓东', can: { answer: true, classify: false } });
     h.advance(3 * 3600_000);
-    const answered = await h.ok('inquiries', 'answer', { inquiryId: asked.inquiryId, text: '已更换灯泡，请查看', photos: [{ fileId: 'local:2026/fixed.png', name: 'fixed.png' }] }, DEMO.butler);
+    const answered = await h.ok(
+      'inquiries',
+      'answer',
+      { inquiryId: asked.inquiryId, text: '已更换灯泡，请查看', photos: [{ fileId: 'local:2026/fixed.png', name: 'fixed.png' }] },
+      DEMO.butler,
+    );
     expect(answered).toMatchObject({ status: 'answered', awaitingRating: true });
 
     const inbox = await inboxOf(DEMO.owner);
@@ -40,7 +56,12 @@ describe('an owner asks, a butler answers, the owner rates', () => {
 
     const seen = await h.ok('inquiries', 'get', { inquiryId: asked.inquiryId }, DEMO.owner);
     expect(seen.thread.map((t) => t.type)).toEqual(['ask', 'classify_reasonable', 'answer']);
-    expect(seen.thread[2]).toMatchObject({ actorName: '陈晓东', actorRole: '管家', text: '已更换灯泡，请查看', photos: [{ fileId: 'local:2026/fixed.png', name: 'fixed.png' }] });
+    expect(seen.thread[2]).toMatchObject({
+      actorName: '陈晓东',
+      actorRole: '管家',
+      text: '已更换灯泡，请查看',
+      photos: [{ fileId: 'local:2026/fixed.png', name: 'fixed.png' }],
+    });
     expect(seen.can).toMatchObject({ rate: true, reopen: false, followUp: false, answer: false });
 
     const rated = await h.ok('inquiries', 'rate', { inquiryId: asked.inquiryId, satisfied: true }, DEMO.owner);
@@ -52,13 +73,29 @@ describe('an owner asks, a butler answers, the owner rates', () => {
   it('another owner reading it is FORBIDDEN; another community NOT_FOUND', async () => {
     const asked = await ask(DEMO.owner);
     expect(await h.call('inquiries', 'get', { inquiryId: asked.inquiryId }, { as: DEMO.owner2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await h.call('inquiries', 'followUp', { inquiryId: asked.inquiryId, text: '我也是' }, { as: DEMO.owner2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('inquiries', 'followUp', { inquiryId: asked.inquiryId, text: '我也是' }, { as: DEMO.owner2 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.call('inquiries', 'get', { inquiryId: asked.inquiryId }, { as: DEMO.chair })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await h.rt.store.insert('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 } as never);
-    await h.rt.store.insert('people', { _id: 'p_other_head', openid: 'dev-openid-p_other_head', name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 } as never);
+    await h.rt.store.insert('communities', {
+      _id: 'c_other',
+      name: '翠湖苑',
+      city: '深圳',
+      companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' },
+      createdAt: 0,
+    } as never);
+    await h.rt.store.insert('people', {
+      _id: 'p_other_head',
+      openid: 'dev-openid-p_other_head',
+      name: '他区负责人',
+      communityId: 'c_other',
+      staffRole: 'head',
+      createdAt: 0,
+    } as never);
     expect(await h.call('inquiries', 'get', { inquiryId: asked.inquiryId }, { as: 'p_other_head' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await h.ok('inquiries', 'queue', { scope: 'open' }, 'p_other_head')).toEqual([]);
-    expect((await h.ok('inquiries', 'mine', {}, DEMO.owner2))).toEqual([]);
+    expect(await h.ok('inquiries', 'mine', {}, DEMO.owner2)).toEqual([]);
   });
 
   it('shows the owner’s phone in full only to the assigned staff member', async () => {
@@ -103,7 +140,12 @@ describe('classification', () => {
 
   it('cannot resolve: escalated to the general manager, who owns it', async () => {
     const asked = await ask(DEMO.owner, '地下车库渗水，开发商保修期内一直未处理');
-    const escalated = await h.ok('inquiries', 'classify', { inquiryId: asked.inquiryId, classification: 'cannot_resolve', text: '涉及开发商保修责任，需公司层面协调' }, DEMO.head);
+    const escalated = await h.ok(
+      'inquiries',
+      'classify',
+      { inquiryId: asked.inquiryId, classification: 'cannot_resolve', text: '涉及开发商保修责任，需公司层面协调' },
+      DEMO.head,
+    );
     expect(escalated).toMatchObject({ status: 'escalated', escalated: true, assigneeName: '高国庆' });
     expect((await inboxOf(DEMO.gm)).map((i) => i.title)).toContain('有事项上报总经理');
     expect((await inboxOf(DEMO.head)).map((i) => i.title)).toContain('有事项上报总经理');
@@ -111,7 +153,10 @@ describe('classification', () => {
     const gmQueue = await h.ok('inquiries', 'queue', {}, DEMO.gm);
     expect(gmQueue.map((i) => i.inquiryId)).toEqual([asked.inquiryId]);
     expect((await h.ok('session', 'todos', {}, DEMO.gm)).map((t) => t.key)).toContain('inquiry-queue');
-    expect(await h.call('inquiries', 'answer', { inquiryId: asked.inquiryId, text: 'x' }, { as: DEMO.head })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('inquiries', 'answer', { inquiryId: asked.inquiryId, text: 'x' }, { as: DEMO.head })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const answered = await h.ok('inquiries', 'answer', { inquiryId: asked.inquiryId, text: '已约开发商下周一现场处理' }, DEMO.gm);
     expect(answered.thread.map((t) => `${t.type}:${t.actorRole}`)).toEqual(['ask:业主', 'escalate:服务中心负责人', 'answer:总经理']);
 
@@ -143,11 +188,19 @@ describe('the committee', () => {
     expect(await h.call('inquiries', 'get', { inquiryId: q.inquiryId }, { as: DEMO.owner })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await h.call('inquiries', 'committeeList', {}, { as: DEMO.owner })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await h.ok('inquiries', 'queue', {}, DEMO.supervisor)).map((i) => i.inquiryId)).toContain(q.inquiryId);
-    expect(await h.call('inquiries', 'ask', { channel: 'committee', kind: 'query', text: 'x' }, { as: DEMO.owner })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('inquiries', 'ask', { channel: 'committee', kind: 'query', text: 'x' }, { as: DEMO.owner })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('an audit request is scheduled only inside the 10th–15th window', async () => {
-    const outside = await h.call('inquiries', 'ask', { channel: 'committee', kind: 'audit', text: '查阅11月物业费收支账目', auditDate: '2026-12-18' }, { as: DEMO.chair });
+    const outside = await h.call(
+      'inquiries',
+      'ask',
+      { channel: 'committee', kind: 'audit', text: '查阅11月物业费收支账目', auditDate: '2026-12-18' },
+      { as: DEMO.chair },
+    );
     expect(outside).toMatchObject({ ok: false, error: { code: 'AUDIT_OUTSIDE_WINDOW', message: '查账只能安排在每月10日至15日之间' } });
     const inside = await h.ok('inquiries', 'ask', { channel: 'committee', kind: 'audit', text: '查阅11月物业费收支账目', auditDate: '2026-12-10' }, DEMO.chair);
     expect(inside).toMatchObject({ kind: 'audit', kindLabel: '查账', auditDate: '2026-12-10' });
@@ -190,7 +243,10 @@ describe('the overdue sweep over 200 inquiries from the 40 demo owners', () => {
 
     // Tue 24 Nov 09:00: due dates 19, 20 and 23 Nov have passed.
     const first = await sweepAt('2026-11-24T09:00:00+08:00');
-    const expectedFirst = made.filter((m) => m.plan === 0 && m.day <= '2026-11-18').map((m) => m.id).sort();
+    const expectedFirst = made
+      .filter((m) => m.plan === 0 && m.day <= '2026-11-18')
+      .map((m) => m.id)
+      .sort();
     expect(first.escalated).toBe(expectedFirst.length);
     expect(await flaggedIds()).toEqual(expectedFirst);
     const again = await sweepAt('2026-11-24T10:00:00+08:00');
@@ -198,7 +254,10 @@ describe('the overdue sweep over 200 inquiries from the 40 demo owners', () => {
 
     // A week later every deadline has passed.
     const later = await sweepAt('2026-12-01T09:00:00+08:00');
-    const expectedAll = made.filter((m) => m.plan === 0).map((m) => m.id).sort();
+    const expectedAll = made
+      .filter((m) => m.plan === 0)
+      .map((m) => m.id)
+      .sort();
     expect(later.escalated).toBe(expectedAll.length - expectedFirst.length);
     expect(await flaggedIds()).toEqual(expectedAll);
     expect(await sweepAt('2026-12-01T10:00:00+08:00')).toMatchObject({ escalated: 0, alertsCreated: 0 });
@@ -226,9 +285,15 @@ describe('the overdue sweep over 200 inquiries from the 40 demo owners', () => {
     // Through the alerts function, as the hourly timer and the local "sweep now" run it.
     await h.ok('alerts', 'sweep', {}, DEMO.head);
     expect((await inboxOf(DEMO.butler)).map((i) => i.link)).toContain(`/packages/staff/inquiry/index?id=${a.inquiryId}`);
-    expect((await inboxOf(DEMO.head)).filter((i) => i.title === '提问即将到期').map((i) => i.link)).toEqual([`/packages/staff/inquiry/index?id=${b.inquiryId}`]);
+    expect((await inboxOf(DEMO.head)).filter((i) => i.title === '提问即将到期').map((i) => i.link)).toEqual([
+      `/packages/staff/inquiry/index?id=${b.inquiryId}`,
+    ]);
     expect((await inquirySweep(h.rt, h.now())).alertsCreated).toBe(0);
-    expect(await h.rt.store.count('alerts', { _id: { $in: [`inq-due-soon:${a.inquiryId}:${a.due}:${DEMO.butler}`, `inq-due-soon:${b.inquiryId}:${b.due}:${DEMO.head}`] } })).toBe(2);
+    expect(
+      await h.rt.store.count('alerts', {
+        _id: { $in: [`inq-due-soon:${a.inquiryId}:${a.due}:${DEMO.butler}`, `inq-due-soon:${b.inquiryId}:${b.due}:${DEMO.head}`] },
+      }),
+    ).toBe(2);
   });
 });
 

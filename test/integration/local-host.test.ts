@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 function post(where: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(new URL(where, host.url), { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
+  return fetch(new URL(where, host.url), {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 const storedFiles = () => fs.readdirSync(path.join(dataDir, 'files')).length;
@@ -48,7 +52,13 @@ function stalledRequest(pathname: string): Promise<{ status: number | null; body
   const { hostname, port } = new URL(host.url);
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, path: pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000', 'x-dev-openid': token } });
+    const req = http.request({
+      hostname,
+      port,
+      path: pathname,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '1000', 'x-dev-openid': token },
+    });
     req.on('response', (res) => {
       let body = '';
       res.setEncoding('utf8');
@@ -134,7 +144,13 @@ describe('request size and time limits', () => {
   it('counts a body sent without a length (chunked) and still answers 413', async () => {
     const { hostname, port } = new URL(host.url);
     const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
-      const req = http.request({ hostname, port, path: '/files?name=big.bin', method: 'POST', headers: { 'x-dev-openid': token, 'transfer-encoding': 'chunked' } });
+      const req = http.request({
+        hostname,
+        port,
+        path: '/files?name=big.bin',
+        method: 'POST',
+        headers: { 'x-dev-openid': token, 'transfer-encoding': 'chunked' },
+      });
       req.on('response', (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString('utf8')));

@@ -83,7 +83,10 @@ describe('the clean run', () => {
     console.log(
       [
         `${clean.length} write actions in the scenario, ${multi.length} make more than one domain write (crash points = all writes of the step):`,
-        ...multi.map((c) => `  ${c.step.name}: ${c.writes.length} writes (${c.writes.filter((w) => w.collection !== 'ops').length} domain + ${c.writes.filter((w) => w.collection === 'ops').length} operation record)`),
+        ...multi.map(
+          (c) =>
+            `  ${c.step.name}: ${c.writes.length} writes (${c.writes.filter((w) => w.collection !== 'ops').length} domain + ${c.writes.filter((w) => w.collection === 'ops').length} operation record)`,
+        ),
         `operation-record writes ${opWrites} vs domain writes ${domainWrites} (${(opWrites / clean.length).toFixed(1)} per operation, +${((100 * opWrites) / domainWrites).toFixed(0)}%)`,
       ].join('\n'),
     );
@@ -141,7 +144,9 @@ describe('a crash after every write of every multi-record action, then a retry o
       }
     }
     const ms = performance.now() - started;
-    console.log(`${points} crash points over ${multiWrite().length} actions in ${(ms / 1000).toFixed(1)} s: ${inProgress} retries answered REQUEST_IN_PROGRESS, ${repaired} finished by the repair sweep, the rest by the retry`);
+    console.log(
+      `${points} crash points over ${multiWrite().length} actions in ${(ms / 1000).toFixed(1)} s: ${inProgress} retries answered REQUEST_IN_PROGRESS, ${repaired} finished by the repair sweep, the rest by the retry`,
+    );
     expect(points).toBe(multiWrite().reduce((n, c) => n + c.writes.length, 0));
   });
 });
@@ -176,7 +181,11 @@ describe('request-id replay', () => {
 
   it('one person’s request id is not another’s', async () => {
     const mine = await ask('replay-0000004');
-    const theirs = await h.raw('inquiries', { action: 'ask', payload: { channel: 'owner', kind: 'request', text: '2单元楼道灯不亮' }, requestId: 'replay-0000004' }, { as: DEMO.owner2 });
+    const theirs = await h.raw(
+      'inquiries',
+      { action: 'ask', payload: { channel: 'owner', kind: 'request', text: '2单元楼道灯不亮' }, requestId: 'replay-0000004' },
+      { as: DEMO.owner2 },
+    );
     const idOf = (e: Envelope<unknown>) => (e.ok ? (e.data as { inquiryId: string }).inquiryId : null);
     expect(idOf(theirs)).toEqual(expect.any(String));
     expect(idOf(theirs)).not.toBe(idOf(mine));
@@ -209,7 +218,9 @@ describe('concurrency', () => {
   });
 
   it('50 concurrent consents: remaining 50', async () => {
-    const all = await Promise.all(Array.from({ length: 50 }, () => h.call('alerts', 'consent', { templateKey: 'deadline', accepted: true }, { as: DEMO.member })));
+    const all = await Promise.all(
+      Array.from({ length: 50 }, () => h.call('alerts', 'consent', { templateKey: 'deadline', accepted: true }, { as: DEMO.member })),
+    );
     expect(all.map(code)).toEqual(Array(50).fill('OK'));
     const [quota] = await h.rt.store.find('subscriptions', { personId: DEMO.member, templateKey: 'deadline' });
     expect(quota!.remaining).toBe(50);

@@ -29,15 +29,12 @@ describe('every action', () => {
     expect(await h.snapshot()).toEqual(before);
   });
 
-  it.each(all.filter(([fn, a]) => (PERMISSIONS[fn] as Record<string, Access>)[a] !== 'public'))(
-    '%s.%s refuses a call without identity',
-    async (fn, action) => {
-      const before = await h.snapshot();
-      const env = await h.raw(fn, { action, payload: {} });
-      expect(env).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
-      expect(await h.snapshot()).toEqual(before);
-    },
-  );
+  it.each(all.filter(([fn, a]) => (PERMISSIONS[fn] as Record<string, Access>)[a] !== 'public'))('%s.%s refuses a call without identity', async (fn, action) => {
+    const before = await h.snapshot();
+    const env = await h.raw(fn, { action, payload: {} });
+    expect(env).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    expect(await h.snapshot()).toEqual(before);
+  });
 });
 
 describe('dispatch', () => {
@@ -87,9 +84,14 @@ describe('session', () => {
   });
 
   it('resolves roles from the roster', async () => {
-    expect((await h.ok('session', 'me', {}, DEMO.chair))).toMatchObject({ roles: ['committee', 'owner'], area: 'committee', committeePosition: 'chair', communityName: '阳光花园' });
-    expect((await h.ok('session', 'me', {}, DEMO.head))).toMatchObject({ roles: ['head'], area: 'staff' });
-    expect((await h.ok('session', 'me', {}, DEMO.owner))).toMatchObject({ roles: ['owner'], area: 'owner', localMode: true });
+    expect(await h.ok('session', 'me', {}, DEMO.chair)).toMatchObject({
+      roles: ['committee', 'owner'],
+      area: 'committee',
+      committeePosition: 'chair',
+      communityName: '阳光花园',
+    });
+    expect(await h.ok('session', 'me', {}, DEMO.head)).toMatchObject({ roles: ['head'], area: 'staff' });
+    expect(await h.ok('session', 'me', {}, DEMO.owner)).toMatchObject({ roles: ['owner'], area: 'owner', localMode: true });
   });
 
   it('dev login lists demo people and logs in as one', async () => {
@@ -109,7 +111,7 @@ describe('session', () => {
 
   it('room binding: requested by the owner, approved by staff, then the owner sees bills', async () => {
     const visitor = DEMO.visitor;
-    expect((await h.call('fees', 'myBills', {}, { as: visitor }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('fees', 'myBills', {}, { as: visitor })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const pending = await h.ok('session', 'pendingBindings', {}, DEMO.butler);
     const mine = pending.find((b) => b.personName === '孙丽');
     expect(mine).toBeDefined();
@@ -142,8 +144,21 @@ describe('session', () => {
 
 describe('communities are separate', () => {
   it('staff of another community cannot see or decide this one', async () => {
-    await h.rt.store.insert('communities', { _id: 'c_other', name: '翠湖苑', city: '深圳', companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' }, createdAt: 0 });
-    await h.rt.store.insert('people', { _id: 'p_other_head', openid: 'dev-openid-p_other_head', name: '他区负责人', communityId: 'c_other', staffRole: 'head', createdAt: 0 });
+    await h.rt.store.insert('communities', {
+      _id: 'c_other',
+      name: '翠湖苑',
+      city: '深圳',
+      companyAccount: { bank: 'x', accountName: 'y', accountNo: 'z' },
+      createdAt: 0,
+    });
+    await h.rt.store.insert('people', {
+      _id: 'p_other_head',
+      openid: 'dev-openid-p_other_head',
+      name: '他区负责人',
+      communityId: 'c_other',
+      staffRole: 'head',
+      createdAt: 0,
+    });
     expect(await h.ok('session', 'pendingBindings', {}, 'p_other_head')).toEqual([]);
     const env = await h.call('session', 'decideBinding', { bindingId: 'bind_p_visitor_1', approve: true }, { as: 'p_other_head' });
     expect(env).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -98,7 +98,13 @@ describe('marking done', () => {
     h.advance(60_000);
     const file = { fileId: 'local:pl-2026-10.pdf', name: '2026年10月损益表.pdf' };
     const done = await h.ok('workbench', 'markDone', { taskId: PL_OCT, note: '已书面送达各委员', file }, DEMO.head);
-    expect(done).toMatchObject({ status: 'done', section: 'done', countdownText: '已完成', canMarkDone: false, done: { byName: '周志强', note: '已书面送达各委员', file, at: h.now() } });
+    expect(done).toMatchObject({
+      status: 'done',
+      section: 'done',
+      countdownText: '已完成',
+      canMarkDone: false,
+      done: { byName: '周志强', note: '已书面送达各委员', file, at: h.now() },
+    });
 
     const again = await h.call('workbench', 'markDone', { taskId: PL_OCT }, { as: DEMO.head });
     expect(again).toMatchObject({ ok: false, error: { code: 'OBLIGATION_ALREADY_DONE', message: '该事项已标记完成，不能重复办理' } });
@@ -149,7 +155,10 @@ describe('assignment', () => {
 
     expect(await h.call('workbench', 'markDone', { taskId: AUDIT_NOV }, { as: DEMO.butler2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await h.call('workbench', 'markDone', { taskId: PL_OCT }, { as: DEMO.butler })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.call('workbench', 'assign', { taskId: AUDIT_NOV, assigneeId: DEMO.butler2 }, { as: DEMO.butler })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('workbench', 'assign', { taskId: AUDIT_NOV, assigneeId: DEMO.butler2 }, { as: DEMO.butler })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.ok('workbench', 'markDone', { taskId: AUDIT_NOV }, DEMO.butler)).toMatchObject({ status: 'done', done: { byName: '陈晓东' } });
 
     // The new assignee heard about it in the inbox.
@@ -160,20 +169,28 @@ describe('assignment', () => {
     await h.ok('workbench', 'list', {}, DEMO.head);
     const before = await h.snapshot();
     for (const who of [DEMO.owner, DEMO.gm, 'p_nobody']) {
-      expect(await h.call('workbench', 'assign', { taskId: PL_OCT, assigneeId: who }, { as: DEMO.head })).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_NOT_STAFF' } });
+      expect(await h.call('workbench', 'assign', { taskId: PL_OCT, assigneeId: who }, { as: DEMO.head })).toMatchObject({
+        ok: false,
+        error: { code: 'ASSIGNEE_NOT_STAFF' },
+      });
     }
     expect(await h.snapshot()).toEqual(before);
     await h.ok('workbench', 'assign', { taskId: PL_OCT, assigneeId: DEMO.supervisor }, DEMO.head);
     expect(allItems(await h.ok('workbench', 'list', {}, DEMO.supervisor)).map((i) => i.id)).toEqual([PL_OCT]);
     h.advance(1000); // the trail below is read in time order
-    expect(await h.ok('workbench', 'assign', { taskId: PL_OCT, assigneeId: null }, DEMO.head)).toMatchObject({ assigneeId: null, assigneeName: '周志强（负责人）' });
+    expect(await h.ok('workbench', 'assign', { taskId: PL_OCT, assigneeId: null }, DEMO.head)).toMatchObject({
+      assigneeId: null,
+      assigneeName: '周志强（负责人）',
+    });
     expect(allItems(await h.ok('workbench', 'list', {}, DEMO.supervisor))).toEqual([]);
     const trail = await h.rt.store.find('audit', { type: 'obligation.assigned', 'subject.id': PL_OCT }, { sort: [['at', 1]] });
     expect(trail.map((e) => e.data)).toEqual([
       { previous: null, assigneeId: DEMO.supervisor },
       { previous: DEMO.supervisor, assigneeId: null },
     ]);
-    expect((await h.ok('workbench', 'assignees', {}, DEMO.head)).map((p) => p.personId).sort()).toEqual([DEMO.butler, DEMO.butler2, DEMO.head, DEMO.supervisor].sort());
+    expect((await h.ok('workbench', 'assignees', {}, DEMO.head)).map((p) => p.personId).sort()).toEqual(
+      [DEMO.butler, DEMO.butler2, DEMO.head, DEMO.supervisor].sort(),
+    );
   });
 });
 
@@ -264,10 +281,16 @@ describe('calendar administration', () => {
     expect(revoked.history[0]).toMatchObject({ change: '撤销' });
     expect(itemIn(await h.ok('workbench', 'list', {}, DEMO.head), plDec)!.lastWorkingDateText).toBeUndefined();
     expect(await h.rt.store.get('calendarOverrides', 'day:2027-01-05')).toMatchObject({ revoked: true, kind: 'holiday' });
-    expect(await h.call('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, { as: DEMO.head })).toMatchObject({ ok: false, error: { code: 'CALENDAR_OVERRIDE_REVOKED' } });
+    expect(await h.call('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, { as: DEMO.head })).toMatchObject({
+      ok: false,
+      error: { code: 'CALENDAR_OVERRIDE_REVOKED' },
+    });
 
     // Set again after a revocation: active once more, as a new version.
-    expect(await h.ok('workbench', 'setCalendarDay', { date: '2027-01-05', kind: 'holiday', name: '停电检修' }, DEMO.head)).toMatchObject({ revoked: false, version: 3 });
+    expect(await h.ok('workbench', 'setCalendarDay', { date: '2027-01-05', kind: 'holiday', name: '停电检修' }, DEMO.head)).toMatchObject({
+      revoked: false,
+      version: 3,
+    });
   });
 
   it('imports a year and a day; an invalid import stores nothing and says why in Chinese', async () => {
@@ -282,7 +305,12 @@ describe('calendar administration', () => {
     };
     const before = await h.snapshot();
     const audits = await h.rt.store.count('audit');
-    const bad = await h.call('workbench', 'importCalendar', { text: JSON.stringify([year2027, { date: '2027-02-30', kind: 'holiday' }, { date: '2027-03-01', kind: 'rest' }]) }, { as: DEMO.head });
+    const bad = await h.call(
+      'workbench',
+      'importCalendar',
+      { text: JSON.stringify([year2027, { date: '2027-02-30', kind: 'holiday' }, { date: '2027-03-01', kind: 'rest' }]) },
+      { as: DEMO.head },
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'CALENDAR_IMPORT_INVALID', message: '导入的日历数据有2处错误，未保存任何内容' } });
     if (!bad.ok) expect(bad.error.details).toEqual(['第2项：日期无效，格式应为 YYYY-MM-DD', '第3项：类型应为 holiday（放假）或 workday（上班）']);
     const notJson = await h.call('workbench', 'importCalendar', { text: '[{"year": 2027,' }, { as: DEMO.head });
@@ -313,10 +341,21 @@ describe('calendar administration', () => {
     expect(await h.ok('workbench', 'calendarMonth', { month: '2026-10' }, DEMO.head)).toMatchObject({ provisional: false, yearSource: 'shipped' });
 
     const before = await h.snapshot();
-    const wrongYear = await h.call('workbench', 'setCalendarYear', { year: 2027, holidays: [{ date: '2028-01-01', name: '元旦' }], workdays: [] }, { as: DEMO.head });
+    const wrongYear = await h.call(
+      'workbench',
+      'setCalendarYear',
+      { year: 2027, holidays: [{ date: '2028-01-01', name: '元旦' }], workdays: [] },
+      { as: DEMO.head },
+    );
     expect(wrongYear).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '放假日第1条：日期 2028-01-01 不在 2027 年内' } });
-    expect(await h.call('workbench', 'setCalendarDay', { date: '2027-02-30', kind: 'holiday' }, { as: DEMO.head })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await h.call('workbench', 'setCalendarDay', { date: '2027-01-04', kind: 'holiday' }, { as: DEMO.butler })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call('workbench', 'setCalendarDay', { date: '2027-02-30', kind: 'holiday' }, { as: DEMO.head })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await h.call('workbench', 'setCalendarDay', { date: '2027-01-04', kind: 'holiday' }, { as: DEMO.butler })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await h.snapshot()).toEqual(before);
   });
 });

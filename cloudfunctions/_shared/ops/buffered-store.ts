@@ -110,7 +110,12 @@ export class BufferedStore implements RawStorage {
     return true;
   }
 
-  async update<T extends StoredRecord>(collection: CollectionName, id: string, expectedVersion: number, patch: Partial<Omit<T, '_id' | 'version'>>): Promise<boolean> {
+  async update<T extends StoredRecord>(
+    collection: CollectionName,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Omit<T, '_id' | 'version'>>,
+  ): Promise<boolean> {
     const key = keyOf(collection, id);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const mine = this.inserted.get(key);

@@ -46,7 +46,7 @@ export function operationIds(opId: string, now: EpochMs): (prefix: string) => st
 
 class Conflict extends Error {}
 
-const opsOf = (doc: unknown): string[] => ((doc as { ops?: unknown })?.ops instanceof Array ? ((doc as { ops: string[] }).ops) : []);
+const opsOf = (doc: unknown): string[] => ((doc as { ops?: unknown })?.ops instanceof Array ? (doc as { ops: string[] }).ops : []);
 
 /** Applies one plan. Throws Conflict when a concurrent writer won before any step of ours landed. */
 async function applySteps(store: RawStorage, opId: string, steps: Step[], resuming: boolean): Promise<void> {
@@ -175,9 +175,7 @@ export async function runOperation<R>(rt: Runtime, req: OperationRequest, run: (
       leaseUntil: req.now + LEASE_MS,
       createdAt: req.now,
     };
-    const committed = existing
-      ? await rt.store.update('ops', opId, existing.version, op)
-      : await rt.store.insertIfAbsent('ops', op);
+    const committed = existing ? await rt.store.update('ops', opId, existing.version, op) : await rt.store.insertIfAbsent('ops', op);
     if (!committed) continue; // a concurrent run of the same request committed first: read its outcome
 
     try {

@@ -11,7 +11,38 @@ import { rawStorage, type Storage } from '../storage/port';
 export const DEMO_COMMUNITY_ID = 'c_demo';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '志强', '海燕', '文', '晓东', '丹', '国庆'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '志强',
+  '海燕',
+  '文',
+  '晓东',
+  '丹',
+  '国庆',
+];
 
 const personName = (i: number): string => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
 const phone = (i: number): string => `139${String(10000000 + i * 7919).slice(-8)}`;
@@ -31,7 +62,10 @@ export function demoData(now: number): DemoData {
   const createdAt = now;
   const v = { version: 1 } as const;
   const community: Community = {
-    _id: DEMO_COMMUNITY_ID, ...v, name: '阳光花园', city: '深圳',
+    _id: DEMO_COMMUNITY_ID,
+    ...v,
+    name: '阳光花园',
+    city: '深圳',
     companyAccount: { bank: '招商银行深圳科技园支行', accountName: '阳光物业服务有限公司', accountNo: '7559 0123 4567 890' },
     createdAt,
   };
@@ -41,7 +75,14 @@ export function demoData(now: number): DemoData {
     for (let floor = 1; floor <= 5; floor++) {
       for (let unit = 1; unit <= 4; unit++) {
         const n = `${floor}0${unit}`;
-        rooms.push({ _id: `r_${b._id.slice(-1)}_${n}`, ...v, communityId: community._id, buildingId: b._id, label: `${b.name}-${n}`, areaM2: 80 + ((floor * 4 + unit) % 5) * 15 });
+        rooms.push({
+          _id: `r_${b._id.slice(-1)}_${n}`,
+          ...v,
+          communityId: community._id,
+          buildingId: b._id,
+          label: `${b.name}-${n}`,
+          areaM2: 80 + ((floor * 4 + unit) % 5) * 15,
+        });
       }
     }
   }
@@ -50,13 +91,28 @@ export function demoData(now: number): DemoData {
   rooms.forEach((room, i) => {
     const id = `p_owner_${String(i + 1).padStart(2, '0')}`;
     people.push({ _id: id, ...v, openid: devOpenid(id), name: personName(i), phone: phone(i), communityId: community._id, createdAt });
-    roomBindings.push({ _id: `bind_${room._id}`, ...v, communityId: community._id, personId: id, roomId: room._id, status: 'approved', requestedAt: createdAt, decidedAt: createdAt });
+    roomBindings.push({
+      _id: `bind_${room._id}`,
+      ...v,
+      communityId: community._id,
+      personId: id,
+      roomId: room._id,
+      status: 'approved',
+      requestedAt: createdAt,
+      decidedAt: createdAt,
+    });
   });
   const positions: CommitteePosition[] = ['chair', 'vice_chair', 'member', 'member', 'member'];
   const termStart = localDateOf(now - 400 * 86_400_000);
   const termEnd = localDateOf(now + 4 * 365 * 86_400_000);
   const committeeSeats: CommitteeSeat[] = positions.map((position, i) => ({
-    _id: `seat_${i + 1}`, ...v, communityId: community._id, personId: people[i * 7]._id, position, termStart, termEnd,
+    _id: `seat_${i + 1}`,
+    ...v,
+    communityId: community._id,
+    personId: people[i * 7]._id,
+    position,
+    termStart,
+    termEnd,
   }));
   const staff: Array<[string, string, StaffRole, string | null, string[]?]> = [
     ['p_butler_1', '陈晓东', 'butler', community._id, [buildings[0]._id]],
@@ -70,7 +126,15 @@ export function demoData(now: number): DemoData {
   });
   ['p_visitor_1', 'p_visitor_2'].forEach((id, i) => {
     people.push({ _id: id, ...v, openid: devOpenid(id), name: ['孙丽', '吴磊'][i], phone: phone(200 + i), communityId: community._id, createdAt });
-    roomBindings.push({ _id: `bind_${id}`, ...v, communityId: community._id, personId: id, roomId: rooms[i + 3]._id, status: 'requested', requestedAt: now - (i + 1) * 86_400_000 });
+    roomBindings.push({
+      _id: `bind_${id}`,
+      ...v,
+      communityId: community._id,
+      personId: id,
+      roomId: rooms[i + 3]._id,
+      status: 'requested',
+      requestedAt: now - (i + 1) * 86_400_000,
+    });
   });
   const bills: Bill[] = [];
   for (let m = 2; m >= 0; m--) {
@@ -79,9 +143,17 @@ export function demoData(now: number): DemoData {
       // Most pay; a few rooms run arrears, some for all three months, so the reminder list is real.
       const unpaid = i % 9 === 0 || (m === 0 && i % 3 === 0) || (m === 1 && i % 5 === 0);
       bills.push({
-        _id: `bill_${room._id}_${month}`, ...v, communityId: community._id, buildingId: room.buildingId, roomId: room._id, month,
-        amountFen: Math.round(room.areaM2 * 250), status: unpaid ? 'unpaid' : 'paid', dueDate: `${month}-15`,
-        paidAt: unpaid ? undefined : createdAt, createdAt,
+        _id: `bill_${room._id}_${month}`,
+        ...v,
+        communityId: community._id,
+        buildingId: room.buildingId,
+        roomId: room._id,
+        month,
+        amountFen: Math.round(room.areaM2 * 250),
+        status: unpaid ? 'unpaid' : 'paid',
+        dueDate: `${month}-15`,
+        paidAt: unpaid ? undefined : createdAt,
+        createdAt,
       });
     });
   }

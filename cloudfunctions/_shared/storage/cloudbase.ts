@@ -1,7 +1,22 @@
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from './collections';
-import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FieldCondition, type FindOptions, type Page, type PageOptions, type Query, type RawStorage, type Storage, typedStorage } from './port';
+import {
+  afterCursor,
+  checkPageLimit,
+  encodeCursor,
+  insertIfAbsentVia,
+  OPS_KEPT,
+  pageOrder,
+  type FieldCondition,
+  type FindOptions,
+  type Page,
+  type PageOptions,
+  type Query,
+  type RawStorage,
+  type Storage,
+  typedStorage,
+} from './port';
 
 /* The slice of @cloudbase/node-sdk's database we use; typed loosely because the SDK's own types
    for commands are `any`-heavy. */
@@ -68,9 +83,7 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
   }
 
   function where(query: Query): object {
-    return Object.fromEntries(
-      Object.entries(query).map(([k, v]) => [k, v !== null && typeof v === 'object' ? condition(v) : v]),
-    );
+    return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v !== null && typeof v === 'object' ? condition(v) : v]));
   }
 
   // CloudBase merges nested objects on update; `set` replaces them, as the port promises.

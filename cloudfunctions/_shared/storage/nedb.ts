@@ -3,7 +3,21 @@ import Datastore from '@seald-io/nedb';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import { COLLECTIONS, type CollectionName } from './collections';
-import { afterCursor, checkPageLimit, encodeCursor, insertIfAbsentVia, OPS_KEPT, pageOrder, type FindOptions, type Page, type PageOptions, type Query, type RawStorage, type Storage, typedStorage } from './port';
+import {
+  afterCursor,
+  checkPageLimit,
+  encodeCursor,
+  insertIfAbsentVia,
+  OPS_KEPT,
+  pageOrder,
+  type FindOptions,
+  type Page,
+  type PageOptions,
+  type Query,
+  type RawStorage,
+  type Storage,
+  typedStorage,
+} from './port';
 
 /**
  * The embedded default store: pure JS, one append-only file per collection under `dir`
@@ -17,9 +31,7 @@ export function createNedbStorage(dir?: string): Storage {
     let ready = stores.get(collection);
     if (!ready) {
       ready = (async () => {
-        const db = new Datastore<Record<string, unknown>>(
-          dir ? { filename: path.join(dir, `${collection}.db`) } : { inMemoryOnly: true },
-        );
+        const db = new Datastore<Record<string, unknown>>(dir ? { filename: path.join(dir, `${collection}.db`) } : { inMemoryOnly: true });
         await db.loadDatabaseAsync();
         const spec = COLLECTIONS[collection] as { unique?: ReadonlyArray<ReadonlyArray<string>> };
         for (const fields of spec.unique ?? []) {
@@ -33,8 +45,7 @@ export function createNedbStorage(dir?: string): Storage {
   }
 
   const strip = <T>(doc: Record<string, unknown>): T => doc as T;
-  const defined = (o: object): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  const defined = (o: object): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
   async function insert<T extends StoredRecord>(collection: CollectionName, record: Omit<T, 'version'>): Promise<T> {
     const db = await open(collection);
@@ -63,7 +74,9 @@ export function createNedbStorage(dir?: string): Storage {
       checkPageLimit(options.limit);
       const order = pageOrder(options.sort);
       const where = options.after ? { $and: [query, { $or: afterCursor(order, options.after) }] } : query;
-      const docs = await (await open(collection))
+      const docs = await (
+        await open(collection)
+      )
         .findAsync(where as Record<string, unknown>)
         .sort(Object.fromEntries(order))
         .limit(options.limit + 1);
@@ -75,11 +88,7 @@ export function createNedbStorage(dir?: string): Storage {
     },
     async update(collection, id, expectedVersion, patch) {
       const db = await open(collection);
-      const { numAffected } = await db.updateAsync(
-        { _id: id, version: expectedVersion },
-        { $set: { ...defined(patch), version: expectedVersion + 1 } },
-        {},
-      );
+      const { numAffected } = await db.updateAsync({ _id: id, version: expectedVersion }, { $set: { ...defined(patch), version: expectedVersion + 1 } }, {});
       return numAffected === 1;
     },
     async increment(collection, id, deltas, set, opId) {

@@ -62,12 +62,7 @@ export interface RawStorage {
    * Compare-and-set: applies `patch` only if the record still has `expectedVersion`, and bumps the
    * version. Returns false when someone else changed it first, so the caller can re-read and retry.
    */
-  update<T extends StoredRecord>(
-    collection: CollectionName,
-    id: string,
-    expectedVersion: number,
-    patch: Partial<Omit<T, '_id' | 'version'>>,
-  ): Promise<boolean>;
+  update<T extends StoredRecord>(collection: CollectionName, id: string, expectedVersion: number, patch: Partial<Omit<T, '_id' | 'version'>>): Promise<boolean>;
   /**
    * Adds to numeric fields atomically (and bumps the version), for counters many writers meet at:
    * no read, no compare-and-set to lose. `opId`, when given, is remembered in the record's `ops` list
@@ -83,7 +78,11 @@ export type Patch<T> = Partial<Omit<T, '_id' | 'version'>>;
 
 /** A record's fields and, one level down, the fields of its object-valued fields (`subject.id`). */
 export type FieldPath<T> = {
-  [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[] ? K : NonNullable<T[K]> extends object ? K | `${K}.${keyof NonNullable<T[K]> & string}` : K;
+  [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[]
+    ? K
+    : NonNullable<T[K]> extends object
+      ? K | `${K}.${keyof NonNullable<T[K]> & string}`
+      : K;
 }[keyof T & string];
 /** A query on a collection: only its declared fields (a misspelt key is a compile error). */
 export type QueryOf<T> = { [P in FieldPath<T>]?: Scalar | FieldCondition };
@@ -108,7 +107,13 @@ export interface Storage {
   count<C extends CollectionName>(collection: C, query?: QueryOf<RecordOf<C>>): Promise<number>;
   page<C extends CollectionName>(collection: C, query: QueryOf<RecordOf<C>>, options: PageOptionsOf<RecordOf<C>>): Promise<Page<RecordOf<C>>>;
   update<C extends CollectionName>(collection: C, id: string, expectedVersion: number, patch: Patch<RecordOf<C>>): Promise<boolean>;
-  increment<C extends CollectionName>(collection: C, id: string, deltas: Partial<Record<FieldPath<RecordOf<C>>, number>>, set?: Partial<Record<FieldPath<RecordOf<C>>, Scalar>>, opId?: string): Promise<boolean>;
+  increment<C extends CollectionName>(
+    collection: C,
+    id: string,
+    deltas: Partial<Record<FieldPath<RecordOf<C>>, number>>,
+    set?: Partial<Record<FieldPath<RecordOf<C>>, Scalar>>,
+    opId?: string,
+  ): Promise<boolean>;
 }
 
 /** The typed view of an adapter (a type-level cast: the object is unchanged). */

@@ -77,7 +77,9 @@ export function DocumentHead({ doc }: { doc: DocumentView }) {
         {doc.late && <Text className="tag tag-danger">逾期送达</Text>}
         {doc.outcome && <Text className="tag tag-success">{doc.outcome.resultLabel}</Text>}
       </View>
-      <View className="doc-title" data-testid="doc-title">{doc.title}</View>
+      <View className="doc-title" data-testid="doc-title">
+        {doc.title}
+      </View>
       {doc.categoryLabel && <View className="doc-category">{doc.categoryLabel}</View>}
       <View className="doc-facts">
         {doc.sentAt && <Fact label="送达时间" value={`${formatDateTime(doc.sentAt)} · ${doc.sentByName ?? ''}`} />}
@@ -100,4 +102,3 @@ function Fact({ label, value }: { label: string; value: string }) {
     </View>
   );
 }
-

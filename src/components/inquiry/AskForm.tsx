@@ -34,7 +34,11 @@ export function AskForm({ channel }: { channel: InquiryChannel }) {
 
   // Opened from a link before the session loaded: learn the rooms, and pick the only one.
   useEffect(() => {
-    if (!me) void useSession.getState().refresh().catch(() => undefined);
+    if (!me)
+      void useSession
+        .getState()
+        .refresh()
+        .catch(() => undefined);
     else if (!roomId && rooms.length === 1) setRoomId(rooms[0]!.roomId);
     // Only when the session arrives: a room the user picked afterwards is theirs to keep.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -46,7 +50,14 @@ export function AskForm({ channel }: { channel: InquiryChannel }) {
       void Taro.showToast({ title: '请填写内容', icon: 'none' });
       return;
     }
-    const payload = { channel, kind, text: text.trim(), photos, ...(channel === 'owner' && roomId ? { roomId } : {}), ...(kind === 'audit' && auditDate ? { auditDate } : {}) };
+    const payload = {
+      channel,
+      kind,
+      text: text.trim(),
+      photos,
+      ...(channel === 'owner' && roomId ? { roomId } : {}),
+      ...(kind === 'audit' && auditDate ? { auditDate } : {}),
+    };
     await send(async () => setSent(await call('inquiries', 'ask', payload)));
   }
 
@@ -67,7 +78,11 @@ export function AskForm({ channel }: { channel: InquiryChannel }) {
           </Button>
         )}
         <View className="row ask-done-actions">
-          <View className="btn btn-plain btn-small" data-testid="ask-done-view" onClick={() => void Taro.redirectTo({ url: askerInquiryUrl(channel, sent.inquiryId) })}>
+          <View
+            className="btn btn-plain btn-small"
+            data-testid="ask-done-view"
+            onClick={() => void Taro.redirectTo({ url: askerInquiryUrl(channel, sent.inquiryId) })}
+          >
             查看详情
           </View>
           <View className="btn btn-plain btn-small" onClick={() => void Taro.redirectTo({ url: askerInquiriesRoute(channel) })}>

@@ -37,10 +37,20 @@ export function AskerActions({ item, act }: { item: InquiryDetailView; act: Act 
         <>
           <View className="action-title">服务中心已{item.status === 'explained' ? '作出解释说明' : '答复'}，您是否满意？</View>
           <View className="row rate-buttons">
-            <Button className="rate-yes" data-testid="rate-yes" type="primary" onClick={() => void act(() => call('inquiries', 'rate', { inquiryId: id, satisfied: true }), '感谢您的评价')}>
+            <Button
+              className="rate-yes"
+              data-testid="rate-yes"
+              type="primary"
+              onClick={() => void act(() => call('inquiries', 'rate', { inquiryId: id, satisfied: true }), '感谢您的评价')}
+            >
               满意
             </Button>
-            <Button className="rate-no" data-testid="rate-no" fill="outline" onClick={() => void act(() => call('inquiries', 'rate', { inquiryId: id, satisfied: false }), '已记录，您可以重新打开')}>
+            <Button
+              className="rate-no"
+              data-testid="rate-no"
+              fill="outline"
+              onClick={() => void act(() => call('inquiries', 'rate', { inquiryId: id, satisfied: false }), '已记录，您可以重新打开')}
+            >
               不满意
             </Button>
           </View>
@@ -50,8 +60,21 @@ export function AskerActions({ item, act }: { item: InquiryDetailView; act: Act 
         <>
           <View className="action-title">对答复不满意？</View>
           <View className="muted">可在 {item.reopenUntil ? formatDateTime(item.reopenUntil) : ''} 前重新打开，服务中心将重新处理并重新计算答复期限。</View>
-          <Textarea className="form-textarea" data-testid="reopen-text" value={text} maxlength={500} placeholder="请说明不满意的原因" onInput={(e) => setText(e.detail.value)} />
-          <Button className="reopen-submit" data-testid="reopen-submit" type="primary" block onClick={() => withText(() => act(() => call('inquiries', 'reopen', { inquiryId: id, reason: text.trim() }), '已重新打开'))}>
+          <Textarea
+            className="form-textarea"
+            data-testid="reopen-text"
+            value={text}
+            maxlength={500}
+            placeholder="请说明不满意的原因"
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <Button
+            className="reopen-submit"
+            data-testid="reopen-submit"
+            type="primary"
+            block
+            onClick={() => withText(() => act(() => call('inquiries', 'reopen', { inquiryId: id, reason: text.trim() }), '已重新打开'))}
+          >
             重新打开
           </Button>
         </>
@@ -59,9 +82,23 @@ export function AskerActions({ item, act }: { item: InquiryDetailView; act: Act 
       {can.followUp && (
         <>
           <View className="action-title">补充说明 / 追问</View>
-          <Textarea className="form-textarea" data-testid="follow-text" value={text} maxlength={500} placeholder="补充情况或追问进度" onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            className="form-textarea"
+            data-testid="follow-text"
+            value={text}
+            maxlength={500}
+            placeholder="补充情况或追问进度"
+            onInput={(e) => setText(e.detail.value)}
+          />
           <PhotoPicker photos={photos} onChange={setPhotos} folder="inquiries" />
-          <Button className="follow-submit" data-testid="follow-submit" type="primary" fill="outline" block onClick={() => withText(() => act(() => call('inquiries', 'followUp', { inquiryId: id, text: text.trim(), photos }), '已发送'))}>
+          <Button
+            className="follow-submit"
+            data-testid="follow-submit"
+            type="primary"
+            fill="outline"
+            block
+            onClick={() => withText(() => act(() => call('inquiries', 'followUp', { inquiryId: id, text: text.trim(), photos }), '已发送'))}
+          >
             发送
           </Button>
         </>

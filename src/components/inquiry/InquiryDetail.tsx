@@ -36,7 +36,10 @@ export function InquiryDetail({ id }: { id: string }) {
     try {
       setItem(await work());
       void Taro.showToast({ title: done, icon: 'none' });
-      void useTodos.getState().load().catch(() => undefined);
+      void useTodos
+        .getState()
+        .load()
+        .catch(() => undefined);
       return true;
     } catch (e) {
       showError(e);

@@ -42,7 +42,11 @@ export function StatusTag({ status, label }: { status: InquiryStatus; label: str
 export function InquiryCard({ item, link, showAsker }: { item: InquirySummaryView; link: string; showAsker?: boolean }) {
   const waiting = OPEN_STATUSES.includes(item.status);
   return (
-    <View className={`list-item inquiry-card${item.overdue ? ' inquiry-card-overdue' : ''}`} data-testid="inquiry-card" onClick={() => void Taro.navigateTo({ url: link })}>
+    <View
+      className={`list-item inquiry-card${item.overdue ? ' inquiry-card-overdue' : ''}`}
+      data-testid="inquiry-card"
+      onClick={() => void Taro.navigateTo({ url: link })}
+    >
       <View className="row">
         <View className="inquiry-card-title">
           <Text className="tag inquiry-kind">{item.kindLabel}</Text>

@@ -7,7 +7,11 @@ import { usePageData } from '../usePageData';
  * finds out who is asking.
  */
 export function useInquiryList(fetch: () => Promise<InquirySummaryView[]>, key = '') {
-  const { data: items, error, reload: load } = usePageData(async () => {
+  const {
+    data: items,
+    error,
+    reload: load,
+  } = usePageData(async () => {
     if (!useSession.getState().me) await useSession.getState().refresh();
     return fetch();
   }, [key]);

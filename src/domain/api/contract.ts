@@ -36,8 +36,7 @@ export const noInput = z.strictObject({});
 
 export const zId = z.string().trim().min(1, '缺少编号').max(64, '编号过长');
 export { zKeyOf, zLocalDate, zMonth, zReportPeriod, zYear } from './fields';
-export const zText = (label: string, max: number) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+export const zText = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 /** A cursor from the previous page's `next` (opaque; the server checks it). */
 export const zCursor = z.string().max(512, '分页位置无效').optional();
 export const zLimit = z.number().int().min(1).max(100).optional();

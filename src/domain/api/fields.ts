@@ -41,11 +41,7 @@ export const zReportPeriod = z
   .refine((v) => isSupportedYear(yearOfText(v)), YEAR_RANGE)
   .describe(`years ${FIRST_YEAR}–${LAST_YEAR}`);
 
-export const zYear = z
-  .number({ error: '请填写年份' })
-  .int('年份应为整数')
-  .min(FIRST_YEAR, YEAR_RANGE)
-  .max(LAST_YEAR, YEAR_RANGE);
+export const zYear = z.number({ error: '请填写年份' }).int('年份应为整数').min(FIRST_YEAR, YEAR_RANGE).max(LAST_YEAR, YEAR_RANGE);
 
 /**
  * One of a label table's own keys, typed as their literal union. z.enum compares against the listed

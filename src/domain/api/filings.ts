@@ -74,7 +74,10 @@ export interface DeliveryEventView {
 
 export interface MyDeliveryItem {
   delivery: DeliveryView;
-  document: Pick<DocumentView, 'documentId' | 'kind' | 'kindLabel' | 'categoryLabel' | 'title' | 'sentAt' | 'sentByName' | 'responseDue' | 'versionNo' | 'supersededBy'>;
+  document: Pick<
+    DocumentView,
+    'documentId' | 'kind' | 'kindLabel' | 'categoryLabel' | 'title' | 'sentAt' | 'sentByName' | 'responseDue' | 'versionNo' | 'supersededBy'
+  >;
 }
 
 export interface DocumentDetail {
@@ -161,7 +164,12 @@ const zKind = zKeyOf(KIND_LABELS, '请选择文件类型');
 const zCategory = zKeyOf(ALL_CATEGORIES, '请选择类别');
 const zPeriod = zReportPeriod;
 const zResult = zKeyOf(FILING_RESULT_LABELS, '请选择申报结果');
-const zCount = (label: string) => z.number({ error: `请填写${label}` }).int().min(0, `${label}不能为负数`).max(999);
+const zCount = (label: string) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int()
+    .min(0, `${label}不能为负数`)
+    .max(999);
 const zDelivery = z.strictObject({ deliveryId: zId });
 const zDocument = z.strictObject({ documentId: zId });
 
@@ -179,10 +187,7 @@ const contentFields = {
 
 export const filingsApi = {
   composers: action<{ canCompose: boolean; staff: ComposerView[] }>()('可起草、发送业委会文件的工作人员', noInput),
-  setComposers: action<{ staff: ComposerView[] }>()(
-    '负责人授权管家、管家主管起草和发送业委会文件',
-    z.strictObject({ personIds: z.array(zId).max(50) }),
-  ),
+  setComposers: action<{ staff: ComposerView[] }>()('负责人授权管家、管家主管起草和发送业委会文件', z.strictObject({ personIds: z.array(zId).max(50) })),
   previewDue: action<{ deadline: Deadline | null; late: boolean; lateReasonRequired: boolean }>()(
     '起草时预览送达期限（按含调休的工作日历计算）',
     z.strictObject({
@@ -207,10 +212,7 @@ export const filingsApi = {
     z.strictObject({ kind: zKind.optional(), status: z.enum(['draft', 'sent']).optional(), limit: zLimit, after: zCursor }),
   ),
   get: action<DocumentDetail>()('文件详情（委员同时看到自己的送达记录）', zDocument),
-  myDeliveries: action<MyDeliveryItem[]>()(
-    '我收到的文件',
-    z.strictObject({ tab: z.enum(['pending', 'done', 'all']).default('all') }),
-  ),
+  myDeliveries: action<MyDeliveryItem[]>()('我收到的文件', z.strictObject({ tab: z.enum(['pending', 'done', 'all']).default('all') })),
   open: action<DeliveryView>()('委员打开文件（记录已阅读）', zDelivery),
   sign: action<DeliveryView>()('委员签收文件', zDelivery),
   object: action<DeliveryView>()('委员对文件提出异议', z.strictObject({ deliveryId: zId, text: zText('异议内容', 1000) })),
@@ -232,9 +234,7 @@ export const filingsApi = {
       documentId: zId,
       result: zResult,
       note: z.string().trim().max(500, '说明不能超过500个字').optional(),
-      vote: z
-        .strictObject({ present: zCount('出席人数'), agree: zCount('同意票'), against: zCount('反对票'), decidedOn: zLocalDate.optional() })
-        .optional(),
+      vote: z.strictObject({ present: zCount('出席人数'), agree: zCount('同意票'), against: zCount('反对票'), decidedOn: zLocalDate.optional() }).optional(),
     }),
   ),
   publishToOwners: action<DocumentView>()('负责人将文件向业主公开', zDocument),
@@ -260,7 +260,11 @@ export const filingsApi = {
       anchor: z
         .strictObject({
           seq: z.number({ error: '请填写摘要上的条数' }).int().min(1, '条数至少为 1'),
-          digest: z.string().trim().max(200).refine((v) => normalizeDigest(v) !== null, '请填写完整摘要（64 位）或简码（16 位，如 1a2b-3c4d-5e6f-7a8b）'),
+          digest: z
+            .string()
+            .trim()
+            .max(200)
+            .refine((v) => normalizeDigest(v) !== null, '请填写完整摘要（64 位）或简码（16 位，如 1a2b-3c4d-5e6f-7a8b）'),
         })
         .optional(),
     }),

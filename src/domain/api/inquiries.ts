@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { zFileRef, type FileRef } from '../files';
 import type { InquiryEventType } from '../inquiry';
-import { CHANNEL_LABELS, CLASSIFICATION_LABELS, KIND_LABELS, MAX_PHOTOS, type Classification, type InquiryChannel, type InquiryKind, type InquiryStatus } from '../inquiry-labels';
+import {
+  CHANNEL_LABELS,
+  CLASSIFICATION_LABELS,
+  KIND_LABELS,
+  MAX_PHOTOS,
+  type Classification,
+  type InquiryChannel,
+  type InquiryKind,
+  type InquiryStatus,
+} from '../inquiry-labels';
 import type { InquiryMonthStats } from '../inquiry-stats';
 import type { EpochMs, Id, LocalDate } from '../model';
 import { RULE_PHRASES } from '../rules';
@@ -103,7 +112,10 @@ export const inquiriesApi = {
   get: action<InquiryDetailView>()('事项详情及处理过程', zInquiryId),
   followUp: action<InquiryDetailView>()('提问人补充说明或追问', z.strictObject({ inquiryId: zId, text: zText('追问内容', 500), photos: zPhotos.optional() })),
   rate: action<InquiryDetailView>()('提问人评价答复：满意或不满意', z.strictObject({ inquiryId: zId, satisfied: z.boolean() })),
-  reopen: action<InquiryDetailView>()(`不满意时在${RULE_PHRASES.reopenWithin}重新打开`, z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', 500) })),
+  reopen: action<InquiryDetailView>()(
+    `不满意时在${RULE_PHRASES.reopenWithin}重新打开`,
+    z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', 500) }),
+  ),
   queue: action<InquirySummaryView[]>()(
     '工作人员处理队列：逾期在前，按到期时间排序',
     z.strictObject({ scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional() }),

@@ -65,14 +65,14 @@ export const sessionApi = {
     '修改姓名和手机号',
     z.strictObject({
       name: zText('姓名', 20),
-      phone: z.string().regex(/^1\d{10}$/, '请填写11位手机号').optional(),
+      phone: z
+        .string()
+        .regex(/^1\d{10}$/, '请填写11位手机号')
+        .optional(),
     }),
   ),
   listCommunities: action<Array<{ communityId: Id; name: string }>>()('可选择的小区', noInput),
-  listRooms: action<Array<{ roomId: Id; label: string; buildingName: string }>>()(
-    '某小区的房屋，用于申请绑定',
-    z.strictObject({ communityId: zId }),
-  ),
+  listRooms: action<Array<{ roomId: Id; label: string; buildingName: string }>>()('某小区的房屋，用于申请绑定', z.strictObject({ communityId: zId })),
   requestBinding: action<MeView>()('业主申请绑定房屋，待工作人员核实', z.strictObject({ roomId: zId })),
   pendingBindings: action<BindingView[]>()('待核实的房屋绑定申请', noInput),
   decideBinding: action<BindingView>()(

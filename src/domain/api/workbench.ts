@@ -95,10 +95,7 @@ export const workbenchApi = {
       documentId: zId.optional(),
     }),
   ),
-  assign: action<WorkbenchItemView>()(
-    '把事项分派给管家或管家主管（不指定则由负责人本人负责）',
-    z.strictObject({ taskId: zId, assigneeId: zId.nullable() }),
-  ),
+  assign: action<WorkbenchItemView>()('把事项分派给管家或管家主管（不指定则由负责人本人负责）', z.strictObject({ taskId: zId, assigneeId: zId.nullable() })),
   assignees: action<AssigneeView[]>()('可分派事项的工作人员', noInput),
   calendarMonth: action<CalendarMonthView>()('工作日历：某月每天是否上班及原因', z.strictObject({ month: zMonth })),
   calendarOverrides: action<CalendarOverrideView[]>()('日历修正记录（含修改人、时间和历史）', noInput),

@@ -78,9 +78,7 @@ function VisitorPrompt({ me }: { me: MeView }) {
     return (
       <View className="card visitor-prompt" data-testid="visitor-prompt">
         <View className="visitor-title">房屋绑定审核中</View>
-        <View className="muted">
-          您申请绑定的 {waiting.map((r) => r.label).join('、')} 正在由物业工作人员核实，核实通过后即可查看账单、提出质询和建议。
-        </View>
+        <View className="muted">您申请绑定的 {waiting.map((r) => r.label).join('、')} 正在由物业工作人员核实，核实通过后即可查看账单、提出质询和建议。</View>
       </View>
     );
   }
@@ -114,7 +112,11 @@ export default function HomePage() {
   });
 
   if (!me) {
-    return <View className="page home"><Pending error={error} onRetry={reload} /></View>;
+    return (
+      <View className="page home">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
   }
 
   const shortcuts = SHORTCUTS[me.area];

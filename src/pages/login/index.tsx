@@ -91,13 +91,7 @@ function DevLogin() {
               </View>
               <View className="card login-list">
                 {members.map((p) => (
-                  <View
-                    key={p.personId}
-                    className="dev-person"
-                    data-testid="dev-person"
-                    data-person-id={p.personId}
-                    onClick={() => void pick(p)}
-                  >
+                  <View key={p.personId} className="dev-person" data-testid="dev-person" data-person-id={p.personId} onClick={() => void pick(p)}>
                     <View className="dev-person-avatar">{p.name.slice(0, 1)}</View>
                     <View className="dev-person-main">
                       <Text className="dev-person-name">{p.name}</Text>
@@ -107,11 +101,7 @@ function DevLogin() {
                   </View>
                 ))}
                 {all.length > members.length && (
-                  <View
-                    className="login-more"
-                    data-testid="login-more"
-                    onClick={() => setExpanded((prev) => ({ ...prev, [g.key]: true }))}
-                  >
+                  <View className="login-more" data-testid="login-more" onClick={() => setExpanded((prev) => ({ ...prev, [g.key]: true }))}>
                     显示全部{g.title}（还有 {all.length - members.length} 人）
                   </View>
                 )}

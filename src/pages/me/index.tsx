@@ -132,7 +132,12 @@ export default function MePage() {
     void reload().then(() => loadTodos().catch(showError));
   }
 
-  if (!me) return <View className="page me-page"><Loading /></View>;
+  if (!me)
+    return (
+      <View className="page me-page">
+        <Loading />
+      </View>
+    );
 
   return (
     <View className="page me-page" data-testid="me-page">

@@ -221,7 +221,8 @@ export function applyUpdate(doc: Doc, update: Doc): Doc {
       else if (op === '$unset') unsetPath(out, path);
       else if (op === '$inc') {
         const cur = getPath(out, path);
-        if (typeof value !== 'number' || (cur !== undefined && typeof cur !== 'number')) throw new StandinError('INVALID_PARAM', `$inc of a non-number at '${path}'`);
+        if (typeof value !== 'number' || (cur !== undefined && typeof cur !== 'number'))
+          throw new StandinError('INVALID_PARAM', `$inc of a non-number at '${path}'`);
         setPath(out, path, ((cur as number | undefined) ?? 0) + value);
       } else if (op === '$push') {
         // MongoDB's form, as `_.push({ each, slice })` sends it: append, then keep a slice.

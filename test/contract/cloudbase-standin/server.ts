@@ -133,7 +133,8 @@ export class CloudbaseStandin {
 
   private handle(req: http.IncomingMessage, body: Body): unknown {
     if (req.method !== 'POST') throw new StandinError('INVALID_PARAM', 'the database API is POST only');
-    if (!/^(TC3-HMAC-SHA256 |Bearer )/.test(req.headers.authorization ?? '')) throw new StandinError('STANDIN_UNSIGNED', 'request carries no CloudBase signature');
+    if (!/^(TC3-HMAC-SHA256 |Bearer )/.test(req.headers.authorization ?? ''))
+      throw new StandinError('STANDIN_UNSIGNED', 'request carries no CloudBase signature');
     const env = new URL(req.url ?? '/', 'http://standin').searchParams.get('env');
     if (body.envName !== this.options.env || env !== this.options.env) throw new StandinError('INVALID_ENV', `unknown env ${String(body.envName)}`);
     const action = String(body.action);
@@ -223,7 +224,8 @@ export class CloudbaseStandin {
   private get(coll: Collection, body: Body): object {
     const offset = Number(body.offset ?? 0);
     const limit = Math.min(Number(body.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT);
-    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 0) throw new StandinError('INVALID_PARAM', 'offset and limit must be non-negative integers');
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 0)
+      throw new StandinError('INVALID_PARAM', 'offset and limit must be non-negative integers');
     const projection = parseEjson('projection', body.projection);
     const rows = sortDocs(this.select(coll, body), parseEjson('order', body.order)).slice(offset, offset + limit);
     return { list: rows.map((d) => toEjson(project(d, projection))), offset, limit };
@@ -231,7 +233,8 @@ export class CloudbaseStandin {
 
   /** All or nothing: every matched record is checked against the unique indexes before any is written. */
   private modify(coll: Collection, body: Body): object {
-    if (body.upsert === true || body.merge === false) throw new StandinError('STANDIN_UNSUPPORTED', 'the CloudBase stand-in does not emulate upsert or replacing set()');
+    if (body.upsert === true || body.merge === false)
+      throw new StandinError('STANDIN_UNSUPPORTED', 'the CloudBase stand-in does not emulate upsert or replacing set()');
     const update = parseEjson('data', body.data);
     const matched = this.select(coll, body);
     const targets = body.multi === false ? matched.slice(0, 1) : matched;

@@ -93,7 +93,10 @@ describe('checking the chain against anchors', () => {
     const walk = verifyChain(truncated, sha256);
     expect(walk.ok).toBe(true); // a shorter chain is still a valid chain
     const j = judgeArchive(walk, 4, [monthly], hashes(truncated));
-    expect(j).toMatchObject({ ok: false, anchors: [{ source: 'monthly', month: '2026-11', seq: 6, result: 'deleted', text: expect.stringContaining('最新的 2 条记录被删除') }] });
+    expect(j).toMatchObject({
+      ok: false,
+      anchors: [{ source: 'monthly', month: '2026-11', seq: 6, result: 'deleted', text: expect.stringContaining('最新的 2 条记录被删除') }],
+    });
   });
 
   it('a broken chain is reported with its first break, next to the anchor results', () => {

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { archiveId, canonicalJson, chainEntry, entryHash, GENESIS_HASH, verifyChain, type ArchiveContent, type ArchiveEntry, type HashFn } from '@domain/archive';
+import {
+  archiveId,
+  canonicalJson,
+  chainEntry,
+  entryHash,
+  GENESIS_HASH,
+  verifyChain,
+  type ArchiveContent,
+  type ArchiveEntry,
+  type HashFn,
+} from '@domain/archive';
 
 /** A toy hash, enough to show the chain logic works whatever the function (the server uses sha256). */
 const toyHash: HashFn = (text) => {

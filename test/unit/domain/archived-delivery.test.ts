@@ -8,7 +8,10 @@ const MEMBER = { personId: 'p1', name: '王伟', isStaff: false };
 const STAFF = { personId: 'h', name: '周志强', isStaff: true };
 
 function fresh(kind: 'notification' | 'opinion_request' = 'notification'): { live: Delivery; archived: ArchivedDeliveryEvent[] } {
-  const live: Delivery = { ...newDelivery({ documentId: 'doc_1', communityId: 'c', documentKind: kind, member: { personId: 'p1', name: '王伟', position: 'chair' }, now: T0 }), version: 1 };
+  const live: Delivery = {
+    ...newDelivery({ documentId: 'doc_1', communityId: 'c', documentKind: kind, member: { personId: 'p1', name: '王伟', position: 'chair' }, now: T0 }),
+    version: 1,
+  };
   return { live, archived: [{ n: 1, type: 'delivered', at: T0, actorId: 'h' }] };
 }
 
@@ -41,10 +44,14 @@ const COMMANDS: Array<SignoffCommand & { staff?: boolean }> = [
 describe('a delivery replayed from its archived events', () => {
   it('agrees with the live record for any sequence of commands the table allows', () => {
     fc.assert(
-      fc.property(fc.constantFrom('notification' as const, 'opinion_request' as const), fc.array(fc.constantFrom(...COMMANDS), { maxLength: 8 }), (kind, commands) => {
-        const { live, archived } = run(kind, commands);
-        expect(archiveDifferences(live, archived)).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom('notification' as const, 'opinion_request' as const),
+        fc.array(fc.constantFrom(...COMMANDS), { maxLength: 8 }),
+        (kind, commands) => {
+          const { live, archived } = run(kind, commands);
+          expect(archiveDifferences(live, archived)).toEqual([]);
+        },
+      ),
     );
   });
 
@@ -59,17 +66,30 @@ describe('a delivery replayed from its archived events', () => {
   });
 
   it('an edited objection text or reply, or missing archive, is named', () => {
-    const { live, archived } = run('notification', [{ event: 'object', text: '费用过高' }, { event: 'reply', text: '已比价', staff: true }]);
+    const { live, archived } = run('notification', [
+      { event: 'object', text: '费用过高' },
+      { event: 'reply', text: '已比价', staff: true },
+    ]);
     const edited: Delivery = { ...live, objections: [{ ...live.objections[0]!, text: '同意' }] };
     expect(archiveDifferences(edited, archived)).toEqual(['异议或答复与存档不符']);
-    expect(archiveDifferences(live, archived.slice(0, 2))).toEqual(expect.arrayContaining(['状态：现为「异议已答复」，存档为「异议待答复」', '事件数：现为 3 个，存档为 2 个']));
+    expect(archiveDifferences(live, archived.slice(0, 2))).toEqual(
+      expect.arrayContaining(['状态：现为「异议已答复」，存档为「异议待答复」', '事件数：现为 3 个，存档为 2 个']),
+    );
     expect(archiveDifferences(live, [])).toEqual(['存档中没有这份送达的任何记录']);
   });
 
   it('the approval record flags the row and counts it, and the CSV says so', () => {
     const a = run('notification', [{ event: 'sign' }]);
     const b = fresh();
-    const forged: Delivery = { ...b.live, _id: 'dlv_b', memberId: 'p2', memberName: '李娜', position: 'member', signStatus: 'REFUSED', refusal: { reason: '拒签', at: T0, recordedById: 'b', recordedByName: '陈晓东' } };
+    const forged: Delivery = {
+      ...b.live,
+      _id: 'dlv_b',
+      memberId: 'p2',
+      memberName: '李娜',
+      position: 'member',
+      signStatus: 'REFUSED',
+      refusal: { reason: '拒签', at: T0, recordedById: 'b', recordedByName: '陈晓东' },
+    };
     const archived = new Map([
       [a.live._id, a.archived],
       ['dlv_b', b.archived],
@@ -80,7 +100,10 @@ describe('a delivery replayed from its archived events', () => {
       ['李娜', 2],
     ]);
     expect(summary.archiveMismatches).toBe(1);
-    const csv = recordCsv({ kind: 'notification', content: { kind: 'notification', title: 't', body: '', attachments: [] }, sentAt: T0, sentByName: 'x', versionNo: 1 }, rows);
+    const csv = recordCsv(
+      { kind: 'notification', content: { kind: 'notification', title: 't', body: '', attachments: [] }, sentAt: T0, sentByName: 'x', versionNo: 1 },
+      rows,
+    );
     expect(csv).toContain('与存档核对');
     expect(csv).toContain('与存档不一致：状态：现为「拒签」，存档为「待签收」');
     // Without archived events nothing is compared, and the CSV keeps its old columns.

@@ -2,7 +2,14 @@ import { createCalendar, parseCalendarImport } from '@domain/calendar';
 import { contentFields, contentsOf, dayRecordId, monthGrid, overrideSummary, recordIdOf, sameContent, yearRecordId } from '@domain/calendar-admin';
 import type { CalendarOverrideRecord } from '@domain/model';
 
-const record = (fields: Partial<CalendarOverrideRecord>): CalendarOverrideRecord => ({ _id: 'x', version: 1, scope: 'day', updatedBy: 'p', updatedAt: 0, ...fields });
+const record = (fields: Partial<CalendarOverrideRecord>): CalendarOverrideRecord => ({
+  _id: 'x',
+  version: 1,
+  scope: 'day',
+  updatedBy: 'p',
+  updatedAt: 0,
+  ...fields,
+});
 
 describe('records of a correction', () => {
   const parsed = parseCalendarImport([
@@ -27,14 +34,21 @@ describe('records of a correction', () => {
     expect(sameContent(record({ kind: 'holiday', name: '元旦调休', revoked: true }), day)).toBe(false);
     expect(sameContent(record({ kind: 'workday', name: '元旦调休' }), day)).toBe(false);
     const year = contents[0]!;
-    expect(sameContent(record({ scope: 'year', year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-01-09', name: '元旦' }] }), year)).toBe(true);
+    expect(
+      sameContent(
+        record({ scope: 'year', year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-01-09', name: '元旦' }] }),
+        year,
+      ),
+    ).toBe(true);
     expect(sameContent(record({ scope: 'year', year: 2027, holidays: [], workdays: [{ date: '2027-01-09', name: '元旦' }] }), year)).toBe(false);
   });
 
   it('reads in Chinese', () => {
     expect(overrideSummary({ scope: 'day', date: '2027-01-04', kind: 'holiday', name: '元旦调休' })).toBe('2027年1月4日 设为放假（元旦调休）');
     expect(overrideSummary({ scope: 'day', date: '2027-01-09', kind: 'workday', name: '' })).toBe('2027年1月9日 设为上班');
-    expect(overrideSummary({ scope: 'year', year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] })).toBe('2027年全年安排：放假1天，调休上班0天');
+    expect(overrideSummary({ scope: 'year', year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] })).toBe(
+      '2027年全年安排：放假1天，调休上班0天',
+    );
   });
 });
 
@@ -59,6 +73,12 @@ describe('monthGrid', () => {
 
   it('marks a day an administrator decided', () => {
     const grid = monthGrid('2027-01', createCalendar([{ date: '2027-01-04', kind: 'holiday', name: '元旦调休' }]));
-    expect(grid.days.find((d) => d.date === '2027-01-04')).toMatchObject({ working: false, overridden: true, reasonText: '修正为放假', name: '元旦调休', provisional: false });
+    expect(grid.days.find((d) => d.date === '2027-01-04')).toMatchObject({
+      working: false,
+      overridden: true,
+      reasonText: '修正为放假',
+      name: '元旦调休',
+      provisional: false,
+    });
   });
 });

@@ -181,9 +181,7 @@ describe('properties', () => {
   });
 
   it('is strictly monotonic in n', () => {
-    fc.assert(
-      fc.property(anyDate, anyN, (d, n) => calendar.addWorkingDays(d, n + 1).date > calendar.addWorkingDays(d, n).date),
-    );
+    fc.assert(fc.property(anyDate, anyN, (d, n) => calendar.addWorkingDays(d, n + 1).date > calendar.addWorkingDays(d, n).date));
   });
 
   it('workingDaysBetween(d, addWorkingDays(d, n)) === n', () => {

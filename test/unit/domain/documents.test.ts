@@ -42,7 +42,6 @@ function draft(content: Partial<DocumentContent> & Pick<DocumentContent, 'kind'>
   };
 }
 
-
 describe('categories are the seed texts', () => {
   it('five filing and six notification categories', () => {
     expect(Object.keys(FILING_CATEGORIES)).toHaveLength(5);
@@ -54,7 +53,11 @@ describe('categories are the seed texts', () => {
 
 describe('sending deadlines', () => {
   it('filing: planned start − 15 calendar days, end of that day', () => {
-    expect(sendingDeadline({ kind: 'filing', plannedStart: '2026-12-20' }, cal)).toMatchObject({ dueDate: '2026-12-05', due: endOfLocalDay('2026-12-05'), rule: 'filing' });
+    expect(sendingDeadline({ kind: 'filing', plannedStart: '2026-12-20' }, cal)).toMatchObject({
+      dueDate: '2026-12-05',
+      due: endOfLocalDay('2026-12-05'),
+      rule: 'filing',
+    });
   });
 
   it('notification: 3rd working day after the event, over a weekend', () => {
@@ -131,7 +134,10 @@ describe('sending', () => {
 });
 
 describe('filing outcome and quorum', () => {
-  const sentFiling = (category: DocumentCategory): CommitteeDocument => ({ ...draft({ kind: 'filing', category, plannedStart: '2026-12-10' }), status: 'sent' });
+  const sentFiling = (category: DocumentCategory): CommitteeDocument => ({
+    ...draft({ kind: 'filing', category, plannedStart: '2026-12-10' }),
+    status: 'sent',
+  });
   const ctx = { rosterSize: 5, rule: DEFAULT_QUORUM_RULE, now: 1, by: SENDER };
   const decide = (category: DocumentCategory, input: OutcomeInput) => decideFiling(sentFiling(category), input, ctx);
 
@@ -147,7 +153,11 @@ describe('filing outcome and quorum', () => {
 
   it('is approved with a decision that meets quorum, and the check is kept', () => {
     const outcome = decide('building_fund_repair', { result: 'approved', vote: { present: 4, agree: 3, against: 1, decidedOn: '2026-11-18' } });
-    expect(outcome).toMatchObject({ result: 'approved', recordedByName: '周志强', decision: { rosterSize: 5, present: 4, agree: 3, against: 1, quorum: { met: true, presentNeeded: 3, agreeNeeded: 3 } } });
+    expect(outcome).toMatchObject({
+      result: 'approved',
+      recordedByName: '周志强',
+      decision: { rosterSize: 5, present: 4, agree: 3, against: 1, quorum: { met: true, presentNeeded: 3, agreeNeeded: 3 } },
+    });
   });
 
   it('other categories may be approved without a vote, but not against a failed one', () => {

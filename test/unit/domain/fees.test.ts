@@ -1,11 +1,4 @@
-import {
-  DEFAULT_REMINDER_POLICY,
-  escalationStep,
-  limitationWarning,
-  monthsInArrears,
-  reminderDue,
-  type ReminderPolicy,
-} from '@domain/fees';
+import { DEFAULT_REMINDER_POLICY, escalationStep, limitationWarning, monthsInArrears, reminderDue, type ReminderPolicy } from '@domain/fees';
 
 const sh = (wallClock: string): number => Date.parse(`${wallClock}+08:00`);
 const policy: ReminderPolicy = { ...DEFAULT_REMINDER_POLICY, repeatEveryDays: 7 };

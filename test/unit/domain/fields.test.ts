@@ -22,11 +22,14 @@ describe('zLocalDate: a real day in 2000–2100', () => {
     expect(accepts(zLocalDate, d)).toBe(false);
   });
 
-  it.each([' 2026-01-01', '2026-01-01 ', '2026-1-1', '20260101', '2026/01/01', '2026-01-01T00:00', '', 20260101, null])('refuses the malformed %p with one format message', (d) => {
-    const issues = zLocalDate.safeParse(d).error?.issues ?? [];
-    expect(issues).toHaveLength(1);
-    expect(issues[0]!.message).toMatch(/[\u4e00-\u9fa5]/);
-  });
+  it.each([' 2026-01-01', '2026-01-01 ', '2026-1-1', '20260101', '2026/01/01', '2026-01-01T00:00', '', 20260101, null])(
+    'refuses the malformed %p with one format message',
+    (d) => {
+      const issues = zLocalDate.safeParse(d).error?.issues ?? [];
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.message).toMatch(/[\u4e00-\u9fa5]/);
+    },
+  );
 });
 
 describe('zMonth and zReportPeriod: bounded years', () => {

@@ -29,20 +29,41 @@ const calendar = createCalendar();
 
 const owner: Caller = { personId: 'p_owner_02', name: '李芳', communityId: 'c1', roles: ['owner'], roomIds: ['r_1_102'], buildingIds: [] };
 const neighbour: Caller = { ...owner, personId: 'p_owner_03', name: '张娜', roomIds: ['r_1_103'] };
-const member: Caller = { personId: 'p_owner_15', name: '委员', communityId: 'c1', roles: ['committee', 'owner'], roomIds: ['r_1_303'], buildingIds: [], committeePosition: 'member' };
+const member: Caller = {
+  personId: 'p_owner_15',
+  name: '委员',
+  communityId: 'c1',
+  roles: ['committee', 'owner'],
+  roomIds: ['r_1_303'],
+  buildingIds: [],
+  committeePosition: 'member',
+};
 const butler: Caller = { personId: 'p_butler_1', name: '陈晓东', communityId: 'c1', roles: ['butler'], roomIds: [], buildingIds: ['b1'] };
 const butler2: Caller = { ...butler, personId: 'p_butler_2', name: '林海燕', buildingIds: ['b2'] };
 const head: Caller = { personId: 'p_head', name: '周志强', communityId: 'c1', roles: ['head'], roomIds: [], buildingIds: [] };
 const gm: Caller = { personId: 'p_gm', name: '高国庆', communityId: null, roles: ['general_manager'], roomIds: [], buildingIds: [] };
 const otherHead: Caller = { ...head, personId: 'p_head_2', communityId: 'c2' };
 
-
 function inquiry(over: Partial<Inquiry> = {}): Inquiry {
   const receivedAt = sh('2026-11-16T10:00:00');
   return {
-    _id: 'inq_1', version: 1, communityId: 'c1', channel: 'owner', kind: 'request', askerId: owner.personId, roomId: 'r_1_102', buildingId: 'b1',
-    text: '楼道灯坏了，请尽快修理', photos: [], status: 'received', receivedAt,
-    due: sh('2026-11-19T23:59:59.999'), dueDate: '2026-11-19', dueProvisional: false, firstDue: sh('2026-11-19T23:59:59.999'), reopenCount: 0,
+    _id: 'inq_1',
+    version: 1,
+    communityId: 'c1',
+    channel: 'owner',
+    kind: 'request',
+    askerId: owner.personId,
+    roomId: 'r_1_102',
+    buildingId: 'b1',
+    text: '楼道灯坏了，请尽快修理',
+    photos: [],
+    status: 'received',
+    receivedAt,
+    due: sh('2026-11-19T23:59:59.999'),
+    dueDate: '2026-11-19',
+    dueProvisional: false,
+    firstDue: sh('2026-11-19T23:59:59.999'),
+    reopenCount: 0,
     ...over,
   };
 }
@@ -112,7 +133,12 @@ describe('decide: classification', () => {
 
   it('reasonable → in progress, assigned to whoever classified it, due date unchanged', () => {
     const d = decide(inquiry(), { type: 'classify', classification: 'reasonable' }, butler, now, calendar);
-    expect(d).toMatchObject({ event: 'classify_reasonable', from: 'received', to: 'in_progress', patch: { classification: 'reasonable', assigneeId: butler.personId } });
+    expect(d).toMatchObject({
+      event: 'classify_reasonable',
+      from: 'received',
+      to: 'in_progress',
+      patch: { classification: 'reasonable', assigneeId: butler.personId },
+    });
     expect(d.patch.due).toBeUndefined();
   });
 
@@ -124,12 +150,20 @@ describe('decide: classification', () => {
 
   it('cannot resolve → escalated to the general manager, who owns it from then on', () => {
     expect(codeOf(() => decide(inquiry(), { type: 'classify', classification: 'cannot_resolve' }, head, now, calendar))).toBe('INVALID_INPUT');
-    const d = decide(inquiry({ assigneeId: butler.personId }), { type: 'classify', classification: 'cannot_resolve', text: '涉及开发商遗留问题', generalManagerId: gm.personId }, head, now, calendar);
+    const d = decide(
+      inquiry({ assigneeId: butler.personId }),
+      { type: 'classify', classification: 'cannot_resolve', text: '涉及开发商遗留问题', generalManagerId: gm.personId },
+      head,
+      now,
+      calendar,
+    );
     expect(d).toMatchObject({ event: 'escalate', to: 'escalated', patch: { escalatedAt: now, assigneeId: gm.personId, classification: 'cannot_resolve' } });
     const escalated = inquiry({ ...d.patch });
     expect(codeOf(() => decide(escalated, { type: 'answer', text: '已处理' }, head, now, calendar))).toBe('FORBIDDEN');
     expect(decide(escalated, { type: 'answer', text: '已协调开发商处理' }, gm, now, calendar)).toMatchObject({ to: 'answered', patch: { respondedAt: now } });
-    expect(decide(escalated, { type: 'classify', classification: 'unreasonable', text: '说明' }, gm, now, calendar).patch.classification).toBe('cannot_resolve');
+    expect(decide(escalated, { type: 'classify', classification: 'unreasonable', text: '说明' }, gm, now, calendar).patch.classification).toBe(
+      'cannot_resolve',
+    );
   });
 
   it('an unclassified item cannot be answered', () => {
@@ -158,12 +192,21 @@ describe('decide: classification', () => {
 
 describe('decide: the asker', () => {
   const answeredAt = sh('2026-11-18T15:00:00');
-  const answered = inquiry({ status: 'answered', classification: 'reasonable', assigneeId: butler.personId, respondedAt: answeredAt, firstResponseAt: answeredAt });
+  const answered = inquiry({
+    status: 'answered',
+    classification: 'reasonable',
+    assigneeId: butler.personId,
+    respondedAt: answeredAt,
+    firstResponseAt: answeredAt,
+  });
 
   it('only the asker follows up, rates and reopens', () => {
     expect(codeOf(() => decide(answered, { type: 'rate', satisfied: true }, neighbour, answeredAt, calendar))).toBe('FORBIDDEN');
     expect(codeOf(() => decide(inquiry(), { type: 'follow_up', text: '补充' }, neighbour, answeredAt, calendar))).toBe('FORBIDDEN');
-    expect(decide(inquiry(), { type: 'follow_up', text: '补充' }, owner, answeredAt, calendar)).toMatchObject({ to: 'received', patch: { status: 'received' } });
+    expect(decide(inquiry(), { type: 'follow_up', text: '补充' }, owner, answeredAt, calendar)).toMatchObject({
+      to: 'received',
+      patch: { status: 'received' },
+    });
   });
 
   it('satisfied closes it; anything afterwards is INQUIRY_CLOSED', () => {
@@ -270,7 +313,8 @@ describe('asking', () => {
   });
 
   it('an audit is scheduled on a working day of the 10th–15th, not in the past', () => {
-    const audit = (auditDate: string) => () => prepareAsk(member, { channel: 'committee', kind: 'audit', text: '查阅2026年10月账目', auditDate }, now, calendar);
+    const audit = (auditDate: string) => () =>
+      prepareAsk(member, { channel: 'committee', kind: 'audit', text: '查阅2026年10月账目', auditDate }, now, calendar);
     expect(codeOf(audit('2026-12-09'))).toBe('AUDIT_OUTSIDE_WINDOW');
     expect(codeOf(audit('2026-12-16'))).toBe('AUDIT_OUTSIDE_WINDOW');
     expect(codeOf(audit('2026-12-12'))).toBe('AUDIT_OUTSIDE_WINDOW'); // a Saturday
@@ -323,7 +367,15 @@ describe('monthly stats', () => {
       inquiry({ receivedAt: sh('2026-12-01T00:00:00'), firstDue: sh('2026-12-04T23:59:59.999') }),
     ];
     expect(inquiryStats(items, '2026-11', now)).toEqual({
-      month: '2026-11', received: 5, answeredOnTime: 2, overdue: 3, escalated: 1, open: 2, satisfied: 2, unsatisfied: 1, satisfactionRate: 2 / 3,
+      month: '2026-11',
+      received: 5,
+      answeredOnTime: 2,
+      overdue: 3,
+      escalated: 1,
+      open: 2,
+      satisfied: 2,
+      unsatisfied: 1,
+      satisfactionRate: 2 / 3,
     });
     expect(inquiryStats([], '2026-11', now).satisfactionRate).toBeNull();
   });

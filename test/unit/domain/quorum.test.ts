@@ -51,7 +51,10 @@ describe('input validation', () => {
     [{ rosterSize: 5, present: -1, agree: 0 }, '出席人数应为不小于0的整数'],
     [{ rosterSize: 5, present: 2.5, agree: 0 }, '出席人数应为不小于0的整数'],
     [{ rosterSize: 0, present: 0, agree: 0 }, '委员总数至少为1人'],
-    [{ rosterSize: 5, present: 3, agree: 3, rule: { presentMoreThan: 1, agreeMoreThan: 0.5, agreeBase: 'all' as const } }, '出席比例应为0到1之间（不含1）的比例'],
+    [
+      { rosterSize: 5, present: 3, agree: 3, rule: { presentMoreThan: 1, agreeMoreThan: 0.5, agreeBase: 'all' as const } },
+      '出席比例应为0到1之间（不含1）的比例',
+    ],
   ])('%j throws', (input, message) => {
     expect(() => checkQuorum(input)).toThrow(message);
   });

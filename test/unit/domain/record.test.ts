@@ -3,12 +3,26 @@ import { buildRecord, CSV_BOM, csvCell, NO_ANSWER_BY_DEADLINE, recordCsv } from 
 import { newDelivery, type Delivery } from '@domain/signoff';
 
 const T0 = Date.parse('2026-11-20T10:00:00+08:00');
-const base = (personId: string, name: string, position: 'chair' | 'vice_chair' | 'member', kind: 'notification' | 'opinion_request' = 'notification'): Delivery => ({
-  ...newDelivery({ documentId: 'doc_1', communityId: 'c', documentKind: kind, member: { personId, name, position }, now: T0, responseDue: kind === 'opinion_request' ? T0 + 1000 : undefined }),
+const base = (
+  personId: string,
+  name: string,
+  position: 'chair' | 'vice_chair' | 'member',
+  kind: 'notification' | 'opinion_request' = 'notification',
+): Delivery => ({
+  ...newDelivery({
+    documentId: 'doc_1',
+    communityId: 'c',
+    documentKind: kind,
+    member: { personId, name, position },
+    now: T0,
+    responseDue: kind === 'opinion_request' ? T0 + 1000 : undefined,
+  }),
   version: 1,
 });
 
-const doc = (kind: 'notification' | 'opinion_request'): Pick<CommitteeDocument, 'kind' | 'content' | 'sentAt' | 'sentByName' | 'versionNo' | 'responseDue' | 'supersededBy'> => ({
+const doc = (
+  kind: 'notification' | 'opinion_request',
+): Pick<CommitteeDocument, 'kind' | 'content' | 'sentAt' | 'sentByName' | 'versionNo' | 'responseDue' | 'supersededBy'> => ({
   kind,
   content: { kind, category: kind === 'notification' ? 'major_change' : undefined, title: '电梯更换, "A"座', body: '', attachments: [] },
   sentAt: T0,
@@ -19,7 +33,12 @@ const doc = (kind: 'notification' | 'opinion_request'): Pick<CommitteeDocument, 
 
 describe('the approval record', () => {
   const deliveries: Delivery[] = [
-    { ...base('p3', '张三', 'member'), signStatus: 'OBJECTED', objectionOpen: false, objections: [{ text: '=费用过高', at: T0 + 5, reply: { text: '已比价', at: T0 + 6, byId: 'h', byName: '周志强' } }] },
+    {
+      ...base('p3', '张三', 'member'),
+      signStatus: 'OBJECTED',
+      objectionOpen: false,
+      objections: [{ text: '=费用过高', at: T0 + 5, reply: { text: '已比价', at: T0 + 6, byId: 'h', byName: '周志强' } }],
+    },
     { ...base('p1', '王伟', 'chair'), signStatus: 'SIGNED', signedAt: T0 + 3, readStatus: 'OPENED', openedAt: T0 + 2 },
     { ...base('p2', '李娜', 'vice_chair'), signStatus: 'REFUSED', refusal: { reason: '不在家', at: T0 + 9, recordedById: 'b', recordedByName: '陈晓东' } },
   ];
@@ -45,7 +64,10 @@ describe('the approval record', () => {
     expect(csv).toContain('王伟,主任,已签收,2026-11-20 10:00,2026-11-20 10:00');
     expect(csv).toContain('2026-11-20 10:00 =费用过高,2026-11-20 10:00 周志强：已比价');
     expect(csv).toContain('李娜,副主任,拒签,,,,,不在家,陈晓东,2026-11-20 10:00');
-    const formula = recordCsv(doc('notification'), buildRecord(doc('notification'), [{ ...deliveries[2]!, refusal: { ...deliveries[2]!.refusal!, reason: '=HYPERLINK("x")' } }], T0).rows);
+    const formula = recordCsv(
+      doc('notification'),
+      buildRecord(doc('notification'), [{ ...deliveries[2]!, refusal: { ...deliveries[2]!.refusal!, reason: '=HYPERLINK("x")' } }], T0).rows,
+    );
     expect(formula).toContain(`"'=HYPERLINK(""x"")"`);
   });
 

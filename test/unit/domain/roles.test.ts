@@ -20,7 +20,7 @@ describe('role groups', () => {
     expect(LEAD_ROLES).not.toContain('butler');
   });
 
-  it('the owners\' side and residents are never staff', () => {
+  it("the owners' side and residents are never staff", () => {
     for (const r of [...OWNER_SIDE_ROLES, ...RESIDENT_ROLES]) expect(isStaffRole(r, STAFF_ROLES)).toBe(false);
   });
 

@@ -27,7 +27,14 @@ const LIVE = {};
 
 function deliveryIn(state: SignoffState, kind: DocumentKind = 'notification'): Delivery {
   const d: Delivery = {
-    ...newDelivery({ documentId: 'doc_1', communityId: 'c_1', documentKind: kind, member: { personId: MEMBER.personId, name: MEMBER.name, position: 'member' }, now: T0, responseDue: T0 + 86_400_000 }),
+    ...newDelivery({
+      documentId: 'doc_1',
+      communityId: 'c_1',
+      documentKind: kind,
+      member: { personId: MEMBER.personId, name: MEMBER.name, position: 'member' },
+      now: T0,
+      responseDue: T0 + 86_400_000,
+    }),
     version: 1,
   };
   const objection = { text: '价格偏高', at: T0 + 1 };
@@ -37,13 +44,24 @@ function deliveryIn(state: SignoffState, kind: DocumentKind = 'notification'): D
     case 'OBJECTED':
       return { ...d, signStatus: 'OBJECTED', objectionOpen: true, objections: [objection], eventCount: 2 };
     case 'ANSWERED':
-      return { ...d, signStatus: 'OBJECTED', objectionOpen: false, objections: [{ ...objection, reply: { text: '已比价三家', at: T0 + 2, byId: STAFF.personId, byName: STAFF.name } }], eventCount: 3 };
+      return {
+        ...d,
+        signStatus: 'OBJECTED',
+        objectionOpen: false,
+        objections: [{ ...objection, reply: { text: '已比价三家', at: T0 + 2, byId: STAFF.personId, byName: STAFF.name } }],
+        eventCount: 3,
+      };
     case 'SIGNED':
       return kind === 'opinion_request'
         ? { ...d, signStatus: 'SIGNED', signedAt: T0 + 1, opinion: { choice: 'agree', at: T0 + 1, late: false }, eventCount: 2 }
         : { ...d, signStatus: 'SIGNED', signedAt: T0 + 1, eventCount: 2 };
     case 'REFUSED':
-      return { ...d, signStatus: 'REFUSED', refusal: { reason: '不认可', at: T0 + 1, recordedById: STAFF.personId, recordedByName: STAFF.name }, eventCount: 2 };
+      return {
+        ...d,
+        signStatus: 'REFUSED',
+        refusal: { reason: '不认可', at: T0 + 1, recordedById: STAFF.personId, recordedByName: STAFF.name },
+        eventCount: 2,
+      };
   }
 }
 
@@ -64,7 +82,6 @@ function commandFor(event: SignoffEvent): SignoffCommand {
 }
 
 const actorFor = (event: SignoffEvent) => (ACTORS[event] === 'member' ? MEMBER : STAFF);
-
 
 describe('the transition table', () => {
   it('covers every state and event, and every error in it has a Chinese message', () => {
@@ -174,7 +191,9 @@ describe('named rules', () => {
   it('blank texts are refused', () => {
     const d = deliveryIn('PENDING');
     expect(codeOf(() => applySignoff(d, LIVE, { event: 'object', text: '   ' }, { now: T0, actor: MEMBER }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => applySignoff(deliveryIn('PENDING', 'opinion_request'), LIVE, { event: 'answer', choice: 'comment' }, { now: T0, actor: MEMBER }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => applySignoff(deliveryIn('PENDING', 'opinion_request'), LIVE, { event: 'answer', choice: 'comment' }, { now: T0, actor: MEMBER }))).toBe(
+      'INVALID_INPUT',
+    );
   });
 
   it('opinion answers: once, and marked late after the deadline', () => {
@@ -183,7 +202,9 @@ describe('named rules', () => {
     expect(onTime.patch.opinion).toEqual({ choice: 'disagree', text: '预算过高', at: d.responseDue, late: false });
     const late = applySignoff(d, LIVE, { event: 'answer', choice: 'agree' }, { now: d.responseDue! + 1, actor: MEMBER })!;
     expect(late.patch.opinion?.late).toBe(true);
-    expect(codeOf(() => applySignoff({ ...d, ...late.patch }, LIVE, { event: 'answer', choice: 'agree' }, { now: T0, actor: MEMBER }))).toBe('ALREADY_ANSWERED');
+    expect(codeOf(() => applySignoff({ ...d, ...late.patch }, LIVE, { event: 'answer', choice: 'agree' }, { now: T0, actor: MEMBER }))).toBe(
+      'ALREADY_ANSWERED',
+    );
   });
 
   it('the buttons a member and staff see are read off the table', () => {

@@ -121,7 +121,10 @@ describe('countdown', () => {
     const late = taskTiming(pl!, sh('2026-10-06T00:00:01'), calendar);
     expect(late.status).toBe('overdue');
     expect(late.countdownText).toMatch(/^已逾期\d+个工作日$/);
-    expect(taskTiming({ ...pl!, doneAt: sh('2026-09-29T10:00:00') }, sh('2026-12-01T00:00:00'), calendar)).toMatchObject({ status: 'done', countdownText: '已完成' });
+    expect(taskTiming({ ...pl!, doneAt: sh('2026-09-29T10:00:00') }, sh('2026-12-01T00:00:00'), calendar)).toMatchObject({
+      status: 'done',
+      countdownText: '已完成',
+    });
   });
 
   it('follows a corrected calendar and marks unpublished years provisional', () => {

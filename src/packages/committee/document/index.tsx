@@ -97,7 +97,12 @@ function MyDelivery({ d, opinionRequest, onChange }: { d: DeliveryView; opinionR
             <TextArea className="doc-textarea" data-testid="object-text" placeholder="异议内容" maxLength={1000} showCount value={text} onChange={setText} />
             <View className="doc-form-actions">
               <Button onClick={() => setForm(null)}>取消</Button>
-              <Button type="primary" data-testid="object-submit" loading={busy} onClick={() => void run(() => call('filings', 'object', { deliveryId: d.deliveryId, text }), '异议已提交')}>
+              <Button
+                type="primary"
+                data-testid="object-submit"
+                loading={busy}
+                onClick={() => void run(() => call('filings', 'object', { deliveryId: d.deliveryId, text }), '异议已提交')}
+              >
                 提交异议
               </Button>
             </View>
@@ -143,7 +148,11 @@ function MyDelivery({ d, opinionRequest, onChange }: { d: DeliveryView; opinionR
 export default function DocumentPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data: detail, error, reload } = usePageData(async () => {
+  const {
+    data: detail,
+    error,
+    reload,
+  } = usePageData(async () => {
     const got = await call('filings', 'get', { documentId: id });
     // Opening the page is the read receipt, kept apart from the signature.
     if (!got.myDelivery || got.myDelivery.readStatus !== 'NOT_OPENED') return got;
@@ -155,7 +164,12 @@ export default function DocumentPage() {
     }
   });
 
-  if (!detail) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
+  if (!detail)
+    return (
+      <View className="page">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
   const { document: doc, myDelivery, myHistory } = detail;
 
   return (
@@ -163,14 +177,14 @@ export default function DocumentPage() {
       <DocumentHead doc={doc} />
 
       <View className="card">
-        <View className="doc-body" data-testid="doc-body">{doc.body}</View>
+        <View className="doc-body" data-testid="doc-body">
+          {doc.body}
+        </View>
         <View className="section-title doc-sub">附件</View>
         <Attachments files={doc.attachments} />
       </View>
 
-      {myDelivery && (
-        <MyDelivery d={myDelivery} opinionRequest={doc.kind === 'opinion_request'} onChange={() => void reload()} />
-      )}
+      {myDelivery && <MyDelivery d={myDelivery} opinionRequest={doc.kind === 'opinion_request'} onChange={() => void reload()} />}
 
       {myHistory.length > 0 && (
         <View className="card" data-testid="my-history">

@@ -14,7 +14,12 @@ import './index.scss';
 export default function CommitteeDeskPage() {
   const me = useSession((s) => s.me);
   const { items, loaded, load } = useTodos();
-  const { data: inbox, error, reload, setData: setInbox } = usePageData(async () => {
+  const {
+    data: inbox,
+    error,
+    reload,
+    setData: setInbox,
+  } = usePageData(async () => {
     // Opened directly (a deep link or a reload), the page must find out who is asking first.
     if (!useSession.getState().me && !(await useSession.getState().refresh())) {
       toLogin();
@@ -44,7 +49,12 @@ export default function CommitteeDeskPage() {
       </View>
     );
   }
-  if (error && !loaded) return <View className="page"><ErrorState text={error} onRetry={() => void reload()} /></View>;
+  if (error && !loaded)
+    return (
+      <View className="page">
+        <ErrorState text={error} onRetry={() => void reload()} />
+      </View>
+    );
 
   return (
     <View className="page committee-desk" data-testid="committee-desk">

@@ -17,7 +17,14 @@ export default function CommitteeInquiriesPage() {
   return (
     <View className="page committee-inquiries-page" data-testid="committee-inquiries-page">
       <AskEntry title="提出质询 / 查账" sub={`质询、质疑、建议、要求；查账安排在${RULE_PHRASES.auditWindow}`} link={ROUTES.committee.ask} />
-      <Tabs tabs={[['all', '全部事项'], ['mine', '我提出的']]} value={tab} onChange={setTab} />
+      <Tabs
+        tabs={[
+          ['all', '全部事项'],
+          ['mine', '我提出的'],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       <View className="section-title">
         <Text>业委会事项</Text>
         {shown && <Text className="section-extra">共 {shown.length} 条</Text>}

@@ -11,7 +11,12 @@ import './index.scss';
 export default function BillsPage() {
   const { data, error, reload } = usePageData(() => call('fees', 'myBills', {}));
 
-  if (!data) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
+  if (!data)
+    return (
+      <View className="page">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
 
   const { account, bills } = data;
   const unpaid = bills.filter((b) => b.status === 'unpaid');
@@ -42,7 +47,9 @@ export default function BillsPage() {
         </View>
         <View className="account-line">
           <Text className="account-key">户名</Text>
-          <Text className="account-value" data-testid="account-name">{account.accountName}</Text>
+          <Text className="account-value" data-testid="account-name">
+            {account.accountName}
+          </Text>
         </View>
         <View className="account-line">
           <Text className="account-key">开户行</Text>
@@ -50,18 +57,14 @@ export default function BillsPage() {
         </View>
         <View className="account-line">
           <Text className="account-key">账号</Text>
-          <Text className="account-value account-no" data-testid="account-no">{account.accountNo}</Text>
+          <Text className="account-value account-no" data-testid="account-no">
+            {account.accountNo}
+          </Text>
         </View>
         <View className="notice account-notice" data-testid="account-notice">
           {account.notice}
         </View>
-        <Button
-          className="account-copy"
-          type="primary"
-          fill="outline"
-          size="small"
-          onClick={() => void Taro.setClipboardData({ data: account.accountNo })}
-        >
+        <Button className="account-copy" type="primary" fill="outline" size="small" onClick={() => void Taro.setClipboardData({ data: account.accountNo })}>
           复制账号
         </Button>
       </View>

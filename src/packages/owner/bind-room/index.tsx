@@ -75,8 +75,18 @@ export default function BindRoomPage() {
     });
   }
 
-  if (error) return <View className="page"><ErrorState text={error} onRetry={() => void loadCommunities()} /></View>;
-  if (!communities) return <View className="page"><Loading /></View>;
+  if (error)
+    return (
+      <View className="page">
+        <ErrorState text={error} onRetry={() => void loadCommunities()} />
+      </View>
+    );
+  if (!communities)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    );
 
   const selected = rooms?.find((r) => r.roomId === roomId);
   const mine = new Map((me?.rooms ?? []).map((r) => [r.roomId, r.status]));

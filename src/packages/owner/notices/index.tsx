@@ -12,14 +12,24 @@ export default function PublishedPage() {
   const { data: docs, error, reload } = usePageData(() => call('filings', 'published', {}));
   const [open, setOpen] = useState<string | null>(null);
 
-  if (!docs) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
+  if (!docs)
+    return (
+      <View className="page">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
   return (
     <View className="page notices-page" data-testid="notices-page">
       {docs.length === 0 ? (
         <Empty text="暂无公开文件" icon="文" />
       ) : (
         docs.map((d) => (
-          <View key={d.documentId} className="list-item notice-doc" data-testid="notice-doc" onClick={() => setOpen(open === d.documentId ? null : d.documentId)}>
+          <View
+            key={d.documentId}
+            className="list-item notice-doc"
+            data-testid="notice-doc"
+            onClick={() => setOpen(open === d.documentId ? null : d.documentId)}
+          >
             <View className="row">
               <Text className="list-item-title">{d.title}</Text>
               <Text className="tag">{d.kindLabel}</Text>

@@ -62,7 +62,11 @@ export function AnchorsCard({ data }: { data: ArchiveAnchorsView }) {
           </View>
         </View>
       )}
-      {data.anchors.length === 0 ? <View className="muted">还没有生成过存证摘要。</View> : data.anchors.map((a) => <AnchorRow key={a.month} data={data} a={a} />)}
+      {data.anchors.length === 0 ? (
+        <View className="muted">还没有生成过存证摘要。</View>
+      ) : (
+        data.anchors.map((a) => <AnchorRow key={a.month} data={data} a={a} />)
+      )}
     </View>
   );
 }

@@ -89,7 +89,13 @@ export default function ArchivePage() {
 
       <View className="card archive-filters">
         <View className="archive-search">
-          <Input className="archive-text" placeholder="搜索标题、正文、委员、异议内容" value={text} onChange={setText} onConfirm={() => update({ text: text.trim() })} />
+          <Input
+            className="archive-text"
+            placeholder="搜索标题、正文、委员、异议内容"
+            value={text}
+            onChange={setText}
+            onConfirm={() => update({ text: text.trim() })}
+          />
           <Button size="small" type="primary" className="archive-go" onClick={() => update({ text: text.trim() })}>
             搜索
           </Button>

@@ -14,8 +14,14 @@ export function VerifyScope() {
       <View>· 与您持有的存证摘要一致：摘要所记的前 N 条记录自摘要生成后未被改动、删除或调换——即使改动者连同摘要一起重新计算，也会与您手中的摘要不符。</View>
       <View>· 记录条数不少于每一期存证摘要：最新的记录没有被删除（以摘要所记条数为限）。</View>
       <View className="archive-scope-title">校验不能证明</View>
-      <View>· 最近一期存证摘要之后的记录：能直接操作数据库的人（包括我们）可以改写或删除它们并重新计算摘要，校验仍会显示完整，除非有人记下了更新的链头（每次校验后可记下当前链头）。</View>
-      <View>· 每月存证摘要也保存在我们的数据库里，只能发现疏忽或局部的改动；能对抗数据库运营方的，是委员自己保留的订阅消息、截图、转发的摘要卡片和主任签字的纸质摘要页。</View>
+      <View>
+        ·
+        最近一期存证摘要之后的记录：能直接操作数据库的人（包括我们）可以改写或删除它们并重新计算摘要，校验仍会显示完整，除非有人记下了更新的链头（每次校验后可记下当前链头）。
+      </View>
+      <View>
+        ·
+        每月存证摘要也保存在我们的数据库里，只能发现疏忽或局部的改动；能对抗数据库运营方的，是委员自己保留的订阅消息、截图、转发的摘要卡片和主任签字的纸质摘要页。
+      </View>
       <View>· 记录在存档之前是否真实：存档只证明存档以后没有被改动。</View>
     </View>
   );
@@ -41,7 +47,13 @@ export function VerifyCard({ initialSeq, initialDigest }: { initialSeq?: string;
       </View>
       <View className="archive-anchor-form">
         <Input className="archive-anchor-seq" data-testid="anchor-seq" type="number" placeholder="条数" value={seq} onChange={setSeq} />
-        <Input className="archive-anchor-digest" data-testid="anchor-digest" placeholder="摘要或简码，如 1a2b-3c4d-5e6f-7a8b" value={digest} onChange={setDigest} />
+        <Input
+          className="archive-anchor-digest"
+          data-testid="anchor-digest"
+          placeholder="摘要或简码，如 1a2b-3c4d-5e6f-7a8b"
+          value={digest}
+          onChange={setDigest}
+        />
         <Button size="small" type="primary" loading={busy} className="verify-run" data-testid="verify-run" onClick={() => void run()}>
           校验
         </Button>
@@ -65,8 +77,14 @@ function VerifyResult({ result }: { result: ArchiveVerifyView }) {
         </View>
       )}
       {result.anchors.map((a) => (
-        <View key={`${a.source}-${a.month ?? ''}-${a.seq}`} className={`archive-verify-result ${a.result === 'match' ? 'archive-verify-ok' : 'archive-verify-broken'}`} data-testid="verify-anchor">
-          <Text className="archive-anchor-source">{a.source === 'held' ? '您持有的摘要' : `${a.month} 存证摘要`}（第 {a.seq} 条 · {a.code}）：</Text>
+        <View
+          key={`${a.source}-${a.month ?? ''}-${a.seq}`}
+          className={`archive-verify-result ${a.result === 'match' ? 'archive-verify-ok' : 'archive-verify-broken'}`}
+          data-testid="verify-anchor"
+        >
+          <Text className="archive-anchor-source">
+            {a.source === 'held' ? '您持有的摘要' : `${a.month} 存证摘要`}（第 {a.seq} 条 · {a.code}）：
+          </Text>
           {a.text}
         </View>
       ))}

@@ -44,7 +44,9 @@ function ReminderForm({ row, onClose, onDone }: { row: ArrearsRow; onClose: () =
   return (
     <View className="sheet" data-testid="reminder-form">
       <View className="sheet-title">记录催缴 · {row.roomLabel}</View>
-      <View className="muted">欠费 {row.unpaidMonths.map(formatMonth).join('、')}，共 {formatFen(row.amountFen)}</View>
+      <View className="muted">
+        欠费 {row.unpaidMonths.map(formatMonth).join('、')}，共 {formatFen(row.amountFen)}
+      </View>
 
       <View className="form-label">催缴方式</View>
       <Radio.Group value={channel} onChange={(v) => setChannel(v as ReminderChannel)} direction="horizontal" className="reminder-channels">
@@ -142,7 +144,9 @@ export default function ArrearsPage() {
                   )}
                   {r.escalation === 'lawyer_letter' || r.escalation === 'lawsuit' ? (
                     // A suggestion for the manager to decide on, never an automatic step.
-                    <Text className="tag tag-danger" data-testid="arrears-escalation">{r.escalationLabel}（需经理决定）</Text>
+                    <Text className="tag tag-danger" data-testid="arrears-escalation">
+                      {r.escalationLabel}（需经理决定）
+                    </Text>
                   ) : null}
                 </View>
                 {r.limitation && (

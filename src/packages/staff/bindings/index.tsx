@@ -32,7 +32,12 @@ export default function BindingsPage() {
     }
   }
 
-  if (!list) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
+  if (!list)
+    return (
+      <View className="page">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
 
   return (
     <View className="page bindings-page" data-testid="bindings-page">
@@ -51,7 +56,9 @@ export default function BindingsPage() {
               <Text className="tag tag-warning">待核实</Text>
             </View>
             <View className="list-item-detail">
-              申请人：{b.personName}{'\u3000'}{b.phoneMasked}
+              申请人：{b.personName}
+              {'\u3000'}
+              {b.phoneMasked}
             </View>
             <View className="list-item-meta">申请时间：{formatDateTime(b.requestedAt)}</View>
 

@@ -40,7 +40,8 @@ export function ImportForm({ onDone }: { onDone: () => void }) {
     <View className="card import-form" data-testid="import-form">
       <View className="card-title">导入日历数据</View>
       <View className="muted">
-        国务院公布次年放假安排后，可在此粘贴 JSON 列表：整年安排写 year、holidays（放假日）、workdays（调休上班日）；单日更正写 date、kind（holiday 放假 / workday 上班）、name。有任何错误则全部不保存。
+        国务院公布次年放假安排后，可在此粘贴 JSON 列表：整年安排写 year、holidays（放假日）、workdays（调休上班日）；单日更正写 date、kind（holiday 放假 /
+        workday 上班）、name。有任何错误则全部不保存。
       </View>
       <Textarea
         className="import-text"

@@ -8,7 +8,15 @@ import { Empty } from '../../../components/States';
 import { formatDateTime } from '../../../utils/format';
 
 /** Every correction with who made it and when; each keeps its earlier versions, and revoking keeps the record. */
-export function OverrideList({ list, onChanged, onEditYear }: { list: CalendarOverrideView[]; onChanged: () => void; onEditYear: (o: CalendarOverrideView) => void }) {
+export function OverrideList({
+  list,
+  onChanged,
+  onEditYear,
+}: {
+  list: CalendarOverrideView[];
+  onChanged: () => void;
+  onEditYear: (o: CalendarOverrideView) => void;
+}) {
   const [open, setOpen] = useState<string | null>(null);
 
   async function revoke(o: CalendarOverrideView): Promise<void> {
@@ -55,7 +63,8 @@ export function OverrideList({ list, onChanged, onEditYear }: { list: CalendarOv
           {open === o.id &&
             o.history.map((h) => (
               <View key={`${h.at}-${h.change}`} className="override-history">
-                {formatDateTime(h.at)} {h.byName}：{h.change === '撤销' ? `撤销“${h.previous ?? ''}”` : h.previous ? `由“${h.previous}”改为“${h.change}”` : `新增“${h.change}”`}
+                {formatDateTime(h.at)} {h.byName}：
+                {h.change === '撤销' ? `撤销“${h.previous ?? ''}”` : h.previous ? `由“${h.previous}”改为“${h.change}”` : `新增“${h.change}”`}
               </View>
             ))}
         </View>

@@ -21,7 +21,17 @@ const fromLines = (text: string): DayLine[] =>
     });
 
 /** A whole year's holidays and 调休 working days; it replaces the shipped data for that year. */
-export function YearForm({ initialYear, existing, onClose, onDone }: { initialYear: number; existing?: CalendarOverrideView; onClose: () => void; onDone: () => void }) {
+export function YearForm({
+  initialYear,
+  existing,
+  onClose,
+  onDone,
+}: {
+  initialYear: number;
+  existing?: CalendarOverrideView;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [year, setYear] = useState(String(existing?.year ?? initialYear));
   const [holidays, setHolidays] = useState(toLines(existing?.holidays));
   const [workdays, setWorkdays] = useState(toLines(existing?.workdays));
@@ -33,7 +43,8 @@ export function YearForm({ initialYear, existing, onClose, onDone }: { initialYe
       void Taro.showToast({ title: '请填写年份', icon: 'none' });
       return;
     }
-    if (await submit(() => call('workbench', 'setCalendarYear', { year: y, holidays: fromLines(holidays), workdays: fromLines(workdays) }), '已保存全年安排')) onDone();
+    if (await submit(() => call('workbench', 'setCalendarYear', { year: y, holidays: fromLines(holidays), workdays: fromLines(workdays) }), '已保存全年安排'))
+      onDone();
   }
 
   return (
@@ -43,9 +54,21 @@ export function YearForm({ initialYear, existing, onClose, onDone }: { initialYe
       <View className="form-label">年份</View>
       <Input className="text-input" type="number" maxlength={4} value={year} onInput={(e) => setYear(e.detail.value)} />
       <View className="form-label">放假日</View>
-      <Textarea className="import-text year-text" maxlength={5000} value={holidays} placeholder="2027-01-01 元旦" onInput={(e) => setHolidays(e.detail.value)} />
+      <Textarea
+        className="import-text year-text"
+        maxlength={5000}
+        value={holidays}
+        placeholder="2027-01-01 元旦"
+        onInput={(e) => setHolidays(e.detail.value)}
+      />
       <View className="form-label">调休上班日</View>
-      <Textarea className="import-text year-text" maxlength={5000} value={workdays} placeholder="2027-02-07 春节" onInput={(e) => setWorkdays(e.detail.value)} />
+      <Textarea
+        className="import-text year-text"
+        maxlength={5000}
+        value={workdays}
+        placeholder="2027-02-07 春节"
+        onInput={(e) => setWorkdays(e.detail.value)}
+      />
       <Text className="muted">原有安排保留在修改历史中。</Text>
       <View className="sheet-actions">
         <Button onClick={onClose}>取消</Button>

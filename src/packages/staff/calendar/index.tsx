@@ -80,7 +80,11 @@ export default function CalendarPage() {
   }
 
   if (!data) {
-    return <View className="page calendar-page"><Pending error={error} onRetry={reload} /></View>;
+    return (
+      <View className="page calendar-page">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
   }
 
   const [grid, overrides] = data;

@@ -60,11 +60,28 @@ async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
   });
 }
 
-function DateField({ label, value, onChange, testid, fields }: { label: string; value?: string; onChange: (v: string) => void; testid: string; fields?: 'month' }) {
+function DateField({
+  label,
+  value,
+  onChange,
+  testid,
+  fields,
+}: {
+  label: string;
+  value?: string;
+  onChange: (v: string) => void;
+  testid: string;
+  fields?: 'month';
+}) {
   return (
     <View className="compose-field">
       <View className="form-label">{label}</View>
-      <Picker mode="date" fields={fields ?? 'day'} value={value ?? formatDate(appNow()).slice(0, fields === 'month' ? 7 : 10)} onChange={(e) => onChange(String(e.detail.value))}>
+      <Picker
+        mode="date"
+        fields={fields ?? 'day'}
+        value={value ?? formatDate(appNow()).slice(0, fields === 'month' ? 7 : 10)}
+        onChange={(e) => onChange(String(e.detail.value))}
+      >
         <View className={`compose-picker${value ? '' : ' compose-picker-empty'}`} data-testid={testid}>
           {value ?? `请选择${label}`}
         </View>
@@ -182,7 +199,12 @@ export default function ComposePage() {
     }
   }
 
-  if (loading) return <View className="page"><Loading /></View>;
+  if (loading)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    );
 
   return (
     <View className="page compose-page" data-testid="compose-page">
@@ -192,7 +214,12 @@ export default function ComposePage() {
         <View className="form-label">文件类型</View>
         <View className="compose-kinds">
           {KINDS.map(([k, label]) => (
-            <View key={k} className={`compose-kind${form.kind === k ? ' compose-kind-active' : ''}`} data-testid={`kind-${k}`} onClick={() => set({ kind: k, category: undefined, period: undefined })}>
+            <View
+              key={k}
+              className={`compose-kind${form.kind === k ? ' compose-kind-active' : ''}`}
+              data-testid={`kind-${k}`}
+              onClick={() => set({ kind: k, category: undefined, period: undefined })}
+            >
               {label}
             </View>
           ))}
@@ -203,7 +230,12 @@ export default function ComposePage() {
           <View>
             <View className="form-label">{KIND_LABELS[form.kind]}类别</View>
             {categories.map(([key, label], i) => (
-              <View key={key} className={`compose-category${form.category === key ? ' compose-category-active' : ''}`} data-testid={`category-${key}`} onClick={() => set({ category: key, period: undefined })}>
+              <View
+                key={key}
+                className={`compose-category${form.category === key ? ' compose-category-active' : ''}`}
+                data-testid={`category-${key}`}
+                onClick={() => set({ category: key, period: undefined })}
+              >
                 <Text className="compose-category-no">{i + 1}</Text>
                 <Text>{label}</Text>
               </View>
@@ -214,11 +246,24 @@ export default function ComposePage() {
 
       <View className="card">
         <View className="form-label">标题</View>
-        <Input className="compose-input" data-testid="compose-title" placeholder="如：东门改造期间临时封闭" maxLength={60} value={form.title} onChange={(v) => set({ title: v })} />
+        <Input
+          className="compose-input"
+          data-testid="compose-title"
+          placeholder="如：东门改造期间临时封闭"
+          maxLength={60}
+          value={form.title}
+          onChange={(v) => set({ title: v })}
+        />
 
-        {form.kind === 'filing' && <DateField label="计划开始日期" testid="compose-planned-start" value={form.plannedStart} onChange={(v) => set({ plannedStart: v })} />}
-        {form.kind === 'notification' && <DateField label="事件发生（决定作出）日期" testid="compose-event-date" value={form.eventDate} onChange={(v) => set({ eventDate: v })} />}
-        {form.kind === 'opinion_request' && <DateField label="反馈截止日期" testid="compose-response-by" value={form.responseBy} onChange={(v) => set({ responseBy: v })} />}
+        {form.kind === 'filing' && (
+          <DateField label="计划开始日期" testid="compose-planned-start" value={form.plannedStart} onChange={(v) => set({ plannedStart: v })} />
+        )}
+        {form.kind === 'notification' && (
+          <DateField label="事件发生（决定作出）日期" testid="compose-event-date" value={form.eventDate} onChange={(v) => set({ eventDate: v })} />
+        )}
+        {form.kind === 'opinion_request' && (
+          <DateField label="反馈截止日期" testid="compose-response-by" value={form.responseBy} onChange={(v) => set({ responseBy: v })} />
+        )}
         {form.kind === 'report' && form.category && reportPeriodKind(form.category) === 'month' && (
           <DateField label="报告月份" testid="compose-period" fields="month" value={form.period} onChange={(v) => set({ period: v })} />
         )}
@@ -247,12 +292,27 @@ export default function ComposePage() {
         {late && (
           <View className="compose-field">
             <View className="form-label">逾期原因{needsReason ? '（必填）' : '（选填）'}</View>
-            <TextArea className="compose-textarea" data-testid="compose-late-reason" placeholder="说明未能按期送达的原因，将随文件一并送达并存档" maxLength={500} value={lateReason} onChange={setLateReason} />
+            <TextArea
+              className="compose-textarea"
+              data-testid="compose-late-reason"
+              placeholder="说明未能按期送达的原因，将随文件一并送达并存档"
+              maxLength={500}
+              value={lateReason}
+              onChange={setLateReason}
+            />
           </View>
         )}
 
         <View className="form-label">正文</View>
-        <TextArea className="compose-textarea compose-body" data-testid="compose-body" placeholder="写明事由、依据、范围、时间和需要业委会做什么" maxLength={5000} showCount value={form.body} onChange={(v) => set({ body: v })} />
+        <TextArea
+          className="compose-textarea compose-body"
+          data-testid="compose-body"
+          placeholder="写明事由、依据、范围、时间和需要业委会做什么"
+          maxLength={5000}
+          showCount
+          value={form.body}
+          onChange={(v) => set({ body: v })}
+        />
 
         <View className="row form-label">
           <Text>附件</Text>

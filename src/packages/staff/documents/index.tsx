@@ -62,7 +62,11 @@ export default function StaffDocumentsPage() {
   const [kind, setKind] = useState<DocumentKind | null>(null);
   const [canCompose, setCanCompose] = useState(false);
   const [later, setLater] = useState<{ items: DocumentView[]; next: string | null } | null>(null);
-  const { data: first, error, reload } = usePageData(async () => {
+  const {
+    data: first,
+    error,
+    reload,
+  } = usePageData(async () => {
     const [list, composers] = await Promise.all([call('filings', 'list', kind ? { kind } : {}), call('filings', 'composers', {})]);
     setCanCompose(composers.canCompose);
     setLater(null);

@@ -47,7 +47,12 @@ export default function InquiryStatsPage() {
             <Stat value={stats.overdue} label="逾期" tone={stats.overdue > 0 ? 'danger' : undefined} />
             <Stat value={stats.escalated} label="上报总经理" />
             <Stat value={stats.open} label="仍在处理" />
-            <Stat value={rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`} label="满意率" sub={`满意 ${stats.satisfied} · 不满意 ${stats.unsatisfied}`} tone="good" />
+            <Stat
+              value={rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`}
+              label="满意率"
+              sub={`满意 ${stats.satisfied} · 不满意 ${stats.unsatisfied}`}
+              tone="good"
+            />
           </View>
         </>
       )}

@@ -26,8 +26,15 @@ export default function QueuePage() {
 
   const overdue = items?.filter((i) => i.overdue).length ?? 0;
   const tabs: Array<[Scope, string]> = gm
-    ? [['mine', '上报待办'], ['done', '已答复']]
-    : [['mine', '我的待办'], ['open', '全部未办结'], ['done', '已答复']];
+    ? [
+        ['mine', '上报待办'],
+        ['done', '已答复'],
+      ]
+    : [
+        ['mine', '我的待办'],
+        ['open', '全部未办结'],
+        ['done', '已答复'],
+      ];
   return (
     <View className="page queue-page" data-testid="queue-page">
       <Tabs tabs={tabs} value={scope} onChange={setScope} />
@@ -41,7 +48,11 @@ export default function QueuePage() {
       )}
       <View className="section-title">
         <Text>{scope === 'done' ? '已答复' : '待处理'}</Text>
-        {items && scope !== 'done' && <Text className={`section-extra${overdue > 0 ? ' overdue' : ''}`}>{overdue > 0 ? `${overdue} 条已逾期 · 共 ${items.length} 条` : `共 ${items.length} 条`}</Text>}
+        {items && scope !== 'done' && (
+          <Text className={`section-extra${overdue > 0 ? ' overdue' : ''}`}>
+            {overdue > 0 ? `${overdue} 条已逾期 · 共 ${items.length} 条` : `共 ${items.length} 条`}
+          </Text>
+        )}
       </View>
       {!items ? (
         <Pending error={error} onRetry={load} />

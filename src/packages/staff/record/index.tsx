@@ -121,7 +121,12 @@ export default function RecordPage() {
     }
   }
 
-  if (!data) return <View className="page"><Pending error={error} onRetry={reload} /></View>;
+  if (!data)
+    return (
+      <View className="page">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
   if (print) return <PrintView data={data} />;
 
   const { document: doc, rows, summary } = data;
@@ -164,7 +169,14 @@ export default function RecordPage() {
         <Button size="small" fill="outline" type="primary" className="record-export" data-testid="record-export" onClick={() => void exportCsv()}>
           {isWeapp ? '复制CSV' : '导出CSV'}
         </Button>
-        <Button size="small" fill="outline" type="primary" className="record-print" data-testid="record-print" onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.staff.record, { id, print: 1 }) })}>
+        <Button
+          size="small"
+          fill="outline"
+          type="primary"
+          className="record-print"
+          data-testid="record-print"
+          onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.staff.record, { id, print: 1 }) })}
+        >
           打印版
         </Button>
         {data.canAct && !doc.supersededBy && !doc.outcome && (
@@ -173,7 +185,12 @@ export default function RecordPage() {
           </Button>
         )}
         {data.canPublish && (
-          <Button size="small" fill="outline" className="record-publish" onClick={() => void act(() => call('filings', 'publishToOwners', { documentId: id }), '已向业主公开')}>
+          <Button
+            size="small"
+            fill="outline"
+            className="record-publish"
+            onClick={() => void act(() => call('filings', 'publishToOwners', { documentId: id }), '已向业主公开')}
+          >
             向业主公开
           </Button>
         )}

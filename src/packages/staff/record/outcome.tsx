@@ -31,8 +31,8 @@ export function Outcome({ data, onDecided }: { data: RecordView; onDecided: () =
         </View>
         {o.decision && (
           <View className="record-vote">
-            业委会表决{o.decision.decidedOn ? `（${o.decision.decidedOn}）` : ''}：委员 {o.decision.rosterSize} 人，出席 {o.decision.present} 人，同意 {o.decision.agree} 票，反对{' '}
-            {o.decision.against} 票 — {o.decision.quorum.met ? '达到法定人数和同意票数' : '未达到法定要求'}
+            业委会表决{o.decision.decidedOn ? `（${o.decision.decidedOn}）` : ''}：委员 {o.decision.rosterSize} 人，出席 {o.decision.present} 人，同意{' '}
+            {o.decision.agree} 票，反对 {o.decision.against} 票 — {o.decision.quorum.met ? '达到法定人数和同意票数' : '未达到法定要求'}
           </View>
         )}
         {o.note && <View className="list-item-detail">说明：{o.note}</View>}
@@ -90,7 +90,9 @@ export function Outcome({ data, onDecided }: { data: RecordView; onDecided: () =
         ))}
       </View>
       <Picker mode="date" value={decidedOn ?? ''} onChange={(e) => setDecidedOn(String(e.detail.value))}>
-        <View className={`compose-picker decide-date${decidedOn ? '' : ' compose-picker-empty'}`}>{decidedOn ? `表决日期 ${decidedOn}` : '表决日期（选填）'}</View>
+        <View className={`compose-picker decide-date${decidedOn ? '' : ' compose-picker-empty'}`}>
+          {decidedOn ? `表决日期 ${decidedOn}` : '表决日期（选填）'}
+        </View>
       </Picker>
       <View className="muted decide-rule">{data.quorumRuleText}</View>
       {problem && <View className="notice overdue">{problem}</View>}

@@ -22,7 +22,8 @@ export function PrintView({ data }: { data: RecordView }) {
           {doc.late ? `（逾期送达${doc.lateReason ? `：${doc.lateReason}` : ''}）` : ''}
         </View>
         <View>
-          统计：共 {summary.total} 人，已{opinion ? '反馈' : '签收'} {summary.signed} 人，异议 {summary.objected} 人，拒签 {summary.refused} 人，未办结 {summary.pending} 人
+          统计：共 {summary.total} 人，已{opinion ? '反馈' : '签收'} {summary.signed} 人，异议 {summary.objected} 人，拒签 {summary.refused} 人，未办结{' '}
+          {summary.pending} 人
         </View>
       </View>
       <View className="print-table">
@@ -38,12 +39,16 @@ export function PrintView({ data }: { data: RecordView }) {
           <View key={r.deliveryId} className="print-tr" data-testid="print-row">
             <Text className="print-td print-c-name">{r.memberName}</Text>
             <Text className="print-td print-c-pos">{r.positionLabel}</Text>
-            <Text className="print-td print-c-state">{r.archiveDiffs?.length ? `${r.stateLabel}（与存档不一致：${r.archiveDiffs.join('；')}）` : r.stateLabel}</Text>
+            <Text className="print-td print-c-state">
+              {r.archiveDiffs?.length ? `${r.stateLabel}（与存档不一致：${r.archiveDiffs.join('；')}）` : r.stateLabel}
+            </Text>
             <Text className="print-td print-c-time">{t(r.signedAt).replace(' ', '\n')}</Text>
             <Text className="print-td print-c-text">
               {opinion
                 ? r.opinionText
-                : r.objections.map((o) => `异议（${t(o.at)}）：${o.text}${o.reply ? `\n答复（${o.reply.byName} ${t(o.reply.at)}）：${o.reply.text}` : '\n（未答复）'}`).join('\n')}
+                : r.objections
+                    .map((o) => `异议（${t(o.at)}）：${o.text}${o.reply ? `\n答复（${o.reply.byName} ${t(o.reply.at)}）：${o.reply.text}` : '\n（未答复）'}`)
+                    .join('\n')}
             </Text>
             <Text className="print-td print-c-text">{r.refusal ? `${r.refusal.reason} / ${r.refusal.recordedByName} / ${t(r.refusal.at)}` : ''}</Text>
           </View>

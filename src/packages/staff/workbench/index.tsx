@@ -17,7 +17,6 @@ import { DoneForm } from './DoneForm';
 import { TaskCard } from './TaskCard';
 import './index.scss';
 
-
 /** Always shown, even empty, so "nothing due this week" is an answer and not a missing section. */
 const MAIN_SECTIONS: Array<{ key: WorkbenchSection; empty: string }> = [
   { key: 'overdue', empty: '没有逾期事项' },
@@ -42,7 +41,11 @@ export default function WorkbenchPage() {
 
   useDidShow(() => {
     // Opened straight from a link (a reload, an alert): the role decides which tools to show.
-    if (!useSession.getState().me) void useSession.getState().refresh().catch(() => undefined);
+    if (!useSession.getState().me)
+      void useSession
+        .getState()
+        .refresh()
+        .catch(() => undefined);
   });
 
   async function generate(): Promise<void> {
@@ -63,7 +66,11 @@ export default function WorkbenchPage() {
   const isCentre = isStaffRole(me?.staffRole, CENTRE_ROLES);
 
   if (!view) {
-    return <View className="page workbench-page"><Pending error={error} onRetry={reload} /></View>;
+    return (
+      <View className="page workbench-page">
+        <Pending error={error} onRetry={reload} />
+      </View>
+    );
   }
 
   const renderItems = (items: WorkbenchItemView[]) =>
