@@ -9,7 +9,8 @@ import { AppError } from '@domain/errors';
 import { loadCaller } from '../cloudfunctions/_shared/caller';
 import { createLocalRuntime, type LocalContext } from '../cloudfunctions/_shared/local';
 import { FUNCTIONS } from '../cloudfunctions/_shared/registry';
-import { setRuntime, systemClock, type Clock } from '../cloudfunctions/_shared/runtime';
+import { setRuntime } from '../cloudfunctions/_shared/platform';
+import { systemClock, type Clock } from '../cloudfunctions/_shared/runtime';
 import { seedDemo } from '../cloudfunctions/_shared/seed/demo';
 import { serveUserFile } from './local-files';
 

@@ -1,27 +1,9 @@
-import type { TemplateKey } from '@domain/alerts/templates';
 import type { EpochMs } from '@domain/model';
 import { afterCommit } from './ops/buffered-store';
 import type { Runtime } from './runtime';
+import type { Alert, StoredAlert } from './storage/server-records';
 
-/** An alert: who must act, about what, by when. Raised by any feature; delivered here. */
-export interface Alert {
-  /** Deterministic key so raising the same alert twice (e.g. sweeps) delivers it once. */
-  key: string;
-  personId: string;
-  communityId: string | null;
-  title: string;
-  body: string;
-  link?: string;
-  templateKey: TemplateKey;
-  templateValues: Record<string, string>;
-}
-
-export interface StoredAlert extends Alert {
-  _id: string;
-  version: number;
-  createdAt: EpochMs;
-  channel: 'subscribe_message' | 'inbox';
-}
+export type { Alert, StoredAlert };
 
 /**
  * Delivers an alert once: always into the in-app inbox (the record), and as a WeChat subscribe

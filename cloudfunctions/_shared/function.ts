@@ -10,7 +10,8 @@ import type { WorkingCalendar } from '@domain/calendar';
 import { loadCalendar } from './calendar';
 import { loadCaller } from './caller';
 import { runOperation } from './ops/operation';
-import { getRuntime, type Runtime } from './runtime';
+import { getRuntime } from './platform';
+import type { Runtime } from './runtime';
 import { refuseTimerEvent } from './timer';
 import type { Storage } from './storage/port';
 

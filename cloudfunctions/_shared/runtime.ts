@@ -1,6 +1,6 @@
 import type { EpochMs } from '@domain/model';
 import type { Storage } from './storage/port';
-import type { Alert } from './alerts';
+import type { Alert } from './storage/server-records';
 
 export interface Clock {
   now(): EpochMs;
@@ -27,23 +27,4 @@ export interface Runtime {
   newId(prefix: string): string;
   /** Sends one WeChat subscribe message; absent locally, where alerts land in the inbox only. */
   sendSubscribeMessage?(alert: Alert): Promise<boolean>;
-}
-
-let current: Runtime | undefined;
-
-export function getRuntime(): Runtime {
-  if (!current) {
-    // The deployed bundles are built with APP_RUNTIME defined as "cloudbase", so esbuild drops the
-    // local branch: the embedded store and the dev login do not exist in a deployed function.
-    current =
-      process.env.APP_RUNTIME === 'local'
-        ? (require('./local') as typeof import('./local')).createLocalRuntime()
-        : (require('./cloudbase') as typeof import('./cloudbase')).createCloudbaseRuntime();
-  }
-  return current;
-}
-
-/** For the local host and tests, which build their runtime themselves. */
-export function setRuntime(rt: Runtime | undefined): void {
-  current = rt;
 }

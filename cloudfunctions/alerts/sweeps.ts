@@ -1,22 +1,13 @@
 import type { EpochMs } from '@domain/model';
 import { repairOperations } from '../_shared/ops/operation';
 import type { Runtime } from '../_shared/runtime';
+import type { Sweep, SweepResult } from '../_shared/sweep';
 import { anchorSweep } from '../filings/anchors';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
 import { obligationSweep } from '../workbench/sweep';
 
-export interface SweepResult {
-  alertsCreated: number;
-  escalated: number;
-}
-
-/**
- * A sweep looks for deadlines that are near or past and raises alerts / escalates. Each must be
- * idempotent: the timer runs them every hour, and running twice changes nothing more.
- * A feature adds its sweep to SWEEPS.
- */
-export type Sweep = (rt: Runtime, now: EpochMs) => Promise<SweepResult>;
+export type { Sweep, SweepResult };
 
 /** Finishing operations a crash left half-applied comes first: the other sweeps then see whole records. */
 const repairSweep: Sweep = async (rt, now) => {

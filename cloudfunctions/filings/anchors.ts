@@ -2,7 +2,7 @@ import { ROUTES, routeUrl } from '@domain/routes';
 import { anchorFor, anchorId, type ArchiveAnchor } from '@domain/anchor';
 import type { EpochMs } from '@domain/model';
 import { formatLocal, localDateOf, monthOf } from '@domain/time';
-import type { SweepResult } from '../alerts/sweeps';
+import type { SweepResult } from '../_shared/sweep';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
 import { readTail } from './archive';

@@ -1,6 +1,6 @@
 import { opinionReminderDue } from '@domain/documents';
 import type { EpochMs } from '@domain/model';
-import type { SweepResult } from '../alerts/sweeps';
+import type { SweepResult } from '../_shared/sweep';
 import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
 import { alertCollectOpinions, alertOpinionDueSoon } from './hooks';

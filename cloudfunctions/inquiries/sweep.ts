@@ -1,7 +1,7 @@
 import { AppError } from '@domain/errors';
 import { OPEN_STATUSES, answerReminderDue, decide, type Decision, type Inquiry } from '@domain/inquiry';
 import type { EpochMs } from '@domain/model';
-import type { SweepResult } from '../alerts/sweeps';
+import type { SweepResult } from '../_shared/sweep';
 import { loadCalendar } from '../_shared/calendar';
 import { updateWithRetry } from '../_shared/guards';
 import type { Runtime } from '../_shared/runtime';

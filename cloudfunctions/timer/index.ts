@@ -1,6 +1,7 @@
 import { errorEnvelope, okEnvelope, type Envelope } from '@domain/envelope';
 import { AppError } from '@domain/errors';
-import { getRuntime, type Runtime } from '../_shared/runtime';
+import { getRuntime } from '../_shared/platform';
+import type { Runtime } from '../_shared/runtime';
 import { isTimerEvent } from '../_shared/timer';
 import { runSweeps } from '../alerts/sweeps';
 

@@ -2,7 +2,7 @@ import { isLate } from '@domain/deadlines';
 import type { EpochMs } from '@domain/model';
 import { addCalendarDays, localDateOf } from '@domain/time';
 import { DUE_SOON_WORKING_DAYS, taskTiming } from '@domain/workbench';
-import type { SweepResult } from '../alerts/sweeps';
+import type { SweepResult } from '../_shared/sweep';
 import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
 import { alertDueSoon, alertOverdue } from './alerts';

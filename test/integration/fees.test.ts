@@ -55,6 +55,7 @@ describe('arrears follow the fee rules', () => {
     // A phone call leaves no written proof; a reminder slip does.
     await h.ok('fees', 'recordReminder', { billId: 'bill_test_2023-12', channel: 'phone', outcome: '电话无人接听', reachable: false }, DEMO.butler);
     expect((await rowOf('r_1_102'))?.limitation).toBeDefined();
+    h.advance(60_000); // the slip comes after the call: "last contact" is read in time order
     await h.ok('fees', 'recordReminder', { billId: 'bill_test_2023-12', channel: 'slip', outcome: '催缴单已送达并签收' }, DEMO.butler);
     const after = await rowOf('r_1_102');
     expect(after?.limitation).toBeUndefined();

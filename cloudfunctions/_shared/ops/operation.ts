@@ -3,6 +3,7 @@ import { AppError } from '@domain/errors';
 import type { EpochMs, StoredRecord } from '@domain/model';
 import type { Runtime } from '../runtime';
 import { OPS_KEPT, rawStorage, typedStorage, type RawStorage, type Storage } from '../storage/port';
+import type { CollectionName } from '../storage/collections';
 import type { OperationRecord, Step } from '../storage/server-records';
 import { BufferedStore } from './buffered-store';
 
@@ -49,7 +50,8 @@ class Conflict extends Error {}
 const opsOf = (doc: unknown): string[] => ((doc as { ops?: unknown })?.ops instanceof Array ? (doc as { ops: string[] }).ops : []);
 
 /** Applies one plan. Throws Conflict when a concurrent writer won before any step of ours landed. */
-async function applySteps(store: RawStorage, opId: string, steps: Step[], resuming: boolean): Promise<void> {
+async function applySteps(store: RawStorage, opId: string, planned: Step[], resuming: boolean): Promise<void> {
+  const steps = planned as Array<Step<CollectionName>>;
   let applied = false;
   for (const [i, step] of steps.entries()) {
     if (step.kind === 'update') {

@@ -1,7 +1,5 @@
 import type { TemplateKey } from '@domain/alerts/templates';
 import type { EpochMs, StoredRecord } from '@domain/model';
-import type { CollectionName } from './collections';
-import type { Scalar } from './port';
 
 /**
  * Records only the functions use (no page shows them as such). Kept apart from the code that
@@ -26,11 +24,17 @@ export interface StoredAlert extends Alert, StoredRecord {
   channel: 'subscribe_message' | 'inbox';
 }
 
-/** One planned write of an operation. Stored in the operation record, applied in order. */
-export type Step =
+/** A field value an increment step may set (the storage port's Scalar). */
+type StepScalar = string | number | boolean | null;
+/**
+ * One planned write of an operation. Stored in the operation record, applied in order. Collection
+ * names are plain strings here (this file is imported by the collection declaration itself); the
+ * operation code narrows them to `Step<CollectionName>`.
+ */
+export type Step<CollectionName extends string = string> =
   | { kind: 'update'; collection: CollectionName; id: string; expectedVersion: number; patch: Record<string, unknown> }
   | { kind: 'insert'; collection: CollectionName; record: Record<string, unknown>; ifAbsent: boolean }
-  | { kind: 'increment'; collection: CollectionName; id: string; deltas: Record<string, number>; set?: Record<string, Scalar> }
+  | { kind: 'increment'; collection: CollectionName; id: string; deltas: Record<string, number>; set?: Record<string, StepScalar> }
   | { kind: 'custom'; type: string; payload: unknown };
 
 /** One user action's writes, stored before any of them is applied (ops/operation.ts). */
