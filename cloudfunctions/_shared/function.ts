@@ -2,7 +2,8 @@ import { API, type ActionName, type Api, type FunctionName } from '@domain/api';
 import type { ActionSpec, ParsedOf, ResultOf } from '@domain/api/contract';
 import { errorEnvelope, okEnvelope, type Envelope } from '@domain/envelope';
 import { AppError } from '@domain/errors';
-import type { AuditEvent, EpochMs, Person } from '@domain/model';
+import type { AuditEntry } from '@domain/audit';
+import type { EpochMs, Person } from '@domain/model';
 import { ownValue } from '@domain/own';
 import { accessOf, roleAllowed } from '@domain/permissions';
 import type { Caller } from '@domain/roles';
@@ -32,7 +33,7 @@ export interface ActionContext {
   person: Person | null;
   /** The working-day calendar with the administrator's corrections, read at most once per request. */
   calendar(): Promise<WorkingCalendar>;
-  audit(event: Omit<AuditEvent, '_id' | 'version' | 'at' | 'actorId' | 'communityId'> & { communityId?: string | null }): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
 }
 
 /** For handlers of actions whose access guarantees a caller. */

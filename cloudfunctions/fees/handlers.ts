@@ -68,7 +68,7 @@ export const feeHandlers: Handlers<'fees'> = {
       reachable: input.reachable ?? true,
     });
     await ctx.audit({
-      type: 'fee.reminded',
+      type: 'bill.reminded',
       communityId: bill.communityId,
       subject: { kind: 'bill', id: bill._id },
       data: { channel: input.channel, label: REMINDER_CHANNELS[input.channel] },

@@ -75,7 +75,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     if (wanted.some((id) => !eligible.has(id))) throw new AppError('INVALID_INPUT', '只能授权本小区的管家或管家主管');
     const updated = await updateWithRetry(ctx.store, 'communities', community._id, () => ({ composerIds: wanted }));
     await ctx.audit({
-      type: 'filings.composers_set',
+      type: 'community.composers_set',
       communityId: community._id,
       subject: { kind: 'community', id: community._id },
       data: { before: community.composerIds ?? [], after: wanted },
@@ -104,7 +104,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
         return { kind: content.kind, content, updatedAt: ctx.now };
       });
       await ctx.audit({
-        type: 'filings.draft_saved',
+        type: 'document.draft_saved',
         communityId: doc.communityId,
         subject: { kind: 'document', id: doc._id },
         data: { kind: content.kind, title: content.title },
@@ -128,7 +128,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    await ctx.audit({ type: 'filings.draft_created', communityId, subject: { kind: 'document', id }, data: { kind: content.kind, title: content.title } });
+    await ctx.audit({ type: 'document.draft_created', communityId, subject: { kind: 'document', id }, data: { kind: content.kind, title: content.title } });
     return documentView(doc, calendar, ctx.now);
   },
 
@@ -148,7 +148,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
       updatedAt: ctx.now,
     });
     await ctx.audit({
-      type: 'filings.revision_started',
+      type: 'document.revision_started',
       communityId: old.communityId,
       subject: { kind: 'document', id },
       data: { supersedes: old._id, versionNo: plan.versionNo },
@@ -204,7 +204,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
       await alertDelivered(ctx.rt, ctx.now, sent, { ...delivery, version: 1 });
     }
     await ctx.audit({
-      type: 'filings.sent',
+      type: 'document.sent',
       communityId: sent.communityId,
       subject: { kind: 'document', id: sent._id },
       data: {
@@ -234,7 +234,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
     decideFiling(doc, input, context);
     const decided = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
     await appendArchive(ctx.store, outcomeArchive(decided));
-    await ctx.audit({ type: 'filings.decided', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { outcome: decided.outcome } });
+    await ctx.audit({ type: 'document.decided', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { outcome: decided.outcome } });
     return documentView(decided, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
   },
 
@@ -250,7 +250,7 @@ export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue
       if (published.publishedAt === ctx.now && published.publishedById === caller.personId) {
         await appendArchive(ctx.store, publishedArchive(published));
         await ctx.audit({
-          type: 'filings.published',
+          type: 'document.published',
           communityId: doc.communityId,
           subject: { kind: 'document', id: doc._id },
           data: { title: doc.content.title },

@@ -1,3 +1,4 @@
+import { deliveryAuditType } from '@domain/audit';
 import type { DeliveryView } from '@domain/api/filings';
 import { categoryLabel, KIND_LABELS, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
@@ -39,7 +40,7 @@ async function act(
     const event = await ctx.store.insert('deliveryEvents', { _id: deliveryEventId(id, result.event.n), ...result.event });
     await appendArchive(ctx.store, deliveryEventArchive(doc, updated, event));
     await ctx.audit({
-      type: `filings.${event.type}`,
+      type: deliveryAuditType(event.type),
       communityId: delivery.communityId,
       subject: { kind: 'delivery', id },
       data: { documentId: delivery.documentId, memberId: delivery.memberId, n: event.n, text: event.text, ...event.data },

@@ -123,7 +123,7 @@ export const readingHandlers: Pick<
     const { doc, rows } = await recordOf(ctx, input.documentId);
     // Exports carry members' names out of the app: each one is logged (who, when, which record).
     await ctx.audit({
-      type: 'filings.record_exported',
+      type: 'document.record_exported',
       communityId: doc.communityId,
       subject: { kind: 'document', id: doc._id },
       data: { format: 'csv', rows: rows.length },
@@ -183,7 +183,7 @@ export const readingHandlers: Pick<
     const community = await archiveCommunity(ctx, caller, input.communityId);
     const result = await verifyCommunityArchive(ctx.store, community._id, input.anchor);
     await ctx.audit({
-      type: 'filings.archive_verified',
+      type: 'archive.verified',
       communityId: community._id,
       subject: { kind: 'archive', id: community._id },
       data: {

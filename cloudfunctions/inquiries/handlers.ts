@@ -1,3 +1,4 @@
+import { inquiryAuditType } from '@domain/audit';
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import { AppError } from '@domain/errors';
 import {
@@ -58,7 +59,7 @@ async function apply(
   const d = decision!;
   await appendEvent(ctx.store, inq, d, caller.personId, ctx.now, entry);
   await ctx.audit({
-    type: `inquiry.${d.event}`,
+    type: inquiryAuditType(d.event),
     communityId: inq.communityId,
     subject: { kind: 'inquiry', id },
     data: { from: d.from, to: d.to, ...(entry.data ?? {}) },

@@ -1,3 +1,4 @@
+import type { AuditEventType } from '@domain/audit';
 import type { FileRef } from '@domain/files';
 import type { Decision, Inquiry, InquiryEvent } from '@domain/inquiry';
 import type { EpochMs, Person } from '@domain/model';
@@ -45,7 +46,7 @@ export function threadOf(store: Storage, inquiryId: string): Promise<InquiryEven
 }
 
 /** The sweep acts without a request, so it writes its audit line itself (actor: the system). */
-export async function auditBySystem(rt: Runtime, at: EpochMs, inq: Inquiry, type: string, data: Record<string, unknown>): Promise<void> {
+export async function auditBySystem(rt: Runtime, at: EpochMs, inq: Inquiry, type: InquiryAuditType, data: Record<string, unknown>): Promise<void> {
   await rt.store.insert('audit', {
     _id: rt.newId('audit'),
     type,
@@ -56,6 +57,8 @@ export async function auditBySystem(rt: Runtime, at: EpochMs, inq: Inquiry, type
     at,
   });
 }
+
+type InquiryAuditType = Extract<AuditEventType, `inquiry.${string}`>;
 
 /** Who answers for a community when no one is assigned, and who receives escalations. */
 export async function headsOf(store: Storage, communityId: string): Promise<Person[]> {

@@ -52,7 +52,7 @@ async function flagOverdue(rt: Runtime, now: EpochMs, found: Inquiry, calendar: 
       return decision.patch;
     });
     await appendEvent(rt.store, inq, decision!, null, now);
-    await auditBySystem(rt, now, inq, 'inquiry.flag_overdue', { dueDate: inq.dueDate });
+    await auditBySystem(rt, now, inq, 'inquiry.flagged_overdue', { dueDate: inq.dueDate });
     return inq;
   } catch (e) {
     // Answered, escalated or flagged by someone else since it was read: nothing left to do.

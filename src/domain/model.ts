@@ -76,16 +76,6 @@ export interface CommitteeSeat extends StoredRecord {
   termEnd: LocalDate;
 }
 
-/** One append-only line of what happened, written with every state change. */
-export interface AuditEvent extends StoredRecord {
-  type: string;
-  communityId: Id | null;
-  actorId: Id | null;
-  subject: { kind: string; id: Id };
-  data: Record<string, unknown>;
-  at: EpochMs;
-}
-
 export const POSITION_LABELS: Record<CommitteePosition, string> = {
   chair: '主任',
   vice_chair: '副主任',

@@ -80,7 +80,7 @@ describe('composing and sending', () => {
     expect(code(await h.call('filings', 'send', { documentId: draft.documentId }, { as: DEMO.head }))).toBe('LATE_REASON_REQUIRED');
     const sent = await h.ok('filings', 'send', { documentId: draft.documentId, lateReason: '街道办11月16日才下发新规' }, DEMO.head);
     expect(sent).toMatchObject({ late: true, lateReason: '街道办11月16日才下发新规' });
-    expect(await h.rt.store.count('audit', { type: 'filings.sent', 'data.late': true })).toBe(1);
+    expect(await h.rt.store.count('audit', { type: 'document.sent', 'data.late': true })).toBe(1);
   });
 
   it('a notification: due 3 working days after the event (administrator overrides count), late when sent after', async () => {
@@ -118,7 +118,7 @@ describe('composing and sending', () => {
     expect((await h.ok('filings', 'composers', {}, DEMO.butler)).canCompose).toBe(true);
     const sent = await sendNotification('管家起草的通报', DEMO.butler);
     expect(sent.sentByName).toBe('陈晓东');
-    expect(await h.rt.store.count('audit', { type: 'filings.composers_set' })).toBe(1);
+    expect(await h.rt.store.count('audit', { type: 'community.composers_set' })).toBe(1);
   });
 
   it('another community cannot see or act on it', async () => {
@@ -210,7 +210,7 @@ describe('signing for it', () => {
     expect(out.filename).toMatch(/^输出信息审批记录_.+_第1版\.csv$/);
     expect(out.csv.charCodeAt(0)).toBe(0xfeff);
     expect(out.csv).toContain('已签收');
-    const logged = await h.rt.store.find('audit', { type: 'filings.record_exported' });
+    const logged = await h.rt.store.find('audit', { type: 'document.record_exported' });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ actorId: DEMO.head, subject: { id: doc.documentId } });
     expect(code(await h.call('filings', 'exportRecord', { documentId: doc.documentId }, { as: DEMO.owner }))).toBe('FORBIDDEN');

@@ -263,7 +263,7 @@ describe('the overdue sweep over 200 inquiries from the 40 demo owners', () => {
     expect(await sweepAt('2026-12-01T10:00:00+08:00')).toMatchObject({ escalated: 0, alertsCreated: 0 });
 
     expect(await h.rt.store.count('inquiryEvents', { type: 'flag_overdue' })).toBe(50);
-    expect(await h.rt.store.count('audit', { type: 'inquiry.flag_overdue' })).toBe(50);
+    expect(await h.rt.store.count('audit', { type: 'inquiry.flagged_overdue' })).toBe(50);
     const headAlerts = (await inboxOf(DEMO.head)).filter((i) => i.title === '提问已逾期未答复');
     // The 50 reasonable ones and the 50 never classified, once each.
     expect(headAlerts).toHaveLength(100);

@@ -1,9 +1,9 @@
 import type { ArchiveAnchor } from '@domain/anchor';
 import type { ArchiveEntry } from '@domain/archive';
+import type { AuditEvent } from '@domain/audit';
 import type { CommitteeDocument, ComposerSettings } from '@domain/documents';
 import type { Inquiry, InquiryEvent } from '@domain/inquiry';
 import type {
-  AuditEvent,
   Bill,
   Building,
   CalendarOverrideRecord,

@@ -1,0 +1,90 @@
+import type { DocumentKind, FilingOutcome } from './documents';
+import type { InquiryChannel, InquiryEventType, InquiryKind, InquiryStatus } from './inquiry';
+import type { EpochMs, Id, LocalDate, StoredRecord } from './model';
+import type { DeliveryEventType } from './signoff';
+import type { FileRef } from './files';
+
+/**
+ * Every audit event the product writes, with what its `data` holds. One naming scheme:
+ * `<subject>.<what happened>` — the subject in the singular, what happened in the past tense
+ * (`document.sent`, `binding.approved`). `ctx.audit` takes only these, so a new event is declared here.
+ */
+// Type literals, not interfaces: each must fit the stored record's `Record<string, unknown>`.
+type FixedAuditEvents = {
+  'document.draft_created': { kind: DocumentKind; title: string };
+  'document.draft_saved': { kind: DocumentKind; title: string };
+  'document.revision_started': { supersedes: Id; versionNo: number };
+  'document.sent': { kind: DocumentKind; versionNo: number; supersedes?: Id; members: number; late?: boolean; lateReason?: string; dueDate?: LocalDate };
+  'document.decided': { outcome?: FilingOutcome };
+  'document.published': { title: string };
+  'document.record_exported': { format: 'csv'; rows: number };
+  'community.composers_set': { before: Id[]; after: Id[] };
+  'archive.verified': { ok: boolean; checked: number; broken?: unknown; anchors: Array<{ source: string; seq: number; result: string }> };
+  'obligation.generated': { ids: Id[] };
+  'obligation.done': { dueDate: LocalDate; late: boolean; at?: EpochMs; byId?: Id; note?: string; file?: FileRef; documentId?: Id };
+  'obligation.assigned': { previous: Id | null; assigneeId: Id | null };
+  'calendar.override_set': CalendarChange;
+  'calendar.override_revoked': CalendarChange;
+  'bill.reminded': { channel: string; label: string };
+  'person.profile_updated': { name: string };
+  'binding.requested': { roomId: Id };
+  'binding.approved': { note: string | null };
+  'binding.rejected': { note: string | null };
+  'inquiry.asked': { kind: InquiryKind; channel: InquiryChannel; dueDate: LocalDate };
+};
+
+type CalendarChange = {
+  previous: Record<string, unknown> | null;
+  next: Record<string, unknown>;
+  summary: string;
+};
+
+/** What happened on a delivery, in the words of its own event types (already past tense). */
+type DeliveryAuditEvents = { [E in DeliveryEventType as `delivery.${E}`]: { documentId: Id; memberId: Id; n: number; text?: string } & Record<string, unknown> };
+
+/** Inquiry events are commands in the thread (`classify_reasonable`); the audit line says what was done. */
+export const INQUIRY_AUDIT_NAMES = {
+  assign: 'assigned',
+  classify_reasonable: 'classified_reasonable',
+  explain: 'explained',
+  escalate: 'escalated',
+  answer: 'answered',
+  follow_up: 'followed_up',
+  flag_overdue: 'flagged_overdue',
+  rate_satisfied: 'rated_satisfied',
+  rate_unsatisfied: 'rated_unsatisfied',
+  reopen: 'reopened',
+  reopen_to_gm: 'reopened_to_gm',
+} as const satisfies Record<InquiryEventType, string>;
+type InquiryAuditEvents = {
+  [E in InquiryEventType as `inquiry.${(typeof INQUIRY_AUDIT_NAMES)[E]}`]: { from: InquiryStatus | null; to: InquiryStatus } & Record<string, unknown>;
+};
+
+export type AuditEvents = FixedAuditEvents & DeliveryAuditEvents & InquiryAuditEvents;
+export type AuditEventType = keyof AuditEvents;
+
+export const inquiryAuditType = (event: InquiryEventType): keyof InquiryAuditEvents => `inquiry.${INQUIRY_AUDIT_NAMES[event]}`;
+export const deliveryAuditType = (event: DeliveryEventType): keyof DeliveryAuditEvents => `delivery.${event}`;
+
+export interface AuditSubject {
+  kind: 'document' | 'delivery' | 'community' | 'archive' | 'obligation' | 'calendarOverride' | 'bill' | 'person' | 'roomBinding' | 'inquiry';
+  id: Id;
+}
+
+/** One audit line as a handler writes it: the type picks the shape of `data`. */
+export type AuditEntry = {
+  [T in AuditEventType]: { type: T; subject: AuditSubject; data: AuditEvents[T]; communityId?: Id | null };
+}[AuditEventType];
+
+/** As stored: who and when are added by the writer, never by the caller. */
+export type AuditLine = AuditEntry & { communityId: Id | null; actorId: Id | null; at: EpochMs };
+
+/** One append-only line of what happened, written with every state change. */
+export interface AuditEvent extends StoredRecord {
+  type: AuditEventType;
+  communityId: Id | null;
+  actorId: Id | null;
+  subject: AuditSubject;
+  data: Record<string, unknown>;
+  at: EpochMs;
+}
