@@ -6,7 +6,7 @@ import type { SweepResult } from '../_shared/sweep';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
 import { readTail } from './archive';
-import { rosterOn } from './records';
+import { rosterOn } from './community';
 
 export const anchorLink = (a: Pick<ArchiveAnchor, 'seq' | 'code'>): string => routeUrl(ROUTES.staff.archive, { seq: a.seq, digest: a.code });
 

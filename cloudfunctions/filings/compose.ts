@@ -21,18 +21,9 @@ import { requireCaller, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
 import { alertDelivered } from './hooks';
-import {
-  communityOf,
-  deliveriesOf,
-  deliveryEventArchive,
-  documentArchive,
-  outcomeArchive,
-  publishedArchive,
-  quorumRuleOf,
-  requireComposer,
-  rosterOn,
-  type CommunityWithSettings,
-} from './records';
+import { deliveryEventArchive, documentArchive, outcomeArchive, publishedArchive } from './archive-content';
+import { communityOf, quorumRuleOf, requireComposer, rosterOn, type CommunityWithSettings } from './community';
+import { deliveriesOf } from './loaders';
 import { documentView } from './views';
 
 type H = Handlers<'filings'>;

@@ -8,7 +8,9 @@ import { requireCaller, type ActionContext, type Handlers } from '../_shared/fun
 import { loadVisible } from '../_shared/guards';
 import { appendArchive } from './archive';
 import { alertObjection, alertReply } from './hooks';
-import { deliveryEventArchive, documentsById, requireComposer } from './records';
+import { deliveryEventArchive } from './archive-content';
+import { requireComposer } from './community';
+import { documentsById } from './loaders';
 import { deliveryView } from './views';
 
 type H = Handlers<'filings'>;

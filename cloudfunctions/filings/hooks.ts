@@ -5,7 +5,7 @@ import { formatLocal } from '@domain/time';
 import { ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
-import { headsOf } from './records';
+import { headsOf } from '../_shared/people';
 
 /**
  * The moments a written delivery alerts someone: who must act, about what, by when. Keys name the

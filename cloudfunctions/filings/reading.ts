@@ -12,7 +12,8 @@ import { requireCaller, type ActionContext, type Handlers } from '../_shared/fun
 import { loadVisible } from '../_shared/guards';
 import type { FieldCondition, FindOptionsOf, Query } from '../_shared/storage/port';
 import { anchorsOf, archivedDeliveryEvents, readTail, verifyCommunityArchive } from './archive';
-import { communityOf, deliveriesOf, quorumRuleOf, rosterOn } from './records';
+import { communityOf, quorumRuleOf, rosterOn } from './community';
+import { deliveriesOf } from './loaders';
 import { archiveEntryView, deliveryView, documentView, eventView, publicDocumentView } from './views';
 
 type H = Handlers<'filings'>;

@@ -5,7 +5,7 @@ import { awaitsMember } from '@domain/signoff';
 import { formatLocal } from '@domain/time';
 import { ROUTES, routeUrl } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
-import { documentsById } from './records';
+import { documentsById } from './loaders';
 
 const DAY = 86_400_000;
 

@@ -21,7 +21,8 @@ import { requireCaller, type ActionContext, type Handlers } from '../_shared/fun
 import { updateWithRetry } from '../_shared/guards';
 import type { FindOptionsOf, Query } from '../_shared/storage/port';
 import { alertAnswered, alertAssigned, alertEscalated } from './hooks';
-import { appendEvent, generalManagers, threadOf, type ThreadEntry } from './records';
+import { generalManagers } from '../_shared/people';
+import { appendEvent, threadOf, type ThreadEntry } from './thread';
 import { detailView, summaryView, viewContext } from './views';
 
 async function loadSeen(ctx: ActionContext, caller: Caller, id: string): Promise<Inquiry> {

@@ -4,7 +4,7 @@ import { formatLocal } from '@domain/time';
 import { askerInquiryUrl, ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
-import { generalManagers, headsOf } from './records';
+import { generalManagers, headsOf } from '../_shared/people';
 
 /**
  * The moments an inquiry alerts someone. Keys are deterministic (record, version or deadline), so

@@ -6,7 +6,9 @@ import { loadCalendar } from '../_shared/calendar';
 import { updateWithRetry } from '../_shared/guards';
 import type { Runtime } from '../_shared/runtime';
 import { alertDueSoon, alertOverdue } from './hooks';
-import { appendEvent, auditBySystem, headsOf } from './records';
+import { headsOf } from '../_shared/people';
+import { systemAudit } from '../_shared/system-audit';
+import { appendEvent } from './thread';
 
 /**
  * Hourly: a reasonable item past its due date is flagged overdue and escalated to the head (once per
@@ -52,7 +54,15 @@ async function flagOverdue(rt: Runtime, now: EpochMs, found: Inquiry, calendar: 
       return decision.patch;
     });
     await appendEvent(rt.store, inq, decision!, null, now);
-    await auditBySystem(rt, now, inq, 'inquiry.flagged_overdue', { dueDate: inq.dueDate });
+    await systemAudit(
+      rt,
+      now,
+    )({
+      type: 'inquiry.flagged_overdue',
+      communityId: inq.communityId,
+      subject: { kind: 'inquiry', id: inq._id },
+      data: { from: decision!.from, to: decision!.to, dueDate: inq.dueDate },
+    });
     return inq;
   } catch (e) {
     // Answered, escalated or flagged by someone else since it was read: nothing left to do.

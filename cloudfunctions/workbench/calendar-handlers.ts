@@ -9,7 +9,7 @@ import { yearOfMonth } from '@domain/time';
 import { formatDayCn, weekdayCn } from '@domain/workbench';
 import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
-import { namesOf } from './records';
+import { namesOf } from '../_shared/people';
 
 type CalendarActions =
   'calendarMonth' | 'calendarOverrides' | 'setCalendarDay' | 'setCalendarYear' | 'importCalendar' | 'revokeCalendarOverride' | 'calendarPreview';

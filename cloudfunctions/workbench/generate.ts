@@ -3,7 +3,7 @@ import { generateObligations } from '@domain/obligations';
 import { localDateOf, type EpochMs } from '@domain/time';
 import { GENERATE_MONTHS, newObligationRecord } from '@domain/workbench';
 import type { Storage } from '../_shared/storage/port';
-import type { AuditWriter } from './records';
+import type { AuditWriter } from '../_shared/system-audit';
 
 /**
  * Materialises a community's recurring duties for the generation horizon. Ids are deterministic and

@@ -7,7 +7,8 @@ import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
 import { alertDueSoon, alertOverdue } from './alerts';
 import { ensureObligations } from './generate';
-import { headsOf, systemAudit } from './records';
+import { headsOf } from '../_shared/people';
+import { systemAudit } from '../_shared/system-audit';
 
 // Two working days never span more than this many calendar days, even across the Spring Festival.
 const DUE_SOON_LOOKAHEAD_DAYS = 14;

@@ -5,7 +5,7 @@ import { hasRole, type Caller } from '@domain/roles';
 import { localDateOf } from '@domain/time';
 import { canAssignTask, canCompleteTask, formatDayCn, sectionOf, taskTiming, weekdayCn, type ObligationRecord, type WorkbenchSection } from '@domain/workbench';
 import type { Storage } from '../_shared/storage/port';
-import { headsOf, namesOf } from './records';
+import { headsOf, namesOf } from '../_shared/people';
 
 /** What every item view needs besides the item: the moment, the calendar, and names to show. */
 export interface ViewContext {

@@ -1,8 +1,6 @@
-import type { AuditEventType } from '@domain/audit';
 import type { FileRef } from '@domain/files';
 import type { Decision, Inquiry, InquiryEvent } from '@domain/inquiry';
-import type { EpochMs, Person } from '@domain/model';
-import type { Runtime } from '../_shared/runtime';
+import type { EpochMs } from '@domain/model';
 import type { Storage } from '../_shared/storage/port';
 
 /**
@@ -43,28 +41,4 @@ export async function appendEvent(
 
 export function threadOf(store: Storage, inquiryId: string): Promise<InquiryEvent[]> {
   return store.find('inquiryEvents', { inquiryId }, { sort: [['_id', 1]] });
-}
-
-/** The sweep acts without a request, so it writes its audit line itself (actor: the system). */
-export async function auditBySystem(rt: Runtime, at: EpochMs, inq: Inquiry, type: InquiryAuditType, data: Record<string, unknown>): Promise<void> {
-  await rt.store.insert('audit', {
-    _id: rt.newId('audit'),
-    type,
-    communityId: inq.communityId,
-    actorId: null,
-    subject: { kind: 'inquiry', id: inq._id },
-    data,
-    at,
-  });
-}
-
-type InquiryAuditType = Extract<AuditEventType, `inquiry.${string}`>;
-
-/** Who answers for a community when no one is assigned, and who receives escalations. */
-export async function headsOf(store: Storage, communityId: string): Promise<Person[]> {
-  return store.find('people', { communityId, staffRole: 'head' }, { sort: [['_id', 1]] });
-}
-
-export async function generalManagers(store: Storage): Promise<Person[]> {
-  return store.find('people', { staffRole: 'general_manager' }, { sort: [['_id', 1]] });
 }
