@@ -42,9 +42,11 @@ export function requireCaller(ctx: ActionContext): Caller {
   return ctx.caller;
 }
 
-export type Handlers<F extends FunctionName> = {
-  [A in ActionName<F>]: (ctx: ActionContext, input: ParsedOf<Api[F][A]>) => Promise<ResultOf<Api[F][A]>>;
-};
+/** One action's handler: its input and result are the contract's. */
+export type Handler<F extends FunctionName, A extends ActionName<F>> = (ctx: ActionContext, input: ParsedOf<Api[F][A]>) => Promise<ResultOf<Api[F][A]>>;
+
+/** A function's handlers, one named function per action (the type makes a missing one a compile error). */
+export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: Handler<F, A> };
 
 export interface CloudFunction {
   name: FunctionName;

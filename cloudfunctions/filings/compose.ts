@@ -17,7 +17,7 @@ import { STAFF_ROLE_LABELS } from '@domain/model';
 import { BUTLER_ROLES, COMMUNITY_STAFF_ROLES, hasRole } from '@domain/roles';
 import { newDelivery, type DeliveryEventRecord } from '@domain/signoff';
 import { localDateOf } from '@domain/time';
-import { requireCaller, type Handlers } from '../_shared/function';
+import { requireCaller, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
 import { alertDelivered } from './hooks';
@@ -47,207 +47,216 @@ function checkCategory(content: Pick<DocumentContent, 'kind' | 'category'>): voi
   if (content.category && !isCategoryOf(content.kind, content.category)) throw new AppError('INVALID_INPUT', '类别与文件类型不符');
 }
 
-export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue' | 'saveDraft' | 'revise' | 'send' | 'decide' | 'publishToOwners'> = {
-  async composers(ctx) {
-    const caller = requireCaller(ctx);
-    if (!caller.communityId) return { canCompose: true, staff: [] };
-    const community = await communityOf(ctx.store, caller.communityId);
-    const staff = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...COMPOSER_ROLES] } });
-    const views = composerViews(staff, community);
-    return { canCompose: hasRole(caller, 'head') || views.some((v) => v.personId === caller.personId && v.allowed), staff: views };
-  },
+export const composers: Handler<'filings', 'composers'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  if (!caller.communityId) return { canCompose: true, staff: [] };
+  const community = await communityOf(ctx.store, caller.communityId);
+  const staff = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...COMPOSER_ROLES] } });
+  const views = composerViews(staff, community);
+  return { canCompose: hasRole(caller, 'head') || views.some((v) => v.personId === caller.personId && v.allowed), staff: views };
+};
 
-  async setComposers(ctx, input) {
-    const caller = requireCaller(ctx);
-    const community = await communityOf(ctx.store, caller.communityId ?? '');
-    const staff = await ctx.store.find('people', { communityId: community._id, staffRole: { $in: [...BUTLER_ROLES] } });
-    const eligible = new Set(staff.map((p) => p._id));
-    const wanted = [...new Set(input.personIds)];
-    if (wanted.some((id) => !eligible.has(id))) throw new AppError('INVALID_INPUT', '只能授权本小区的管家或管家主管');
-    const updated = await updateWithRetry(ctx.store, 'communities', community._id, () => ({ composerIds: wanted }));
-    await ctx.audit({
-      type: 'community.composers_set',
-      communityId: community._id,
-      subject: { kind: 'community', id: community._id },
-      data: { before: community.composerIds ?? [], after: wanted },
+export const setComposers: Handler<'filings', 'setComposers'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const community = await communityOf(ctx.store, caller.communityId ?? '');
+  const staff = await ctx.store.find('people', { communityId: community._id, staffRole: { $in: [...BUTLER_ROLES] } });
+  const eligible = new Set(staff.map((p) => p._id));
+  const wanted = [...new Set(input.personIds)];
+  if (wanted.some((id) => !eligible.has(id))) throw new AppError('INVALID_INPUT', '只能授权本小区的管家或管家主管');
+  const updated = await updateWithRetry(ctx.store, 'communities', community._id, () => ({ composerIds: wanted }));
+  await ctx.audit({
+    type: 'community.composers_set',
+    communityId: community._id,
+    subject: { kind: 'community', id: community._id },
+    data: { before: community.composerIds ?? [], after: wanted },
+  });
+  const all = await ctx.store.find('people', { communityId: community._id, staffRole: { $in: [...COMPOSER_ROLES] } });
+  return { staff: composerViews(all, updated) };
+};
+
+export const previewDue: Handler<'filings', 'previewDue'> = async (ctx, input) => {
+  const deadline = sendingDeadline(input, await ctx.calendar());
+  const late = deadline !== null && isLate(deadline, ctx.now);
+  return { deadline, late, lateReasonRequired: late && lateReasonRequired(input.kind) };
+};
+
+export const saveDraft: Handler<'filings', 'saveDraft'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const { documentId, communityId: wantedCommunity, ...content } = input;
+  checkCategory(content);
+  const calendar = await ctx.calendar();
+  if (documentId) {
+    const doc = await loadVisible(ctx.store, 'documents', documentId, caller);
+    await requireComposer(ctx.store, caller, doc.communityId);
+    requireDraft(doc);
+    const saved = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => {
+      requireDraft(cur);
+      return { kind: content.kind, content, updatedAt: ctx.now };
     });
-    const all = await ctx.store.find('people', { communityId: community._id, staffRole: { $in: [...COMPOSER_ROLES] } });
-    return { staff: composerViews(all, updated) };
-  },
+    await ctx.audit({
+      type: 'document.draft_saved',
+      communityId: doc.communityId,
+      subject: { kind: 'document', id: doc._id },
+      data: { kind: content.kind, title: content.title },
+    });
+    return documentView(saved, calendar, ctx.now);
+  }
+  const communityId = caller.communityId ?? wantedCommunity;
+  if (!communityId) throw new AppError('INVALID_INPUT', '请选择小区');
+  if (caller.communityId && wantedCommunity && wantedCommunity !== caller.communityId) throw new AppError('FORBIDDEN');
+  await requireComposer(ctx.store, caller, communityId);
+  const id = ctx.rt.newId('doc');
+  const doc = await ctx.store.insert('documents', {
+    _id: id,
+    communityId,
+    kind: content.kind,
+    content,
+    status: 'draft',
+    seriesId: id,
+    versionNo: 1,
+    createdById: caller.personId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  await ctx.audit({ type: 'document.draft_created', communityId, subject: { kind: 'document', id }, data: { kind: content.kind, title: content.title } });
+  return documentView(doc, calendar, ctx.now);
+};
 
-  async previewDue(ctx, input) {
-    const deadline = sendingDeadline(input, await ctx.calendar());
-    const late = deadline !== null && isLate(deadline, ctx.now);
-    return { deadline, late, lateReasonRequired: late && lateReasonRequired(input.kind) };
-  },
+export const revise: Handler<'filings', 'revise'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const old = await loadVisible(ctx.store, 'documents', input.documentId, caller);
+  await requireComposer(ctx.store, caller, old.communityId);
+  const plan = planRevision(old);
+  const id = ctx.rt.newId('doc');
+  const doc = await ctx.store.insert('documents', {
+    _id: id,
+    communityId: old.communityId,
+    ...plan,
+    status: 'draft',
+    createdById: caller.personId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  await ctx.audit({
+    type: 'document.revision_started',
+    communityId: old.communityId,
+    subject: { kind: 'document', id },
+    data: { supersedes: old._id, versionNo: plan.versionNo },
+  });
+  return documentView(doc, await ctx.calendar(), ctx.now);
+};
 
-  async saveDraft(ctx, input) {
-    const caller = requireCaller(ctx);
-    const { documentId, communityId: wantedCommunity, ...content } = input;
-    checkCategory(content);
-    const calendar = await ctx.calendar();
-    if (documentId) {
-      const doc = await loadVisible(ctx.store, 'documents', documentId, caller);
-      await requireComposer(ctx.store, caller, doc.communityId);
-      requireDraft(doc);
-      const saved = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => {
-        requireDraft(cur);
-        return { kind: content.kind, content, updatedAt: ctx.now };
-      });
+export const send: Handler<'filings', 'send'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const draft = await loadVisible(ctx.store, 'documents', input.documentId, caller);
+  await requireComposer(ctx.store, caller, draft.communityId);
+  const [calendar, roster] = await Promise.all([ctx.calendar(), rosterOn(ctx.store, draft.communityId, localDateOf(ctx.now))]);
+  const planOf = (doc: CommitteeDocument) =>
+    planSend(doc, { now: ctx.now, calendar, roster, lateReason: input.lateReason, sender: { personId: caller.personId, name: caller.name } });
+  planOf(draft); // every rule is checked before anything is written
+
+  // Claim the old version first, so two corrections of one letter cannot both go out.
+  if (draft.supersedes) {
+    await updateWithRetry(ctx.store, 'documents', draft.supersedes, (old) => {
+      if (old.supersededBy && old.supersededBy !== draft._id) throw new AppError('DOCUMENT_SUPERSEDED');
+      if (old.outcome) throw new AppError('FILING_CLOSED');
+      return { supersededBy: draft._id };
+    });
+  }
+  const sent = await updateWithRetry(ctx.store, 'documents', draft._id, (cur) => planOf(cur));
+  await appendArchive(ctx.store, documentArchive(sent));
+
+  for (const member of roster) {
+    const delivery = newDelivery({
+      documentId: sent._id,
+      communityId: sent.communityId,
+      documentKind: sent.kind,
+      member,
+      now: ctx.now,
+      responseDue: sent.responseDue,
+    });
+    await ctx.store.insertIfAbsent('deliveries', delivery);
+    const event: Omit<DeliveryEventRecord, 'version'> = {
+      _id: `${delivery._id}_e1`,
+      communityId: sent.communityId,
+      documentId: sent._id,
+      deliveryId: delivery._id,
+      memberId: member.personId,
+      n: 1,
+      type: 'delivered',
+      at: ctx.now,
+      actorId: caller.personId,
+      actorName: caller.name,
+    };
+    if (await ctx.store.insertIfAbsent('deliveryEvents', event)) {
+      await appendArchive(ctx.store, deliveryEventArchive(sent, { ...delivery, version: 1 }, { ...event, version: 1 }));
+    }
+    await alertDelivered(ctx.rt, ctx.now, sent, { ...delivery, version: 1 });
+  }
+  await ctx.audit({
+    type: 'document.sent',
+    communityId: sent.communityId,
+    subject: { kind: 'document', id: sent._id },
+    data: {
+      kind: sent.kind,
+      versionNo: sent.versionNo,
+      supersedes: sent.supersedes,
+      members: roster.length,
+      late: sent.late,
+      lateReason: sent.lateReason,
+      dueDate: sent.deadline?.dueDate,
+    },
+  });
+  return documentView(sent, calendar, ctx.now, await deliveriesOf(ctx.store, [sent._id]));
+};
+
+export const decide: Handler<'filings', 'decide'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
+  const community = await requireComposer(ctx.store, caller, doc.communityId);
+  const roster = await rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now));
+  const context = {
+    rosterSize: Math.max(roster.length, 1),
+    rule: quorumRuleOf(community),
+    now: ctx.now,
+    by: { personId: caller.personId, name: caller.name },
+  };
+  decideFiling(doc, input, context);
+  const decided = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
+  await appendArchive(ctx.store, outcomeArchive(decided));
+  await ctx.audit({ type: 'document.decided', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { outcome: decided.outcome } });
+  return documentView(decided, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
+};
+
+export const publishToOwners: Handler<'filings', 'publishToOwners'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
+  if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');
+  let published = doc;
+  if (!doc.publishedAt) {
+    published = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) =>
+      cur.publishedAt ? {} : { publishedAt: ctx.now, publishedById: caller.personId },
+    );
+    if (published.publishedAt === ctx.now && published.publishedById === caller.personId) {
+      await appendArchive(ctx.store, publishedArchive(published));
       await ctx.audit({
-        type: 'document.draft_saved',
+        type: 'document.published',
         communityId: doc.communityId,
         subject: { kind: 'document', id: doc._id },
-        data: { kind: content.kind, title: content.title },
-      });
-      return documentView(saved, calendar, ctx.now);
-    }
-    const communityId = caller.communityId ?? wantedCommunity;
-    if (!communityId) throw new AppError('INVALID_INPUT', '请选择小区');
-    if (caller.communityId && wantedCommunity && wantedCommunity !== caller.communityId) throw new AppError('FORBIDDEN');
-    await requireComposer(ctx.store, caller, communityId);
-    const id = ctx.rt.newId('doc');
-    const doc = await ctx.store.insert('documents', {
-      _id: id,
-      communityId,
-      kind: content.kind,
-      content,
-      status: 'draft',
-      seriesId: id,
-      versionNo: 1,
-      createdById: caller.personId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await ctx.audit({ type: 'document.draft_created', communityId, subject: { kind: 'document', id }, data: { kind: content.kind, title: content.title } });
-    return documentView(doc, calendar, ctx.now);
-  },
-
-  async revise(ctx, input) {
-    const caller = requireCaller(ctx);
-    const old = await loadVisible(ctx.store, 'documents', input.documentId, caller);
-    await requireComposer(ctx.store, caller, old.communityId);
-    const plan = planRevision(old);
-    const id = ctx.rt.newId('doc');
-    const doc = await ctx.store.insert('documents', {
-      _id: id,
-      communityId: old.communityId,
-      ...plan,
-      status: 'draft',
-      createdById: caller.personId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await ctx.audit({
-      type: 'document.revision_started',
-      communityId: old.communityId,
-      subject: { kind: 'document', id },
-      data: { supersedes: old._id, versionNo: plan.versionNo },
-    });
-    return documentView(doc, await ctx.calendar(), ctx.now);
-  },
-
-  async send(ctx, input) {
-    const caller = requireCaller(ctx);
-    const draft = await loadVisible(ctx.store, 'documents', input.documentId, caller);
-    await requireComposer(ctx.store, caller, draft.communityId);
-    const [calendar, roster] = await Promise.all([ctx.calendar(), rosterOn(ctx.store, draft.communityId, localDateOf(ctx.now))]);
-    const planOf = (doc: CommitteeDocument) =>
-      planSend(doc, { now: ctx.now, calendar, roster, lateReason: input.lateReason, sender: { personId: caller.personId, name: caller.name } });
-    planOf(draft); // every rule is checked before anything is written
-
-    // Claim the old version first, so two corrections of one letter cannot both go out.
-    if (draft.supersedes) {
-      await updateWithRetry(ctx.store, 'documents', draft.supersedes, (old) => {
-        if (old.supersededBy && old.supersededBy !== draft._id) throw new AppError('DOCUMENT_SUPERSEDED');
-        if (old.outcome) throw new AppError('FILING_CLOSED');
-        return { supersededBy: draft._id };
+        data: { title: doc.content.title },
       });
     }
-    const sent = await updateWithRetry(ctx.store, 'documents', draft._id, (cur) => planOf(cur));
-    await appendArchive(ctx.store, documentArchive(sent));
+  }
+  return documentView(published, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
+};
 
-    for (const member of roster) {
-      const delivery = newDelivery({
-        documentId: sent._id,
-        communityId: sent.communityId,
-        documentKind: sent.kind,
-        member,
-        now: ctx.now,
-        responseDue: sent.responseDue,
-      });
-      await ctx.store.insertIfAbsent('deliveries', delivery);
-      const event: Omit<DeliveryEventRecord, 'version'> = {
-        _id: `${delivery._id}_e1`,
-        communityId: sent.communityId,
-        documentId: sent._id,
-        deliveryId: delivery._id,
-        memberId: member.personId,
-        n: 1,
-        type: 'delivered',
-        at: ctx.now,
-        actorId: caller.personId,
-        actorName: caller.name,
-      };
-      if (await ctx.store.insertIfAbsent('deliveryEvents', event)) {
-        await appendArchive(ctx.store, deliveryEventArchive(sent, { ...delivery, version: 1 }, { ...event, version: 1 }));
-      }
-      await alertDelivered(ctx.rt, ctx.now, sent, { ...delivery, version: 1 });
-    }
-    await ctx.audit({
-      type: 'document.sent',
-      communityId: sent.communityId,
-      subject: { kind: 'document', id: sent._id },
-      data: {
-        kind: sent.kind,
-        versionNo: sent.versionNo,
-        supersedes: sent.supersedes,
-        members: roster.length,
-        late: sent.late,
-        lateReason: sent.lateReason,
-        dueDate: sent.deadline?.dueDate,
-      },
-    });
-    return documentView(sent, calendar, ctx.now, await deliveriesOf(ctx.store, [sent._id]));
-  },
-
-  async decide(ctx, input) {
-    const caller = requireCaller(ctx);
-    const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
-    const community = await requireComposer(ctx.store, caller, doc.communityId);
-    const roster = await rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now));
-    const context = {
-      rosterSize: Math.max(roster.length, 1),
-      rule: quorumRuleOf(community),
-      now: ctx.now,
-      by: { personId: caller.personId, name: caller.name },
-    };
-    decideFiling(doc, input, context);
-    const decided = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
-    await appendArchive(ctx.store, outcomeArchive(decided));
-    await ctx.audit({ type: 'document.decided', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { outcome: decided.outcome } });
-    return documentView(decided, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
-  },
-
-  async publishToOwners(ctx, input) {
-    const caller = requireCaller(ctx);
-    const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
-    if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');
-    let published = doc;
-    if (!doc.publishedAt) {
-      published = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) =>
-        cur.publishedAt ? {} : { publishedAt: ctx.now, publishedById: caller.personId },
-      );
-      if (published.publishedAt === ctx.now && published.publishedById === caller.personId) {
-        await appendArchive(ctx.store, publishedArchive(published));
-        await ctx.audit({
-          type: 'document.published',
-          communityId: doc.communityId,
-          subject: { kind: 'document', id: doc._id },
-          data: { title: doc.content.title },
-        });
-      }
-    }
-    return documentView(published, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
-  },
+export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue' | 'saveDraft' | 'revise' | 'send' | 'decide' | 'publishToOwners'> = {
+  composers,
+  setComposers,
+  previewDue,
+  saveDraft,
+  revise,
+  send,
+  decide,
+  publishToOwners,
 };

@@ -4,7 +4,7 @@ import { categoryLabel, KIND_LABELS, type CommitteeDocument } from '@domain/docu
 import { AppError } from '@domain/errors';
 import { isStaff } from '@domain/roles';
 import { applySignoff, awaitsMember, deliveryEventId, type Delivery, type DeliveryEventRecord, type SignoffCommand } from '@domain/signoff';
-import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import { appendArchive } from './archive';
 import { alertObjection, alertReply } from './hooks';
@@ -54,69 +54,77 @@ async function act(
 
 const view = (ctx: ActionContext, r: { delivery: Delivery; doc: CommitteeDocument }): DeliveryView => deliveryView(r.delivery, r.doc, ctx.now);
 
+export const myDeliveries: Handler<'filings', 'myDeliveries'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const mine = await ctx.store.find('deliveries', { memberId: caller.personId }, { sort: [['deliveredAt', -1]], limit: 300 });
+  const docs = await documentsById(
+    ctx.store,
+    mine.map((d) => d.documentId),
+  );
+  return mine
+    .filter((d) => {
+      if (input.tab === 'all') return true;
+      const pending = !docs.get(d.documentId)?.supersededBy && (awaitsMember(d) || d.objectionOpen);
+      return input.tab === 'pending' ? pending : !pending;
+    })
+    .map((d) => {
+      const doc = docs.get(d.documentId)!;
+      return {
+        delivery: deliveryView(d, doc, ctx.now),
+        document: {
+          documentId: doc._id,
+          kind: doc.kind,
+          kindLabel: KIND_LABELS[doc.kind],
+          categoryLabel: categoryLabel(doc.kind, doc.content.category),
+          title: doc.content.title,
+          sentAt: doc.sentAt,
+          sentByName: doc.sentByName,
+          responseDue: doc.responseDue,
+          versionNo: doc.versionNo,
+          supersededBy: doc.supersededBy,
+        },
+      };
+    });
+};
+
+export const open: Handler<'filings', 'open'> = async (ctx, input) => {
+  return view(ctx, await act(ctx, input.deliveryId, { event: 'open' }));
+};
+
+export const sign: Handler<'filings', 'sign'> = async (ctx, input) => {
+  return view(ctx, await act(ctx, input.deliveryId, { event: 'sign' }));
+};
+
+export const object: Handler<'filings', 'object'> = async (ctx, input) => {
+  const r = await act(ctx, input.deliveryId, { event: 'object', text: input.text });
+  if (r.event) await alertObjection(ctx.rt, ctx.now, r.doc, r.delivery, r.event.n);
+  return view(ctx, r);
+};
+
+export const answer: Handler<'filings', 'answer'> = async (ctx, input) => {
+  return view(ctx, await act(ctx, input.deliveryId, { event: 'answer', choice: input.choice, text: input.text }));
+};
+
+export const reply: Handler<'filings', 'reply'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const delivery = await loadVisible(ctx.store, 'deliveries', input.deliveryId, caller);
+  // Explaining an objection is the centre's word: the head, the general manager or a granted composer.
+  await requireComposer(ctx.store, caller, delivery.communityId);
+  const r = await act(ctx, input.deliveryId, { event: 'reply', text: input.text });
+  if (r.event) await alertReply(ctx.rt, ctx.now, r.doc, r.delivery, r.event.n);
+  return view(ctx, r);
+};
+
+export const recordRefusal: Handler<'filings', 'recordRefusal'> = async (ctx, input) => {
+  return view(ctx, await act(ctx, input.deliveryId, { event: 'recordRefusal', reason: input.reason }));
+};
+
 export const deliveryHandlers: Pick<H, 'myDeliveries' | 'open' | 'sign' | 'object' | 'answer' | 'reply' | 'recordRefusal'> = {
-  async myDeliveries(ctx, input) {
-    const caller = requireCaller(ctx);
-    const mine = await ctx.store.find('deliveries', { memberId: caller.personId }, { sort: [['deliveredAt', -1]], limit: 300 });
-    const docs = await documentsById(
-      ctx.store,
-      mine.map((d) => d.documentId),
-    );
-    return mine
-      .filter((d) => {
-        if (input.tab === 'all') return true;
-        const pending = !docs.get(d.documentId)?.supersededBy && (awaitsMember(d) || d.objectionOpen);
-        return input.tab === 'pending' ? pending : !pending;
-      })
-      .map((d) => {
-        const doc = docs.get(d.documentId)!;
-        return {
-          delivery: deliveryView(d, doc, ctx.now),
-          document: {
-            documentId: doc._id,
-            kind: doc.kind,
-            kindLabel: KIND_LABELS[doc.kind],
-            categoryLabel: categoryLabel(doc.kind, doc.content.category),
-            title: doc.content.title,
-            sentAt: doc.sentAt,
-            sentByName: doc.sentByName,
-            responseDue: doc.responseDue,
-            versionNo: doc.versionNo,
-            supersededBy: doc.supersededBy,
-          },
-        };
-      });
-  },
-
-  async open(ctx, input) {
-    return view(ctx, await act(ctx, input.deliveryId, { event: 'open' }));
-  },
-
-  async sign(ctx, input) {
-    return view(ctx, await act(ctx, input.deliveryId, { event: 'sign' }));
-  },
-
-  async object(ctx, input) {
-    const r = await act(ctx, input.deliveryId, { event: 'object', text: input.text });
-    if (r.event) await alertObjection(ctx.rt, ctx.now, r.doc, r.delivery, r.event.n);
-    return view(ctx, r);
-  },
-
-  async answer(ctx, input) {
-    return view(ctx, await act(ctx, input.deliveryId, { event: 'answer', choice: input.choice, text: input.text }));
-  },
-
-  async reply(ctx, input) {
-    const caller = requireCaller(ctx);
-    const delivery = await loadVisible(ctx.store, 'deliveries', input.deliveryId, caller);
-    // Explaining an objection is the centre's word: the head, the general manager or a granted composer.
-    await requireComposer(ctx.store, caller, delivery.communityId);
-    const r = await act(ctx, input.deliveryId, { event: 'reply', text: input.text });
-    if (r.event) await alertReply(ctx.rt, ctx.now, r.doc, r.delivery, r.event.n);
-    return view(ctx, r);
-  },
-
-  async recordRefusal(ctx, input) {
-    return view(ctx, await act(ctx, input.deliveryId, { event: 'recordRefusal', reason: input.reason }));
-  },
+  myDeliveries,
+  open,
+  sign,
+  object,
+  answer,
+  reply,
+  recordRefusal,
 };

@@ -8,7 +8,7 @@ import type { Id } from '@domain/model';
 import { canSeeCommunity, CENTRE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
 import { deliveryId, type Delivery } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
-import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import type { FieldCondition, FindOptionsOf, Query } from '../_shared/storage/port';
 import { anchorsOf, archivedDeliveryEvents, readTail, verifyCommunityArchive } from './archive';
@@ -54,166 +54,166 @@ const NEWEST_FIRST: FindOptionsOf<ArchiveEntry>['sort'] = [
   ['seq', -1],
 ];
 
+export const list: Handler<'filings', 'list'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const query: Query = { ...communityScope(caller) };
+  if (input.kind) query.kind = input.kind;
+  if (input.status) query.status = input.status;
+  const page = await ctx.store.page('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 30, after: input.after });
+  const docs = page.items;
+  const [calendar, deliveries] = await Promise.all([
+    ctx.calendar(),
+    deliveriesOf(
+      ctx.store,
+      docs.filter((d) => d.status === 'sent').map((d) => d._id),
+    ),
+  ]);
+  const byDoc = new Map<string, Delivery[]>();
+  for (const d of deliveries) byDoc.set(d.documentId, [...(byDoc.get(d.documentId) ?? []), d]);
+  return { items: docs.map((d) => documentView(d, calendar, ctx.now, byDoc.get(d._id) ?? [])), next: page.next };
+};
+
+export const get: Handler<'filings', 'get'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const doc = await loadReadable(ctx, caller, input.documentId);
+  const [calendar, deliveries, mine, community] = await Promise.all([
+    ctx.calendar(),
+    deliveriesOf(ctx.store, [doc._id]),
+    ctx.store.get('deliveries', deliveryId(doc._id, caller.personId)),
+    communityOf(ctx.store, doc.communityId),
+  ]);
+  const history = mine ? await ctx.store.find('deliveryEvents', { deliveryId: mine._id }, { sort: [['n', 1]] }) : [];
+  const series = await ctx.store.find('documents', { seriesId: doc.seriesId }, { sort: [['versionNo', 1]] });
+  return {
+    document: documentView(doc, calendar, ctx.now, deliveries),
+    myDelivery: mine ? deliveryView(mine, doc, ctx.now) : undefined,
+    myHistory: history.map(eventView),
+    versions: series
+      .filter((v) => v.status === 'sent' || isStaff(caller))
+      .map((v) => ({ documentId: v._id, versionNo: v.versionNo, sentAt: v.sentAt, status: v.status })),
+    canCompose: isStaff(caller) && canCompose(caller, community),
+  };
+};
+
+export const record: Handler<'filings', 'record'> = async (ctx, input) => {
+  const { caller, doc, deliveries, rows, summary } = await recordOf(ctx, input.documentId);
+  const [calendar, community, roster] = await Promise.all([
+    ctx.calendar(),
+    communityOf(ctx.store, doc.communityId),
+    rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now)),
+  ]);
+  const centre = hasRole(caller, ...CENTRE_ROLES);
+  return {
+    document: documentView(doc, calendar, ctx.now, deliveries),
+    rows,
+    summary,
+    canAct: isStaff(caller),
+    canDecide: centre && doc.kind === 'filing' && !doc.outcome && !doc.supersededBy,
+    canPublish: hasRole(caller, 'head') && !doc.publishedAt,
+    quorumRule: quorumRuleOf(community),
+    quorumRuleText: quorumRuleText(quorumRuleOf(community)),
+    rosterSize: roster.length,
+  };
+};
+
+export const exportRecord: Handler<'filings', 'exportRecord'> = async (ctx, input) => {
+  const { doc, rows } = await recordOf(ctx, input.documentId);
+  // Exports carry members' names out of the app: each one is logged (who, when, which record).
+  await ctx.audit({
+    type: 'document.record_exported',
+    communityId: doc.communityId,
+    subject: { kind: 'document', id: doc._id },
+    data: { format: 'csv', rows: rows.length },
+  });
+  const safeTitle = doc.content.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 30);
+  return { filename: `输出信息审批记录_${safeTitle}_第${doc.versionNo}版.csv`, csv: recordCsv(doc, rows) };
+};
+
+export const published: Handler<'filings', 'published'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  const docs = await ctx.store.find('documents', { ...communityScope(caller), publishedAt: { $exists: true } }, { sort: [['publishedAt', -1]], limit: 100 });
+  const calendar = await ctx.calendar();
+  return docs.map((d) => publicDocumentView(d, calendar, ctx.now));
+};
+
+export const publishedDocument: Handler<'filings', 'publishedDocument'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
+  if (!doc.publishedAt) throw new AppError('NOT_FOUND');
+  return publicDocumentView(doc, await ctx.calendar(), ctx.now);
+};
+
+export const archiveSearch: Handler<'filings', 'archiveSearch'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const query: Query = { ...communityScope(caller) };
+  if (input.type) query.type = input.type;
+  if (input.kind) query.documentKind = input.kind;
+  if (input.category) query.category = input.category;
+  if (input.from || input.to) {
+    const at: FieldCondition = {};
+    if (input.from) at.$gte = startOfLocalDay(input.from);
+    if (input.to) at.$lte = endOfLocalDay(input.to);
+    query.at = at;
+  }
+  const limit = input.limit ?? 30;
+  if (!input.text) {
+    const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit, after: input.after });
+    return { entries: page.items.map(archiveEntryView), next: page.next };
+  }
+  // No text index yet: read pages of the other filters' matches and keep those with the text,
+  // until a page's worth is found or ARCHIVE_SCAN entries were read; `next` resumes the scan there.
+  const needle = input.text.toLowerCase();
+  const found: ArchiveEntry[] = [];
+  let after = input.after ?? null;
+  for (let scanned = 0; found.length < limit && scanned < ARCHIVE_SCAN;) {
+    const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit: SCAN_PAGE, after });
+    scanned += page.items.length;
+    found.push(...page.items.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)));
+    after = page.next;
+    if (!after) break;
+  }
+  return { entries: found.map(archiveEntryView), next: after };
+};
+
+export const verifyArchive: Handler<'filings', 'verifyArchive'> = async (ctx, input): Promise<ArchiveVerifyView> => {
+  const caller = requireCaller(ctx);
+  const community = await archiveCommunity(ctx, caller, input.communityId);
+  const result = await verifyCommunityArchive(ctx.store, community._id, input.anchor);
+  await ctx.audit({
+    type: 'archive.verified',
+    communityId: community._id,
+    subject: { kind: 'archive', id: community._id },
+    data: {
+      ok: result.ok,
+      checked: result.checked,
+      broken: result.broken,
+      anchors: result.anchors.map((a) => ({ source: a.source, seq: a.seq, result: a.result })),
+    },
+  });
+  return {
+    ok: result.ok,
+    communityId: community._id,
+    communityName: community.name,
+    checked: result.checked,
+    head: headView(result.head),
+    broken: result.broken,
+    anchors: result.anchors,
+  };
+};
+
+export const archiveAnchors: Handler<'filings', 'archiveAnchors'> = async (ctx, input): Promise<ArchiveAnchorsView> => {
+  const caller = requireCaller(ctx);
+  const community = await archiveCommunity(ctx, caller, input.communityId);
+  const [head, anchors] = await Promise.all([readTail(ctx.store, community._id), anchorsOf(ctx.store, community._id)]);
+  return {
+    communityId: community._id,
+    communityName: community.name,
+    current: headView(head),
+    anchors: anchors.map((a) => ({ month: a.month, seq: a.seq, hash: a.hash, code: a.code, at: a.at, notifiedAt: a.notifiedAt })),
+  };
+};
+
 export const readingHandlers: Pick<
   H,
   'list' | 'get' | 'record' | 'exportRecord' | 'published' | 'publishedDocument' | 'archiveSearch' | 'verifyArchive' | 'archiveAnchors'
-> = {
-  async list(ctx, input) {
-    const caller = requireCaller(ctx);
-    const query: Query = { ...communityScope(caller) };
-    if (input.kind) query.kind = input.kind;
-    if (input.status) query.status = input.status;
-    const page = await ctx.store.page('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 30, after: input.after });
-    const docs = page.items;
-    const [calendar, deliveries] = await Promise.all([
-      ctx.calendar(),
-      deliveriesOf(
-        ctx.store,
-        docs.filter((d) => d.status === 'sent').map((d) => d._id),
-      ),
-    ]);
-    const byDoc = new Map<string, Delivery[]>();
-    for (const d of deliveries) byDoc.set(d.documentId, [...(byDoc.get(d.documentId) ?? []), d]);
-    return { items: docs.map((d) => documentView(d, calendar, ctx.now, byDoc.get(d._id) ?? [])), next: page.next };
-  },
-
-  async get(ctx, input) {
-    const caller = requireCaller(ctx);
-    const doc = await loadReadable(ctx, caller, input.documentId);
-    const [calendar, deliveries, mine, community] = await Promise.all([
-      ctx.calendar(),
-      deliveriesOf(ctx.store, [doc._id]),
-      ctx.store.get('deliveries', deliveryId(doc._id, caller.personId)),
-      communityOf(ctx.store, doc.communityId),
-    ]);
-    const history = mine ? await ctx.store.find('deliveryEvents', { deliveryId: mine._id }, { sort: [['n', 1]] }) : [];
-    const series = await ctx.store.find('documents', { seriesId: doc.seriesId }, { sort: [['versionNo', 1]] });
-    return {
-      document: documentView(doc, calendar, ctx.now, deliveries),
-      myDelivery: mine ? deliveryView(mine, doc, ctx.now) : undefined,
-      myHistory: history.map(eventView),
-      versions: series
-        .filter((v) => v.status === 'sent' || isStaff(caller))
-        .map((v) => ({ documentId: v._id, versionNo: v.versionNo, sentAt: v.sentAt, status: v.status })),
-      canCompose: isStaff(caller) && canCompose(caller, community),
-    };
-  },
-
-  async record(ctx, input) {
-    const { caller, doc, deliveries, rows, summary } = await recordOf(ctx, input.documentId);
-    const [calendar, community, roster] = await Promise.all([
-      ctx.calendar(),
-      communityOf(ctx.store, doc.communityId),
-      rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now)),
-    ]);
-    const centre = hasRole(caller, ...CENTRE_ROLES);
-    return {
-      document: documentView(doc, calendar, ctx.now, deliveries),
-      rows,
-      summary,
-      canAct: isStaff(caller),
-      canDecide: centre && doc.kind === 'filing' && !doc.outcome && !doc.supersededBy,
-      canPublish: hasRole(caller, 'head') && !doc.publishedAt,
-      quorumRule: quorumRuleOf(community),
-      quorumRuleText: quorumRuleText(quorumRuleOf(community)),
-      rosterSize: roster.length,
-    };
-  },
-
-  async exportRecord(ctx, input) {
-    const { doc, rows } = await recordOf(ctx, input.documentId);
-    // Exports carry members' names out of the app: each one is logged (who, when, which record).
-    await ctx.audit({
-      type: 'document.record_exported',
-      communityId: doc.communityId,
-      subject: { kind: 'document', id: doc._id },
-      data: { format: 'csv', rows: rows.length },
-    });
-    const safeTitle = doc.content.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 30);
-    return { filename: `输出信息审批记录_${safeTitle}_第${doc.versionNo}版.csv`, csv: recordCsv(doc, rows) };
-  },
-
-  async published(ctx) {
-    const caller = requireCaller(ctx);
-    const docs = await ctx.store.find('documents', { ...communityScope(caller), publishedAt: { $exists: true } }, { sort: [['publishedAt', -1]], limit: 100 });
-    const calendar = await ctx.calendar();
-    return docs.map((d) => publicDocumentView(d, calendar, ctx.now));
-  },
-
-  async publishedDocument(ctx, input) {
-    const caller = requireCaller(ctx);
-    const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
-    if (!doc.publishedAt) throw new AppError('NOT_FOUND');
-    return publicDocumentView(doc, await ctx.calendar(), ctx.now);
-  },
-
-  async archiveSearch(ctx, input) {
-    const caller = requireCaller(ctx);
-    const query: Query = { ...communityScope(caller) };
-    if (input.type) query.type = input.type;
-    if (input.kind) query.documentKind = input.kind;
-    if (input.category) query.category = input.category;
-    if (input.from || input.to) {
-      const at: FieldCondition = {};
-      if (input.from) at.$gte = startOfLocalDay(input.from);
-      if (input.to) at.$lte = endOfLocalDay(input.to);
-      query.at = at;
-    }
-    const limit = input.limit ?? 30;
-    if (!input.text) {
-      const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit, after: input.after });
-      return { entries: page.items.map(archiveEntryView), next: page.next };
-    }
-    // No text index yet: read pages of the other filters' matches and keep those with the text,
-    // until a page's worth is found or ARCHIVE_SCAN entries were read; `next` resumes the scan there.
-    const needle = input.text.toLowerCase();
-    const found: ArchiveEntry[] = [];
-    let after = input.after ?? null;
-    for (let scanned = 0; found.length < limit && scanned < ARCHIVE_SCAN;) {
-      const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit: SCAN_PAGE, after });
-      scanned += page.items.length;
-      found.push(...page.items.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)));
-      after = page.next;
-      if (!after) break;
-    }
-    return { entries: found.map(archiveEntryView), next: after };
-  },
-
-  async verifyArchive(ctx, input): Promise<ArchiveVerifyView> {
-    const caller = requireCaller(ctx);
-    const community = await archiveCommunity(ctx, caller, input.communityId);
-    const result = await verifyCommunityArchive(ctx.store, community._id, input.anchor);
-    await ctx.audit({
-      type: 'archive.verified',
-      communityId: community._id,
-      subject: { kind: 'archive', id: community._id },
-      data: {
-        ok: result.ok,
-        checked: result.checked,
-        broken: result.broken,
-        anchors: result.anchors.map((a) => ({ source: a.source, seq: a.seq, result: a.result })),
-      },
-    });
-    return {
-      ok: result.ok,
-      communityId: community._id,
-      communityName: community.name,
-      checked: result.checked,
-      head: headView(result.head),
-      broken: result.broken,
-      anchors: result.anchors,
-    };
-  },
-
-  async archiveAnchors(ctx, input): Promise<ArchiveAnchorsView> {
-    const caller = requireCaller(ctx);
-    const community = await archiveCommunity(ctx, caller, input.communityId);
-    const [head, anchors] = await Promise.all([readTail(ctx.store, community._id), anchorsOf(ctx.store, community._id)]);
-    return {
-      communityId: community._id,
-      communityName: community.name,
-      current: headView(head),
-      anchors: anchors.map((a) => ({ month: a.month, seq: a.seq, hash: a.hash, code: a.code, at: a.at, notifiedAt: a.notifiedAt })),
-    };
-  },
-};
+> = { list, get, record, exportRecord, published, publishedDocument, archiveSearch, verifyArchive, archiveAnchors };

@@ -17,7 +17,7 @@ import { inquiryStats } from '@domain/inquiry-stats';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { addMonths, startOfLocalDay } from '@domain/time';
-import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import type { FindOptionsOf, Query } from '../_shared/storage/port';
 import { alertAnswered, alertAssigned, alertEscalated } from './hooks';
@@ -70,108 +70,122 @@ async function apply(
 
 const SORT_NEWEST: FindOptionsOf<Inquiry>['sort'] = [['receivedAt', -1]];
 
+export const ask: Handler<'inquiries', 'ask'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const draft = prepareAsk(caller, input, ctx.now, await ctx.calendar());
+  const room = draft.roomId ? await ctx.store.get('rooms', draft.roomId) : null;
+  const inq = await ctx.store.insert('inquiries', {
+    _id: ctx.rt.newId('inq'),
+    ...draft,
+    ...(room ? { buildingId: room.buildingId } : {}),
+  });
+  await appendEvent(ctx.store, inq, { event: 'ask', from: null, to: 'received' }, caller.personId, ctx.now, { text: inq.text, photos: inq.photos });
+  await ctx.audit({
+    type: 'inquiry.asked',
+    communityId: inq.communityId,
+    subject: { kind: 'inquiry', id: inq._id },
+    data: { kind: inq.kind, channel: inq.channel, dueDate: inq.dueDate },
+  });
+  return detail(ctx, caller, inq);
+};
+
+export const mine: Handler<'inquiries', 'mine'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  return list(ctx, caller, await ctx.store.find('inquiries', { askerId: caller.personId }, { sort: SORT_NEWEST }));
+};
+
+export const committeeList: Handler<'inquiries', 'committeeList'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  const all = await ctx.store.find('inquiries', { communityId: caller.communityId, channel: 'committee' }, { sort: SORT_NEWEST });
+  return list(ctx, caller, all);
+};
+
+export const get: Handler<'inquiries', 'get'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  return detail(ctx, caller, await loadSeen(ctx, caller, input.inquiryId));
+};
+
+export const followUp: Handler<'inquiries', 'followUp'> = async (ctx, input) => {
+  return (await apply(ctx, input.inquiryId, { type: 'follow_up', text: input.text }, { text: input.text, photos: input.photos })).view();
+};
+
+export const rate: Handler<'inquiries', 'rate'> = async (ctx, input) => {
+  return (await apply(ctx, input.inquiryId, { type: 'rate', satisfied: input.satisfied })).view();
+};
+
+export const reopen: Handler<'inquiries', 'reopen'> = async (ctx, input) => {
+  return (await apply(ctx, input.inquiryId, { type: 'reopen' }, { text: input.reason })).view();
+};
+
+export const queue: Handler<'inquiries', 'queue'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const scope = input.scope ?? 'mine';
+  const where: Query = hasRole(caller, 'general_manager') ? { escalatedAt: { $exists: true } } : { communityId: caller.communityId };
+  const done = ['answered', 'explained', 'accepted', 'unsatisfied'];
+  where.status = { $in: scope === 'done' ? done : [...OPEN_STATUSES] };
+  const found = await ctx.store.find('inquiries', where, scope === 'done' ? { sort: SORT_NEWEST, limit: 100 } : {});
+  let items = found.filter((i) => inquiryAccess(caller, i) === 'ok');
+  if (scope === 'mine') items = items.filter((i) => inQueueOf(caller, i, ctx.now));
+  if (scope !== 'done') items.sort(queueOrder(ctx.now));
+  return list(ctx, caller, items);
+};
+
+export const assignees: Handler<'inquiries', 'assignees'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  if (!caller.communityId) return [];
+  const staff = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } }, { sort: [['_id', 1]] });
+  return staff.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
+};
+
+export const assign: Handler<'inquiries', 'assign'> = async (ctx, input) => {
+  const person = await ctx.store.get('people', input.assigneeId);
+  if (!person) throw new AppError('NOT_FOUND', '未找到该工作人员');
+  const assignee = { personId: person._id, staffRole: person.staffRole, communityId: person.communityId };
+  const { inq, view } = await apply(ctx, input.inquiryId, { type: 'assign', assignee }, { data: { assigneeId: person._id } });
+  await alertAssigned(ctx.rt, ctx.now, inq);
+  return view();
+};
+
+export const classify: Handler<'inquiries', 'classify'> = async (ctx, input) => {
+  const gm = input.classification === 'cannot_resolve' ? (await generalManagers(ctx.store))[0] : undefined;
+  const command: InquiryCommand = { type: 'classify', classification: input.classification, text: input.text, generalManagerId: gm?._id };
+  const { inq, decision, view } = await apply(ctx, input.inquiryId, command, { text: input.text, data: { classification: input.classification } });
+  if (decision.event === 'escalate') await alertEscalated(ctx.rt, ctx.now, inq);
+  if (decision.event === 'explain') await alertAnswered(ctx.rt, ctx.now, inq, true);
+  return view();
+};
+
+export const answer: Handler<'inquiries', 'answer'> = async (ctx, input) => {
+  const { inq, view } = await apply(ctx, input.inquiryId, { type: 'answer', text: input.text }, { text: input.text, photos: input.photos });
+  await alertAnswered(ctx.rt, ctx.now, inq, false);
+  return view();
+};
+
+export const stats: Handler<'inquiries', 'stats'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const where: Query = {
+    receivedAt: { $gte: startOfLocalDay(`${input.month}-01`), $lt: startOfLocalDay(`${addMonths(input.month, 1)}-01`) },
+  };
+  if (!hasRole(caller, 'general_manager')) where.communityId = caller.communityId;
+  const [found, community] = await Promise.all([
+    ctx.store.find('inquiries', where),
+    caller.communityId ? ctx.store.get('communities', caller.communityId) : Promise.resolve(null),
+  ]);
+  return { ...inquiryStats(found, input.month, ctx.now), communityName: community?.name ?? '全部小区' };
+};
+
 export const inquiryHandlers: Handlers<'inquiries'> = {
-  async ask(ctx, input) {
-    const caller = requireCaller(ctx);
-    const draft = prepareAsk(caller, input, ctx.now, await ctx.calendar());
-    const room = draft.roomId ? await ctx.store.get('rooms', draft.roomId) : null;
-    const inq = await ctx.store.insert('inquiries', {
-      _id: ctx.rt.newId('inq'),
-      ...draft,
-      ...(room ? { buildingId: room.buildingId } : {}),
-    });
-    await appendEvent(ctx.store, inq, { event: 'ask', from: null, to: 'received' }, caller.personId, ctx.now, { text: inq.text, photos: inq.photos });
-    await ctx.audit({
-      type: 'inquiry.asked',
-      communityId: inq.communityId,
-      subject: { kind: 'inquiry', id: inq._id },
-      data: { kind: inq.kind, channel: inq.channel, dueDate: inq.dueDate },
-    });
-    return detail(ctx, caller, inq);
-  },
-
-  async mine(ctx) {
-    const caller = requireCaller(ctx);
-    return list(ctx, caller, await ctx.store.find('inquiries', { askerId: caller.personId }, { sort: SORT_NEWEST }));
-  },
-
-  async committeeList(ctx) {
-    const caller = requireCaller(ctx);
-    const all = await ctx.store.find('inquiries', { communityId: caller.communityId, channel: 'committee' }, { sort: SORT_NEWEST });
-    return list(ctx, caller, all);
-  },
-
-  async get(ctx, input) {
-    const caller = requireCaller(ctx);
-    return detail(ctx, caller, await loadSeen(ctx, caller, input.inquiryId));
-  },
-
-  async followUp(ctx, input) {
-    return (await apply(ctx, input.inquiryId, { type: 'follow_up', text: input.text }, { text: input.text, photos: input.photos })).view();
-  },
-
-  async rate(ctx, input) {
-    return (await apply(ctx, input.inquiryId, { type: 'rate', satisfied: input.satisfied })).view();
-  },
-
-  async reopen(ctx, input) {
-    return (await apply(ctx, input.inquiryId, { type: 'reopen' }, { text: input.reason })).view();
-  },
-
-  async queue(ctx, input) {
-    const caller = requireCaller(ctx);
-    const scope = input.scope ?? 'mine';
-    const where: Query = hasRole(caller, 'general_manager') ? { escalatedAt: { $exists: true } } : { communityId: caller.communityId };
-    const done = ['answered', 'explained', 'accepted', 'unsatisfied'];
-    where.status = { $in: scope === 'done' ? done : [...OPEN_STATUSES] };
-    const found = await ctx.store.find('inquiries', where, scope === 'done' ? { sort: SORT_NEWEST, limit: 100 } : {});
-    let items = found.filter((i) => inquiryAccess(caller, i) === 'ok');
-    if (scope === 'mine') items = items.filter((i) => inQueueOf(caller, i, ctx.now));
-    if (scope !== 'done') items.sort(queueOrder(ctx.now));
-    return list(ctx, caller, items);
-  },
-
-  async assignees(ctx) {
-    const caller = requireCaller(ctx);
-    if (!caller.communityId) return [];
-    const staff = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } }, { sort: [['_id', 1]] });
-    return staff.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
-  },
-
-  async assign(ctx, input) {
-    const person = await ctx.store.get('people', input.assigneeId);
-    if (!person) throw new AppError('NOT_FOUND', '未找到该工作人员');
-    const assignee = { personId: person._id, staffRole: person.staffRole, communityId: person.communityId };
-    const { inq, view } = await apply(ctx, input.inquiryId, { type: 'assign', assignee }, { data: { assigneeId: person._id } });
-    await alertAssigned(ctx.rt, ctx.now, inq);
-    return view();
-  },
-
-  async classify(ctx, input) {
-    const gm = input.classification === 'cannot_resolve' ? (await generalManagers(ctx.store))[0] : undefined;
-    const command: InquiryCommand = { type: 'classify', classification: input.classification, text: input.text, generalManagerId: gm?._id };
-    const { inq, decision, view } = await apply(ctx, input.inquiryId, command, { text: input.text, data: { classification: input.classification } });
-    if (decision.event === 'escalate') await alertEscalated(ctx.rt, ctx.now, inq);
-    if (decision.event === 'explain') await alertAnswered(ctx.rt, ctx.now, inq, true);
-    return view();
-  },
-
-  async answer(ctx, input) {
-    const { inq, view } = await apply(ctx, input.inquiryId, { type: 'answer', text: input.text }, { text: input.text, photos: input.photos });
-    await alertAnswered(ctx.rt, ctx.now, inq, false);
-    return view();
-  },
-
-  async stats(ctx, input) {
-    const caller = requireCaller(ctx);
-    const where: Query = {
-      receivedAt: { $gte: startOfLocalDay(`${input.month}-01`), $lt: startOfLocalDay(`${addMonths(input.month, 1)}-01`) },
-    };
-    if (!hasRole(caller, 'general_manager')) where.communityId = caller.communityId;
-    const [found, community] = await Promise.all([
-      ctx.store.find('inquiries', where),
-      caller.communityId ? ctx.store.get('communities', caller.communityId) : Promise.resolve(null),
-    ]);
-    return { ...inquiryStats(found, input.month, ctx.now), communityName: community?.name ?? '全部小区' };
-  },
+  ask,
+  mine,
+  committeeList,
+  get,
+  followUp,
+  rate,
+  reopen,
+  queue,
+  assignees,
+  assign,
+  classify,
+  answer,
+  stats,
 };

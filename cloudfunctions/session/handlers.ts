@@ -6,7 +6,7 @@ import type { RoomBinding } from '@domain/model';
 import { maskPhone } from '@domain/privacy';
 import { homeArea, hasRole, ROLE_LABELS } from '@domain/roles';
 import { loadCaller } from '../_shared/caller';
-import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { meView, roomsById } from '../_shared/views';
 import { collectTodos } from './todos';
@@ -29,117 +29,128 @@ async function bindingView(ctx: ActionContext, b: RoomBinding): Promise<BindingV
 
 const personIdFor = (openid: string) => `person_${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
 
+export const me: Handler<'session', 'me'> = async (ctx) => {
+  if (ctx.person) return meView(ctx.rt, ctx.person, ctx.caller);
+  // First visit from WeChat: record the person as a visitor; a verified room binding makes them an owner.
+  // The id is a function of the identity, so ten first visits at once make one person, not one and nine errors.
+  const _id = personIdFor(ctx.openid!);
+  await ctx.store.insertIfAbsent('people', { _id, openid: ctx.openid!, name: '微信用户', communityId: null, createdAt: ctx.now });
+  const person = (await ctx.store.get('people', _id))!;
+  const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
+  return meView(ctx.rt, person, loaded?.caller ?? null);
+};
+
+export const todos: Handler<'session', 'todos'> = async (ctx) => {
+  return collectTodos(ctx, requireCaller(ctx));
+};
+
+export const devPeople: Handler<'session', 'devPeople'> = async (ctx) => {
+  requireLocal(ctx);
+  const people = await ctx.store.find('people', {}, { sort: [['_id', 1]] });
+  const out = [];
+  for (const p of people) {
+    const loaded = await loadCaller(ctx.store, p.openid, ctx.now);
+    if (!loaded) continue;
+    const { caller } = loaded;
+    const main = caller.roles.find((r) => r !== 'owner' && r !== 'visitor') ?? caller.roles[0];
+    out.push({ personId: p._id, name: p.name, roleLabel: ROLE_LABELS[main], area: homeArea(caller) });
+  }
+  return out;
+};
+
+export const devLogin: Handler<'session', 'devLogin'> = async (ctx, input) => {
+  requireLocal(ctx);
+  const person = await ctx.store.get('people', input.personId);
+  if (!person) throw new AppError('NOT_FOUND', '没有这位演示人员');
+  const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
+  return { token: person.openid, me: await meView(ctx.rt, person, loaded?.caller ?? null) };
+};
+
+export const updateProfile: Handler<'session', 'updateProfile'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const person = await updateWithRetry(ctx.store, 'people', caller.personId, () => ({ name: input.name, phone: input.phone }));
+  await ctx.audit({ type: 'person.profile_updated', subject: { kind: 'person', id: person._id }, data: { name: input.name } });
+  return meView(ctx.rt, person, caller);
+};
+
+export const listCommunities: Handler<'session', 'listCommunities'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  const all = await ctx.store.find('communities', {}, { sort: [['name', 1]] });
+  // A person already attached to a community only ever binds rooms there.
+  return all.filter((c) => caller.communityId === null || c._id === caller.communityId).map((c) => ({ communityId: c._id, name: c.name }));
+};
+
+export const listRooms: Handler<'session', 'listRooms'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  if (caller.communityId !== null && caller.communityId !== input.communityId && !hasRole(caller, 'general_manager')) {
+    throw new AppError('NOT_FOUND');
+  }
+  const [rooms, buildings] = await Promise.all([
+    ctx.store.find('rooms', { communityId: input.communityId }, { sort: [['label', 1]] }),
+    ctx.store.find('buildings', { communityId: input.communityId }),
+  ]);
+  const names = new Map(buildings.map((b) => [b._id, b.name]));
+  return rooms.map((r) => ({ roomId: r._id, label: r.label, buildingName: names.get(r.buildingId) ?? '' }));
+};
+
+export const requestBinding: Handler<'session', 'requestBinding'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const room = await ctx.store.get('rooms', input.roomId);
+  if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
+  const earlier = await ctx.store.find('roomBindings', { personId: caller.personId, roomId: room._id });
+  checkCanRequest(earlier);
+  // The n-th request for this room has a fixed id: of two requests at once only one is stored.
+  const binding = await ctx.store.insert('roomBindings', {
+    _id: `binding_${caller.personId}_${room._id}_${earlier.length + 1}`,
+    communityId: room.communityId,
+    personId: caller.personId,
+    roomId: room._id,
+    status: 'requested',
+    requestedAt: ctx.now,
+  });
+  let person = ctx.person!;
+  if (person.communityId === null) {
+    person = await updateWithRetry(ctx.store, 'people', person._id, () => ({ communityId: room.communityId }));
+  }
+  await ctx.audit({
+    type: 'binding.requested',
+    communityId: room.communityId,
+    subject: { kind: 'roomBinding', id: binding._id },
+    data: { roomId: room._id },
+  });
+  return meView(ctx.rt, person, caller);
+};
+
+export const pendingBindings: Handler<'session', 'pendingBindings'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  const pending = await ctx.store.find('roomBindings', { communityId: caller.communityId, status: 'requested' }, { sort: [['requestedAt', 1]] });
+  return Promise.all(pending.map((b) => bindingView(ctx, b)));
+};
+
+export const decideBindingAction: Handler<'session', 'decideBinding'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  await loadVisible(ctx.store, 'roomBindings', input.bindingId, caller);
+  const decided = await updateWithRetry(ctx.store, 'roomBindings', input.bindingId, (b) =>
+    decideBinding(b, input.approve ? 'approve' : 'reject', caller.personId, ctx.now, input.note),
+  );
+  await ctx.audit({
+    type: input.approve ? 'binding.approved' : 'binding.rejected',
+    communityId: decided.communityId,
+    subject: { kind: 'roomBinding', id: decided._id },
+    data: { note: input.note ?? null },
+  });
+  return bindingView(ctx, decided);
+};
+
 export const sessionHandlers: Handlers<'session'> = {
-  async me(ctx) {
-    if (ctx.person) return meView(ctx.rt, ctx.person, ctx.caller);
-    // First visit from WeChat: record the person as a visitor; a verified room binding makes them an owner.
-    // The id is a function of the identity, so ten first visits at once make one person, not one and nine errors.
-    const _id = personIdFor(ctx.openid!);
-    await ctx.store.insertIfAbsent('people', { _id, openid: ctx.openid!, name: '微信用户', communityId: null, createdAt: ctx.now });
-    const person = (await ctx.store.get('people', _id))!;
-    const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
-    return meView(ctx.rt, person, loaded?.caller ?? null);
-  },
-
-  async todos(ctx) {
-    return collectTodos(ctx, requireCaller(ctx));
-  },
-
-  async devPeople(ctx) {
-    requireLocal(ctx);
-    const people = await ctx.store.find('people', {}, { sort: [['_id', 1]] });
-    const out = [];
-    for (const p of people) {
-      const loaded = await loadCaller(ctx.store, p.openid, ctx.now);
-      if (!loaded) continue;
-      const { caller } = loaded;
-      const main = caller.roles.find((r) => r !== 'owner' && r !== 'visitor') ?? caller.roles[0];
-      out.push({ personId: p._id, name: p.name, roleLabel: ROLE_LABELS[main], area: homeArea(caller) });
-    }
-    return out;
-  },
-
-  async devLogin(ctx, input) {
-    requireLocal(ctx);
-    const person = await ctx.store.get('people', input.personId);
-    if (!person) throw new AppError('NOT_FOUND', '没有这位演示人员');
-    const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
-    return { token: person.openid, me: await meView(ctx.rt, person, loaded?.caller ?? null) };
-  },
-
-  async updateProfile(ctx, input) {
-    const caller = requireCaller(ctx);
-    const person = await updateWithRetry(ctx.store, 'people', caller.personId, () => ({ name: input.name, phone: input.phone }));
-    await ctx.audit({ type: 'person.profile_updated', subject: { kind: 'person', id: person._id }, data: { name: input.name } });
-    return meView(ctx.rt, person, caller);
-  },
-
-  async listCommunities(ctx) {
-    const caller = requireCaller(ctx);
-    const all = await ctx.store.find('communities', {}, { sort: [['name', 1]] });
-    // A person already attached to a community only ever binds rooms there.
-    return all.filter((c) => caller.communityId === null || c._id === caller.communityId).map((c) => ({ communityId: c._id, name: c.name }));
-  },
-
-  async listRooms(ctx, input) {
-    const caller = requireCaller(ctx);
-    if (caller.communityId !== null && caller.communityId !== input.communityId && !hasRole(caller, 'general_manager')) {
-      throw new AppError('NOT_FOUND');
-    }
-    const [rooms, buildings] = await Promise.all([
-      ctx.store.find('rooms', { communityId: input.communityId }, { sort: [['label', 1]] }),
-      ctx.store.find('buildings', { communityId: input.communityId }),
-    ]);
-    const names = new Map(buildings.map((b) => [b._id, b.name]));
-    return rooms.map((r) => ({ roomId: r._id, label: r.label, buildingName: names.get(r.buildingId) ?? '' }));
-  },
-
-  async requestBinding(ctx, input) {
-    const caller = requireCaller(ctx);
-    const room = await ctx.store.get('rooms', input.roomId);
-    if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
-    const earlier = await ctx.store.find('roomBindings', { personId: caller.personId, roomId: room._id });
-    checkCanRequest(earlier);
-    // The n-th request for this room has a fixed id: of two requests at once only one is stored.
-    const binding = await ctx.store.insert('roomBindings', {
-      _id: `binding_${caller.personId}_${room._id}_${earlier.length + 1}`,
-      communityId: room.communityId,
-      personId: caller.personId,
-      roomId: room._id,
-      status: 'requested',
-      requestedAt: ctx.now,
-    });
-    let person = ctx.person!;
-    if (person.communityId === null) {
-      person = await updateWithRetry(ctx.store, 'people', person._id, () => ({ communityId: room.communityId }));
-    }
-    await ctx.audit({
-      type: 'binding.requested',
-      communityId: room.communityId,
-      subject: { kind: 'roomBinding', id: binding._id },
-      data: { roomId: room._id },
-    });
-    return meView(ctx.rt, person, caller);
-  },
-
-  async pendingBindings(ctx) {
-    const caller = requireCaller(ctx);
-    const pending = await ctx.store.find('roomBindings', { communityId: caller.communityId, status: 'requested' }, { sort: [['requestedAt', 1]] });
-    return Promise.all(pending.map((b) => bindingView(ctx, b)));
-  },
-
-  async decideBinding(ctx, input) {
-    const caller = requireCaller(ctx);
-    await loadVisible(ctx.store, 'roomBindings', input.bindingId, caller);
-    const decided = await updateWithRetry(ctx.store, 'roomBindings', input.bindingId, (b) =>
-      decideBinding(b, input.approve ? 'approve' : 'reject', caller.personId, ctx.now, input.note),
-    );
-    await ctx.audit({
-      type: input.approve ? 'binding.approved' : 'binding.rejected',
-      communityId: decided.communityId,
-      subject: { kind: 'roomBinding', id: decided._id },
-      data: { note: input.note ?? null },
-    });
-    return bindingView(ctx, decided);
-  },
+  me,
+  todos,
+  devPeople,
+  devLogin,
+  updateProfile,
+  listCommunities,
+  listRooms,
+  requestBinding,
+  pendingBindings,
+  decideBinding: decideBindingAction,
 };

@@ -7,7 +7,7 @@ import type { CalendarOverrideRecord } from '@domain/model';
 import type { AuditEvent } from '@domain/audit';
 import { yearOfMonth } from '@domain/time';
 import { formatDayCn, weekdayCn } from '@domain/workbench';
-import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { namesOf } from '../_shared/people';
 
@@ -105,71 +105,79 @@ function validated(item: unknown): OverrideContent {
   return contentsOf(parsed.value)[0]!;
 }
 
+export const calendarMonth: Handler<'workbench', 'calendarMonth'> = async (ctx, input) => {
+  const year = yearOfMonth(input.month);
+  const [calendar, yearRecord] = await Promise.all([ctx.calendar(), ctx.store.get(COLL, yearRecordId(year))]);
+  const yearSource = yearRecord && !yearRecord.revoked ? 'admin' : SHIPPED_YEARS.includes(year) ? 'shipped' : 'none';
+  return { ...monthGrid(input.month, calendar), yearSource };
+};
+
+export const calendarOverrides: Handler<'workbench', 'calendarOverrides'> = async (ctx) => {
+  const records = await ctx.store.find(COLL, {}, { sort: [['updatedAt', -1]] });
+  return views(ctx, records);
+};
+
+export const setCalendarDay: Handler<'workbench', 'setCalendarDay'> = async (ctx, input) => {
+  return viewOf(ctx, (await save(ctx, validated(input))).record);
+};
+
+export const setCalendarYear: Handler<'workbench', 'setCalendarYear'> = async (ctx, input) => {
+  return viewOf(ctx, (await save(ctx, validated(input))).record);
+};
+
+export const importCalendar: Handler<'workbench', 'importCalendar'> = async (ctx, input) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(input.text);
+  } catch {
+    throw new AppError('CALENDAR_IMPORT_INVALID', '导入的内容不是有效的 JSON，未保存任何内容', ['不是有效的 JSON：请检查括号、引号和逗号']);
+  }
+  const parsed = parseCalendarImport(json);
+  if (!parsed.ok) {
+    throw new AppError('CALENDAR_IMPORT_INVALID', `导入的日历数据有${parsed.errors.length}处错误，未保存任何内容`, parsed.errors);
+  }
+  // Everything is validated before the first write, so an invalid list stores nothing.
+  const saved: CalendarOverrideRecord[] = [];
+  let unchanged = 0;
+  for (const content of contentsOf(parsed.value)) {
+    const { record, changed } = await save(ctx, content);
+    if (changed) saved.push(record);
+    else unchanged++;
+  }
+  return { saved: await views(ctx, saved), unchanged };
+};
+
+export const revokeCalendarOverride: Handler<'workbench', 'revokeCalendarOverride'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const found = await ctx.store.get(COLL, input.id);
+  if (!found) throw new AppError('NOT_FOUND');
+  let previous: CalendarOverrideRecord | null = null;
+  const record = await updateWithRetry(ctx.store, COLL, input.id, (current) => {
+    if (current.revoked) throw new AppError('CALENDAR_OVERRIDE_REVOKED');
+    previous = current;
+    return { revoked: true, updatedBy: caller.personId, updatedAt: ctx.now };
+  });
+  await ctx.audit({
+    type: 'calendar.override_revoked',
+    communityId: null,
+    subject: { kind: SUBJECT, id: input.id },
+    data: { previous: snapshot(previous!), next: snapshot(record), summary: overrideSummary(record) },
+  });
+  return viewOf(ctx, record);
+};
+
+export const calendarPreview: Handler<'workbench', 'calendarPreview'> = async (ctx, input) => {
+  const calendar = await ctx.calendar();
+  const deadline = input.rule === 'notification' ? notificationDeadline(input.day, calendar) : inquiryAnswerDeadline(input.day, calendar);
+  return { ...deadline, dueDateText: formatDayCn(deadline.dueDate), weekdayText: weekdayCn(deadline.dueDate) };
+};
+
 export const calendarHandlers: Pick<Handlers<'workbench'>, CalendarActions> = {
-  async calendarMonth(ctx, input) {
-    const year = yearOfMonth(input.month);
-    const [calendar, yearRecord] = await Promise.all([ctx.calendar(), ctx.store.get(COLL, yearRecordId(year))]);
-    const yearSource = yearRecord && !yearRecord.revoked ? 'admin' : SHIPPED_YEARS.includes(year) ? 'shipped' : 'none';
-    return { ...monthGrid(input.month, calendar), yearSource };
-  },
-
-  async calendarOverrides(ctx) {
-    const records = await ctx.store.find(COLL, {}, { sort: [['updatedAt', -1]] });
-    return views(ctx, records);
-  },
-
-  async setCalendarDay(ctx, input) {
-    return viewOf(ctx, (await save(ctx, validated(input))).record);
-  },
-
-  async setCalendarYear(ctx, input) {
-    return viewOf(ctx, (await save(ctx, validated(input))).record);
-  },
-
-  async importCalendar(ctx, input) {
-    let json: unknown;
-    try {
-      json = JSON.parse(input.text);
-    } catch {
-      throw new AppError('CALENDAR_IMPORT_INVALID', '导入的内容不是有效的 JSON，未保存任何内容', ['不是有效的 JSON：请检查括号、引号和逗号']);
-    }
-    const parsed = parseCalendarImport(json);
-    if (!parsed.ok) {
-      throw new AppError('CALENDAR_IMPORT_INVALID', `导入的日历数据有${parsed.errors.length}处错误，未保存任何内容`, parsed.errors);
-    }
-    // Everything is validated before the first write, so an invalid list stores nothing.
-    const saved: CalendarOverrideRecord[] = [];
-    let unchanged = 0;
-    for (const content of contentsOf(parsed.value)) {
-      const { record, changed } = await save(ctx, content);
-      if (changed) saved.push(record);
-      else unchanged++;
-    }
-    return { saved: await views(ctx, saved), unchanged };
-  },
-
-  async revokeCalendarOverride(ctx, input) {
-    const caller = requireCaller(ctx);
-    const found = await ctx.store.get(COLL, input.id);
-    if (!found) throw new AppError('NOT_FOUND');
-    let previous: CalendarOverrideRecord | null = null;
-    const record = await updateWithRetry(ctx.store, COLL, input.id, (current) => {
-      if (current.revoked) throw new AppError('CALENDAR_OVERRIDE_REVOKED');
-      previous = current;
-      return { revoked: true, updatedBy: caller.personId, updatedAt: ctx.now };
-    });
-    await ctx.audit({
-      type: 'calendar.override_revoked',
-      communityId: null,
-      subject: { kind: SUBJECT, id: input.id },
-      data: { previous: snapshot(previous!), next: snapshot(record), summary: overrideSummary(record) },
-    });
-    return viewOf(ctx, record);
-  },
-
-  async calendarPreview(ctx, input) {
-    const calendar = await ctx.calendar();
-    const deadline = input.rule === 'notification' ? notificationDeadline(input.day, calendar) : inquiryAnswerDeadline(input.day, calendar);
-    return { ...deadline, dueDateText: formatDayCn(deadline.dueDate), weekdayText: weekdayCn(deadline.dueDate) };
-  },
+  calendarMonth,
+  calendarOverrides,
+  setCalendarDay,
+  setCalendarYear,
+  importCalendar,
+  revokeCalendarOverride,
+  calendarPreview,
 };

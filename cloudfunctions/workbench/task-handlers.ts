@@ -2,7 +2,7 @@ import { AppError } from '@domain/errors';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { isStaffRole, type Caller } from '@domain/roles';
 import { ASSIGNABLE_ROLES, assignTask, canAssignTask, canCompleteTask, canSeeTask, completeTask, type ObligationRecord } from '@domain/workbench';
-import { requireCaller, type ActionContext, type Handlers } from '../_shared/function';
+import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { ensureObligations } from './generate';
 import { alertAssigned } from './alerts';
@@ -23,60 +23,60 @@ async function itemOf(ctx: ActionContext, caller: Caller, task: ObligationRecord
   return obligationItem(task, await viewContext(ctx.store, caller, ctx.now, calendar, [task]));
 }
 
-export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = {
-  async list(ctx) {
-    const caller = requireCaller(ctx);
-    const calendar = await ctx.calendar();
-    const lists = await Promise.all(SOURCES.map((source) => source({ ctx, caller, calendar })));
-    return workbenchView(caller, ctx.now, lists.flat());
-  },
-
-  async generate(ctx) {
-    const caller = requireCaller(ctx);
-    const communityId = caller.communityId!;
-    const { created } = await ensureObligations(ctx.store, communityId, ctx.now, await ctx.calendar(), ctx.audit);
-    return { created: created.length, total: await ctx.store.count('obligations', { communityId }) };
-  },
-
-  async markDone(ctx, input) {
-    const caller = requireCaller(ctx);
-    const task = await loadTask(ctx, caller, input.taskId);
-    if (!canCompleteTask(caller, task)) throw new AppError('FORBIDDEN', '该事项未分派给您，不能标记完成');
-    // A linked document must be one this community actually has; its existence is checked, not trusted.
-    if (input.documentId) await loadVisible(ctx.store, 'documents', input.documentId, caller);
-    const done = await updateWithRetry(ctx.store, 'obligations', task._id, (current) => completeTask(current, caller.personId, input, ctx.now));
-    await ctx.audit({
-      type: 'obligation.done',
-      communityId: task.communityId,
-      subject: { kind: 'obligation', id: task._id },
-      data: { dueDate: task.dueDate, late: ctx.now > task.due, ...done.done },
-    });
-    return itemOf(ctx, caller, done);
-  },
-
-  async assign(ctx, input) {
-    const caller = requireCaller(ctx);
-    const task = await loadTask(ctx, caller, input.taskId);
-    if (!canAssignTask(caller, task)) throw new AppError('FORBIDDEN');
-    if (input.assigneeId) {
-      const person = await ctx.store.get('people', input.assigneeId);
-      const assignable = isStaffRole(person?.staffRole, ASSIGNABLE_ROLES);
-      if (!person || person.communityId !== task.communityId || !assignable) throw new AppError('ASSIGNEE_NOT_STAFF');
-    }
-    const assigned = await updateWithRetry(ctx.store, 'obligations', task._id, (current) => assignTask(current, input.assigneeId, caller.personId, ctx.now));
-    await ctx.audit({
-      type: 'obligation.assigned',
-      communityId: task.communityId,
-      subject: { kind: 'obligation', id: task._id },
-      data: { previous: task.assigneeId ?? null, assigneeId: input.assigneeId },
-    });
-    if (input.assigneeId && input.assigneeId !== caller.personId) await alertAssigned(ctx.rt, ctx.now, assigned);
-    return itemOf(ctx, caller, assigned);
-  },
-
-  async assignees(ctx) {
-    const caller = requireCaller(ctx);
-    const people = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...ASSIGNABLE_ROLES] } }, { sort: [['_id', 1]] });
-    return people.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
-  },
+export const list: Handler<'workbench', 'list'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  const calendar = await ctx.calendar();
+  const lists = await Promise.all(SOURCES.map((source) => source({ ctx, caller, calendar })));
+  return workbenchView(caller, ctx.now, lists.flat());
 };
+
+export const generate: Handler<'workbench', 'generate'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  const communityId = caller.communityId!;
+  const { created } = await ensureObligations(ctx.store, communityId, ctx.now, await ctx.calendar(), ctx.audit);
+  return { created: created.length, total: await ctx.store.count('obligations', { communityId }) };
+};
+
+export const markDone: Handler<'workbench', 'markDone'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const task = await loadTask(ctx, caller, input.taskId);
+  if (!canCompleteTask(caller, task)) throw new AppError('FORBIDDEN', '该事项未分派给您，不能标记完成');
+  // A linked document must be one this community actually has; its existence is checked, not trusted.
+  if (input.documentId) await loadVisible(ctx.store, 'documents', input.documentId, caller);
+  const done = await updateWithRetry(ctx.store, 'obligations', task._id, (current) => completeTask(current, caller.personId, input, ctx.now));
+  await ctx.audit({
+    type: 'obligation.done',
+    communityId: task.communityId,
+    subject: { kind: 'obligation', id: task._id },
+    data: { dueDate: task.dueDate, late: ctx.now > task.due, ...done.done },
+  });
+  return itemOf(ctx, caller, done);
+};
+
+export const assign: Handler<'workbench', 'assign'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const task = await loadTask(ctx, caller, input.taskId);
+  if (!canAssignTask(caller, task)) throw new AppError('FORBIDDEN');
+  if (input.assigneeId) {
+    const person = await ctx.store.get('people', input.assigneeId);
+    const assignable = isStaffRole(person?.staffRole, ASSIGNABLE_ROLES);
+    if (!person || person.communityId !== task.communityId || !assignable) throw new AppError('ASSIGNEE_NOT_STAFF');
+  }
+  const assigned = await updateWithRetry(ctx.store, 'obligations', task._id, (current) => assignTask(current, input.assigneeId, caller.personId, ctx.now));
+  await ctx.audit({
+    type: 'obligation.assigned',
+    communityId: task.communityId,
+    subject: { kind: 'obligation', id: task._id },
+    data: { previous: task.assigneeId ?? null, assigneeId: input.assigneeId },
+  });
+  if (input.assigneeId && input.assigneeId !== caller.personId) await alertAssigned(ctx.rt, ctx.now, assigned);
+  return itemOf(ctx, caller, assigned);
+};
+
+export const assignees: Handler<'workbench', 'assignees'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  const people = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...ASSIGNABLE_ROLES] } }, { sort: [['_id', 1]] });
+  return people.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
+};
+
+export const taskHandlers: Pick<Handlers<'workbench'>, TaskActions> = { list, generate, markDone, assign, assignees };
