@@ -234,10 +234,14 @@ export const publishToOwners: Handler<'filings', 'publishToOwners'> = async (ctx
   if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');
   let published = doc;
   if (!doc.publishedAt) {
-    published = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) =>
-      cur.publishedAt ? {} : { publishedAt: ctx.now, publishedById: caller.personId },
-    );
-    if (published.publishedAt === ctx.now && published.publishedById === caller.personId) {
+    // Whoever's compare-and-set sets the date published it: not a guess from timestamps, which two
+    // heads tapping in the same millisecond would share.
+    let publishedNow = false;
+    published = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => {
+      publishedNow = !cur.publishedAt;
+      return publishedNow ? { publishedAt: ctx.now, publishedById: caller.personId } : {};
+    });
+    if (publishedNow) {
       await appendArchive(ctx.store, publishedArchive(published));
       await ctx.audit({
         type: 'document.published',
