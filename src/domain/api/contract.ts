@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { zhCN } from 'zod/locales';
+// The one locale by its own module: `zod/locales` re-exports every language, and bundlers keep them all.
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { Role } from '../roles';
 
 // Validation messages the UI shows verbatim, so zod speaks Chinese in the app and in the functions.
