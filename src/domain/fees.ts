@@ -15,9 +15,19 @@ import {
   type LocalDate,
   type YearMonth,
 } from './time';
-import type { ReminderChannel } from './api/fees';
 import type { Fen } from './model';
 import { LIMITATION_YEARS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from './rules';
+
+/** How a butler may remind an owner, with the words the app shows. */
+export const REMINDER_CHANNELS = {
+  subscribe_message: '订阅消息',
+  sms: '短信',
+  phone: '电话',
+  slip: '催缴单',
+  in_person: '上门',
+  service_moment: '服务时提醒',
+} as const;
+export type ReminderChannel = keyof typeof REMINDER_CHANNELS;
 
 export type { Fen } from './model';
 

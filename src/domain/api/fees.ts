@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import type { EscalationStep } from '../fees';
+import { REMINDER_CHANNELS, type EscalationStep, type ReminderChannel } from '../fees';
 import type { Fen, Id, LocalDate } from '../model';
 import { action, noInput, zId, zKeyOf, zMonth } from './contract';
 
-export const REMINDER_CHANNELS = {
-  subscribe_message: '订阅消息',
-  sms: '短信',
-  phone: '电话',
-  slip: '催缴单',
-  in_person: '上门',
-  service_moment: '服务时提醒',
-} as const;
-export type ReminderChannel = keyof typeof REMINDER_CHANNELS;
+// The list lives with the fee rules, which import no zod, so the arrears page can show it.
+export { REMINDER_CHANNELS, type ReminderChannel };
 
 export interface BillView {
   billId: Id;
