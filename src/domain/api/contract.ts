@@ -1,6 +1,6 @@
 import { z } from 'zod';
-// The one locale by its own module: `zod/locales` re-exports every language, and bundlers keep them all.
-import zhCN from 'zod/v4/locales/zh-CN.js';
+// The function bundles keep only this language pack (scripts/build-functions.ts, chineseZodLocaleOnly).
+import { zhCN } from 'zod/locales';
 import type { Role } from '../roles';
 
 // Validation messages the UI shows verbatim, so zod speaks Chinese in the app and in the functions.
