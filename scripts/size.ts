@@ -56,7 +56,7 @@ function main(): number {
   for (const r of roots) check(`分包 ${r}`, sizes.get(r) ?? 0, SUBPACKAGE_LIMIT_KB);
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   console.log(`合计 total: ${kb(total)}`);
-  if (failed) console.error('有包超过上限：只在某类页面使用的代码放进对应分包，大的库只在用到它的页面引入（见 docs/architecture.md「包大小」）');
+  if (failed) console.error('有包超过上限：只在某类页面使用的代码放进对应分包，大的库只在用到它的页面引入（见 docs/architecture.md 的 Package sizes）');
 
   const missing = REQUIRED_SUBPACKAGES.filter((r) => !roots.includes(r));
   if (missing.length > 0) {
