@@ -101,6 +101,23 @@ const inlineNodeSdkVersion: Plugin = {
   },
 };
 
+/**
+ * zod exposes every language pack as `z.locales` (`export * as locales` in its classic and core
+ * entries), which esbuild cannot shake: each bundle carried 64 packs, ~290 KB. The functions speak
+ * Chinese only (`src/domain/api/contract.ts` installs zh-CN), so that namespace is cut down to the
+ * Chinese pack and the English default zod's schemas import on their own.
+ */
+const ZOD_LOCALES_INDEX = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/;
+export const chineseZodLocaleOnly: Plugin = {
+  name: 'chinese-zod-locale-only',
+  setup(b) {
+    b.onLoad({ filter: ZOD_LOCALES_INDEX }, () => ({
+      contents: "export { default as zhCN } from './zh-CN.js';\nexport { default as en } from './en.js';\n",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Anything from the local runtime in a deployed bundle would be a security bug (dev login, NeDB). */
 const LOCAL_ONLY_INPUTS = [/cloudfunctions[\\/]_shared[\\/]local\.ts$/, /cloudfunctions[\\/]_shared[\\/]storage[\\/]nedb\.ts$/, /@seald-io[\\/]nedb/];
 // Case-sensitive on purpose: the SDK legitimately contains "containedBy", which holds "nedB".
@@ -134,7 +151,7 @@ async function buildOne(name: string, rootVersion: string): Promise<BuiltFunctio
     legalComments: 'eof',
     metafile: true,
     logLevel: 'warning',
-    plugins: [inlineNodeSdkVersion],
+    plugins: [inlineNodeSdkVersion, chineseZodLocaleOnly],
   });
   const meta = result.metafile!;
 

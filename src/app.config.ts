@@ -9,6 +9,11 @@ const tabPath = (route: string) => route.slice(1);
 export default defineAppConfig({
   pages,
   subPackages,
+  // Inject only the components a page uses. Taro's open reports about it do not apply here: a white
+  // screen ("base.wxml not found") on base library 2.20.x only (NervJS/taro#10885), native components
+  // declared in a subpackage page's usingComponents (#14539) or in an independent subpackage (#17766):
+  // our pages declare only Taro's own `comp`, and no subpackage is independent.
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

@@ -40,7 +40,9 @@ type CalendarChange = {
 };
 
 /** What happened on a delivery, in the words of its own event types (already past tense). */
-type DeliveryAuditEvents = { [E in DeliveryEventType as `delivery.${E}`]: { documentId: Id; memberId: Id; n: number; text?: string } & Record<string, unknown> };
+type DeliveryAuditEvents = {
+  [E in DeliveryEventType as `delivery.${E}`]: { documentId: Id; memberId: Id; n: number; text?: string } & Record<string, unknown>;
+};
 
 /** Inquiry events are commands in the thread (`classify_reasonable`); the audit line says what was done. */
 export const INQUIRY_AUDIT_NAMES = {

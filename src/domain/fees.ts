@@ -18,7 +18,7 @@ import {
 import type { Fen } from './model';
 import { LIMITATION_YEARS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from './rules';
 
-/** How a butler reminded an owner of unpaid fees (the rule book's channels). */
+/** How a butler may remind an owner, with the words the app shows. */
 export const REMINDER_CHANNELS = {
   subscribe_message: '订阅消息',
   sms: '短信',

@@ -14,7 +14,11 @@ const MAIN = {
   login: '/pages/login/index',
 } as const;
 
-/** One subpackage per role area, so an owner never downloads the staff screens. */
+/**
+ * Subpackages, each under WeChat's size limit (scripts/size.ts): one per role area, and the staff
+ * area split by work, so an owner never downloads the staff screens and a butler recording a fee
+ * reminder does not wait for the document screens. The key is the folder under `packages/`.
+ */
 const PACKAGES = {
   owner: {
     bills: '/packages/owner/bills/index',
@@ -32,22 +36,36 @@ const PACKAGES = {
     ask: '/packages/committee/ask/index',
     inquiry: '/packages/committee/inquiry/index',
   },
-  staff: {
-    bindings: '/packages/staff/bindings/index',
-    arrears: '/packages/staff/arrears/index',
-    workbench: '/packages/staff/workbench/index',
-    calendar: '/packages/staff/calendar/index',
-    documents: '/packages/staff/documents/index',
-    compose: '/packages/staff/compose/index',
-    record: '/packages/staff/record/index',
-    archive: '/packages/staff/archive/index',
-    queue: '/packages/staff/queue/index',
-    inquiry: '/packages/staff/inquiry/index',
-    inquiryStats: '/packages/staff/inquiry-stats/index',
+  /** Documents to the committee: drafting, sign-off record, the archive. */
+  'staff-docs': {
+    documents: '/packages/staff-docs/documents/index',
+    compose: '/packages/staff-docs/compose/index',
+    record: '/packages/staff-docs/record/index',
+    archive: '/packages/staff-docs/archive/index',
+  },
+  'staff-inquiries': {
+    queue: '/packages/staff-inquiries/queue/index',
+    inquiry: '/packages/staff-inquiries/inquiry/index',
+    inquiryStats: '/packages/staff-inquiries/inquiry-stats/index',
+  },
+  /** Owners' rooms and fees: room bindings to verify, arrears and reminders. */
+  'staff-fees': {
+    bindings: '/packages/staff-fees/bindings/index',
+    arrears: '/packages/staff-fees/arrears/index',
+  },
+  'staff-work': {
+    workbench: '/packages/staff-work/workbench/index',
+    calendar: '/packages/staff-work/calendar/index',
   },
 } as const;
 
-export const ROUTES = { ...MAIN, ...PACKAGES } as const;
+/** Pages address the staff area as one (`ROUTES.staff.record`); which subpackage holds a page is the table's business. */
+export const ROUTES = {
+  ...MAIN,
+  owner: PACKAGES.owner,
+  committee: PACKAGES.committee,
+  staff: { ...PACKAGES['staff-docs'], ...PACKAGES['staff-inquiries'], ...PACKAGES['staff-fees'], ...PACKAGES['staff-work'] },
+} as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
 /** Any page path in the table. */
@@ -74,6 +92,16 @@ export function askerInquiryUrl(channel: 'owner' | 'committee', inquiryId: strin
 /** The asker's list of inquiries for a channel. */
 export function askerInquiriesRoute(channel: 'owner' | 'committee'): Route {
   return channel === 'committee' ? ROUTES.committee.inquiries : ROUTES.owner.inquiries;
+}
+
+/**
+ * A link written before the staff area was split (`/packages/staff/<page>/index…`, kept in stored
+ * alerts and in subscribe messages already sent) to where that page lives now; any other link as is.
+ */
+export function currentLink(link: string): string {
+  const m = /^\/?packages\/staff\/([\w-]+)\/index(\?.*)?$/.exec(link);
+  const moved = m && (Object.values(ROUTES.staff) as string[]).find((r) => r.endsWith(`/${m[1]}/index`));
+  return moved ? `${moved}${m[2] ?? ''}` : link;
 }
 
 /** `pages` and `subPackages` of the app config, in the table's order (without the leading slash). */

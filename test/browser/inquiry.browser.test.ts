@@ -1,6 +1,7 @@
 import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
 import { loginAs, pickPerson, screenshot, settle, useBrowserEnv } from './harness';
+import { ROUTES } from '@domain/routes';
 
 /**
  * The first thing most owners do: ask from the phone with a photo. A butler classifies and answers
@@ -54,7 +55,7 @@ test('an owner asks with a photo, a butler answers, the owner reads the answer a
   // The owner asks.
   const ownerPage = await env.newPage();
   await loginAs(ownerPage, owner.name);
-  await open(ownerPage, '/packages/owner/inquiries/index');
+  await open(ownerPage, ROUTES.owner.inquiries);
   await ownerPage.locator('.my-inquiries-page .state-empty').waitFor({ state: 'visible' });
   await screenshot(ownerPage, 'inquiry-1-owner-list-empty');
   await ownerPage.locator('.ask-entry').click();
@@ -83,7 +84,7 @@ test('an owner asks with a photo, a butler answers, the owner reads the answer a
   await loginAs(butlerPage, butler.name);
   // The home screen's todos name the new question before the queue is opened.
   await butlerPage.locator('.home-todos .todo-item', { hasText: '提问待处理' }).waitFor({ state: 'visible' });
-  await open(butlerPage, '/packages/staff/queue/index');
+  await open(butlerPage, ROUTES.staff.queue);
   const card = butlerPage.locator('.inquiry-card', { hasText: '楼道灯不亮' });
   await card.waitFor({ state: 'visible' });
   await expect(card.innerText()).resolves.toContain(owner.name);
@@ -106,7 +107,7 @@ test('an owner asks with a photo, a butler answers, the owner reads the answer a
 
   // The owner sees the answer and rates it.
   await ownerPage.reload();
-  await open(ownerPage, '/packages/owner/inquiries/index');
+  await open(ownerPage, ROUTES.owner.inquiries);
   const mine = ownerPage.locator('.inquiry-card', { hasText: '楼道灯不亮' });
   await mine.waitFor({ state: 'visible' });
   await expect(mine.locator('[data-testid="inquiry-status"]').innerText()).resolves.toBe('已答复');
@@ -133,7 +134,7 @@ test('a committee member raises a formal 质询 the whole committee sees; the he
 
   const page = await env.newPage();
   await loginAs(page, chair.name);
-  await open(page, '/packages/committee/inquiries/index');
+  await open(page, ROUTES.committee.inquiries);
   await page.locator('.committee-inquiries-page .state-empty').waitFor({ state: 'visible' });
   await page.locator('.ask-entry').click();
   await page.locator('.ask-form').waitFor({ state: 'visible' });
@@ -141,7 +142,7 @@ test('a committee member raises a formal 质询 the whole committee sees; the he
   await typeInto(page, '.ask-form', '请书面说明本年度公共收益（广告位、停车场）的收支明细及使用情况');
   await page.locator('.ask-submit').click();
   await page.locator('.ask-done').waitFor({ state: 'visible' });
-  await open(page, '/packages/committee/inquiries/index');
+  await open(page, ROUTES.committee.inquiries);
   const card = page.locator('.committee-inquiries-page .inquiry-card', { hasText: '公共收益' });
   await card.waitFor({ state: 'visible' });
   await expect(card.innerText()).resolves.toContain('质询');
@@ -150,7 +151,7 @@ test('a committee member raises a formal 质询 the whole committee sees; the he
 
   const headPage = await env.newPage();
   await loginAs(headPage, head.name);
-  await open(headPage, '/packages/staff/queue/index');
+  await open(headPage, ROUTES.staff.queue);
   await headPage.locator('.queue-page .inquiry-card', { hasText: '公共收益' }).waitFor({ state: 'visible' });
   await screenshot(headPage, 'inquiry-9-head-queue');
   await headPage.locator('[data-testid="open-stats"]').click();

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
 import { loginAs, pickPerson, screenshot, setDemoTime, settle, useBrowserEnv } from './harness';
+import { ROUTES } from '@domain/routes';
 
 /**
  * Written delivery end to end in the H5 app: the head writes and sends a notification; one committee
@@ -49,7 +50,7 @@ test('the head sends a notification; one member signs, another objects; the head
 
   // 1. The head composes: kind, category, title, event date (due date shown live), body; then sends.
   const headPage = await signIn(head.name);
-  await go(headPage, '/packages/staff/compose/index');
+  await go(headPage, ROUTES.staff.compose);
   await headPage.locator('[data-testid="compose-page"]').waitFor({ state: 'visible' });
   await headPage.locator('[data-testid="kind-notification"]').click();
   await headPage.locator('[data-testid="category-major_change"]').click();
@@ -89,7 +90,7 @@ test('the head sends a notification; one member signs, another objects; the head
 
   // 3. Another member opens it from 我收到的文件 and objects.
   const objectorPage = await signIn(objector.name);
-  await go(objectorPage, '/packages/committee/documents/index');
+  await go(objectorPage, ROUTES.committee.documents);
   await objectorPage.locator('[data-testid="my-doc"]', { hasText: TITLE }).click();
   await objectorPage.locator('[data-testid="action-object"]').click();
   await objectorPage.locator('[data-testid="object-form"] textarea').fill(OBJECTION);
@@ -101,7 +102,7 @@ test('the head sends a notification; one member signs, another objects; the head
   await screenshot(objectorPage, 'signoff-member-objected');
 
   // 4. The head sees progress and the objection in the list, opens the record and answers.
-  await go(headPage, '/packages/staff/documents/index');
+  await go(headPage, ROUTES.staff.documents);
   const item = headPage.locator('[data-testid="staff-doc"]', { hasText: TITLE });
   await item.waitFor({ state: 'visible' });
   await expect(item.innerText()).resolves.toContain(`1/${committee.length} 已签收`);
@@ -158,7 +159,7 @@ test('the archive verifies and finds the letter; the head publishes it and an ow
   const head = pickPerson(env, 'the service-centre head', (p) => p.name === '周志强');
   const owner = pickPerson(env, 'an owner', (p) => p.area === 'owner');
   const headPage = await signIn(head.name);
-  await go(headPage, '/packages/staff/archive/index');
+  await go(headPage, ROUTES.staff.archive);
   await headPage.locator('[data-testid="archive-entry"]', { hasText: TITLE }).waitFor();
   await headPage.locator('[data-testid="verify-run"]').click();
   await expect(headPage.locator('[data-testid="verify-result"]').innerText()).resolves.toMatch(/^链条完整：已校验 \d+ 条记录/);
@@ -169,13 +170,13 @@ test('the archive verifies and finds the letter; the head publishes it and an ow
   await hit.waitFor();
   await screenshot(headPage, 'signoff-archive');
 
-  await go(headPage, '/packages/staff/documents/index');
+  await go(headPage, ROUTES.staff.documents);
   await headPage.locator('[data-testid="staff-doc"]', { hasText: TITLE }).click();
   await headPage.locator('.record-publish').click();
   await headPage.getByText(/已于 .* 向业主公开/).waitFor();
 
   const ownerPage = await signIn(owner.name);
-  await go(ownerPage, '/packages/owner/notices/index');
+  await go(ownerPage, ROUTES.owner.notices);
   const notice = ownerPage.locator('[data-testid="notice-doc"]', { hasText: TITLE });
   await notice.click();
   await expect(notice.innerText()).resolves.toContain('请业主从南门出入');
@@ -187,7 +188,7 @@ test('the archive verifies and finds the letter; the head publishes it and an ow
 test('a late maintenance-fund filing needs a reason, and is approved only with a vote that meets quorum', async () => {
   const head = pickPerson(env, 'the service-centre head', (p) => p.name === '周志强');
   const page = await signIn(head.name);
-  await go(page, '/packages/staff/compose/index');
+  await go(page, ROUTES.staff.compose);
   await page.locator('[data-testid="kind-filing"]').click();
   await page.locator('[data-testid="category-building_fund_repair"]').click();
   await page.locator('.compose-input input').fill('3栋外墙渗漏中修');

@@ -4,6 +4,7 @@ import { generateObligations } from '@domain/obligations';
 import { endOfWeek, formatDayCn, weekdayCn } from '@domain/workbench';
 import { addMonths, localDateOf, monthOf } from '@domain/time';
 import { loginAs, pickPerson, screenshot, setDemoTime, useBrowserEnv } from './harness';
+import { ROUTES } from '@domain/routes';
 
 /**
  * The head opens the obligations workbench at a demo time and sees this month's duties with the due
@@ -80,7 +81,7 @@ test('the calendar page marks holidays and 调休 days, and says when a year is 
   await page.goto(env.url);
   await setDemoTime(page, DEV_NOW);
   await loginAs(page, '周志强');
-  await page.goto(new URL('#/packages/staff/workbench/index', env.url).toString());
+  await page.goto(new URL(`#${ROUTES.staff.workbench}`, env.url).toString());
   await page.locator('.workbench-calendar').click();
   await page.locator('[data-testid="calendar-page"]').waitFor({ state: 'visible' });
   await expect(page.locator('[data-testid="month-title"]').innerText()).resolves.toBe('2026年11月');

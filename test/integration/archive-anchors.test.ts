@@ -8,6 +8,7 @@ import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
 import { rawStorage } from '../../cloudfunctions/_shared/storage/port';
 import { sha256 } from '../../cloudfunctions/filings/archive';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
+import { routeUrl, ROUTES } from '@domain/routes';
 
 /**
  * Tamper evidence against whoever runs the database: each case below is something an operator can do
@@ -90,7 +91,7 @@ describe('the monthly anchor', () => {
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.templateValues).toMatchObject({ thing1: '档案存证·共7条', thing4: anchors[0]!.code });
       expect(alerts[0]!.body).toContain(chain[6]!.hash);
-      expect(alerts[0]!.link).toBe(`/packages/staff/archive/index?seq=7&digest=${anchors[0]!.code}`);
+      expect(alerts[0]!.link).toBe(routeUrl(ROUTES.staff.archive, { seq: 7, digest: anchors[0]!.code }));
       expect(await h.rt.store.count('inbox', { personId: m, alertKey: alerts[0]!.key })).toBe(1);
     }
     // Staff are not sent it: the point is a copy in the committee's hands.

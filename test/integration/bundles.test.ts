@@ -97,6 +97,16 @@ describe('function bundles', () => {
     expect(JSON.parse(runNode(tmp, script).stdout)).toMatchObject({ ok: false, error: { code: 'TIMER_ONLY' } });
   });
 
+  // esbuild writes non-ASCII text as \uXXXX escapes; search for a phrase the way it appears in a bundle.
+  const asBundled = (text: string): string => text.replace(/[^ -~]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  const otherZodLocales = { ja: '無効な入力', ko: '잘못된 입력', ru: 'Неверный ввод', es: 'Entrada inválida' };
+
+  it.each(names.filter((n) => n !== 'timer'))("%s carries zod's Chinese messages and no other language pack", (name) => {
+    const code = fs.readFileSync(path.join(tmp, name, 'index.js'), 'utf8');
+    expect(code).toContain(asBundled('无效输入'));
+    for (const [locale, phrase] of Object.entries(otherZodLocales)) expect([locale, code.includes(asBundled(phrase))]).toEqual([locale, false]);
+  });
+
   it('session answers an unknown action with UNKNOWN_ACTION', () => {
     const { stdout } = runNode(tmp, `require('./session/index.js').main({ action: 'nope' }, {}).then((r) => process.stdout.write(JSON.stringify(r)));`);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });

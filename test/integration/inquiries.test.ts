@@ -1,6 +1,7 @@
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import { inquirySweep } from '../../cloudfunctions/inquiries/sweep';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
+import { routeUrl, ROUTES } from '@domain/routes';
 
 let h: Harness;
 beforeEach(async () => {
@@ -284,9 +285,9 @@ describe('the overdue sweep over 200 inquiries from the 40 demo owners', () => {
     h.setNow('2026-11-24T09:00:00+08:00'); // Tue: one working day left
     // Through the alerts function, as the hourly timer and the local "sweep now" run it.
     await h.ok('alerts', 'sweep', {}, DEMO.head);
-    expect((await inboxOf(DEMO.butler)).map((i) => i.link)).toContain(`/packages/staff/inquiry/index?id=${a.inquiryId}`);
+    expect((await inboxOf(DEMO.butler)).map((i) => i.link)).toContain(routeUrl(ROUTES.staff.inquiry, { id: a.inquiryId }));
     expect((await inboxOf(DEMO.head)).filter((i) => i.title === '提问即将到期').map((i) => i.link)).toEqual([
-      `/packages/staff/inquiry/index?id=${b.inquiryId}`,
+      routeUrl(ROUTES.staff.inquiry, { id: b.inquiryId }),
     ]);
     expect((await inquirySweep(h.rt, h.now())).alertsCreated).toBe(0);
     expect(

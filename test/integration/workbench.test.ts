@@ -10,6 +10,7 @@ import { generateObligations } from '@domain/obligations';
 import { localDateOf } from '@domain/time';
 import { GENERATE_MONTHS } from '@domain/workbench';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
+import { ROUTES } from '@domain/routes';
 
 const COMMUNITY = 'c_demo';
 // Tuesday of a week whose Thursday is the 5th: the October P&L statement is due this week.
@@ -214,7 +215,7 @@ describe('alerts from the hourly sweep', () => {
     alerts = await obligationAlerts();
     const overdue = alerts.filter((a) => a.alertKey!.startsWith('ob-overdue:'));
     expect(overdue.map((a) => a.personId).sort()).toEqual([DEMO.butler, DEMO.head].sort());
-    expect(overdue.every((a) => a.title === '事项已逾期' && a.link === '/packages/staff/workbench/index')).toBe(true);
+    expect(overdue.every((a) => a.title === '事项已逾期' && a.link === ROUTES.staff.workbench)).toBe(true);
 
     await h.ok('workbench', 'markDone', { taskId: PL_OCT }, DEMO.butler);
     h.advance(3_600_000);
@@ -226,7 +227,7 @@ describe('alerts from the hourly sweep', () => {
 describe('home-screen todos', () => {
   it('tells the head what is due this week and what is overdue', async () => {
     const todos = await h.ok('session', 'todos', {}, DEMO.head);
-    expect(todos.find((t) => t.key === 'workbench-week')).toMatchObject({ title: '本周到期事项 1 项', link: '/packages/staff/workbench/index' });
+    expect(todos.find((t) => t.key === 'workbench-week')).toMatchObject({ title: '本周到期事项 1 项', link: ROUTES.staff.workbench });
     expect(todos.find((t) => t.key === 'workbench-overdue')).toBeUndefined();
     h.setNow('2026-11-06T09:00:00+08:00');
     const later = await h.ok('session', 'todos', {}, DEMO.head);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+// The function bundles keep only this language pack (scripts/build-functions.ts, chineseZodLocaleOnly).
 import { zhCN } from 'zod/locales';
 import type { Role } from '../roles';
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { REMINDER_CHANNELS, type EscalationStep, type ReminderChannel } from '../fees';
-
-export { REMINDER_CHANNELS, type ReminderChannel };
 import type { Fen, Id, LocalDate } from '../model';
 import { action, noInput, zId, zKeyOf, zMonth } from './contract';
+
+// The list lives with the fee rules, which import no zod, so the arrears page can show it.
+export { REMINDER_CHANNELS, type ReminderChannel };
 
 export interface BillView {
   billId: Id;

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import type { Api } from '@domain/api';
+import type { ResultOf } from '@domain/api/contract';
 import type { DocumentView } from '@domain/api/filings';
-import { createCalendar } from '@domain/calendar';
-import { isLate, type Deadline } from '@domain/deadlines';
-import { categoriesOf, KIND_LABELS, lateReasonRequired, reportPeriodKind, sendingDeadline, type DocumentContent, type DocumentKind } from '@domain/documents';
+import { categoriesOf, KIND_LABELS, reportPeriodKind, type DocumentContent, type DocumentKind } from '@domain/documents';
 import type { FileRef } from '@domain/files';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
@@ -24,10 +24,6 @@ const KIND_HINTS: Record<DocumentKind, string> = {
   report: '财务损益表、季度收支情况、社区文化报刊',
   opinion_request: '请每位委员在截止日期前反馈同意、不同意或意见',
 };
-
-// The shipped official calendar gives an instant answer; the server's (with administrator
-// corrections) replaces it for notifications as soon as it arrives.
-const shippedCalendar = createCalendar();
 
 function quarterOptions(): string[] {
   const today = formatDate(appNow());
@@ -97,7 +93,7 @@ export default function ComposePage() {
   const [loading, setLoading] = useState(!!params.id);
   const [versionNo, setVersionNo] = useState(1);
   const [lateReason, setLateReason] = useState('');
-  const [serverDue, setServerDue] = useState<Deadline | null | undefined>(undefined);
+  const [preview, setPreview] = useState<ResultOf<Api['filings']['previewDue']> | null>(null);
   const { busy, submit } = useSubmit();
 
   useLoad(() => {
@@ -117,25 +113,26 @@ export default function ComposePage() {
   });
 
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-  const localDue = useMemo(() => sendingDeadline(form, shippedCalendar), [form]);
-
-  // Notifications count working days, which an administrator may have corrected: ask the server.
+  // The deadline comes from the server: it counts working days on the calendar with the
+  // administrator's corrections, and the page need not ship the calendar data (~28 KB).
+  const { kind, category, plannedStart, eventDate, period } = form;
   useEffect(() => {
-    setServerDue(undefined);
-    if (form.kind !== 'notification' || !form.eventDate) return;
+    setPreview(null);
+    const dated = { filing: plannedStart, notification: eventDate, report: period, opinion_request: undefined }[kind];
+    if (!dated) return;
     let live = true;
-    void call('filings', 'previewDue', { kind: 'notification', eventDate: form.eventDate }).then(
-      (r) => live && setServerDue(r.deadline),
+    void call('filings', 'previewDue', { kind, category, plannedStart, eventDate, period }).then(
+      (r) => live && setPreview(r),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [form.kind, form.eventDate]);
+  }, [kind, category, plannedStart, eventDate, period]);
 
-  const due = serverDue !== undefined ? serverDue : localDue;
-  const late = due !== null && isLate(due, appNow());
-  const needsReason = late && lateReasonRequired(form.kind);
+  const due = preview?.deadline ?? null;
+  const late = preview?.late ?? false;
+  const needsReason = preview?.lateReasonRequired ?? false;
   const categories = categoriesOf(form.kind);
 
   function payload() {
