@@ -143,7 +143,7 @@ export async function seedBulk(store: Storage, n: number, now: number): Promise<
         documentKind: rec.kind,
         memberId,
         deliveredAt: sentAt,
-        readStatus: 'READ',
+        readStatus: 'OPENED',
         openedAt: sentAt + HOUR,
         signStatus: 'SIGNED',
         signedAt: sentAt + HOUR,
