@@ -90,7 +90,7 @@ export async function seedDue(rt: Runtime, setNow: (t: number) => void, now: num
 export async function seedBulk(store: Storage, n: number, now: number): Promise<void> {
   const raw = rawStorage(store);
   const put = async (c: CollectionName, r: object): Promise<void> => {
-    await raw.insert(c, derive(c, r as never));
+    await raw.insert(c, derive(c, r as never, now - 3_600_000));
   };
   const share = (f: number): number => Math.max(1, Math.round(n * f));
 

@@ -19,16 +19,15 @@ const isOperatorObject = (v: unknown): v is Doc => typeof v === 'object' && v !=
 const isPlain = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 /**
- * The declared indexes, in NeDB terms. NeDB keys a compound index by all its fields and uses it only
- * when every one is matched exactly, so each declared index gives a single-field index on each of its
- * fields (what ranges, `$in` and partial prefixes can use) and a compound one for the whole list.
- * Unique single-field declarations are enforced; the others are lookups only.
+ * The declared indexes, in NeDB terms: a single-field index on every field of every declared index.
+ * NeDB's compound indexes are left out: they serve only queries matching all their fields exactly and
+ * do not index array elements (a `words` term would find nothing); the planner below gets the same
+ * narrowing from the smallest single-field bucket. Unique single-field declarations are enforced.
  */
 export async function createIndexes(db: Datastore<Doc>, spec: Pick<CollectionDeclaration, 'indexes' | 'unique'>): Promise<void> {
   const unique = new Set((spec.unique ?? []).filter((f) => f.length === 1).map((f) => f[0]!));
   const single = new Set([...spec.indexes.flat(), ...unique]);
   for (const fieldName of single) await db.ensureIndexAsync({ fieldName, unique: unique.has(fieldName) });
-  for (const fields of spec.indexes) if (fields.length > 1) await db.ensureIndexAsync({ fieldName: [...fields] });
   usePlanner(db as unknown as DatastoreInternals);
 }
 
@@ -40,23 +39,16 @@ export async function createIndexes(db: Datastore<Doc>, spec: Pick<CollectionDec
 function usePlanner(db: DatastoreInternals): void {
   db._getRawCandidates = (query: Doc): Doc[] => {
     const options: Array<() => Doc[]> = [];
-    const exact = new Map<string, unknown>();
     for (const [field, value] of Object.entries(query)) {
       const index = db.indexes[field];
       if (field.startsWith('$')) continue;
       if (isPlain(value)) {
-        exact.set(field, value);
         if (index) options.unshift(() => index.getMatching(value));
       } else if (index && isOperatorObject(value)) {
         if (Array.isArray(value.$in)) options.push(() => index.getMatching(value.$in));
         const bounds = Object.fromEntries(Object.entries(value).filter(([k]) => RANGE.includes(k)));
         if (Object.keys(bounds).length > 0) options.push(() => index.getBetweenBounds(bounds));
       }
-    }
-    for (const [name, index] of Object.entries(db.indexes)) {
-      const fields = name.split(',');
-      if (fields.length > 1 && fields.every((f) => exact.has(f)))
-        options.unshift(() => index.getMatching(Object.fromEntries(fields.map((f) => [f, exact.get(f)]))));
     }
     let best: Doc[] | null = null;
     for (const option of options) {
