@@ -1,0 +1,24 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+
+/** The benchmark runs (at a small size: it prints figures, CI only proves it works). */
+it('npm run bench prints a row per call with a time, a ratio and storage calls per size', () => {
+  const root = path.resolve(__dirname, '../..');
+  const out = execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--sizes', '100,200', '--runs', '1'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    timeout: 120_000,
+  });
+  const rows = out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| call') && !l.startsWith('| function'));
+  const calls = rows.filter((r) => /^\| (timer|todos|\w+\.\w+)/.test(r));
+  expect(calls.length).toBeGreaterThanOrEqual(18);
+  for (const row of calls) {
+    const cells = row.split('|').map((c) => c.trim());
+    expect(cells[2]).toMatch(/^[\d.]+ (ms|s)$/);
+    expect(cells[3]).toMatch(/^[\d.]+ (ms|s)$/);
+    expect(Number(cells[4])).not.toBeNaN();
+    expect(Number(cells[6])).toBeGreaterThan(0);
+  }
+  expect(out).toMatch(/\| timer sweep \(due set\) .*\d+ alerts/);
+}, 150_000);
