@@ -64,7 +64,8 @@ export function createNedbStorage(dir?: string): Storage {
     },
     async find<T extends StoredRecord>(collection: CollectionName, query: Query = {}, options: FindOptions = {}) {
       let cursor = (await open(collection)).findAsync(query as Record<string, unknown>);
-      if (options.sort?.length) cursor = cursor.sort(Object.fromEntries(options.sort));
+      // Ties in _id order, whichever index produced the candidates (as pages do).
+      if (options.sort?.length) cursor = cursor.sort(Object.fromEntries(pageOrder(options.sort)));
       if (options.limit) cursor = cursor.limit(options.limit);
       return (await cursor).map((d) => strip<T>(d));
     },
