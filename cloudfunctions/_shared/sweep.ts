@@ -1,5 +1,7 @@
-import type { EpochMs } from '@domain/model';
+import type { EpochMs, StoredRecord } from '@domain/model';
 import type { Runtime } from './runtime';
+import type { RecordOf } from './storage/collections';
+import { rawStorage, type Page } from './storage/port';
 
 export interface SweepResult {
   alertsCreated: number;
@@ -12,3 +14,55 @@ export interface SweepResult {
  * A feature writes its sweep against this type and adds it to SWEEPS in `alerts/sweeps.ts`.
  */
 export type Sweep = (rt: Runtime, now: EpochMs) => Promise<SweepResult>;
+
+/** One hourly run handles at most this many records of a sweep, or runs this long, whichever first. */
+export const SWEEP_BATCH = 500;
+export const SWEEP_BUDGET_MS = 10_000;
+const SWEEP_PAGE = 100;
+
+type Swept = 'inquiries' | 'documents' | 'obligations';
+
+/**
+ * Hands each record whose stored `nextActionAt` has come to `visit`, earliest first, a page at a
+ * time (an indexed range: what is not due is never read), and stops after SWEEP_BATCH records or
+ * SWEEP_BUDGET_MS. `visit` moves the record's `nextActionAt` past now, or to null, so the record
+ * leaves the range: what is left is exactly where the next run starts, and a run started twice
+ * meets each record's alerts under the same fixed keys. Returns whether anything was left.
+ */
+export async function sweepDue<C extends Swept>(
+  rt: Runtime,
+  collection: C,
+  now: EpochMs,
+  visit: (record: RecordOf<C>) => Promise<void>,
+): Promise<{ visited: number; more: boolean }> {
+  const store = rawStorage(rt.store);
+  const started = performance.now();
+  let visited = 0;
+  let after: string | null = null;
+  while (visited < SWEEP_BATCH) {
+    const page: Page<RecordOf<C>> = await store.page<RecordOf<C>>(
+      collection,
+      { nextActionAt: { $lte: now } },
+      { sort: [['nextActionAt', 1]], limit: Math.min(SWEEP_PAGE, SWEEP_BATCH - visited), after },
+    );
+    for (const record of page.items) {
+      await visit(record);
+      visited++;
+      if (performance.now() - started > SWEEP_BUDGET_MS) return { visited, more: true };
+    }
+    if (!page.next) return { visited, more: false };
+    after = page.next;
+  }
+  return { visited, more: true };
+}
+
+/** Stores a record's next action moment when the visit changed it; a lost race means a newer write set it. */
+export async function setNextAction(
+  rt: Runtime,
+  collection: Swept,
+  record: { _id: string; version: number; nextActionAt?: EpochMs | null },
+  next: EpochMs | null,
+): Promise<void> {
+  if (record.nextActionAt !== next)
+    await rawStorage(rt.store).update<StoredRecord & { nextActionAt?: EpochMs | null }>(collection, record._id, record.version, { nextActionAt: next });
+}

@@ -4,6 +4,7 @@ import type { ArchiveEntry, ChainTail } from '@domain/archive';
 import { canCompose, quorumRuleText, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import { buildRecord, recordCsv } from '@domain/record';
+import { queryTerms } from '@domain/search';
 import type { Id } from '@domain/model';
 import { canSeeCommunity, CENTRE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
 import { deliveryId, type Delivery } from '@domain/signoff';
@@ -47,6 +48,8 @@ async function archiveCommunity(ctx: ActionContext, caller: Caller, requested: I
 const headView = (head: ChainTail | null) => (head ? { seq: head.seq, hash: head.hash, code: digestCode(head.hash) } : null);
 
 const ARCHIVE_SCAN = 1000;
+/** A search counts at most this many of its terms to find the rarest. */
+const MAX_QUERY_TERMS = 4;
 const SCAN_PAGE = 100;
 /** Sequence numbers count within one community; across communities (the general manager) time orders. */
 const NEWEST_FIRST: FindOptionsOf<ArchiveEntry>['sort'] = [
@@ -160,13 +163,20 @@ export const archiveSearch: Handler<'filings', 'archiveSearch'> = async (ctx, in
     const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit, after: input.after });
     return { entries: page.items.map(archiveEntryView), next: page.next };
   }
-  // No text index yet: read pages of the other filters' matches and keep those with the text,
-  // until a page's worth is found or ARCHIVE_SCAN entries were read; `next` resumes the scan there.
+  // An indexed lookup on the query's rarest term (of its first few), then the exact text check on
+  // what that returns; `next` resumes the scan of that term's entries.
   const needle = input.text.toLowerCase();
+  const terms = queryTerms(input.text).slice(0, MAX_QUERY_TERMS);
+  let rarest = terms[0];
+  if (terms.length > 1) {
+    const counts = await Promise.all(terms.map((t) => ctx.store.count('archive', { ...query, words: t })));
+    rarest = terms[counts.indexOf(Math.min(...counts))];
+  }
+  if (rarest === undefined) return { entries: [], next: null };
   const found: ArchiveEntry[] = [];
   let after = input.after ?? null;
   for (let scanned = 0; found.length < limit && scanned < ARCHIVE_SCAN;) {
-    const page = await ctx.store.page('archive', query, { sort: NEWEST_FIRST, limit: SCAN_PAGE, after });
+    const page = await ctx.store.page('archive', { ...query, words: rarest }, { sort: NEWEST_FIRST, limit: SCAN_PAGE, after });
     scanned += page.items.length;
     found.push(...page.items.filter((e) => `${e.title}\n${e.text}`.toLowerCase().includes(needle)));
     after = page.next;

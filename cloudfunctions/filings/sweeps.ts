@@ -1,34 +1,28 @@
-import { opinionReminderDue } from '@domain/documents';
+import { opinionNextActionAt, opinionReminderDue } from '@domain/documents';
 import type { EpochMs } from '@domain/model';
-import type { SweepResult } from '../_shared/sweep';
+import { setNextAction, sweepDue, type SweepResult } from '../_shared/sweep';
 import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
 import { alertCollectOpinions, alertOpinionDueSoon } from './hooks';
 
-const DAY = 86_400_000;
-/** A request whose deadline passed longer ago than this has had its collection alert already. */
-const LOOK_BACK = 30 * DAY;
-
 /**
- * Opinion requests: near the deadline (opinionReminderDue), members who have not answered are
- * reminded; once it has passed, the sender is told to collect the missing opinions. Idempotent:
- * every alert key names the delivery or the document.
+ * Opinion requests whose `nextActionAt` has come: near the deadline (opinionReminderDue), members who
+ * have not answered are reminded; once it has passed, the sender is told to collect the missing
+ * opinions. Bounded per run (`sweepDue`); idempotent: every alert key names the delivery or the document.
  */
 export async function opinionSweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const { store } = rt;
-  const docs = await store.find('documents', { kind: 'opinion_request', status: 'sent', responseDue: { $gte: now - LOOK_BACK } });
   const calendar = await loadCalendar(store);
   let alertsCreated = 0;
-  for (const doc of docs) {
-    if (doc.supersededBy || doc.responseDue === undefined) continue;
-    const missing = await store.find('deliveries', { documentId: doc._id, signStatus: 'PENDING' });
-    if (missing.length === 0) continue;
-    if (now <= doc.responseDue) {
-      if (!opinionReminderDue(doc, now, calendar)) continue;
-      for (const d of missing) if (await alertOpinionDueSoon(rt, now, doc, d)) alertsCreated++;
-    } else if (doc.sentById && (await alertCollectOpinions(rt, now, doc, missing))) {
+  await sweepDue(rt, 'documents', now, async (doc) => {
+    const live = !doc.supersededBy && doc.status === 'sent' && doc.responseDue !== undefined;
+    const missing = live ? await store.find('deliveries', { documentId: doc._id, signStatus: 'PENDING' }) : [];
+    if (missing.length > 0 && now <= doc.responseDue!) {
+      if (opinionReminderDue(doc, now, calendar)) for (const d of missing) if (await alertOpinionDueSoon(rt, now, doc, d)) alertsCreated++;
+    } else if (missing.length > 0 && doc.sentById && (await alertCollectOpinions(rt, now, doc, missing))) {
       alertsCreated++;
     }
-  }
+    await setNextAction(rt, 'documents', doc, live ? opinionNextActionAt(doc, calendar, now) : null);
+  });
   return { alertsCreated, escalated: 0 };
 }

@@ -1,7 +1,7 @@
 import { AppError } from '@domain/errors';
-import { OPEN_STATUSES, answerReminderDue, decide, type Decision, type Inquiry } from '@domain/inquiry';
+import { OPEN_STATUSES, answerReminderDue, decide, inquiryNextActionAt, type Decision, type Inquiry } from '@domain/inquiry';
 import type { EpochMs } from '@domain/model';
-import type { SweepResult } from '../_shared/sweep';
+import { setNextAction, sweepDue, type SweepResult } from '../_shared/sweep';
 import { loadCalendar } from '../_shared/calendar';
 import { updateWithRetry } from '../_shared/guards';
 import type { Runtime } from '../_shared/runtime';
@@ -11,13 +11,14 @@ import { systemAudit } from '../_shared/system-audit';
 import { appendEvent } from './thread';
 
 /**
- * Hourly: a reasonable item past its due date is flagged overdue and escalated to the head (once per
- * deadline); anything else past due alerts the head; anything near its due date (answerReminderDue)
- * alerts whoever must answer. Idempotent: flags are checked on the freshest record, alert keys are fixed.
+ * Hourly, over the inquiries whose `nextActionAt` has come (not every open one): a reasonable item
+ * past its due date is flagged overdue and escalated to the head (once per deadline); anything else
+ * past due alerts the head; anything near its due date (answerReminderDue) alerts whoever must
+ * answer. Then its `nextActionAt` moves on. Bounded per run (`sweepDue`); idempotent: flags are
+ * checked on the freshest record, alert keys are fixed.
  */
 export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const calendar = await loadCalendar(rt.store);
-  const open = await rt.store.find('inquiries', { status: { $in: [...OPEN_STATUSES] } });
   const result: SweepResult = { alertsCreated: 0, escalated: 0 };
   const heads = new Map<string, Promise<string[]>>();
   const headIds = (communityId: string): Promise<string[]> => {
@@ -28,21 +29,24 @@ export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResu
       );
     return heads.get(communityId)!;
   };
-  for (const found of open) {
-    if (now <= found.due) {
-      if (answerReminderDue(found, now, calendar)) result.alertsCreated += await alertDueSoon(rt, now, found, await headIds(found.communityId));
-      continue;
-    }
+  await sweepDue(rt, 'inquiries', now, async (found) => {
     let inq = found;
-    if (found.status === 'in_progress' && found.flaggedDue !== found.due) {
-      const flagged = await flagOverdue(rt, now, found, calendar);
-      if (flagged) {
-        inq = flagged;
-        result.escalated++;
+    if (!OPEN_STATUSES.includes(found.status)) {
+      // Closed since: nothing to do.
+    } else if (now <= found.due) {
+      if (answerReminderDue(found, now, calendar)) result.alertsCreated += await alertDueSoon(rt, now, found, await headIds(found.communityId));
+    } else {
+      if (found.status === 'in_progress' && found.flaggedDue !== found.due) {
+        const flagged = await flagOverdue(rt, now, found, calendar);
+        if (flagged) {
+          inq = flagged;
+          result.escalated++;
+        }
       }
+      result.alertsCreated += await alertOverdue(rt, now, inq, await headIds(inq.communityId));
     }
-    result.alertsCreated += await alertOverdue(rt, now, inq, await headIds(inq.communityId));
-  }
+    await setNextAction(rt, 'inquiries', inq, inquiryNextActionAt(inq, calendar, now));
+  });
   return result;
 }
 

@@ -25,7 +25,7 @@ export async function ensureObligations(
   const created: string[] = [];
   for (const task of tasks) {
     if (have.has(task._id)) continue;
-    if (await store.insertIfAbsent('obligations', newObligationRecord(task, now))) created.push(task._id);
+    if (await store.insertIfAbsent('obligations', newObligationRecord(task, now, calendar))) created.push(task._id);
   }
   if (created.length > 0) {
     await audit({ type: 'obligation.generated', communityId, subject: { kind: 'community', id: communityId }, data: { ids: created } });

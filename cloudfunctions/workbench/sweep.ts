@@ -1,8 +1,7 @@
 import { isLate } from '@domain/deadlines';
 import type { EpochMs } from '@domain/model';
-import { addCalendarDays, localDateOf } from '@domain/time';
-import { DUE_SOON_WORKING_DAYS, taskTiming } from '@domain/workbench';
-import type { SweepResult } from '../_shared/sweep';
+import { DUE_SOON_WORKING_DAYS, taskNextActionAt, taskTiming } from '@domain/workbench';
+import { setNextAction, sweepDue, type SweepResult } from '../_shared/sweep';
 import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
 import { alertDueSoon, alertOverdue } from './alerts';
@@ -10,13 +9,11 @@ import { ensureObligations } from './generate';
 import { headsOf } from '../_shared/people';
 import { systemAudit } from '../_shared/system-audit';
 
-// Two working days never span more than this many calendar days, even across the Spring Festival.
-const DUE_SOON_LOOKAHEAD_DAYS = 14;
-
 /**
- * Hourly: keeps every community's duties generated ahead, then alerts the assignee of each duty due
- * within two working days, and the assignee and the head of each overdue one. Idempotent: generation
- * is insert-if-absent and alert keys are fixed per task, due date and person.
+ * Hourly: keeps every community's duties generated ahead, then, over the duties whose `nextActionAt`
+ * has come, alerts the assignee of each due within two working days, and the assignee and the head of
+ * each overdue one. Bounded per run (`sweepDue`); idempotent: generation is insert-if-absent and alert
+ * keys are fixed per task, due date and person.
  */
 export async function obligationSweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const calendar = await loadCalendar(rt.store);
@@ -24,25 +21,30 @@ export async function obligationSweep(rt: Runtime, now: EpochMs): Promise<SweepR
   const communities = await rt.store.find('communities', {});
   for (const c of communities) await ensureObligations(rt.store, c._id, now, calendar, audit);
 
-  const horizon = addCalendarDays(localDateOf(now), DUE_SOON_LOOKAHEAD_DAYS);
-  const open = await rt.store.find('obligations', { doneAt: { $exists: false }, dueDate: { $lte: horizon } });
-  const heads = await headsOf(rt.store, [...new Set(open.map((t) => t.communityId))]);
-  const headIds = (communityId: string): string[] => heads.filter((h) => h.communityId === communityId).map((h) => h._id);
+  const heads = new Map<string, Promise<string[]>>();
+  const headIds = (communityId: string): Promise<string[]> => {
+    if (!heads.has(communityId))
+      heads.set(
+        communityId,
+        headsOf(rt.store, communityId).then((ps) => ps.map((p) => p._id)),
+      );
+    return heads.get(communityId)!;
+  };
 
   const result: SweepResult = { alertsCreated: 0, escalated: 0 };
-  for (const t of open) {
-    const owners = t.assigneeId ? [t.assigneeId] : headIds(t.communityId);
-    if (isLate(t, now)) {
-      for (const personId of new Set([...owners, ...headIds(t.communityId)])) {
-        if (await alertOverdue(rt, now, t, personId)) result.alertsCreated++;
+  await sweepDue(rt, 'obligations', now, async (t) => {
+    if (t.doneAt === undefined) {
+      const head = await headIds(t.communityId);
+      const owners = t.assigneeId ? [t.assigneeId] : head;
+      if (isLate(t, now)) {
+        for (const personId of new Set([...owners, ...head])) if (await alertOverdue(rt, now, t, personId)) result.alertsCreated++;
+      } else {
+        const timing = taskTiming(t, now, calendar);
+        if (timing.workingDaysLeft <= DUE_SOON_WORKING_DAYS)
+          for (const personId of owners) if (await alertDueSoon(rt, now, t, personId, timing.countdownText)) result.alertsCreated++;
       }
-      continue;
     }
-    const timing = taskTiming(t, now, calendar);
-    if (timing.workingDaysLeft > DUE_SOON_WORKING_DAYS) continue;
-    for (const personId of owners) {
-      if (await alertDueSoon(rt, now, t, personId, timing.countdownText)) result.alertsCreated++;
-    }
-  }
+    await setNextAction(rt, 'obligations', t, taskNextActionAt(t, calendar, now));
+  });
   return result;
 }

@@ -10,6 +10,7 @@
  */
 import type { DocumentKind } from './documents';
 import type { EpochMs, Id, StoredRecord } from './model';
+import { searchTerms } from './search';
 
 export type HashFn = (text: string) => string;
 
@@ -44,6 +45,8 @@ export interface ArchiveEntry extends StoredRecord, ArchiveContent {
   hash: string;
   /** Not hashed: which operation step appended it, so a resumed operation appends once. */
   opKey?: string;
+  /** Not hashed (derived from title and text): the terms the archive search looks up (`searchTerms`). */
+  words?: string[];
 }
 
 /** One entry per community and sequence number: the id is derived from both, so two writers cannot both take it. */
@@ -76,7 +79,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Storage bookkeeping (`_id`, `version`, `opKey`, `ops`) and the hash itself are outside what the hash covers. */
-const NOT_HASHED = new Set(['_id', 'version', 'hash', 'opKey', 'ops']);
+const NOT_HASHED = new Set(['_id', 'version', 'hash', 'opKey', 'ops', 'words']);
 
 export function entryHash(
   entry: Omit<ArchiveEntry, '_id' | 'version' | 'hash'> & Partial<Pick<ArchiveEntry, '_id' | 'version' | 'hash'>>,
@@ -97,7 +100,7 @@ export function chainEntry(tail: ChainTail | null, content: ArchiveContent, hash
   // Stored exactly as hashed: undefined members dropped here, not by whichever database stores it.
   const plain = JSON.parse(canonicalJson(content)) as ArchiveContent;
   const unsealed = { ...plain, seq, prevHash: tail ? tail.hash : GENESIS_HASH };
-  return { _id: archiveId(plain.communityId, seq), ...unsealed, hash: entryHash(unsealed, hash) };
+  return { _id: archiveId(plain.communityId, seq), ...unsealed, hash: entryHash(unsealed, hash), words: searchTerms(`${plain.title}\n${plain.text}`) };
 }
 
 export type BreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap';

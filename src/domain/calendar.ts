@@ -58,6 +58,21 @@ export const SHIPPED_YEARS: readonly number[] = [...SHIPPED.years].sort((a, b) =
 // No real calendar has this many days off in a row; hitting it means corrupt overrides, not a long holiday.
 const MAX_SCAN_DAYS = 3660;
 
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01, from the date's digits alone (no time zone is involved). */
+const dayNumber = (date: LocalDate): number => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+};
+// Day 0 (1970-01-01) was a Thursday; shifting by whole weeks keeps negative day numbers aligned.
+const WEEK_SHIFT = 7 * 100_000;
+const isWeekday = (n: number): boolean => [1, 1, 0, 0, 1, 1, 1][(n + WEEK_SHIFT) % 7] === 1;
+/** Monday–Friday days with day number ≤ n, up to a constant. */
+const weekdaysUpTo = (n: number): number => {
+  const k = n + WEEK_SHIFT + 1;
+  return Math.floor(k / 7) * 5 + [0, 1, 2, 2, 2, 3, 4][k % 7]!;
+};
+
 export function createCalendar(overrides: CalendarOverride[] = [], years: CalendarYear[] = []): WorkingCalendar {
   const overrideByDate = new Map(overrides.map((o) => [o.date, o]));
   const adminYears = new Map(years.map((y) => [y.year, y]));
@@ -109,15 +124,44 @@ export function createCalendar(overrides: CalendarOverride[] = [], years: Calend
     return step(date, 1, -1, true);
   }
 
+  // Working days are counted without walking the days: Monday–Friday by arithmetic, then the days
+  // whose status differs from that rule (holidays, make-up days, overrides) from a sorted table.
+  let exceptions: { days: number[]; sums: number[] } | null = null;
+  function exceptionTable(): { days: number[]; sums: number[] } {
+    if (exceptions) return exceptions;
+    const dates = new Set<LocalDate>([
+      ...SHIPPED.holidays.keys(),
+      ...SHIPPED.workdays.keys(),
+      ...adminHolidays.keys(),
+      ...adminWorkdays.keys(),
+      ...overrideByDate.keys(),
+    ]);
+    const deltas = [...dates]
+      .map((d) => [dayNumber(d), Number(isWorkingDay(d).working) - Number(isWeekday(dayNumber(d)))] as const)
+      .filter(([, delta]) => delta !== 0)
+      .sort((a, b) => a[0] - b[0]);
+    let sum = 0;
+    exceptions = { days: deltas.map(([n]) => n), sums: deltas.map(([, delta]) => (sum += delta)) };
+    return exceptions;
+  }
+  /** Working days with day number ≤ n, up to a constant that cancels in differences. */
+  function workingUpTo(n: number): number {
+    const { days, sums } = exceptionTable();
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]! <= n) lo = mid + 1;
+      else hi = mid;
+    }
+    return weekdaysUpTo(n) + (lo > 0 ? sums[lo - 1]! : 0);
+  }
+
   function workingDaysBetween(from: LocalDate, to: LocalDate): number {
     // String order is date order only for valid dates, so validate before comparing.
     parseLocalDate(to);
     if (to < parseLocalDate(from)) return -workingDaysBetween(to, from);
-    let count = 0;
-    for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
-      if (isWorkingDay(d).working) count++;
-    }
-    return count;
+    return workingUpTo(dayNumber(to)) - workingUpTo(dayNumber(from));
   }
 
   return { isWorkingDay, addWorkingDays, workingDayOnOrBefore, workingDaysBetween, coversYear };

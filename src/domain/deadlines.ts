@@ -21,6 +21,7 @@ import {
   addCalendarDays,
   dateInMonth,
   endOfLocalDay,
+  startOfLocalDay,
   firstMonthOfQuarter,
   lastDayOfMonth,
   localDateOf,
@@ -181,4 +182,27 @@ export function workingDaysLeft(now: EpochMs, deadline: Pick<Deadline, 'due'>, c
 /** Time to remind: the deadline has not passed and at most `workingDays` working days remain before it. */
 export function isDueWithin(now: EpochMs, deadline: Pick<Deadline, 'due'>, workingDays: number, calendar: WorkingCalendar): boolean {
   return !isLate(deadline, now) && workingDaysLeft(now, deadline, calendar) <= workingDays;
+}
+
+/**
+ * The first moment `isDueWithin(·, deadline, workingDays)` holds: the start of the
+ * (workingDays + 1)-th working day counted back from the due day (that day itself when it is one).
+ */
+export function dueWithinFrom(deadline: Pick<Deadline, 'due'>, workingDays: number, calendar: WorkingCalendar): EpochMs {
+  let day = calendar.workingDayOnOrBefore(localDateOf(deadline.due)).date;
+  for (let i = 0; i < workingDays; i++) day = calendar.workingDayOnOrBefore(addCalendarDays(day, -1)).date;
+  return Math.min(startOfLocalDay(day), deadline.due);
+}
+
+/**
+ * When an hourly sweep next has something to do for a deadline with a reminder `workingDays`
+ * ahead, having last looked at it at `after` (never: -Infinity): the reminder moment, then the first
+ * moment past due, then nothing (null). Stored on the record as `nextActionAt`, so a sweep reads only
+ * what is due (an indexed range) instead of every open record.
+ */
+export function nextDeadlineAction(deadline: Pick<Deadline, 'due'>, workingDays: number, calendar: WorkingCalendar, after = -Infinity): EpochMs | null {
+  const remind = dueWithinFrom(deadline, workingDays, calendar);
+  if (after < remind) return remind;
+  if (after <= deadline.due) return deadline.due + 1;
+  return null;
 }

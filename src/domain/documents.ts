@@ -14,6 +14,7 @@ import {
   opinionResponseDeadline,
   isDueWithin,
   type Deadline,
+  nextDeadlineAction,
 } from './deadlines';
 import { fail } from './errors';
 import type { FileRef } from './files';
@@ -156,6 +157,8 @@ export interface CommitteeDocument extends StoredRecord {
   outcome?: FilingOutcome;
   publishedAt?: EpochMs;
   publishedById?: Id;
+  /** Opinion requests: when the hourly sweep next has something to do (remind, collect); null: nothing more. */
+  nextActionAt?: EpochMs | null;
 }
 
 // ---- periods -------------------------------------------------------------------------------
@@ -258,9 +261,16 @@ export function planSend(doc: CommitteeDocument, input: SendInput): Partial<Comm
     late,
     lateReason: late ? lateReason : undefined,
     responseDue: response?.due,
+    nextActionAt: response ? opinionNextActionAt({ kind: doc.kind, responseDue: response.due }, input.calendar) : null,
     roster: input.roster,
     updatedAt: input.now,
   };
+}
+
+/** An opinion request's `nextActionAt`: the reminder moment, then past the deadline (collect); then null. */
+export function opinionNextActionAt(doc: Pick<CommitteeDocument, 'kind' | 'responseDue'>, calendar: WorkingCalendar, after = -Infinity): EpochMs | null {
+  if (doc.kind !== 'opinion_request' || doc.responseDue === undefined) return null;
+  return nextDeadlineAction({ due: doc.responseDue }, OPINION_REMINDER_WORKING_DAYS, calendar, after);
 }
 
 /** A correction starts as a draft copy of the sent version it replaces. */

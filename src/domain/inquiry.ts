@@ -5,7 +5,7 @@
  * it from then on. Every rule here is a pure function of the record, the actor and the moment.
  */
 import type { WorkingCalendar } from './calendar';
-import { inquiryAnswerDeadline, isDueWithin, isInAuditWindow, RULE_TEXTS } from './deadlines';
+import { inquiryAnswerDeadline, isDueWithin, isInAuditWindow, nextDeadlineAction, RULE_TEXTS } from './deadlines';
 import { fail, type ErrorCode } from './errors';
 import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StaffRole, StoredRecord } from './model';
@@ -23,6 +23,7 @@ import {
 } from './inquiry-labels';
 import { INQUIRY_REMINDER_WORKING_DAYS, REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
 import { addCalendarDays, endOfLocalDay, localDateOf } from './time';
+import { searchTerms } from './search';
 
 export {
   AWAITING_RATING,
@@ -138,6 +139,10 @@ export interface Inquiry extends StoredRecord {
   rating?: 'satisfied' | 'unsatisfied';
   ratedAt?: EpochMs;
   reopenCount: number;
+  /** When the hourly sweep next has something to do (remind, then flag overdue); null: nothing more. */
+  nextActionAt?: EpochMs | null;
+  /** Search terms of the text (`searchTerms`), for the indexed text search. */
+  words?: string[];
 }
 
 /** One append-only line of an inquiry's thread. */
@@ -202,7 +207,9 @@ export function prepareAsk(caller: Caller, input: AskInput, now: EpochMs, calend
     dueProvisional: deadline.provisional,
     firstDue: deadline.due,
     reopenCount: 0,
+    words: searchTerms(input.text),
   };
+  record.nextActionAt = inquiryNextActionAt(record, calendar);
   if (roomId) record.roomId = roomId;
   if (input.auditDate) record.auditDate = input.auditDate;
   return record;
@@ -310,6 +317,11 @@ export function answerReminderDue(inq: Pick<Inquiry, 'status' | 'due'>, now: Epo
   return OPEN_STATUSES.includes(inq.status) && isDueWithin(now, inq, INQUIRY_REMINDER_WORKING_DAYS, calendar);
 }
 
+/** The inquiry's `nextActionAt`: while open, its reminder moment, then past due; null once closed. */
+export function inquiryNextActionAt(inq: Pick<Inquiry, 'status' | 'due'>, calendar: WorkingCalendar, after = -Infinity): EpochMs | null {
+  return OPEN_STATUSES.includes(inq.status) ? nextDeadlineAction(inq, INQUIRY_REMINDER_WORKING_DAYS, calendar, after) : null;
+}
+
 export function isOverdue(inq: Pick<Inquiry, 'status' | 'due'>, now: EpochMs): boolean {
   return OPEN_STATUSES.includes(inq.status) && now > inq.due;
 }
@@ -377,6 +389,8 @@ export function decide(inq: Inquiry, cmd: InquiryCommand, actor: Caller | null, 
     case 'follow_up':
       break;
   }
+  // The system's own flag is its last look at this deadline; any other move starts it over.
+  patch.nextActionAt = inquiryNextActionAt({ ...inq, ...patch }, calendar, event === 'flag_overdue' ? now : -Infinity);
   return { event, from: inq.status, to, patch };
 }
 

@@ -60,12 +60,26 @@ function fmt(d: Dayjs): LocalDate {
  * China last observed DST (1991) and so for every record this product can hold.
  */
 function shanghaiOffsetMinutes(ms: EpochMs): number {
-  try {
-    return dayjs(ms).tz(SHANGHAI).utcOffset();
-  } catch {
-    return 8 * 60;
+  // The zone lookup formats a date through Intl and dominates any loop over records, and offsets
+  // change only on the hour: one lookup per hour, remembered (a bounded memo, not a hard-coded +8).
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    try {
+      offset = dayjs(hour * HOUR_MS)
+        .tz(SHANGHAI)
+        .utcOffset();
+    } catch {
+      offset = 8 * 60;
+    }
+    if (offsetByHour.size >= OFFSET_MEMO) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
   }
+  return offset;
 }
+const HOUR_MS = 60 * 60 * 1000;
+const OFFSET_MEMO = 100_000;
+const offsetByHour = new Map<number, number>();
 
 export function localDateOf(ms: EpochMs): LocalDate {
   return dayjs.utc(ms + shanghaiOffsetMinutes(ms) * 60 * 1000).format('YYYY-MM-DD');

@@ -4,7 +4,7 @@
  * calendar are parameters.
  */
 import type { WorkingCalendar } from './calendar';
-import { workingDaysLeft } from './deadlines';
+import { nextDeadlineAction, workingDaysLeft } from './deadlines';
 import { fail } from './errors';
 import type { FileRef } from './files';
 import type { EpochMs, Id, LocalDate, StoredRecord } from './model';
@@ -41,9 +41,20 @@ export interface ObligationRecord extends ObligationTask, StoredRecord {
   /** Mirrors `done.at` at the top level so open tasks are one indexed query (`doneAt` absent). */
   doneAt?: EpochMs;
   createdAt: EpochMs;
+  /** When the hourly sweep next has something to do (due soon, then overdue); null: nothing more. */
+  nextActionAt?: EpochMs | null;
 }
 
-export const newObligationRecord = (task: ObligationTask, now: EpochMs): Omit<ObligationRecord, 'version'> => ({ ...task, createdAt: now });
+export const newObligationRecord = (task: ObligationTask, now: EpochMs, calendar: WorkingCalendar): Omit<ObligationRecord, 'version'> => ({
+  ...task,
+  createdAt: now,
+  nextActionAt: taskNextActionAt(task, calendar),
+});
+
+/** A duty's `nextActionAt`: two working days ahead (due soon), then past due; null once done. */
+export function taskNextActionAt(task: Pick<ObligationRecord, 'due' | 'doneAt'>, calendar: WorkingCalendar, after = -Infinity): EpochMs | null {
+  return task.doneAt !== undefined ? null : nextDeadlineAction(task, DUE_SOON_WORKING_DAYS, calendar, after);
+}
 
 /** Staff who may be given a duty; the general manager works across communities and is not. */
 export const ASSIGNABLE_ROLES = COMMUNITY_STAFF_ROLES;
@@ -72,19 +83,25 @@ export interface CompleteInput {
 }
 
 /** Done once: the record of who did it with which document is never overwritten. */
-export function completeTask(task: Pick<ObligationRecord, 'done'>, byId: Id, input: CompleteInput, now: EpochMs): Pick<ObligationRecord, 'done' | 'doneAt'> {
+export function completeTask(
+  task: Pick<ObligationRecord, 'done'>,
+  byId: Id,
+  input: CompleteInput,
+  now: EpochMs,
+): Pick<ObligationRecord, 'done' | 'doneAt' | 'nextActionAt'> {
   if (task.done) fail('OBLIGATION_ALREADY_DONE');
   const done: ObligationCompletion = { at: now, byId };
   if (input.note) done.note = input.note;
   if (input.file) done.file = input.file;
   if (input.documentId) done.documentId = input.documentId;
-  return { done, doneAt: now };
+  return { done, doneAt: now, nextActionAt: null };
 }
 
 /** `assigneeId` null hands the task back to the head. A done task keeps who it was done by. */
 export function assignTask(task: Pick<ObligationRecord, 'done'>, assigneeId: Id | null, byId: Id, now: EpochMs): Partial<ObligationRecord> {
   if (task.done) fail('OBLIGATION_ALREADY_DONE', '该事项已完成，不能再分派');
-  return { assigneeId, assignedAt: now, assignedBy: byId };
+  // Someone else is now alerted: the next hourly run looks at it again (0 is always due).
+  return { assigneeId, assignedAt: now, assignedBy: byId, nextActionAt: 0 };
 }
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;

@@ -78,7 +78,7 @@ export const COLLECTIONS = {
       buildingIds: '管家负责的楼栋',
       createdAt,
     },
-    indexes: [['openid'], ['communityId']],
+    indexes: [['openid'], ['communityId'], ['staffRole']],
     unique: [['openid']],
   }),
   roomBindings: declare<RoomBinding>()({
@@ -173,11 +173,9 @@ export const COLLECTIONS = {
       done: '完成记录（谁、何时、说明、文件）',
       doneAt: '完成时间',
       createdAt,
+      nextActionAt: '定时任务下次需处理的时刻（即将到期、逾期），空表示无事可做',
     },
-    indexes: [
-      ['communityId', 'dueDate'],
-      ['assigneeId', 'dueDate'],
-    ],
+    indexes: [['nextActionAt'], ['communityId', 'dueDate'], ['assigneeId', 'dueDate']],
   }),
   documents: declare<CommitteeDocument>()({
     description: '申报、通报、报告、签阅等书面文件（每个版本一条）',
@@ -204,8 +202,10 @@ export const COLLECTIONS = {
       outcome: '申报结果（通过、否决、撤回与表决）',
       publishedAt: '向业主公示时间',
       publishedById: '公示人',
+      nextActionAt: '定时任务下次需处理的时刻（签阅提醒、收回意见），空表示无事可做',
     },
     indexes: [
+      ['nextActionAt'],
       ['communityId', 'sentAt'],
       ['communityId', 'kind', 'status'],
       ['communityId', 'updatedAt'],
@@ -280,8 +280,9 @@ export const COLLECTIONS = {
       prevHash: '上一条的哈希',
       hash: '本条的哈希',
       opKey: '写入它的操作步骤（不计入哈希）',
+      words: '检索词（标题与正文的字与相邻两字，不计入哈希）',
     },
-    indexes: [['communityId', 'seq'], ['communityId', 'type', 'at'], ['communityId', 'documentId', 'type'], ['opKey']],
+    indexes: [['communityId', 'seq'], ['communityId', 'words'], ['communityId', 'type', 'at'], ['communityId', 'documentId', 'type'], ['opKey']],
     unique: [['communityId', 'seq']],
   }),
   archiveAnchors: declare<ArchiveAnchor>()({
@@ -325,10 +326,15 @@ export const COLLECTIONS = {
       rating: '满意度',
       ratedAt: '评价时间',
       reopenCount: '重新打开次数',
+      nextActionAt: '定时任务下次需处理的时刻（提醒、逾期），空表示无事可做',
+      words: '检索词（正文的字与相邻两字）',
     },
     indexes: [
+      ['nextActionAt'],
+      ['communityId', 'words'],
       ['communityId', 'status', 'due'],
       ['askerId', 'receivedAt'],
+      ['askerId', 'status', 'respondedAt'],
       ['assigneeId', 'status'],
       ['status', 'due'],
       ['escalatedAt', 'status'],
@@ -367,6 +373,7 @@ export const COLLECTIONS = {
     indexes: [
       ['communityId', 'month', 'status'],
       ['communityId', 'status'],
+      ['buildingId', 'status'],
       ['roomId', 'month'],
     ],
   }),

@@ -3,6 +3,7 @@ import Datastore from '@seald-io/nedb';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import { COLLECTIONS, type CollectionName } from './collections';
+import { createIndexes } from './nedb-indexes';
 import {
   afterCursor,
   checkPageLimit,
@@ -33,10 +34,7 @@ export function createNedbStorage(dir?: string): Storage {
       ready = (async () => {
         const db = new Datastore<Record<string, unknown>>(dir ? { filename: path.join(dir, `${collection}.db`) } : { inMemoryOnly: true });
         await db.loadDatabaseAsync();
-        const spec = COLLECTIONS[collection] as { unique?: ReadonlyArray<ReadonlyArray<string>> };
-        for (const fields of spec.unique ?? []) {
-          if (fields.length === 1) await db.ensureIndexAsync({ fieldName: fields[0], unique: true });
-        }
+        await createIndexes(db, COLLECTIONS[collection]);
         return db;
       })();
       stores.set(collection, ready);
@@ -66,14 +64,17 @@ export function createNedbStorage(dir?: string): Storage {
     },
     async find<T extends StoredRecord>(collection: CollectionName, query: Query = {}, options: FindOptions = {}) {
       let cursor = (await open(collection)).findAsync(query as Record<string, unknown>);
-      if (options.sort?.length) cursor = cursor.sort(Object.fromEntries(options.sort));
+      // Ties in _id order, whichever index produced the candidates (as pages do).
+      if (options.sort?.length) cursor = cursor.sort(Object.fromEntries(pageOrder(options.sort)));
       if (options.limit) cursor = cursor.limit(options.limit);
       return (await cursor).map((d) => strip<T>(d));
     },
     async page<T extends StoredRecord>(collection: CollectionName, query: Query, options: PageOptions): Promise<Page<T>> {
       checkPageLimit(options.limit);
       const order = pageOrder(options.sort);
-      const where = options.after ? { $and: [query, { $or: afterCursor(order, options.after) }] } : query;
+      // The cursor's alternatives go beside the query's own fields, not under an $and, so the
+      // planner still sees those fields and picks an index for them.
+      const where = options.after ? { ...query, $or: afterCursor(order, options.after) } : query;
       const docs = await (
         await open(collection)
       )

@@ -65,17 +65,17 @@ describe('completing and assigning', () => {
   it('records who, when and the document, once', () => {
     const file = { fileId: 'local:abc.pdf', name: '损益表.pdf' };
     const patch = completeTask({}, 'p_head', { note: '已送达', file, documentId: 'doc_1' }, now);
-    expect(patch).toEqual({ doneAt: now, done: { at: now, byId: 'p_head', note: '已送达', file, documentId: 'doc_1' } });
+    expect(patch).toEqual({ doneAt: now, nextActionAt: null, done: { at: now, byId: 'p_head', note: '已送达', file, documentId: 'doc_1' } });
     expect(() => completeTask(patch, 'p_head', {}, now + 1)).toThrow(AppError);
     expect(codeOf(() => completeTask(patch, 'p_butler', {}, now + 1))).toBe('OBLIGATION_ALREADY_DONE');
   });
 
   it('leaves out empty parts of a completion', () => {
-    expect(completeTask({}, 'p_head', {}, now)).toEqual({ doneAt: now, done: { at: now, byId: 'p_head' } });
+    expect(completeTask({}, 'p_head', {}, now)).toEqual({ doneAt: now, nextActionAt: null, done: { at: now, byId: 'p_head' } });
   });
 
   it('assigns and hands back, but not once done', () => {
-    expect(assignTask({}, 'p_butler', 'p_head', now)).toEqual({ assigneeId: 'p_butler', assignedAt: now, assignedBy: 'p_head' });
+    expect(assignTask({}, 'p_butler', 'p_head', now)).toEqual({ assigneeId: 'p_butler', assignedAt: now, assignedBy: 'p_head', nextActionAt: 0 });
     expect(assignTask({}, null, 'p_head', now)).toMatchObject({ assigneeId: null });
     expect(() => assignTask({ done: { at: now, byId: 'p_head' } }, 'p_butler', 'p_head', now)).toThrow(/不能再分派/);
   });

@@ -1,0 +1,207 @@
+/**
+ * How the functions scale with the records around them (issue 10). For each size it seeds the demo
+ * community, the same small set of things due (made through the API), and `size` more records
+ * written straight into a fresh embedded store (none of them due); then it times, through the
+ * functions' own `handle`, the hourly sweep, each role's todos and each list, and prints medians,
+ * storage calls per request (counted at the adapter: CloudBase bills and limits by calls) and the
+ * largest ÷ smallest ratio. It prints figures; it asserts nothing.
+ *
+ *   npm run bench                                      sizes 1000,10000,100000, 3 runs each
+ *   npm run bench -- --sizes 200 --runs 1              a quick run (the test suite runs this)
+ *   npm run bench -- --cap 5                           a call slower than 5 s is run once, then skipped at larger sizes
+ *   npm run bench -- --disk 100000                     also: first call and memory of a fresh process on an on-disk store of that size
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createLocalRuntime } from '../cloudfunctions/_shared/local';
+import { seedDemo } from '../cloudfunctions/_shared/seed/demo';
+import { createNedbStorage } from '../cloudfunctions/_shared/storage/nedb';
+import type { Storage } from '../cloudfunctions/_shared/storage/port';
+import { countingStore } from './bench/counting-store';
+import { caller, seedBulk, seedDue, timer } from './bench/seed';
+
+const NOW = Date.parse('2026-11-20T10:00:00+08:00');
+const DAY = 86_400_000;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(arg('runs') ?? 3);
+const CAP_MS = Number(arg('cap') ?? 10) * 1000;
+
+interface Probe {
+  name: string;
+  fn: string;
+  action: string;
+  payload: unknown;
+  as?: string;
+}
+
+/** The sweep first: it is the only call that finds the due set untouched. */
+const PROBES: Probe[] = [
+  { name: 'timer sweep (due set)', fn: 'timer', action: '', payload: null },
+  { name: 'timer sweep (again)', fn: 'timer', action: '', payload: null },
+  { name: 'todos: owner', fn: 'session', action: 'todos', payload: {}, as: 'p_owner_02' },
+  { name: 'todos: member', fn: 'session', action: 'todos', payload: {}, as: 'p_owner_15' },
+  { name: 'todos: butler', fn: 'session', action: 'todos', payload: {}, as: 'p_butler_1' },
+  { name: 'todos: head', fn: 'session', action: 'todos', payload: {}, as: 'p_head' },
+  { name: 'todos: general manager', fn: 'session', action: 'todos', payload: {}, as: 'p_gm' },
+  { name: 'inquiries.mine (owner)', fn: 'inquiries', action: 'mine', payload: {}, as: 'p_owner_02' },
+  { name: 'inquiries.queue (butler)', fn: 'inquiries', action: 'queue', payload: {}, as: 'p_butler_1' },
+  { name: 'inquiries.queue done (head)', fn: 'inquiries', action: 'queue', payload: { scope: 'done' }, as: 'p_head' },
+  { name: 'inquiries.committeeList', fn: 'inquiries', action: 'committeeList', payload: {}, as: 'p_owner_15' },
+  { name: 'filings.list (head)', fn: 'filings', action: 'list', payload: {}, as: 'p_head' },
+  { name: 'filings.myDeliveries (member)', fn: 'filings', action: 'myDeliveries', payload: {}, as: 'p_owner_15' },
+  { name: 'filings.published (owner)', fn: 'filings', action: 'published', payload: {}, as: 'p_owner_02' },
+  { name: 'filings.archiveSearch', fn: 'filings', action: 'archiveSearch', payload: {}, as: 'p_head' },
+  { name: 'filings.archiveSearch text', fn: 'filings', action: 'archiveSearch', payload: { text: '东门改造' }, as: 'p_head' },
+  { name: 'fees.myBills (owner)', fn: 'fees', action: 'myBills', payload: {}, as: 'p_owner_02' },
+  { name: 'fees.arrears (butler)', fn: 'fees', action: 'arrears', payload: {}, as: 'p_butler_1' },
+  { name: 'alerts.inbox (owner)', fn: 'alerts', action: 'inbox', payload: {}, as: 'p_owner_02' },
+  { name: 'workbench.list (head)', fn: 'workbench', action: 'list', payload: {}, as: 'p_head' },
+];
+
+interface Figure {
+  ms: number | null; // null: skipped (slower than the cap at a smaller size)
+  capped: boolean;
+  calls: number;
+  note?: string;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function seeded(
+  size: number,
+  base: Storage,
+): Promise<{ store: ReturnType<typeof countingStore>; rt: ReturnType<typeof createLocalRuntime>; seedMs: number }> {
+  let now = NOW;
+  const store = countingStore(base);
+  const rt = createLocalRuntime({ store: store.storage, clock: { now: () => now } });
+  const t0 = performance.now();
+  await seedDemo(rt.store, NOW - 20 * DAY);
+  await seedDue(rt, (t) => (now = t), NOW);
+  await seedBulk(rt.store, size, NOW);
+  return { store, rt, seedMs: performance.now() - t0 };
+}
+
+async function measureSize(size: number, slow: Set<string>): Promise<Map<string, Figure>> {
+  const { store, rt, seedMs } = await seeded(size, createNedbStorage());
+  const call = caller(rt);
+  const out = new Map<string, Figure>();
+  const mem = process.memoryUsage();
+  console.error(
+    `[bench] ${size}: seeded in ${(seedMs / 1000).toFixed(1)} s, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(mem.rss / 2 ** 20).toFixed(0)} MB`,
+  );
+  for (const p of PROBES) {
+    if (slow.has(p.name)) {
+      out.set(p.name, { ms: null, capped: true, calls: 0 });
+      continue;
+    }
+    const times: number[] = [];
+    let calls = 0;
+    let note: string | undefined;
+    const runs = p.name === 'timer sweep (due set)' ? 1 : RUNS;
+    for (let r = 0; r < runs; r++) {
+      store.reset();
+      const t0 = performance.now();
+      const env = p.fn === 'timer' ? await timer(rt) : await call(p.fn, p.action, p.payload, p.as);
+      times.push(performance.now() - t0);
+      calls = store.calls();
+      if (!env.ok) note = `error ${env.error.code}`;
+      else if (p.fn === 'timer') note = `${(env.data as { alertsCreated: number }).alertsCreated} alerts`;
+      if (times[times.length - 1]! > CAP_MS) break;
+    }
+    const ms = median(times);
+    if (ms > CAP_MS) slow.add(p.name);
+    out.set(p.name, { ms, capped: false, calls, note });
+  }
+  return out;
+}
+
+const fmtMs = (f: Figure | undefined): string =>
+  !f ? '' : f.ms === null ? `> ${CAP_MS / 1000} s` : f.ms >= 1000 ? `${(f.ms / 1000).toFixed(2)} s` : `${f.ms.toFixed(1)} ms`;
+
+function printTable(results: Map<number, Map<string, Figure>>): void {
+  const sizes = [...results.keys()];
+  const first = sizes[0]!;
+  const last = sizes[sizes.length - 1]!;
+  const head = ['call', ...sizes.map((s) => `${s}`), `ratio ${last}÷${first}`, ...sizes.map((s) => `calls@${s}`), 'note'];
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => '---').join('|')}|`);
+  for (const p of PROBES) {
+    const figs = sizes.map((s) => results.get(s)!.get(p.name));
+    const a = figs[0]?.ms;
+    const b = figs[figs.length - 1]?.ms;
+    const ratio = a && b !== null && b !== undefined ? (b / a).toFixed(2) : figs[figs.length - 1]?.capped ? '> cap' : 'n/a';
+    const notes = [...new Set(figs.map((f) => f?.note).filter(Boolean))].join('; ');
+    console.log(`| ${[p.name, ...figs.map(fmtMs), ratio, ...figs.map((f) => (f?.ms === null ? '' : String(f?.calls ?? ''))), notes].join(' | ')} |`);
+  }
+}
+
+function printPackages(): void {
+  const dir = path.resolve('dist/cloudfunctions');
+  if (!fs.existsSync(dir)) {
+    console.log('\nfunction packages: not built (npm run build:functions)');
+    return;
+  }
+  console.log('\n| function package | bytes |\n|---|---|');
+  for (const fn of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, fn, 'index.js');
+    if (fs.existsSync(file)) console.log(`| ${fn} | ${fs.statSync(file).size} |`);
+  }
+}
+
+/** A fresh process on an on-disk store: time from process start to the first answer, and memory. */
+async function firstCallChild(dir: string): Promise<void> {
+  const rt = createLocalRuntime({ dataDir: dir, clock: { now: () => NOW } });
+  const env = await caller(rt)('session', 'todos', {}, 'p_owner_02');
+  const sinceStart = performance.now();
+  global.gc?.();
+  const m = process.memoryUsage();
+  console.log(JSON.stringify({ ok: env.ok, ms: sinceStart, rssMB: m.rss / 2 ** 20, heapMB: m.heapUsed / 2 ** 20 }));
+}
+
+async function diskFigure(size: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-disk-'));
+  try {
+    const t0 = performance.now();
+    await seeded(size, createNedbStorage(dir));
+    console.error(`[bench] on-disk ${size}: seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const bytes = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--first-call', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ok: boolean; ms: number; rssMB: number; heapMB: number };
+    console.log(
+      `\nlocal host, fresh process on a ${size}-record on-disk store (${(bytes / 2 ** 20).toFixed(0)} MB of files): first call answered ${(r.ms / 1000).toFixed(2)} s after process start, rss ${r.rssMB.toFixed(0)} MB, heap ${r.heapMB.toFixed(0)} MB${r.ok ? '' : ' (call failed)'}`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const child = arg('first-call');
+  if (child) return firstCallChild(child);
+  const results = new Map<number, Map<string, Figure>>();
+  const slow = new Set<string>();
+  for (const size of SIZES) results.set(size, await measureSize(size, slow));
+  console.log(`\nbench: medians of ${RUNS} run(s) per call (the first sweep: 1 run), node ${process.version}, ${os.cpus().length} cpu\n`);
+  printTable(results);
+  printPackages();
+  const disk = arg('disk');
+  if (disk) await diskFigure(Number(disk));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
