@@ -329,10 +329,13 @@ export const COLLECTIONS = {
     indexes: [
       ['communityId', 'status', 'due'],
       ['askerId', 'receivedAt'],
-      ['assigneeId', 'status'],
+      ['askerId', 'status', 'due'],
+      ['assigneeId', 'status', 'due'],
       ['status', 'due'],
-      ['escalatedAt', 'status'],
+      ['escalatedAt', 'status', 'due'],
       ['communityId', 'receivedAt'],
+      ['communityId', 'channel', 'receivedAt'],
+      ['communityId', 'status', 'receivedAt'],
     ],
   }),
   inquiryEvents: declare<InquiryEvent>()({
