@@ -18,7 +18,10 @@ interface More<T, P> {
  * the largest page), so returning from a detail page does not fold the list up. `first` is the first
  * reply as is, for what a list carries besides its items (counts, an account).
  */
-export function usePagedList<T, P extends Paged<T> = Paged<T>>(load: (after?: string, limit?: number) => Promise<P>, deps: readonly unknown[] = []) {
+export function usePagedList<P extends Paged<unknown>, T = P['items'][number]>(
+  load: (after?: string, limit?: number) => Promise<P>,
+  deps: readonly unknown[] = [],
+) {
   const loadRef = useRef(load);
   loadRef.current = load;
   const shown = useRef(0);
@@ -42,7 +45,7 @@ export function usePagedList<T, P extends Paged<T> = Paged<T>>(load: (after?: st
   const [busy, setBusy] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
   const current = more && more.base === first ? more : null;
-  const items = first ? (current ? [...first.items, ...current.items] : first.items) : null;
+  const items: T[] | null = first ? (current ? [...(first.items as T[]), ...current.items] : (first.items as T[])) : null;
   const next = current ? current.next : (first?.next ?? null);
   shown.current = items?.length ?? shown.current;
 
@@ -59,7 +62,7 @@ export function usePagedList<T, P extends Paged<T> = Paged<T>>(load: (after?: st
       const got = await loadRef.current(next);
       if (firstRef.current !== base) return;
       setMoreError(null);
-      setMore((prev) => ({ base, items: [...(prev && prev.base === base ? prev.items : []), ...got.items], next: got.next }));
+      setMore((prev) => ({ base, items: [...(prev && prev.base === base ? prev.items : []), ...(got.items as T[])], next: got.next }));
     } catch (e) {
       if (firstRef.current === base) setMoreError(errorMessage(e));
     } finally {
@@ -81,7 +84,7 @@ export function usePagedList<T, P extends Paged<T> = Paged<T>>(load: (after?: st
           return c === null ? [] : [c];
         });
       if (!first) return;
-      const updated = { ...first, items: apply(first.items) };
+      const updated = { ...first, items: apply(first.items as T[]) };
       setData(updated);
       setMore((m) => (m && m.base === first ? { ...m, base: updated, items: apply(m.items) } : m));
     },

@@ -1,4 +1,4 @@
-import type { InquiryPage, InquirySummaryView } from '@domain/api/inquiries';
+import type { InquiryPage } from '@domain/api/inquiries';
 import { useSession } from '../../stores/session';
 import { usePagedList } from '../usePagedList';
 
@@ -7,7 +7,7 @@ import { usePagedList } from '../usePagedList';
  * changes, more on scrolling down; a deep-linked page first finds out who is asking.
  */
 export function useInquiryList(fetch: (after?: string, limit?: number) => Promise<InquiryPage>, key = '') {
-  const list = usePagedList<InquirySummaryView, InquiryPage>(
+  const list = usePagedList(
     async (after, limit) => {
       if (!useSession.getState().me) await useSession.getState().refresh();
       return fetch(after, limit);
