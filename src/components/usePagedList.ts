@@ -75,16 +75,19 @@ export function usePagedList<P extends Paged<unknown>, T = P['items'][number]>(
     if (!moreError) void loadMore();
   });
 
-  /** Changes items in place (a decided request leaves the list, a message is read); `null` removes. */
+  /**
+   * Changes items in place (a decided request leaves the list, a message is read); `null` removes.
+   * `extra` replaces fields the first reply carries besides its items (an unread count).
+   */
   const update = useCallback(
-    (change: (item: T) => T | null) => {
+    (change: (item: T) => T | null, extra: Partial<Omit<P, 'items' | 'next'>> = {}) => {
       const apply = (list: T[]): T[] =>
         list.flatMap((i) => {
           const c = change(i);
           return c === null ? [] : [c];
         });
       if (!first) return;
-      const updated = { ...first, items: apply(first.items as T[]) };
+      const updated = { ...first, ...extra, items: apply(first.items as T[]) };
       setData(updated);
       setMore((m) => (m && m.base === first ? { ...m, base: updated, items: apply(m.items) } : m));
     },

@@ -113,7 +113,7 @@ describe('session', () => {
     const visitor = DEMO.visitor;
     expect(await h.call('fees', 'myBills', {}, { as: visitor })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const pending = await h.ok('session', 'pendingBindings', {}, DEMO.butler);
-    const mine = pending.find((b) => b.personName === '孙丽');
+    const mine = pending.items.find((b) => b.personName === '孙丽');
     expect(mine).toBeDefined();
     expect(mine!.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
     await h.ok('session', 'decideBinding', { bindingId: mine!.bindingId, approve: true }, DEMO.butler);

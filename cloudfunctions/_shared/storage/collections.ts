@@ -65,7 +65,10 @@ export const COLLECTIONS = {
   rooms: declare<Room>()({
     description: '房屋',
     fields: { communityId, buildingId: '所在楼栋', label: '房号（欠费列表只显示房号，不显示姓名）', areaM2: '建筑面积（平方米）' },
-    indexes: [['communityId', 'buildingId']],
+    indexes: [
+      ['communityId', 'buildingId'],
+      ['communityId', 'label'],
+    ],
   }),
   people: declare<Person>()({
     description: '人员（业主、委员、员工）',
@@ -95,7 +98,7 @@ export const COLLECTIONS = {
     },
     indexes: [
       ['personId', 'status'],
-      ['communityId', 'status'],
+      ['communityId', 'status', 'requestedAt'],
       ['personId', 'roomId'],
     ],
   }),
