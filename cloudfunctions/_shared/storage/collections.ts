@@ -373,11 +373,16 @@ export const COLLECTIONS = {
       dueDate: '催缴开始日',
       paidAt: '缴费时间',
       createdAt,
+      nextReminderDate: '下次应催缴的日期（每次催缴后更新）',
+      limitationWarnFrom: '诉讼时效预警开始日（书面催缴后更新）',
     },
     indexes: [
       ['communityId', 'month', 'status'],
-      ['communityId', 'status'],
+      ['communityId', 'status', 'buildingId', 'roomId', 'month'],
+      ['communityId', 'status', 'nextReminderDate'],
+      ['communityId', 'status', 'limitationWarnFrom'],
       ['roomId', 'month'],
+      ['roomId', 'status', 'month'],
     ],
   }),
   reminders: declare<FeeReminder>()({
