@@ -180,6 +180,8 @@ export const COLLECTIONS = {
     indexes: [
       ['communityId', 'dueDate'],
       ['assigneeId', 'dueDate'],
+      ['communityId', 'doneAt', 'due'],
+      ['communityId', 'assigneeId', 'doneAt', 'due'],
     ],
   }),
   documents: declare<CommitteeDocument>()({
