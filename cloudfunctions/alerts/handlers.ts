@@ -2,17 +2,26 @@ import type { InboxItemView } from '@domain/api/alerts';
 import { AppError } from '@domain/errors';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
+import { pageOf } from '../_shared/paging';
 import { runSweeps } from './sweeps';
 
 const unreadCount = (ctx: ActionContext, personId: string): Promise<number> => ctx.store.count('inbox', { personId, readAt: { $exists: false } });
 
-export const inbox: Handler<'alerts', 'inbox'> = async (ctx) => {
+export const inbox: Handler<'alerts', 'inbox'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const items = await ctx.store.find('inbox', { personId: caller.personId }, { sort: [['createdAt', -1]], limit: 100 });
-  return {
-    items: items.map((i): InboxItemView => ({ inboxId: i._id, title: i.title, body: i.body, link: i.link, createdAt: i.createdAt, readAt: i.readAt })),
-    unread: await unreadCount(ctx, caller.personId),
-  };
+  const [page, unread] = await Promise.all([
+    pageOf(ctx.store, 'inbox', { personId: caller.personId }, [['createdAt', -1]], input),
+    unreadCount(ctx, caller.personId),
+  ]);
+  const items = page.items.map((i): InboxItemView => ({
+    inboxId: i._id,
+    title: i.title,
+    body: i.body,
+    link: i.link,
+    createdAt: i.createdAt,
+    readAt: i.readAt,
+  }));
+  return { items, next: page.next, unread };
 };
 
 export const markRead: Handler<'alerts', 'markRead'> = async (ctx, input) => {

@@ -1,42 +1,64 @@
 import { REMINDER_CHANNELS, type BillView, type ReminderChannel, type ReminderView } from '@domain/api/fees';
 import { AppError } from '@domain/errors';
-import { isWrittenReminder } from '@domain/fees';
+import { billSchedule, isWrittenReminder } from '@domain/fees';
 import type { FeeReminder } from '@domain/model';
 import { requireCaller, type Handlers, type Handler } from '../_shared/function';
-import { loadVisible } from '../_shared/guards';
+import { loadVisible, updateWithRetry } from '../_shared/guards';
+import { mapPage, pageOf } from '../_shared/paging';
+import { namesOf } from '../_shared/people';
 import { roomsById } from '../_shared/views';
 import { arrearsRows } from './arrears';
-import { remindersOf, unpaidBillsFor } from './queries';
+import { arrearsSummary, remindersOf, unpaidRoomsPage, unpaidScope } from './queries';
 
 function reminderView(r: FeeReminder, byName: string): ReminderView {
   return { reminderId: r._id, billId: r.billId, channel: r.channel as ReminderChannel, byName, at: r.at, outcome: r.outcome };
 }
 
-export const myBills: Handler<'fees', 'myBills'> = async (ctx) => {
+export const myBills: Handler<'fees', 'myBills'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const [bills, community, rooms] = await Promise.all([
-    ctx.store.find('bills', { roomId: { $in: caller.roomIds } }, { sort: [['month', -1]] }),
+  // 'unpaid' sorts after 'paid', so descending status puts what needs paying first.
+  const [page, community, unpaid] = await Promise.all([
+    pageOf(
+      ctx.store,
+      'bills',
+      { roomId: { $in: caller.roomIds } },
+      [
+        ['status', -1],
+        ['month', -1],
+      ],
+      input,
+    ),
     ctx.store.get('communities', caller.communityId ?? ''),
-    roomsById(ctx.store, caller.roomIds),
+    // An owner's own unpaid bills are a handful; their total is the page's headline.
+    input.after ? undefined : ctx.store.find('bills', { roomId: { $in: caller.roomIds }, status: 'unpaid' }),
   ]);
   if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
+  const rooms = await roomsById(
+    ctx.store,
+    page.items.map((b) => b.roomId),
+  );
   return {
     account: { ...community.companyAccount, notice: '请只向以上公司账户缴费，工作人员不会使用个人账户收取物业费' },
-    bills: bills.map((b): BillView => ({
-      billId: b._id,
-      roomLabel: rooms.get(b.roomId)?.label ?? '',
-      month: b.month,
-      amountFen: b.amountFen,
-      status: b.status,
-      dueDate: b.dueDate,
-      paidAt: b.paidAt,
-    })),
+    ...(unpaid ? { unpaid: { count: unpaid.length, amountFen: unpaid.reduce((s, b) => s + b.amountFen, 0) } } : {}),
+    ...(await mapPage(page, (bills) =>
+      bills.map((b): BillView => ({
+        billId: b._id,
+        roomLabel: rooms.get(b.roomId)?.label ?? '',
+        month: b.month,
+        amountFen: b.amountFen,
+        status: b.status,
+        dueDate: b.dueDate,
+        paidAt: b.paidAt,
+      })),
+    )),
   };
 };
 
 export const arrears: Handler<'fees', 'arrears'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const bills = (await unpaidBillsFor(ctx.store, caller)).filter((b) => !input.month || b.month === input.month);
+  const where = unpaidScope(caller);
+  if (input.month) where.month = input.month;
+  const [{ bills, next }, summary] = await Promise.all([unpaidRoomsPage(ctx.store, where, input), input.after ? undefined : arrearsSummary(ctx, where)]);
   const [reminders, rooms] = await Promise.all([
     remindersOf(
       ctx.store,
@@ -47,7 +69,7 @@ export const arrears: Handler<'fees', 'arrears'> = async (ctx, input) => {
       bills.map((b) => b.roomId),
     ),
   ]);
-  return arrearsRows(bills, reminders, rooms, ctx.now).sort((a, b) => b.amountFen - a.amountFen || a.roomLabel.localeCompare(b.roomLabel));
+  return { items: arrearsRows(bills, reminders, rooms, ctx.now), next, ...(summary ? { summary } : {}) };
 };
 
 export const recordReminder: Handler<'fees', 'recordReminder'> = async (ctx, input) => {
@@ -66,6 +88,12 @@ export const recordReminder: Handler<'fees', 'recordReminder'> = async (ctx, inp
     written: isWrittenReminder(input.channel),
     reachable: input.reachable ?? true,
   });
+  const written = isWrittenReminder(input.channel);
+  await updateWithRetry(ctx.store, 'bills', bill._id, (cur) => {
+    // The last reminder restarts the cadence; a written one also the limitation period.
+    const next = billSchedule(cur, ctx.now, written ? ctx.now : null);
+    return written ? next : { nextReminderDate: next.nextReminderDate };
+  });
   await ctx.audit({
     type: 'bill.reminded',
     communityId: bill.communityId,
@@ -78,10 +106,12 @@ export const recordReminder: Handler<'fees', 'recordReminder'> = async (ctx, inp
 export const reminders: Handler<'fees', 'reminders'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   await loadVisible(ctx.store, 'bills', input.billId, caller);
-  const list = await remindersOf(ctx.store, [input.billId]);
-  const people = await ctx.store.find('people', { _id: { $in: [...new Set(list.map((r) => r.byId))] } });
-  const names = new Map(people.map((p) => [p._id, p.name]));
-  return list.map((r) => reminderView(r, names.get(r.byId) ?? ''));
+  const page = await pageOf(ctx.store, 'reminders', { billId: input.billId }, [['at', -1]], input);
+  const names = await namesOf(
+    ctx.store,
+    page.items.map((r) => r.byId),
+  );
+  return mapPage(page, (list) => list.map((r) => reminderView(r, names.get(r.byId) ?? '')));
 };
 
 export const feeHandlers: Handlers<'fees'> = { myBills, arrears, recordReminder, reminders };

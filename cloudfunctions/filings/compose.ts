@@ -15,9 +15,9 @@ import { AppError } from '@domain/errors';
 import type { Person } from '@domain/model';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { BUTLER_ROLES, COMMUNITY_STAFF_ROLES, hasRole } from '@domain/roles';
-import { newDelivery, type DeliveryEventRecord } from '@domain/signoff';
+import { deliveryFlags, newDelivery, type DeliveryEventRecord } from '@domain/signoff';
 import { localDateOf } from '@domain/time';
-import { requireCaller, type Handlers, type Handler } from '../_shared/function';
+import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
 import { alertDelivered } from './hooks';
@@ -146,6 +146,12 @@ export const revise: Handler<'filings', 'revise'> = async (ctx, input) => {
   return documentView(doc, await ctx.calendar(), ctx.now);
 };
 
+/** A corrected version leaves nothing open on the old one's deliveries (their stored flags say so). */
+async function closeDeliveries(ctx: ActionContext, documentId: string): Promise<void> {
+  const open = await ctx.store.find('deliveries', { documentId, pending: true });
+  for (const d of open) await updateWithRetry(ctx.store, 'deliveries', d._id, (cur) => deliveryFlags(cur, true));
+}
+
 export const send: Handler<'filings', 'send'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const draft = await loadVisible(ctx.store, 'documents', input.documentId, caller);
@@ -163,6 +169,7 @@ export const send: Handler<'filings', 'send'> = async (ctx, input) => {
       return { supersededBy: draft._id };
     });
   }
+  if (draft.supersedes) await closeDeliveries(ctx, draft.supersedes);
   const sent = await updateWithRetry(ctx.store, 'documents', draft._id, (cur) => planOf(cur));
   await appendArchive(ctx.store, documentArchive(sent));
 

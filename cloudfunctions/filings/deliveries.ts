@@ -3,9 +3,11 @@ import type { DeliveryView } from '@domain/api/filings';
 import { categoryLabel, KIND_LABELS, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import { isStaff } from '@domain/roles';
-import { applySignoff, awaitsMember, deliveryEventId, type Delivery, type DeliveryEventRecord, type SignoffCommand } from '@domain/signoff';
+import { applySignoff, deliveryEventId, deliveryFlags, type Delivery, type DeliveryEventRecord, type SignoffCommand } from '@domain/signoff';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
+import { mapPage, pageOf } from '../_shared/paging';
+import type { QueryOf } from '../_shared/storage/port';
 import { appendArchive } from './archive';
 import { alertObjection, alertReply } from './hooks';
 import { deliveryEventArchive } from './archive-content';
@@ -37,8 +39,9 @@ async function act(
     if (!doc) throw new AppError('NOT_FOUND');
     const result = applySignoff(delivery, doc, command, { now: ctx.now, actor });
     if (!result) return { delivery, doc };
-    if (!(await ctx.store.update('deliveries', id, delivery.version, result.patch))) continue;
-    const updated: Delivery = { ...delivery, ...result.patch, version: delivery.version + 1 };
+    const patch = { ...result.patch, ...deliveryFlags({ ...delivery, ...result.patch }, !!doc.supersededBy) };
+    if (!(await ctx.store.update('deliveries', id, delivery.version, patch))) continue;
+    const updated: Delivery = { ...delivery, ...patch, version: delivery.version + 1 };
     const event = await ctx.store.insert('deliveryEvents', { _id: deliveryEventId(id, result.event.n), ...result.event });
     await appendArchive(ctx.store, deliveryEventArchive(doc, updated, event));
     await ctx.audit({
@@ -54,23 +57,33 @@ async function act(
 
 const view = (ctx: ActionContext, r: { delivery: Delivery; doc: CommitteeDocument }): DeliveryView => deliveryView(r.delivery, r.doc, ctx.now);
 
+const deliveryLine = ({ deliveryId, documentId, deliveredAt, readStatus, signStatus, state, stateLabel, responseDue, overdue }: DeliveryView) => ({
+  deliveryId,
+  documentId,
+  deliveredAt,
+  readStatus,
+  signStatus,
+  state,
+  stateLabel,
+  responseDue,
+  overdue,
+});
+
+/** The member's deliveries, newest first; the tab is a stored flag, so a page is a page. */
 export const myDeliveries: Handler<'filings', 'myDeliveries'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const mine = await ctx.store.find('deliveries', { memberId: caller.personId }, { sort: [['deliveredAt', -1]], limit: 300 });
+  const where: QueryOf<Delivery> = { memberId: caller.personId };
+  if (input.tab !== 'all') where.pending = input.tab === 'pending';
+  const page = await pageOf(ctx.store, 'deliveries', where, [['deliveredAt', -1]], input);
   const docs = await documentsById(
     ctx.store,
-    mine.map((d) => d.documentId),
+    page.items.map((d) => d.documentId),
   );
-  return mine
-    .filter((d) => {
-      if (input.tab === 'all') return true;
-      const pending = !docs.get(d.documentId)?.supersededBy && (awaitsMember(d) || d.objectionOpen);
-      return input.tab === 'pending' ? pending : !pending;
-    })
-    .map((d) => {
+  return mapPage(page, (items) =>
+    items.map((d) => {
       const doc = docs.get(d.documentId)!;
       return {
-        delivery: deliveryView(d, doc, ctx.now),
+        delivery: deliveryLine(deliveryView(d, doc, ctx.now)),
         document: {
           documentId: doc._id,
           kind: doc.kind,
@@ -84,7 +97,8 @@ export const myDeliveries: Handler<'filings', 'myDeliveries'> = async (ctx, inpu
           supersededBy: doc.supersededBy,
         },
       };
-    });
+    }),
+  );
 };
 
 export const open: Handler<'filings', 'open'> = async (ctx, input) => {

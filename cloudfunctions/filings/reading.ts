@@ -1,7 +1,7 @@
 import type { ArchiveAnchorsView, ArchiveVerifyView } from '@domain/api/filings';
 import { digestCode } from '@domain/anchor';
 import type { ArchiveEntry, ChainTail } from '@domain/archive';
-import { canCompose, quorumRuleText, type CommitteeDocument } from '@domain/documents';
+import { canCompose, categoryLabel, KIND_LABELS, quorumRuleText, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import { buildRecord, recordCsv } from '@domain/record';
 import { queryTerms } from '@domain/search';
@@ -11,6 +11,7 @@ import { deliveryId, type Delivery } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
+import { mapPage, pageOf } from '../_shared/paging';
 import type { FieldCondition, FindOptionsOf, Query } from '../_shared/storage/port';
 import { anchorsOf, archivedDeliveryEvents, readTail, verifyCommunityArchive } from './archive';
 import { communityOf, quorumRuleOf, rosterOn } from './community';
@@ -132,11 +133,19 @@ export const exportRecord: Handler<'filings', 'exportRecord'> = async (ctx, inpu
   return { filename: `输出信息审批记录_${safeTitle}_第${doc.versionNo}版.csv`, csv: recordCsv(doc, rows) };
 };
 
-export const published: Handler<'filings', 'published'> = async (ctx) => {
+export const published: Handler<'filings', 'published'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const docs = await ctx.store.find('documents', { ...communityScope(caller), publishedAt: { $exists: true } }, { sort: [['publishedAt', -1]], limit: 100 });
-  const calendar = await ctx.calendar();
-  return docs.map((d) => publicDocumentView(d, calendar, ctx.now));
+  const page = await pageOf(ctx.store, 'documents', { ...communityScope(caller), publishedAt: { $exists: true } }, [['publishedAt', -1]], input);
+  return mapPage(page, (docs) =>
+    docs.map((d) => ({
+      documentId: d._id,
+      kind: d.kind,
+      kindLabel: KIND_LABELS[d.kind],
+      categoryLabel: categoryLabel(d.kind, d.content.category),
+      title: d.content.title,
+      publishedAt: d.publishedAt,
+    })),
+  );
 };
 
 export const publishedDocument: Handler<'filings', 'publishedDocument'> = async (ctx, input) => {

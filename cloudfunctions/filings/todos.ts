@@ -1,13 +1,14 @@
 import type { TodoItem } from '@domain/api/session';
 import { canCompose } from '@domain/documents';
 import { hasRole, isStaff, type Caller } from '@domain/roles';
-import { awaitsMember } from '@domain/signoff';
 import { formatLocal } from '@domain/time';
 import { ROUTES, routeUrl } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
 import { documentsById } from './loaders';
 
 const DAY = 86_400_000;
+/** Opinion requests listed one by one on 首页 / 待办 (the earliest due); the rest are on 委员文件. */
+const OPINIONS_SHOWN = 5;
 
 /**
  * Members: documents waiting for their signature or opinion. Composers: objections waiting for an
@@ -24,27 +25,34 @@ export async function filingTodos(ctx: ActionContext, caller: Caller): Promise<T
 }
 
 async function memberTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
-  const open = (await ctx.store.find('deliveries', { memberId: caller.personId, signStatus: { $in: ['PENDING', 'OBJECTED'] } })).filter(awaitsMember);
-  const docs = await documentsById(
-    ctx.store,
-    open.map((d) => d.documentId),
-  );
-  const live = open.filter((d) => docs.get(d.documentId) && !docs.get(d.documentId)!.supersededBy);
   const out: TodoItem[] = [];
-  const toSign = live.filter((d) => d.documentKind !== 'opinion_request');
-  if (toSign.length > 0) {
-    const only = toSign.length === 1 ? docs.get(toSign[0]!.documentId)! : undefined;
+  const toSignWhere = { memberId: caller.personId, awaitingMember: true, documentKind: { $ne: 'opinion_request' } };
+  const toSign = await ctx.store.count('deliveries', toSignWhere);
+  if (toSign > 0) {
+    const only = toSign === 1 ? (await ctx.store.page('deliveries', toSignWhere, { limit: 1 })).items[0] : undefined;
+    const doc = only ? await ctx.store.get('documents', only.documentId) : null;
     out.push({
       key: 'filing-sign',
       kind: 'filing',
       title: '文件待签收',
-      detail: only ? `《${only.content.title}》` : `${toSign.length} 份申报、通报或报告待您签收`,
-      count: toSign.length,
-      link: only ? routeUrl(ROUTES.committee.document, { id: only._id }) : ROUTES.committee.documents,
+      detail: doc ? `《${doc.content.title}》` : `${toSign} 份申报、通报或报告待您签收`,
+      count: toSign,
+      link: doc ? routeUrl(ROUTES.committee.document, { id: doc._id }) : ROUTES.committee.documents,
     });
   }
-  for (const d of live.filter((x) => x.documentKind === 'opinion_request')) {
-    const doc = docs.get(d.documentId)!;
+  // Each opinion request is its own line with its deadline; the earliest few are enough for 首页 / 待办.
+  const opinions = await ctx.store.page(
+    'deliveries',
+    { memberId: caller.personId, awaitingMember: true, documentKind: 'opinion_request' },
+    { sort: [['responseDue', 1]], limit: OPINIONS_SHOWN },
+  );
+  const docs = await documentsById(
+    ctx.store,
+    opinions.items.map((d) => d.documentId),
+  );
+  for (const d of opinions.items) {
+    const doc = docs.get(d.documentId);
+    if (!doc) continue;
     out.push({
       key: `filing-opinion-${d._id}`,
       kind: 'filing',
@@ -62,16 +70,19 @@ async function memberTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem
 
 async function composerTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
-  const objections = await ctx.store.find('deliveries', { communityId: caller.communityId, objectionOpen: true });
-  if (objections.length > 0) {
-    const docIds = [...new Set(objections.map((d) => d.documentId))];
+  const open = { communityId: caller.communityId, objectionOpen: true };
+  const objections = await ctx.store.count('deliveries', open);
+  if (objections > 0) {
+    // All on one document (the usual case) → straight to its record; counted, not listed.
+    const [first] = (await ctx.store.page('deliveries', open, { limit: 1 })).items;
+    const oneDoc = first && (await ctx.store.count('deliveries', { ...open, documentId: first.documentId })) === objections;
     out.push({
       key: 'filing-objections',
       kind: 'filing',
       title: '委员异议待答复',
-      detail: `${objections.length} 条异议待给予充分解释`,
-      count: objections.length,
-      link: docIds.length === 1 ? routeUrl(ROUTES.staff.record, { id: docIds[0]! }) : ROUTES.staff.documents,
+      detail: `${objections} 条异议待给予充分解释`,
+      count: objections,
+      link: oneDoc ? routeUrl(ROUTES.staff.record, { id: first.documentId }) : ROUTES.staff.documents,
     });
   }
   // Only the sender collects; a request closed more than 60 days ago is left to the record.

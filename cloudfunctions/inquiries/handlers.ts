@@ -1,25 +1,16 @@
 import { inquiryAuditType } from '@domain/audit';
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import { AppError } from '@domain/errors';
-import {
-  OPEN_STATUSES,
-  assertCanSee,
-  decide,
-  inQueueOf,
-  inquiryAccess,
-  prepareAsk,
-  queueOrder,
-  type Decision,
-  type Inquiry,
-  type InquiryCommand,
-} from '@domain/inquiry';
+import { assertCanSee, decide, prepareAsk, type Decision, type Inquiry, type InquiryCommand, type InquiryStatus, STATUS_LABELS } from '@domain/inquiry';
 import { inquiryStats } from '@domain/inquiry-stats';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { addMonths, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
-import type { FindOptionsOf, Query } from '../_shared/storage/port';
+import { mapPage, pageOf, pageUnion } from '../_shared/paging';
+import type { Query, QueryOf } from '../_shared/storage/port';
+import { DONE_STATUSES, openScope, queueBranches, queueCounts } from './queue';
 import { alertAnswered, alertAssigned, alertEscalated } from './hooks';
 import { generalManagers } from '../_shared/people';
 import { appendEvent, threadOf, type ThreadEntry } from './thread';
@@ -68,7 +59,10 @@ async function apply(
   return { inq, decision: d, view: () => detail(ctx, caller, inq) };
 }
 
-const SORT_NEWEST: FindOptionsOf<Inquiry>['sort'] = [['receivedAt', -1]];
+const SORT_NEWEST: Array<[keyof Inquiry & string, 1 | -1]> = [['receivedAt', -1]];
+const SORT_DUE: Array<[keyof Inquiry & string, 1 | -1]> = [['due', 1]];
+/** Statuses before the asker's last word (accepted or unsatisfied): what 我的提问 counts as 处理中. */
+const NOT_CLOSED = (Object.keys(STATUS_LABELS) as InquiryStatus[]).filter((s) => s !== 'accepted' && s !== 'unsatisfied');
 
 export const ask: Handler<'inquiries', 'ask'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
@@ -89,15 +83,30 @@ export const ask: Handler<'inquiries', 'ask'> = async (ctx, input) => {
   return detail(ctx, caller, inq);
 };
 
-export const mine: Handler<'inquiries', 'mine'> = async (ctx) => {
+export const mine: Handler<'inquiries', 'mine'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  return list(ctx, caller, await ctx.store.find('inquiries', { askerId: caller.personId }, { sort: SORT_NEWEST }));
+  const where = { askerId: caller.personId };
+  const [page, counts] = await Promise.all([
+    pageOf(ctx.store, 'inquiries', where, SORT_NEWEST, input),
+    input.after
+      ? undefined
+      : Promise.all([ctx.store.count('inquiries', where), ctx.store.count('inquiries', { ...where, status: { $in: NOT_CLOSED } })]).then(([total, open]) => ({
+          total,
+          open,
+        })),
+  ]);
+  return { ...(await mapPage(page, (items) => list(ctx, caller, items))), ...(counts ? { counts } : {}) };
 };
 
-export const committeeList: Handler<'inquiries', 'committeeList'> = async (ctx) => {
+export const committeeList: Handler<'inquiries', 'committeeList'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const all = await ctx.store.find('inquiries', { communityId: caller.communityId, channel: 'committee' }, { sort: SORT_NEWEST });
-  return list(ctx, caller, all);
+  const where: QueryOf<Inquiry> = { communityId: caller.communityId, channel: 'committee' };
+  if (input.mine) where.askerId = caller.personId;
+  const [page, total] = await Promise.all([
+    pageOf(ctx.store, 'inquiries', where, SORT_NEWEST, input),
+    input.after ? undefined : ctx.store.count('inquiries', where),
+  ]);
+  return { ...(await mapPage(page, (items) => list(ctx, caller, items))), ...(total !== undefined ? { counts: { total } } : {}) };
 };
 
 export const get: Handler<'inquiries', 'get'> = async (ctx, input) => {
@@ -117,17 +126,24 @@ export const reopen: Handler<'inquiries', 'reopen'> = async (ctx, input) => {
   return (await apply(ctx, input.inquiryId, { type: 'reopen' }, { text: input.reason })).view();
 };
 
+/**
+ * The queue is due-ordered: an open item is overdue exactly when its due moment has passed, so
+ * sorting by `due` puts the overdue first (the domain's `queueOrder`) and a page is a slice of it.
+ */
 export const queue: Handler<'inquiries', 'queue'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const scope = input.scope ?? 'mine';
-  const where: Query = hasRole(caller, 'general_manager') ? { escalatedAt: { $exists: true } } : { communityId: caller.communityId };
-  const done = ['answered', 'explained', 'accepted', 'unsatisfied'];
-  where.status = { $in: scope === 'done' ? done : [...OPEN_STATUSES] };
-  const found = await ctx.store.find('inquiries', where, scope === 'done' ? { sort: SORT_NEWEST, limit: 100 } : {});
-  let items = found.filter((i) => inquiryAccess(caller, i) === 'ok');
-  if (scope === 'mine') items = items.filter((i) => inQueueOf(caller, i, ctx.now));
-  if (scope !== 'done') items.sort(queueOrder(ctx.now));
-  return list(ctx, caller, items);
+  if (scope === 'done') {
+    const base = openScope(caller);
+    const page = await pageOf(ctx.store, 'inquiries', { ...base, status: { $in: DONE_STATUSES } }, SORT_NEWEST, input);
+    return mapPage(page, (items) => list(ctx, caller, items));
+  }
+  const branches = scope === 'mine' ? queueBranches(caller, ctx.now) : [openScope(caller)];
+  const [page, counts] = await Promise.all([
+    pageUnion(ctx.store, 'inquiries', branches, SORT_DUE, input),
+    input.after ? undefined : queueCounts(ctx.store, branches, ctx.now),
+  ]);
+  return { ...(await mapPage(page, (items) => list(ctx, caller, items))), ...(counts ? { counts } : {}) };
 };
 
 export const assignees: Handler<'inquiries', 'assignees'> = async (ctx) => {

@@ -6,6 +6,7 @@ import {
   CLASSIFICATION_LABELS,
   INQUIRY_RULE_TEXT,
   KIND_LABELS,
+  OPEN_STATUSES,
   STATUS_LABELS,
   isOverdue,
   mayDo,
@@ -74,11 +75,12 @@ export function summaryView(i: Inquiry, vc: ViewContext): InquirySummaryView {
     dueDate: i.dueDate,
     dueProvisional: i.dueProvisional,
     overdue: isOverdue(i, vc.now),
-    workingDaysLeft: workingDaysLeft(vc.now, i, vc.calendar),
     escalated: i.escalatedAt !== undefined,
     awaitingRating: AWAITING_RATING.includes(i.status),
     photoCount: i.photos.length,
   };
+  // A closed item shows no countdown, so none is computed (a calendar walk per item).
+  if (OPEN_STATUSES.includes(i.status)) view.workingDaysLeft = workingDaysLeft(vc.now, i, vc.calendar);
   if (i.roomId) view.roomLabel = vc.rooms.get(i.roomId)?.label ?? '';
   if (i.assigneeId) {
     view.assigneeId = i.assigneeId;

@@ -8,6 +8,7 @@ import { homeArea, hasRole, ROLE_LABELS } from '@domain/roles';
 import { loadCaller } from '../_shared/caller';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
+import { mapPage, pageOf } from '../_shared/paging';
 import { meView, roomsById } from '../_shared/views';
 import { collectTodos } from './todos';
 
@@ -85,12 +86,12 @@ export const listRooms: Handler<'session', 'listRooms'> = async (ctx, input) => 
   if (caller.communityId !== null && caller.communityId !== input.communityId && !hasRole(caller, 'general_manager')) {
     throw new AppError('NOT_FOUND');
   }
-  const [rooms, buildings] = await Promise.all([
-    ctx.store.find('rooms', { communityId: input.communityId }, { sort: [['label', 1]] }),
-    ctx.store.find('buildings', { communityId: input.communityId }),
-  ]);
-  const names = new Map(buildings.map((b) => [b._id, b.name]));
-  return rooms.map((r) => ({ roomId: r._id, label: r.label, buildingName: names.get(r.buildingId) ?? '' }));
+  const page = await pageOf(ctx.store, 'rooms', { communityId: input.communityId }, [['label', 1]], input);
+  const rooms = await roomsById(
+    ctx.store,
+    page.items.map((r) => r._id),
+  );
+  return mapPage(page, (items) => items.map((r) => ({ roomId: r._id, label: r.label, buildingName: rooms.get(r._id)?.buildingName ?? '' })));
 };
 
 export const requestBinding: Handler<'session', 'requestBinding'> = async (ctx, input) => {
@@ -121,10 +122,14 @@ export const requestBinding: Handler<'session', 'requestBinding'> = async (ctx, 
   return meView(ctx.rt, person, caller);
 };
 
-export const pendingBindings: Handler<'session', 'pendingBindings'> = async (ctx) => {
+export const pendingBindings: Handler<'session', 'pendingBindings'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const pending = await ctx.store.find('roomBindings', { communityId: caller.communityId, status: 'requested' }, { sort: [['requestedAt', 1]] });
-  return Promise.all(pending.map((b) => bindingView(ctx, b)));
+  const where = { communityId: caller.communityId, status: 'requested' };
+  const [page, total] = await Promise.all([
+    pageOf(ctx.store, 'roomBindings', where, [['requestedAt', 1]], input),
+    input.after ? undefined : ctx.store.count('roomBindings', where),
+  ]);
+  return { ...(await mapPage(page, (items) => Promise.all(items.map((b) => bindingView(ctx, b))))), ...(total !== undefined ? { total } : {}) };
 };
 
 export const decideBindingAction: Handler<'session', 'decideBinding'> = async (ctx, input) => {

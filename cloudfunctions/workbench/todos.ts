@@ -1,43 +1,57 @@
 import type { TodoItem } from '@domain/api/session';
 import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
-import { formatLocal } from '@domain/time';
+import { formatLocal, localDateOf } from '@domain/time';
+import { endOfWeek, taskTiming, type ObligationRecord } from '@domain/workbench';
 import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
-import { obligationSource } from './sources';
+import type { QueryOf } from '../_shared/storage/port';
+import { ensureObligations } from './generate';
 
 /**
  * The centre's staff: overdue duties and those due this week, each a way into the workbench. The
- * number is in the title, so no `count` (the list would show it a second time as a bubble).
+ * number is in the title, so no `count` (the list would show it a second time as a bubble). Counted by
+ * the store on the due-ordered index; only the first of each is read, for its title and countdown.
  */
 export async function workbenchTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   if (!hasRole(caller, ...COMMUNITY_STAFF_ROLES) || !caller.communityId) return [];
-  const items = await obligationSource({ ctx, caller, calendar: await ctx.calendar() });
-  const byDue = (a: { due: number }, b: { due: number }): number => a.due - b.due;
-  const overdue = items.filter((i) => i.section === 'overdue').sort(byDue);
-  const week = items.filter((i) => i.section === 'thisWeek').sort(byDue);
+  const calendar = await ctx.calendar();
+  // Opening 首页 keeps the duties generated, as opening the workbench does (one read when nothing is new).
+  await ensureObligations(ctx.store, caller.communityId, ctx.now, calendar, ctx.audit);
+  // What `canSeeTask` allows: the head the whole community, others what is assigned to them.
+  const open: QueryOf<ObligationRecord> = { communityId: caller.communityId, doneAt: { $exists: false } };
+  if (!hasRole(caller, 'head')) open.assigneeId = caller.personId;
+  const overdueWhere = { ...open, due: { $lt: ctx.now } };
+  const weekWhere = { ...open, due: { $gte: ctx.now }, dueDate: { $lte: endOfWeek(localDateOf(ctx.now)) } };
+  // `find` with a limit of one, not `page`: it also sees the duties generated just above, still buffered.
+  const firstOf = async (where: QueryOf<ObligationRecord>) => (await ctx.store.find('obligations', where, { sort: [['due', 1]], limit: 1 }))[0];
+  const [overdue, week, firstOverdue, firstWeek] = await Promise.all([
+    ctx.store.count('obligations', overdueWhere),
+    ctx.store.count('obligations', weekWhere),
+    firstOf(overdueWhere),
+    firstOf(weekWhere),
+  ]);
+  const countdown = (t: ObligationRecord): string => taskTiming(t, ctx.now, calendar).countdownText;
   const out: TodoItem[] = [];
-  if (overdue.length > 0) {
-    const first = overdue[0]!;
+  if (overdue > 0 && firstOverdue) {
     out.push({
       key: 'workbench-overdue',
       kind: 'obligation',
-      title: `逾期事项 ${overdue.length} 项`,
-      detail: `${first.title}（${first.countdownText}）`,
-      due: first.due,
-      dueText: `${formatLocal(first.due, 'M月D日')}已到期`,
+      title: `逾期事项 ${overdue} 项`,
+      detail: `${firstOverdue.title}（${countdown(firstOverdue)}）`,
+      due: firstOverdue.due,
+      dueText: `${formatLocal(firstOverdue.due, 'M月D日')}已到期`,
       overdue: true,
       link: ROUTES.staff.workbench,
     });
   }
-  if (week.length > 0) {
-    const first = week[0]!;
+  if (week > 0 && firstWeek) {
     out.push({
       key: 'workbench-week',
       kind: 'obligation',
-      title: `本周到期事项 ${week.length} 项`,
-      detail: `${first.title}（${first.countdownText}）`,
-      due: first.due,
-      dueText: `${formatLocal(first.due, 'M月D日')}前完成`,
+      title: `本周到期事项 ${week} 项`,
+      detail: `${firstWeek.title}（${countdown(firstWeek)}）`,
+      due: firstWeek.due,
+      dueText: `${formatLocal(firstWeek.due, 'M月D日')}前完成`,
       link: ROUTES.staff.workbench,
     });
   }

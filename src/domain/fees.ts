@@ -78,11 +78,42 @@ export function reminderDue(
   policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
 ): ReminderDue {
   if (bill.paidAt != null && bill.paidAt <= now) return { due: false, nextDate: null };
-  const today = localDateOf(now);
-  const start = reminderStartDate(bill.month, policy);
+  const nextDate = nextReminderDate(bill.month, lastReminderAt, policy);
+  return { due: localDateOf(now) >= nextDate, nextDate };
+}
+
+function nextReminderDate(month: YearMonth, lastReminderAt: EpochMs | null | undefined, policy: ReminderPolicy): LocalDate {
+  const start = reminderStartDate(month, policy);
   const last = lastReminderAt == null ? null : localDateOf(lastReminderAt);
-  const nextDate = last === null || last < start ? start : addCalendarDays(last, policy.repeatEveryDays);
-  return { due: today >= nextDate, nextDate };
+  return last === null || last < start ? start : addCalendarDays(last, policy.repeatEveryDays);
+}
+
+/** The two dates a bill carries for counting (see `Bill`): the next reminder's, and the limitation warning's first. */
+export interface BillSchedule {
+  nextReminderDate: LocalDate;
+  limitationWarnFrom: LocalDate;
+}
+
+/**
+ * A bill's schedule from its reminders so far: the last of any kind restarts the cadence, the last
+ * written one restarts the limitation period (else it runs from the due date). Equal to what
+ * `reminderDue` and `limitationWarning` say on any day, so a count by these dates matches the list.
+ */
+export function billSchedule(
+  bill: { month: YearMonth; dueDate: LocalDate },
+  lastReminderAt: EpochMs | null,
+  lastWrittenAt: EpochMs | null,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): BillSchedule {
+  return {
+    nextReminderDate: nextReminderDate(bill.month, lastReminderAt, policy),
+    limitationWarnFrom: limitationWarnFrom(lastWrittenAt ?? bill.dueDate, policy),
+  };
+}
+
+function limitationWarnFrom(since: LocalDate | EpochMs, policy: ReminderPolicy): LocalDate {
+  const start = typeof since === 'number' ? localDateOf(since) : since;
+  return addCalendarDays(addYears(start, LIMITATION_YEARS), -policy.limitationWarnDays);
 }
 
 export interface Arrears {
@@ -136,7 +167,7 @@ export function limitationWarning(since: LocalDate | EpochMs, now: EpochMs, poli
   const expiresOn = addYears(start, LIMITATION_YEARS);
   const expiresAt = endOfLocalDay(expiresOn);
   const daysLeft = calendarDaysBetween(localDateOf(now), expiresOn);
-  const warnFrom = startOfLocalDay(addCalendarDays(expiresOn, -policy.limitationWarnDays));
+  const warnFrom = startOfLocalDay(limitationWarnFrom(start, policy));
   return { expiresOn, expiresAt, daysLeft, warn: now >= warnFrom, expired: now > expiresAt };
 }
 

@@ -102,6 +102,12 @@ export interface Bill extends StoredRecord {
   dueDate: LocalDate;
   paidAt?: EpochMs;
   createdAt: EpochMs;
+  /**
+   * Kept by `billSchedule` (src/domain/fees.ts) whenever a reminder is recorded, so the staff todos
+   * count the bills due for a reminder or a limitation warning instead of reading every bill.
+   */
+  nextReminderDate: LocalDate;
+  limitationWarnFrom: LocalDate;
 }
 
 /** One recorded reminder attempt (催缴), kept for the limitation period and as proof of delivery. */

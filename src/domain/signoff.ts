@@ -157,6 +157,9 @@ export interface Delivery extends StoredRecord {
   responseDue?: EpochMs;
   /** Number of events appended so far; the next event's number is this + 1. */
   eventCount: number;
+  /** Kept by `deliveryFlags`, so lists and todos query them instead of reading every delivery. */
+  awaitingMember: boolean;
+  pending: boolean;
 }
 
 /** Appended for every change of a delivery; never updated. */
@@ -188,6 +191,17 @@ export const awaitsMember = (d: Pick<Delivery, 'signStatus' | 'objectionOpen'>):
   const s = stateOf(d);
   return s === 'PENDING' || s === 'ANSWERED';
 };
+
+/**
+ * What a member's lists and todos ask of a delivery, stored on it whenever it changes: whether the
+ * member must act (`awaitingMember`: sign, answer, or act again after an answer), and whether anything
+ * is still open on it (`pending`: that, or an objection waiting for the centre). A corrected version
+ * (superseded) closes both: the new version carries them on.
+ */
+export function deliveryFlags(d: Pick<Delivery, 'signStatus' | 'objectionOpen'>, superseded: boolean): Pick<Delivery, 'awaitingMember' | 'pending'> {
+  const awaitingMember = !superseded && awaitsMember(d);
+  return { awaitingMember, pending: awaitingMember || (!superseded && d.objectionOpen) };
+}
 
 const isErrorCode = (v: SignoffState | ErrorCode): v is ErrorCode => !(SIGNOFF_STATES as readonly string[]).includes(v);
 
@@ -328,6 +342,7 @@ export function newDelivery(input: {
     objections: [],
     responseDue: input.responseDue,
     eventCount: 1,
+    ...deliveryFlags({ signStatus: 'PENDING', objectionOpen: false }, false),
   };
 }
 

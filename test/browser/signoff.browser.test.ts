@@ -179,6 +179,8 @@ test('the archive verifies and finds the letter; the head publishes it and an ow
   await go(ownerPage, ROUTES.owner.notices);
   const notice = ownerPage.locator('[data-testid="notice-doc"]', { hasText: TITLE });
   await notice.click();
+  // The list carries titles only; the text is read when a notice is opened.
+  await notice.locator('[data-testid="notice-doc-body"]').waitFor({ state: 'visible' });
   await expect(notice.innerText()).resolves.toContain('请业主从南门出入');
   expect(await ownerPage.locator('[data-testid="notices-page"]').innerText()).not.toContain(OBJECTION);
   await screenshot(ownerPage, 'signoff-owner-notices');

@@ -1,3 +1,4 @@
+import { billSchedule } from '@domain/fees';
 import type { Bill } from '@domain/model';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
 
@@ -19,16 +20,17 @@ async function oldBill(month: string, amountFen = 30_000): Promise<Bill> {
     status: 'unpaid',
     dueDate: `${month}-15`,
     createdAt: 0,
+    ...billSchedule({ month, dueDate: `${month}-15` }, null, null),
   };
   await h.rt.store.insertIfAbsent('bills', bill);
   return { ...bill, version: 1 };
 }
 
-const rowOf = async (roomId: string) => (await h.ok('fees', 'arrears', {}, DEMO.butler)).find((r) => r.roomId === roomId);
+const rowOf = async (roomId: string) => (await h.ok('fees', 'arrears', { limit: 100 }, DEMO.butler)).items.find((r) => r.roomId === roomId);
 
 describe('arrears follow the fee rules', () => {
   it('a reminder waits for the cadence, then is due again', async () => {
-    const [first] = await h.ok('fees', 'arrears', {}, DEMO.butler);
+    const [first] = (await h.ok('fees', 'arrears', {}, DEMO.butler)).items;
     expect(first.reminderDueNow).toBe(true);
     await h.ok('fees', 'recordReminder', { billId: first.bills[0].billId, channel: 'phone', outcome: '已电话提醒' }, DEMO.butler);
     // A room with several unpaid months stays due until each bill has been reminded.
@@ -64,7 +66,7 @@ describe('arrears follow the fee rules', () => {
   });
 
   it('lists a room whose last contact failed as unreachable', async () => {
-    const [first] = await h.ok('fees', 'arrears', {}, DEMO.butler);
+    const [first] = (await h.ok('fees', 'arrears', {}, DEMO.butler)).items;
     await h.ok('fees', 'recordReminder', { billId: first.bills[0].billId, channel: 'phone', outcome: '空号', reachable: false }, DEMO.butler);
     expect((await rowOf(first.roomId))?.reachable).toBe(false);
   });

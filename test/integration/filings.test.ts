@@ -247,7 +247,7 @@ describe('signing for it', () => {
     expect(code(await h.call('filings', 'sign', { deliveryId: dlv(v1, DEMO.member) }, { as: DEMO.member }))).toBe('DOCUMENT_SUPERSEDED');
     expect(code(await h.call('filings', 'revise', { documentId: v1.documentId }, { as: DEMO.head }))).toBe('DOCUMENT_SUPERSEDED');
     const mine = await h.ok('filings', 'myDeliveries', { tab: 'pending' }, DEMO.member);
-    expect(mine.map((m) => m.document.documentId)).toEqual([v2.documentId]);
+    expect(mine.items.map((m) => m.document.documentId)).toEqual([v2.documentId]);
     expect(await h.rt.store.count('archive', { type: 'document_version' })).toBe(2);
     const detail = await h.ok('filings', 'get', { documentId: v2.documentId }, DEMO.member);
     expect(detail.versions.map((v) => v.versionNo)).toEqual([1, 2]);
@@ -342,7 +342,7 @@ describe('owners see only what the head publishes', () => {
     const hidden = await sendNotification('内部通报');
     expect(code(await h.call('filings', 'get', { documentId: doc.documentId }, { as: DEMO.owner }))).toBe('FORBIDDEN');
     expect(code(await h.call('filings', 'myDeliveries', { tab: 'all' }, { as: DEMO.owner }))).toBe('FORBIDDEN');
-    expect(await h.ok('filings', 'published', {}, DEMO.owner)).toEqual([]);
+    expect(await h.ok('filings', 'published', {}, DEMO.owner)).toEqual({ items: [], next: null });
     expect(code(await h.call('filings', 'publishToOwners', { documentId: doc.documentId }, { as: DEMO.butler }))).toBe('FORBIDDEN');
     // Three taps, two of them at once and in the same millisecond: published once, archived once.
     await Promise.all([
@@ -353,8 +353,9 @@ describe('owners see only what the head publishes', () => {
     expect(await h.rt.store.count('audit', { type: 'document.published', 'subject.id': doc.documentId })).toBe(1);
     expect(await h.rt.store.count('archive', { type: 'published', documentId: doc.documentId })).toBe(1);
     const list = await h.ok('filings', 'published', {}, DEMO.owner);
-    expect(list.map((d) => d.documentId)).toEqual([doc.documentId]);
-    expect(list[0]!.progress).toBeUndefined();
+    expect(list.items.map((d) => d.documentId)).toEqual([doc.documentId]);
+    // A list line: no text, no attachments, no sign-off progress.
+    expect(Object.keys(list.items[0]!).sort()).toEqual(['categoryLabel', 'documentId', 'kind', 'kindLabel', 'publishedAt', 'title']);
     expect((await h.ok('filings', 'publishedDocument', { documentId: doc.documentId }, DEMO.owner)).body).toContain('东门');
     expect(code(await h.call('filings', 'publishedDocument', { documentId: hidden.documentId }, { as: DEMO.owner }))).toBe('NOT_FOUND');
     expect(await h.rt.store.count('archive', { type: 'published' })).toBe(1);

@@ -31,8 +31,8 @@ describe('an owner asks, a butler answers, the owner rates', () => {
       count: 1,
       link: '/packages/owner/inquiries/index',
     });
-    expect((await h.ok('inquiries', 'queue', {}, DEMO.butler)).map((i) => i.inquiryId)).toContain(asked.inquiryId);
-    expect((await h.ok('inquiries', 'queue', {}, DEMO.butler2)).map((i) => i.inquiryId)).not.toContain(asked.inquiryId);
+    expect((await h.ok('inquiries', 'queue', {}, DEMO.butler)).items.map((i) => i.inquiryId)).toContain(asked.inquiryId);
+    expect((await h.ok('inquiries', 'queue', {}, DEMO.butler2)).items.map((i) => i.inquiryId)).not.toContain(asked.inquiryId);
     expect((await h.ok('session', 'todos', {}, DEMO.butler)).map((t) => t.key)).toContain('inquiry-queue');
 
     const early = await h.call('inquiries', 'answer', { inquiryId: asked.inquiryId, text: '已修好' }, { as: DEMO.butler });
@@ -95,8 +95,8 @@ describe('an owner asks, a butler answers, the owner rates', () => {
       createdAt: 0,
     } as never);
     expect(await h.call('inquiries', 'get', { inquiryId: asked.inquiryId }, { as: 'p_other_head' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.ok('inquiries', 'queue', { scope: 'open' }, 'p_other_head')).toEqual([]);
-    expect(await h.ok('inquiries', 'mine', {}, DEMO.owner2)).toEqual([]);
+    expect(await h.ok('inquiries', 'queue', { scope: 'open' }, 'p_other_head')).toMatchObject({ items: [], next: null });
+    expect(await h.ok('inquiries', 'mine', {}, DEMO.owner2)).toMatchObject({ items: [], next: null });
   });
 
   it('shows the owner’s phone in full only to the assigned staff member', async () => {
@@ -152,7 +152,7 @@ describe('classification', () => {
     expect((await inboxOf(DEMO.head)).map((i) => i.title)).toContain('有事项上报总经理');
 
     const gmQueue = await h.ok('inquiries', 'queue', {}, DEMO.gm);
-    expect(gmQueue.map((i) => i.inquiryId)).toEqual([asked.inquiryId]);
+    expect(gmQueue.items.map((i) => i.inquiryId)).toEqual([asked.inquiryId]);
     expect((await h.ok('session', 'todos', {}, DEMO.gm)).map((t) => t.key)).toContain('inquiry-queue');
     expect(await h.call('inquiries', 'answer', { inquiryId: asked.inquiryId, text: 'x' }, { as: DEMO.head })).toMatchObject({
       ok: false,
@@ -184,11 +184,11 @@ describe('the committee', () => {
     const q = await h.ok('inquiries', 'ask', { channel: 'committee', kind: 'query', text: '请说明10月公共收益的使用情况' }, DEMO.member);
     expect(q).toMatchObject({ kindLabel: '质询', channel: 'committee' });
     expect(q.thread[0]).toMatchObject({ actorRole: '业委会委员' });
-    expect((await h.ok('inquiries', 'committeeList', {}, DEMO.chair)).map((i) => i.inquiryId)).toEqual([q.inquiryId]);
+    expect((await h.ok('inquiries', 'committeeList', {}, DEMO.chair)).items.map((i) => i.inquiryId)).toEqual([q.inquiryId]);
     expect((await h.ok('inquiries', 'get', { inquiryId: q.inquiryId }, DEMO.viceChair)).can).toMatchObject({ rate: false, followUp: false });
     expect(await h.call('inquiries', 'get', { inquiryId: q.inquiryId }, { as: DEMO.owner })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await h.call('inquiries', 'committeeList', {}, { as: DEMO.owner })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await h.ok('inquiries', 'queue', {}, DEMO.supervisor)).map((i) => i.inquiryId)).toContain(q.inquiryId);
+    expect((await h.ok('inquiries', 'queue', {}, DEMO.supervisor)).items.map((i) => i.inquiryId)).toContain(q.inquiryId);
     expect(await h.call('inquiries', 'ask', { channel: 'committee', kind: 'query', text: 'x' }, { as: DEMO.owner })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },

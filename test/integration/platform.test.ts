@@ -113,14 +113,14 @@ describe('session', () => {
     const visitor = DEMO.visitor;
     expect(await h.call('fees', 'myBills', {}, { as: visitor })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const pending = await h.ok('session', 'pendingBindings', {}, DEMO.butler);
-    const mine = pending.find((b) => b.personName === '孙丽');
+    const mine = pending.items.find((b) => b.personName === '孙丽');
     expect(mine).toBeDefined();
     expect(mine!.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
     await h.ok('session', 'decideBinding', { bindingId: mine!.bindingId, approve: true }, DEMO.butler);
     const again = await h.call('session', 'decideBinding', { bindingId: mine!.bindingId, approve: false }, { as: DEMO.butler });
     expect(again).toMatchObject({ ok: false, error: { code: 'BINDING_NOT_PENDING' } });
     const bills = await h.ok('fees', 'myBills', {}, visitor);
-    expect(bills.bills.length).toBe(3);
+    expect(bills.items.length).toBe(3);
     expect(bills.account.accountName).toBe('阳光物业服务有限公司');
     expect(await h.rt.store.count('audit', { type: 'binding.approved' })).toBe(1);
   });
@@ -159,31 +159,31 @@ describe('communities are separate', () => {
       staffRole: 'head',
       createdAt: 0,
     });
-    expect(await h.ok('session', 'pendingBindings', {}, 'p_other_head')).toEqual([]);
+    expect(await h.ok('session', 'pendingBindings', {}, 'p_other_head')).toMatchObject({ items: [], next: null, total: 0 });
     const env = await h.call('session', 'decideBinding', { bindingId: 'bind_p_visitor_1', approve: true }, { as: 'p_other_head' });
     expect(env).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.ok('fees', 'arrears', {}, 'p_other_head')).toEqual([]);
+    expect(await h.ok('fees', 'arrears', {}, 'p_other_head')).toMatchObject({ items: [], next: null });
   });
 });
 
 describe('fees', () => {
   it('arrears list rooms, never names, and a butler sees only their buildings', async () => {
-    const rows = await h.ok('fees', 'arrears', {}, DEMO.butler);
+    const rows = (await h.ok('fees', 'arrears', { limit: 100 }, DEMO.butler)).items;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.roomLabel.startsWith('1栋'))).toBe(true);
     expect(JSON.stringify(rows)).not.toMatch(/王|李|张/);
-    const all = await h.ok('fees', 'arrears', {}, DEMO.head);
+    const all = (await h.ok('fees', 'arrears', { limit: 100 }, DEMO.head)).items;
     expect(all.length).toBeGreaterThan(rows.length);
   });
 
   it('records a reminder with channel, who, when and outcome', async () => {
-    const [row] = await h.ok('fees', 'arrears', {}, DEMO.butler);
+    const [row] = (await h.ok('fees', 'arrears', {}, DEMO.butler)).items;
     const bill = (await h.rt.store.find('bills', { roomId: row.roomId, status: 'unpaid' }))[0];
     const r = await h.ok('fees', 'recordReminder', { billId: bill._id, channel: 'slip', outcome: '已送达催缴单' }, DEMO.butler);
     expect(r).toMatchObject({ channel: 'slip', byName: '陈晓东', at: h.now() });
     const list = await h.ok('fees', 'reminders', { billId: bill._id }, DEMO.head);
-    expect(list).toHaveLength(1);
-    const after = await h.ok('fees', 'arrears', {}, DEMO.butler);
+    expect(list.items).toHaveLength(1);
+    const after = (await h.ok('fees', 'arrears', { limit: 100 }, DEMO.butler)).items;
     expect(after.find((x) => x.roomId === row.roomId)?.reminderCount).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Bill, Building, CommitteePosition, CommitteeSeat, Community, Person, Room, RoomBinding, StaffRole } from '@domain/model';
 import { addMonths, localDateOf, monthOf } from '@domain/time';
+import { billSchedule } from '@domain/fees';
 import { rawStorage, type Storage } from '../storage/port';
 
 /**
@@ -154,6 +155,7 @@ export function demoData(now: number): DemoData {
         dueDate: `${month}-15`,
         paidAt: unpaid ? undefined : createdAt,
         createdAt,
+        ...billSchedule({ month, dueDate: `${month}-15` }, null, null),
       });
     });
   }

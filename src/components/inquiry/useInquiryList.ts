@@ -1,19 +1,18 @@
-import type { InquirySummaryView } from '@domain/api/inquiries';
+import type { InquiryPage } from '@domain/api/inquiries';
 import { useSession } from '../../stores/session';
-import { usePageData } from '../usePageData';
+import { usePagedList } from '../usePagedList';
 
 /**
- * Loads a list on every show, on pull-down and when `key` (a tab) changes; a deep-linked page first
- * finds out who is asking.
+ * Loads a list a page at a time: the first page on every show, on pull-down and when `key` (a tab)
+ * changes, more on scrolling down; a deep-linked page first finds out who is asking.
  */
-export function useInquiryList(fetch: () => Promise<InquirySummaryView[]>, key = '') {
-  const {
-    data: items,
-    error,
-    reload: load,
-  } = usePageData(async () => {
-    if (!useSession.getState().me) await useSession.getState().refresh();
-    return fetch();
-  }, [key]);
-  return { items, error, load };
+export function useInquiryList(fetch: (after?: string, limit?: number) => Promise<InquiryPage>, key = '') {
+  const list = usePagedList(
+    async (after, limit) => {
+      if (!useSession.getState().me) await useSession.getState().refresh();
+      return fetch(after, limit);
+    },
+    [key],
+  );
+  return { ...list, counts: list.first?.counts, load: list.reload };
 }

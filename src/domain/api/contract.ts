@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PAGE, MAX_PAGE_SIZE, type Paged } from '../paging';
 // The function bundles keep only this language pack (scripts/build-functions.ts, chineseZodLocaleOnly).
 import { zhCN } from 'zod/locales';
 import type { Role } from '../roles';
@@ -40,10 +41,10 @@ export { zKeyOf, zLocalDate, zMonth, zReportPeriod, zYear } from './fields';
 export const zText = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 /** A cursor from the previous page's `next` (opaque; the server checks it). */
 export const zCursor = z.string().max(512, '分页位置无效').optional();
-export const zLimit = z.number().int().min(1).max(100).optional();
-export const zPage = z.strictObject({ limit: zLimit, after: zCursor });
-/** One page of a list: its items and the cursor of the next page (null at the end). */
-export interface Paged<T> {
-  items: T[];
-  next: string | null;
-}
+/** Page sizes: what a list returns unless asked, and the most it returns (one mini-program setData stays small). */
+export const zLimit = z.number().int().min(1).max(MAX_PAGE_SIZE).optional();
+/** The paging fields of a list action's input; spread into its schema: `z.strictObject({ ...pageFields, … })`. */
+export const pageFields = { limit: zLimit, after: zCursor };
+export const zPage = z.strictObject(pageFields);
+
+export { DEFAULT_PAGE, MAX_PAGE_SIZE, type Paged };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REMINDER_CHANNELS, type EscalationStep, type ReminderChannel } from '../fees';
 import type { Fen, Id, LocalDate } from '../model';
-import { action, noInput, zId, zKeyOf, zMonth } from './contract';
+import { action, pageFields, zId, zKeyOf, zMonth, type Paged } from './contract';
 
 // The list lives with the fee rules, which import no zod, so the arrears page can show it.
 export { REMINDER_CHANNELS, type ReminderChannel };
@@ -45,6 +45,15 @@ export interface ArrearsRow {
   limitation?: { billId: Id; month: string; expiresOn: LocalDate; daysLeft: number; expired: boolean };
 }
 
+/** Counted by the store over every unpaid bill in scope (not just the page); sent with the first page. */
+export interface ArrearsSummary {
+  bills: number;
+  /** Bills whose next reminder is due today or earlier. */
+  dueNow: number;
+  /** Bills whose limitation period is near or past. */
+  limitation: number;
+}
+
 export interface ReminderView {
   reminderId: Id;
   billId: Id;
@@ -55,8 +64,14 @@ export interface ReminderView {
 }
 
 export const feesApi = {
-  myBills: action<{ account: CompanyAccountView; bills: BillView[] }>()('我的物业费账单', noInput),
-  arrears: action<ArrearsRow[]>()('欠费房屋列表（只显示房号）', z.strictObject({ month: zMonth.optional() })),
+  myBills: action<Paged<BillView> & { account: CompanyAccountView; unpaid?: { count: number; amountFen: Fen } }>()(
+    '我的物业费账单（未缴的在前，再按月份从新到旧，分页；unpaid：首页附带的待缴合计）',
+    z.strictObject(pageFields),
+  ),
+  arrears: action<Paged<ArrearsRow> & { summary?: ArrearsSummary }>()(
+    '欠费房屋列表（只显示房号；按楼栋、房屋排序，分页，每页若干户）',
+    z.strictObject({ month: zMonth.optional(), ...pageFields }),
+  ),
   recordReminder: action<ReminderView>()(
     '记录一次催缴',
     z.strictObject({
@@ -66,5 +81,5 @@ export const feesApi = {
       reachable: z.boolean().optional(),
     }),
   ),
-  reminders: action<ReminderView[]>()('某张账单的催缴记录', z.strictObject({ billId: zId })),
+  reminders: action<Paged<ReminderView>>()('某张账单的催缴记录（新的在前，分页）', z.strictObject({ billId: zId, ...pageFields })),
 };

@@ -8,7 +8,7 @@ import type { EpochMs, Id } from '../model';
 import type { QuorumRule } from '../quorum';
 import type { RecordRow, RecordSummary, SignCounts } from '../record';
 import type { DeliveryEventType, ObjectionRound, Opinion, ReadStatus, Refusal, SignoffEvent, SignoffState, SignStatus } from '../signoff';
-import { action, noInput, zCursor, zId, zKeyOf, zLimit, zLocalDate, zReportPeriod, zText, type Paged } from './contract';
+import { action, noInput, pageFields, zCursor, zId, zKeyOf, zLimit, zLocalDate, zReportPeriod, zText, type Paged } from './contract';
 
 export interface ProgressView extends SignCounts {
   /** Objections still waiting for the centre's answer. */
@@ -73,12 +73,16 @@ export interface DeliveryEventView {
 }
 
 export interface MyDeliveryItem {
-  delivery: DeliveryView;
+  /** What the list line shows of the delivery; objections, opinion and history are on the document page. */
+  delivery: Pick<DeliveryView, 'deliveryId' | 'documentId' | 'deliveredAt' | 'readStatus' | 'signStatus' | 'state' | 'stateLabel' | 'responseDue' | 'overdue'>;
   document: Pick<
     DocumentView,
     'documentId' | 'kind' | 'kindLabel' | 'categoryLabel' | 'title' | 'sentAt' | 'sentByName' | 'responseDue' | 'versionNo' | 'supersededBy'
   >;
 }
+
+/** A line of the owners' 公开文件 list; the text and attachments come from `publishedDocument`. */
+export type PublishedItem = Pick<DocumentView, 'documentId' | 'kind' | 'kindLabel' | 'categoryLabel' | 'title' | 'publishedAt'>;
 
 export interface DocumentDetail {
   document: DocumentView;
@@ -212,7 +216,10 @@ export const filingsApi = {
     z.strictObject({ kind: zKind.optional(), status: z.enum(['draft', 'sent']).optional(), limit: zLimit, after: zCursor }),
   ),
   get: action<DocumentDetail>()('文件详情（委员同时看到自己的送达记录）', zDocument),
-  myDeliveries: action<MyDeliveryItem[]>()('我收到的文件', z.strictObject({ tab: z.enum(['pending', 'done', 'all']).default('all') })),
+  myDeliveries: action<Paged<MyDeliveryItem>>()(
+    '我收到的文件（新的在前，分页；pending：尚未办结，done：已办结）',
+    z.strictObject({ tab: z.enum(['pending', 'done', 'all']).default('all'), ...pageFields }),
+  ),
   open: action<DeliveryView>()('委员打开文件（记录已阅读）', zDelivery),
   sign: action<DeliveryView>()('委员签收文件', zDelivery),
   object: action<DeliveryView>()('委员对文件提出异议', z.strictObject({ deliveryId: zId, text: zText('异议内容', 1000) })),
@@ -238,7 +245,7 @@ export const filingsApi = {
     }),
   ),
   publishToOwners: action<DocumentView>()('负责人将文件向业主公开', zDocument),
-  published: action<DocumentView[]>()('向业主公开的文件', noInput),
+  published: action<Paged<PublishedItem>>()('向业主公开的文件（新公开的在前，分页）', z.strictObject(pageFields)),
   publishedDocument: action<DocumentView>()('查看一份向业主公开的文件', zDocument),
   archiveSearch: action<{ entries: ArchiveEntryView[]; next: string | null }>()(
     '档案检索（按类型、类别、日期和文字）',

@@ -14,7 +14,7 @@ import {
 import type { InquiryMonthStats } from '../inquiry-stats';
 import type { EpochMs, Id, LocalDate } from '../model';
 import { RULE_PHRASES } from '../rules';
-import { action, noInput, zId, zKeyOf, zLocalDate, zMonth, zText } from './contract';
+import { action, noInput, pageFields, zId, zKeyOf, zLocalDate, zMonth, zText, type Paged } from './contract';
 
 export interface InquirySummaryView {
   inquiryId: Id;
@@ -38,13 +38,26 @@ export interface InquirySummaryView {
   /** The deadline rests on a year the official calendar does not cover yet. */
   dueProvisional: boolean;
   overdue: boolean;
-  /** Working days left to the due day (0 = today; negative once overdue). */
-  workingDaysLeft: number;
+  /** Working days left to the due day (0 = today; negative once overdue); only while it is open. */
+  workingDaysLeft?: number;
   escalated: boolean;
   /** Answered or explained, waiting for the asker's 满意 / 不满意. */
   awaitingRating: boolean;
   auditDate?: LocalDate;
   photoCount: number;
+}
+
+/** Counts a list shows in its heading, sent with the first page only (later pages leave them out). */
+export interface InquiryCounts {
+  total: number;
+  /** Still being handled (the asker's list). */
+  open?: number;
+  /** Past their due moment (the staff queue). */
+  overdue?: number;
+}
+
+export interface InquiryPage extends Paged<InquirySummaryView> {
+  counts?: InquiryCounts;
 }
 
 export interface InquiryThreadItem {
@@ -107,8 +120,11 @@ export const inquiriesApi = {
       auditDate: zLocalDate.optional(),
     }),
   ),
-  mine: action<InquirySummaryView[]>()('我提出的事项（含业委会名义）', noInput),
-  committeeList: action<InquirySummaryView[]>()('本届业委会提出的全部事项', noInput),
+  mine: action<InquiryPage>()('我提出的事项（含业委会名义），新的在前，分页', z.strictObject(pageFields)),
+  committeeList: action<InquiryPage>()(
+    '本届业委会提出的全部事项（mine：只看我提出的），新的在前，分页',
+    z.strictObject({ mine: z.boolean().optional(), ...pageFields }),
+  ),
   get: action<InquiryDetailView>()('事项详情及处理过程', zInquiryId),
   followUp: action<InquiryDetailView>()('提问人补充说明或追问', z.strictObject({ inquiryId: zId, text: zText('追问内容', 500), photos: zPhotos.optional() })),
   rate: action<InquiryDetailView>()('提问人评价答复：满意或不满意', z.strictObject({ inquiryId: zId, satisfied: z.boolean() })),
@@ -116,9 +132,9 @@ export const inquiriesApi = {
     `不满意时在${RULE_PHRASES.reopenWithin}重新打开`,
     z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', 500) }),
   ),
-  queue: action<InquirySummaryView[]>()(
-    '工作人员处理队列：逾期在前，按到期时间排序',
-    z.strictObject({ scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional() }),
+  queue: action<InquiryPage>()(
+    '工作人员处理队列：按到期时间排序（逾期的自然在前），已答复的新的在前；分页',
+    z.strictObject({ scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional(), ...pageFields }),
   ),
   assignees: action<AssigneeView[]>()('可指派的本小区工作人员', noInput),
   assign: action<InquiryDetailView>()('指派处理人', z.strictObject({ inquiryId: zId, assigneeId: zId })),

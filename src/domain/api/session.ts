@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BindingStatus, CommitteePosition, Id, StaffRole } from '../model';
 import type { HomeArea, Role } from '../roles';
-import { action, noInput, zId, zText } from './contract';
+import { action, noInput, pageFields, zId, zText, type Paged } from './contract';
 
 export interface RoomView {
   roomId: Id;
@@ -72,9 +72,15 @@ export const sessionApi = {
     }),
   ),
   listCommunities: action<Array<{ communityId: Id; name: string }>>()('可选择的小区', noInput),
-  listRooms: action<Array<{ roomId: Id; label: string; buildingName: string }>>()('某小区的房屋，用于申请绑定', z.strictObject({ communityId: zId })),
+  listRooms: action<Paged<{ roomId: Id; label: string; buildingName: string }>>()(
+    '某小区的房屋，用于申请绑定（按房号排序，分页）',
+    z.strictObject({ communityId: zId, ...pageFields }),
+  ),
   requestBinding: action<MeView>()('业主申请绑定房屋，待工作人员核实', z.strictObject({ roomId: zId })),
-  pendingBindings: action<BindingView[]>()('待核实的房屋绑定申请', noInput),
+  pendingBindings: action<Paged<BindingView> & { total?: number }>()(
+    '待核实的房屋绑定申请（先申请的在前，分页；total：首页附带的总数）',
+    z.strictObject(pageFields),
+  ),
   decideBinding: action<BindingView>()(
     '核实房屋绑定申请',
     z.strictObject({ bindingId: zId, approve: z.boolean(), note: z.string().trim().max(200).optional() }),

@@ -6,7 +6,8 @@ import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { STATE_TAG } from '../../../components/filings';
 import { Empty, Pending } from '../../../components/States';
-import { usePageData } from '../../../components/usePageData';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedList } from '../../../components/usePagedList';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import './index.scss';
 
@@ -53,7 +54,8 @@ function Item({ item }: { item: MyDeliveryItem }) {
 
 export default function MyDocumentsPage() {
   const [tab, setTab] = useState<Tab>('pending');
-  const { data: items, error, reload } = usePageData(() => call('filings', 'myDeliveries', { tab }), [tab]);
+  const list = usePagedList((after, limit) => call('filings', 'myDeliveries', { tab, after, limit }), [tab]);
+  const { items, error, reload } = list;
 
   return (
     <View className="page my-docs-page" data-testid="my-docs-page">
@@ -75,7 +77,12 @@ export default function MyDocumentsPage() {
       ) : items.length === 0 ? (
         <Empty text={tab === 'pending' ? '没有待签收的文件' : '还没有已签收的文件'} icon="文" />
       ) : (
-        items.map((i) => <Item key={i.delivery.deliveryId} item={i} />)
+        <View>
+          {items.map((i) => (
+            <Item key={i.delivery.deliveryId} item={i} />
+          ))}
+          <LoadMore list={list} testId="my-docs-more" />
+        </View>
       )}
     </View>
   );

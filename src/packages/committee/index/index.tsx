@@ -3,7 +3,8 @@ import type { InboxItemView } from '@domain/api/alerts';
 import { call, showError } from '../../../api/client';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { TodoList } from '../../../components/TodoList';
-import { usePageData } from '../../../components/usePageData';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../stores/session';
 import { useTodos } from '../../../stores/todos';
 import { formatDateTime } from '../../../utils/format';
@@ -14,26 +15,23 @@ import './index.scss';
 export default function CommitteeDeskPage() {
   const me = useSession((s) => s.me);
   const { items, loaded, load } = useTodos();
-  const {
-    data: inbox,
-    error,
-    reload,
-    setData: setInbox,
-  } = usePageData(async () => {
+  const list = usePagedList(async (after, limit) => {
+    if (after) return call('alerts', 'inbox', { after, limit });
     // Opened directly (a deep link or a reload), the page must find out who is asking first.
     if (!useSession.getState().me && !(await useSession.getState().refresh())) {
       toLogin();
-      return null;
+      return { items: [], next: null, unread: 0 };
     }
-    const [, box] = await Promise.all([load(), call('alerts', 'inbox', {})]);
+    const [, box] = await Promise.all([load(), call('alerts', 'inbox', { limit })]);
     return box;
   });
+  const { first: inbox, items: messages, error, reload, update } = list;
 
   async function openMessage(m: InboxItemView): Promise<void> {
     if (!m.readAt) {
       try {
         const { unread } = await call('alerts', 'markRead', { inboxId: m.inboxId });
-        setInbox((prev) => prev && { unread, items: prev.items.map((x) => (x.inboxId === m.inboxId ? { ...x, readAt: Date.now() } : x)) });
+        update((x) => (x.inboxId === m.inboxId ? { ...x, readAt: Date.now() } : x), { unread });
       } catch (e) {
         showError(e);
       }
@@ -81,12 +79,12 @@ export default function CommitteeDeskPage() {
           <Text>站内消息</Text>
           {inbox && inbox.unread > 0 && <Text className="tag tag-danger">{inbox.unread} 条未读</Text>}
         </View>
-        {!inbox ? (
+        {!messages ? (
           <Loading />
-        ) : inbox.items.length === 0 ? (
+        ) : messages.length === 0 ? (
           <Empty text="暂无消息" icon="信" />
         ) : (
-          inbox.items.map((m) => (
+          messages.map((m) => (
             <View
               key={m.inboxId}
               className={`list-item inbox-item${m.readAt ? '' : ' inbox-unread'}`}
@@ -102,6 +100,7 @@ export default function CommitteeDeskPage() {
             </View>
           ))
         )}
+        <LoadMore list={list} testId="inbox-more" />
       </View>
     </View>
   );

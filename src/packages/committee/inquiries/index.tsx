@@ -6,14 +6,15 @@ import { routeUrl, ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
 import { AskEntry, InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
+import { LoadMore } from '../../../components/LoadMore';
 
 type Tab = 'all' | 'mine';
 
 /** Every formal 质询 / 质疑 / 建议 / 要求 / 查账 of the committee, visible to all its members. */
 export default function CommitteeInquiriesPage() {
   const [tab, setTab] = useState<Tab>('all');
-  const { items, error, load } = useInquiryList(() => call('inquiries', 'committeeList', {}));
-  const shown = items && (tab === 'mine' ? items.filter((i) => i.askedByMe) : items);
+  const list = useInquiryList((after, limit) => call('inquiries', 'committeeList', { mine: tab === 'mine' || undefined, after, limit }), tab);
+  const { items: shown, error, load, counts } = list;
   return (
     <View className="page committee-inquiries-page" data-testid="committee-inquiries-page">
       <AskEntry title="提出质询 / 查账" sub={`质询、质疑、建议、要求；查账安排在${RULE_PHRASES.auditWindow}`} link={ROUTES.committee.ask} />
@@ -27,14 +28,19 @@ export default function CommitteeInquiriesPage() {
       />
       <View className="section-title">
         <Text>业委会事项</Text>
-        {shown && <Text className="section-extra">共 {shown.length} 条</Text>}
+        {counts && <Text className="section-extra">共 {counts.total} 条</Text>}
       </View>
       {!shown ? (
         <Pending error={error} onRetry={load} />
       ) : shown.length === 0 ? (
         <Empty text="暂无业委会提出的事项" icon="委" />
       ) : (
-        shown.map((i) => <InquiryCard key={i.inquiryId} item={i} link={routeUrl(ROUTES.committee.inquiry, { id: i.inquiryId })} showAsker />)
+        <View>
+          {shown.map((i) => (
+            <InquiryCard key={i.inquiryId} item={i} link={routeUrl(ROUTES.committee.inquiry, { id: i.inquiryId })} showAsker />
+          ))}
+          <LoadMore list={list} testId="inquiries-more" />
+        </View>
       )}
     </View>
   );

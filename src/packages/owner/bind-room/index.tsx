@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Api } from '@domain/api';
 import type { ResultOf } from '@domain/api/contract';
+import { MAX_PAGE_SIZE } from '@domain/paging';
 import { call, errorMessage, showError } from '../../../api/client';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { useSubmit } from '../../../components/useSubmit';
@@ -12,7 +13,7 @@ import { BINDING_STATUS_LABELS, BINDING_STATUS_TAGS } from '../../../utils/roles
 import './index.scss';
 
 type Community = ResultOf<Api['session']['listCommunities']>[number];
-type Room = ResultOf<Api['session']['listRooms']>[number];
+type Room = ResultOf<Api['session']['listRooms']>['items'][number];
 
 /** '1栋-301' under the heading 1栋 reads better as '301'. */
 function shortLabel(room: Room): string {
@@ -31,6 +32,10 @@ export default function BindRoomPage() {
   const [communities, setCommunities] = useState<Community[] | null>(null);
   const [community, setCommunity] = useState<Community | null>(null);
   const [rooms, setRooms] = useState<Room[] | null>(null);
+  const [roomsNext, setRoomsNext] = useState<string | null>(null);
+  // A later page of another community's rooms (the user switched meanwhile) is dropped.
+  const shownCommunity = useRef<string | null>(null);
+  const { busy: loadingRooms, submit: loadRooms } = useSubmit();
   const [roomId, setRoomId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { busy: submitting, submit: send } = useSubmit();
@@ -52,11 +57,26 @@ export default function BindRoomPage() {
     setCommunity(c);
     setRooms(null);
     setRoomId(null);
+    shownCommunity.current = c.communityId;
     try {
-      setRooms(await call('session', 'listRooms', { communityId: c.communityId }));
+      const page = await call('session', 'listRooms', { communityId: c.communityId, limit: MAX_PAGE_SIZE });
+      if (shownCommunity.current !== c.communityId) return;
+      setRooms(page.items);
+      setRoomsNext(page.next);
     } catch (e) {
       showError(e);
     }
+  }
+
+  async function moreRooms(): Promise<void> {
+    const c = community;
+    if (!c || !roomsNext) return;
+    await loadRooms(async () => {
+      const page = await call('session', 'listRooms', { communityId: c.communityId, limit: MAX_PAGE_SIZE, after: roomsNext });
+      if (shownCommunity.current !== c.communityId) return;
+      setRooms((prev) => [...(prev ?? []), ...page.items]);
+      setRoomsNext(page.next);
+    });
   }
 
   useEffect(() => {
@@ -141,6 +161,11 @@ export default function BindRoomPage() {
                 </View>
               </View>
             ))
+          )}
+          {rooms && roomsNext && (
+            <View className="btn btn-plain load-more" data-testid="rooms-more" onClick={() => (loadingRooms ? undefined : void moreRooms())}>
+              {loadingRooms ? '加载中…' : '加载更多房屋'}
+            </View>
           )}
         </View>
       )}

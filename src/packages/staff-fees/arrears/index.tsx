@@ -8,7 +8,8 @@ import { addMonths } from '@domain/time';
 import { RULE_PHRASES } from '@domain/rules';
 import { appNow, call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
-import { usePageData } from '../../../components/usePageData';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedList } from '../../../components/usePagedList';
 import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime, formatFen, formatMonth, monthOf } from '../../../utils/format';
 import './index.scss';
@@ -86,11 +87,10 @@ function ReminderForm({ row, onClose, onDone }: { row: ArrearsRow; onClose: () =
 
 export default function ArrearsPage() {
   const [month, setMonth] = useState<string | null>(null);
-  const { data: rows, error, reload } = usePageData(() => call('fees', 'arrears', month ? { month } : {}), [month]);
+  const list = usePagedList((after, limit) => call('fees', 'arrears', { ...(month ? { month } : {}), after, limit }), [month]);
+  const { items: rows, first, error, reload } = list;
   const [active, setActive] = useState<ArrearsRow | null>(null);
-
-  const totalFen = rows?.reduce((s, r) => s + r.amountFen, 0) ?? 0;
-  const unreachable = rows?.filter((r) => !r.reachable) ?? [];
+  const summary = first?.summary;
 
   return (
     <View className="page arrears-page" data-testid="arrears-page">
@@ -110,20 +110,22 @@ export default function ArrearsPage() {
         <Pending error={error} onRetry={reload} />
       ) : (
         <View>
-          <View className="card arrears-summary">
-            <View>
-              <View className="muted">欠费房屋</View>
-              <View className="summary-number">{rows.length} 户</View>
+          {summary && (
+            <View className="card arrears-summary" data-testid="arrears-summary">
+              <View>
+                <View className="muted">欠费账单</View>
+                <View className="summary-number">{summary.bills} 笔</View>
+              </View>
+              <View>
+                <View className="muted">今日应提醒</View>
+                <View className="summary-number overdue">{summary.dueNow} 笔</View>
+              </View>
+              <View>
+                <View className="muted">时效预警</View>
+                <View className="summary-number">{summary.limitation} 笔</View>
+              </View>
             </View>
-            <View>
-              <View className="muted">欠费合计</View>
-              <View className="summary-number overdue">{formatFen(totalFen)}</View>
-            </View>
-            <View>
-              <View className="muted">待更新联系方式</View>
-              <View className="summary-number">{unreachable.length} 户</View>
-            </View>
-          </View>
+          )}
 
           {rows.length === 0 ? (
             <Empty text="暂无欠费房屋" />
@@ -166,6 +168,7 @@ export default function ArrearsPage() {
               </View>
             ))
           )}
+          <LoadMore list={list} testId="arrears-more" />
         </View>
       )}
 

@@ -5,12 +5,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { BindingView } from '@domain/api/session';
 import { call, showError } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
-import { usePageData } from '../../../components/usePageData';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedList } from '../../../components/usePagedList';
 import { formatDateTime } from '../../../utils/format';
 import './index.scss';
 
 export default function BindingsPage() {
-  const { data: list, error, reload, setData: setList } = usePageData(() => call('session', 'pendingBindings', {}));
+  const paged = usePagedList((after, limit) => call('session', 'pendingBindings', { after, limit }));
+  const { items: list, first, error, reload, update } = paged;
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export default function BindingsPage() {
     try {
       const trimmed = note.trim();
       await call('session', 'decideBinding', { bindingId: b.bindingId, approve, ...(approve || !trimmed ? {} : { note: trimmed }) });
-      setList((prev) => prev?.filter((x) => x.bindingId !== b.bindingId) ?? null);
+      update((x) => (x.bindingId === b.bindingId ? null : x), { total: Math.max(0, (first?.total ?? 1) - 1) });
       setRejecting(null);
       setNote('');
       void Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'success' });
@@ -44,7 +46,7 @@ export default function BindingsPage() {
       <View className="notice">请核对申请人与房屋产权信息后再通过。手机号已隐藏部分数字，以保护业主个人信息。</View>
       <View className="section-title">
         <Text>待核实申请</Text>
-        <Text className="section-extra">共 {list.length} 条</Text>
+        <Text className="section-extra">共 {first?.total ?? list.length} 条</Text>
       </View>
       {list.length === 0 ? (
         <Empty text="暂无待核实的绑定申请" />
@@ -99,6 +101,7 @@ export default function BindingsPage() {
           </View>
         ))
       )}
+      <LoadMore list={paged} testId="bindings-more" />
     </View>
   );
 }

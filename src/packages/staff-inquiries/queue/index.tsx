@@ -6,6 +6,7 @@ import { Empty, Pending } from '../../../components/States';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
+import { LoadMore } from '../../../components/LoadMore';
 import { useSession } from '../../../stores/session';
 
 type Scope = 'mine' | 'open' | 'done';
@@ -22,9 +23,9 @@ export default function QueuePage() {
   const gm = me?.staffRole === 'general_manager';
   const head = me?.staffRole === 'head';
   const [scope, setScope] = useState<Scope>('mine');
-  const { items, error, load } = useInquiryList(() => call('inquiries', 'queue', { scope }), scope);
-
-  const overdue = items?.filter((i) => i.overdue).length ?? 0;
+  const list = useInquiryList((after, limit) => call('inquiries', 'queue', { scope, after, limit }), scope);
+  const { items, error, load, counts } = list;
+  const overdue = counts?.overdue ?? 0;
   const tabs: Array<[Scope, string]> = gm
     ? [
         ['mine', '上报待办'],
@@ -48,9 +49,9 @@ export default function QueuePage() {
       )}
       <View className="section-title">
         <Text>{scope === 'done' ? '已答复' : '待处理'}</Text>
-        {items && scope !== 'done' && (
+        {counts && scope !== 'done' && (
           <Text className={`section-extra${overdue > 0 ? ' overdue' : ''}`}>
-            {overdue > 0 ? `${overdue} 条已逾期 · 共 ${items.length} 条` : `共 ${items.length} 条`}
+            {overdue > 0 ? `${overdue} 条已逾期 · 共 ${counts.total} 条` : `共 ${counts.total} 条`}
           </Text>
         )}
       </View>
@@ -59,7 +60,12 @@ export default function QueuePage() {
       ) : items.length === 0 ? (
         <Empty text={EMPTY[scope]} />
       ) : (
-        items.map((i) => <InquiryCard key={i.inquiryId} item={i} link={routeUrl(ROUTES.staff.inquiry, { id: i.inquiryId })} showAsker />)
+        <View>
+          {items.map((i) => (
+            <InquiryCard key={i.inquiryId} item={i} link={routeUrl(ROUTES.staff.inquiry, { id: i.inquiryId })} showAsker />
+          ))}
+          <LoadMore list={list} testId="queue-more" />
+        </View>
       )}
     </View>
   );

@@ -1,0 +1,53 @@
+import { OPEN_STATUSES, type Inquiry } from '@domain/inquiry';
+import type { EpochMs } from '@domain/model';
+import { hasRole, LEAD_ROLES, type Caller } from '@domain/roles';
+import type { QueryOf, Storage } from '../_shared/storage/port';
+
+type Where = QueryOf<Inquiry>;
+
+export const DONE_STATUSES = ['answered', 'explained', 'accepted', 'unsatisfied'];
+
+/** Everything open the caller may see: the general manager the escalations, staff their community's. */
+export function openScope(staff: Caller): Where {
+  const open = { $in: [...OPEN_STATUSES] };
+  return hasRole(staff, 'general_manager') ? { escalatedAt: { $exists: true }, status: open } : { communityId: staff.communityId, status: open };
+}
+
+/**
+ * `inQueueOf` (src/domain/inquiry.ts) as disjoint store queries, so a page of the queue is read, not
+ * filtered out of everything open: the general manager's escalations; otherwise, of the community's
+ * open and not escalated, what is assigned to the caller, what is unassigned (leads: all of it;
+ * butlers: in their buildings), and for the head what others hold that is overdue.
+ * test/integration/paging checks the union equals `inQueueOf` over the demo data.
+ */
+export function queueBranches(staff: Caller, now: EpochMs): Where[] {
+  if (hasRole(staff, 'general_manager')) return [openScope(staff)];
+  const base: Where = { ...openScope(staff), escalatedAt: { $exists: false } };
+  const out: Where[] = [{ ...base, assigneeId: staff.personId }];
+  if (hasRole(staff, ...LEAD_ROLES)) out.push({ ...base, assigneeId: { $exists: false } });
+  else if (staff.buildingIds.length > 0) out.push({ ...base, assigneeId: { $exists: false }, buildingId: { $in: staff.buildingIds } });
+  if (hasRole(staff, 'head')) out.push({ ...base, assigneeId: { $exists: true, $ne: staff.personId }, due: { $lt: now } });
+  return out;
+}
+
+const overdueOf = (w: Where, now: EpochMs): Where => {
+  const due = w.due;
+  // A branch already limited to the overdue stays as it is.
+  return due !== undefined ? w : { ...w, due: { $lt: now } };
+};
+
+/** How many are in the queue and how many of them overdue, counted by the store (the branches are disjoint). */
+export async function queueCounts(store: Storage, branches: Where[], now: EpochMs): Promise<{ total: number; overdue: number }> {
+  const [totals, overdue] = await Promise.all([
+    Promise.all(branches.map((b) => store.count('inquiries', b))),
+    Promise.all(branches.map((b) => store.count('inquiries', overdueOf(b, now)))),
+  ]);
+  const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+  return { total: sum(totals), overdue: sum(overdue) };
+}
+
+/** The queue item due first, read as one record per branch. */
+export async function firstDue(store: Storage, branches: Where[]): Promise<Inquiry | null> {
+  const heads = await Promise.all(branches.map((b) => store.page('inquiries', b, { sort: [['due', 1]], limit: 1 })));
+  return heads.flatMap((p) => p.items).sort((a, b) => a.due - b.due || (a._id < b._id ? -1 : 1))[0] ?? null;
+}
