@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { MeView } from '@domain/api/session';
+import type { MeView, TodoItem } from '@domain/api/session';
 import type { HomeArea } from '@domain/roles';
 import { devNowMs, showError } from '../../api/client';
 import { ErrorState, Loading, Pending } from '../../components/States';
@@ -93,6 +93,25 @@ function VisitorPrompt({ me }: { me: MeView }) {
   );
 }
 
+/** The unread count the server put in the todos: the same number the 待办 tab badge includes. */
+const unreadOf = (items: TodoItem[]): number => items.find((t) => t.kind === 'inbox')?.count ?? 0;
+
+function MessagesCard({ unread }: { unread: number | null }) {
+  return (
+    <View className="card home-messages" data-testid="home-messages" onClick={() => openLink(ROUTES.messages)}>
+      <View className="home-messages-title">
+        <Text>消息</Text>
+        {unread !== null && unread > 0 && (
+          <Text className="tag tag-danger home-messages-unread" data-testid="home-messages-unread">
+            {unread} 条未读
+          </Text>
+        )}
+      </View>
+      <View className="muted">{unread ? '点击查看提醒和处理结果' : '所有提醒和处理结果都在这里'}</View>
+    </View>
+  );
+}
+
 export default function HomePage() {
   const me = useSession((s) => s.me);
   const refresh = useSession((s) => s.refresh);
@@ -125,6 +144,8 @@ export default function HomePage() {
       <Greeting me={me} />
 
       {me.area === 'visitor' && <VisitorPrompt me={me} />}
+
+      <MessagesCard unread={loaded ? unreadOf(items) : null} />
 
       {shortcuts.length > 0 && (
         <View className="home-shortcuts">

@@ -33,7 +33,7 @@ export default function CommitteeDeskPage() {
     if (!m.readAt) {
       try {
         const { unread } = await call('alerts', 'markRead', { inboxId: m.inboxId });
-        setInbox((prev) => prev && { unread, items: prev.items.map((x) => (x.inboxId === m.inboxId ? { ...x, readAt: Date.now() } : x)) });
+        setInbox((prev) => prev && { ...prev, unread, items: prev.items.map((x) => (x.inboxId === m.inboxId ? { ...x, readAt: Date.now() } : x)) });
       } catch (e) {
         showError(e);
       }
