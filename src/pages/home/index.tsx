@@ -3,6 +3,7 @@ import type { MeView, TodoItem } from '@domain/api/session';
 import type { HomeArea } from '@domain/roles';
 import { devNowMs, showError } from '../../api/client';
 import { ErrorState, Loading, Pending } from '../../components/States';
+import { ConsentButton } from '../../components/ConsentButton';
 import { TodoList } from '../../components/TodoList';
 import { usePageData } from '../../components/usePageData';
 import { useSession } from '../../stores/session';
@@ -79,6 +80,7 @@ function VisitorPrompt({ me }: { me: MeView }) {
       <View className="card visitor-prompt" data-testid="visitor-prompt">
         <View className="visitor-title">房屋绑定审核中</View>
         <View className="muted">您申请绑定的 {waiting.map((r) => r.label).join('、')} 正在由物业工作人员核实，核实通过后即可查看账单、提出质询和建议。</View>
+        <ConsentButton templates={['result']} label="审核结果提醒我" />
       </View>
     );
   }
