@@ -114,9 +114,9 @@ export function fieldProblem(kind: FieldKind, value: string): string | null {
     case 'amount':
       return /^[¥￥$]?\d{1,10}(\.\d{1,2})?元?$/.test(value) ? null : 'amount must be ≤ 10 digits with a sign or 元';
     case 'time':
-      return /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/.test(value) ? null : 'time must read like 2019年10月1日 15:01';
+      return /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/.test(value) ? null : 'time must read like YYYY年M月D日 HH:mm';
     case 'date':
-      return /^\d{4}年\d{1,2}月\d{1,2}日$/.test(value) ? null : 'date must read like 2019年10月1日';
+      return /^\d{4}年\d{1,2}月\d{1,2}日$/.test(value) ? null : 'date must read like YYYY年M月D日';
   }
   return 'unknown kind';
 }
