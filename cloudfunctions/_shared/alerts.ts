@@ -41,6 +41,8 @@ export async function raiseAlert(rt: Runtime, now: EpochMs, alert: Alert): Promi
  */
 export async function sendNudge(rt: Runtime, now: EpochMs, alert: Alert): Promise<NudgeOutcome> {
   const { store } = rt;
+  // Without a sender (local runs) there is no nudge to record: the alert stays as raised, in the message centre.
+  if (!rt.wechat) return 'unavailable';
   const outcome = await trySend(rt, alert);
   const stored = await store.get('alerts', alert.key);
   if (stored && !stored.nudge) {
