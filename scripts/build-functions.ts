@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { COLLECTION_NAMES } from '../cloudfunctions/_shared/storage/collections';
 import { STORAGE_RULE, functionSecurityRule } from './cloudbase-plan';
 
@@ -90,6 +90,7 @@ export function functionSpec(name: string, detectedOpenapi: string[] = []): Func
 /**
  * The node-sdk reads its own package.json at run time (`../../package.json` from its dist) only to
  * report its version; inside a bundle that path does not exist, so the version is inlined instead.
+ * (wx-server-sdk carries its own node-sdk copy, pinned by it; the filter covers both.)
  */
 const inlineNodeSdkVersion: Plugin = {
   name: 'inline-node-sdk-version',
@@ -118,24 +119,11 @@ export const chineseZodLocaleOnly: Plugin = {
   },
 };
 
-/** Anything from the local runtime in a deployed bundle would be a security bug (dev login, NeDB). */
-const LOCAL_ONLY_INPUTS = [/cloudfunctions[\\/]_shared[\\/]local\.ts$/, /cloudfunctions[\\/]_shared[\\/]storage[\\/]nedb\.ts$/, /@seald-io[\\/]nedb/];
-// Case-sensitive on purpose: the SDK legitimately contains "containedBy", which holds "nedB".
-const LOCAL_ONLY_TEXT = ['nedb', '@seald-io'];
-
-export interface BuiltFunction {
-  spec: FunctionSpec;
-  dir: string;
-  bytes: number;
-  gzipBytes: number;
-}
-
-async function buildOne(name: string, rootVersion: string): Promise<BuiltFunction> {
-  const dir = path.join(FUNCTIONS_DIST, name);
-  const outfile = path.join(dir, 'index.js');
-  const result = await build({
+/** How a deployed function is bundled; the wire test of the WeChat send bundles its sender the same way. */
+export function bundleOptions(entry: string, outfile: string): BuildOptions & { metafile: true } {
+  return {
     absWorkingDir: ROOT,
-    entryPoints: [path.join(FUNCTIONS_SRC, name, 'index.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -152,7 +140,25 @@ async function buildOne(name: string, rootVersion: string): Promise<BuiltFunctio
     metafile: true,
     logLevel: 'warning',
     plugins: [inlineNodeSdkVersion, chineseZodLocaleOnly],
-  });
+  };
+}
+
+/** Anything from the local runtime in a deployed bundle would be a security bug (dev login, NeDB). */
+const LOCAL_ONLY_INPUTS = [/cloudfunctions[\\/]_shared[\\/]local\.ts$/, /cloudfunctions[\\/]_shared[\\/]storage[\\/]nedb\.ts$/, /@seald-io[\\/]nedb/];
+// Case-sensitive on purpose: the SDK legitimately contains "containedBy", which holds "nedB".
+const LOCAL_ONLY_TEXT = ['nedb', '@seald-io'];
+
+export interface BuiltFunction {
+  spec: FunctionSpec;
+  dir: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+async function buildOne(name: string, rootVersion: string): Promise<BuiltFunction> {
+  const dir = path.join(FUNCTIONS_DIST, name);
+  const outfile = path.join(dir, 'index.js');
+  const result = await build(bundleOptions(path.join(FUNCTIONS_SRC, name, 'index.ts'), outfile));
   const meta = result.metafile!;
 
   const leakedInputs = Object.keys(meta.inputs).filter((p) => LOCAL_ONLY_INPUTS.some((re) => re.test(p)));

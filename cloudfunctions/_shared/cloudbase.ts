@@ -1,8 +1,7 @@
 import * as tcb from '@cloudbase/node-sdk';
-import { templateData } from '@domain/alerts/templates';
 import { systemClock, type Runtime } from './runtime';
 import { newId } from './ids';
-import { templateIdOf } from './template-ids';
+import { createWechatSender } from './wechat';
 import { createCloudbaseStorage, type CloudbaseDb } from './storage/cloudbase';
 
 /**
@@ -45,26 +44,8 @@ export function createCloudbaseRuntime(): Runtime {
     },
     requestTime: () => systemClock.now(),
     newId,
-    async sendSubscribeMessage(alert) {
-      const templateId = await templateIdOf(store, alert.templateKey);
-      const person = await store.get('people', alert.personId);
-      if (!templateId || !person) return false;
-      try {
-        // Needs `permissions.openapi: ["subscribeMessage.send"]` in the function's config.json.
-        const res = await app.callWxOpenApi({
-          apiName: '/cgi-bin/message/subscribe/send',
-          requestData: {
-            touser: person.openid,
-            template_id: templateId,
-            page: alert.link?.replace(/^\//, ''),
-            data: templateData(alert.templateKey, alert.templateValues),
-          },
-        });
-        return !(res as { code?: string }).code;
-      } catch (e) {
-        console.error('[alerts] subscribe message failed; the alert stays in the inbox', e);
-        return false;
-      }
-    },
+    wechat: createWechatSender(
+      process.env.TCB_SECRET_ID ? { env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY } : {},
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import type { EpochMs } from '@domain/model';
 import type { Storage } from './storage/port';
-import type { Alert } from './storage/server-records';
+import type { SendResult } from '@domain/alerts/delivery';
 
 export interface Clock {
   now(): EpochMs;
@@ -25,6 +25,21 @@ export interface Runtime {
   /** The moment this request happens at; local mode honours a dev time sent by the local host. */
   requestTime(context: unknown): EpochMs;
   newId(prefix: string): string;
-  /** Sends one WeChat subscribe message; absent locally, where alerts land in the inbox only. */
-  sendSubscribeMessage?(alert: Alert): Promise<boolean>;
+  /** Sends WeChat subscribe messages; absent locally, where alerts land in the message centre only. */
+  wechat?: SubscribeSender;
+}
+
+/** One subscribeMessage.send request, as WeChat documents its body. */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  /** The mini-program page the message opens, without a leading slash, with its query. */
+  page?: string;
+  data: Record<string, { value: string }>;
+}
+
+/** The WeChat side of an alert. Production: wx-server-sdk (`_shared/wechat.ts`); tests: a fake. */
+export interface SubscribeSender {
+  /** Sends once, never retrying: a retry after a lost answer could deliver twice. */
+  send(message: SubscribeMessage): Promise<SendResult>;
 }

@@ -45,7 +45,7 @@ export async function anchorSweep(rt: Runtime, now: EpochMs): Promise<SweepResul
           '请保留本消息（或截图、转发到自己的聊天里）：日后在“档案检索”页输入条数和简码，即可核对这些记录没有被改动或删除。',
         link: anchorLink(anchor),
         templateKey: 'deadline',
-        templateValues: { thing1: `档案存证·共${anchor.seq}条`, time2: taken, phrase3: '请留存', thing4: anchor.code },
+        templateValues: { thing1: `档案存证·共${anchor.seq}条`, time2: anchor.at, phrase3: '请留存', thing4: anchor.code },
       });
       if (sent) alertsCreated++;
     }

@@ -29,7 +29,7 @@ export function alertDelivered(rt: Runtime, now: EpochMs, doc: CommitteeDocument
     templateKey: 'deadline',
     templateValues: {
       thing1: doc.content.title,
-      time2: when(doc.responseDue ?? now),
+      time2: doc.responseDue ?? now,
       phrase3: isOpinion(doc) ? '待反馈' : '待签收',
       thing4: `${KIND_LABELS[doc.kind]}·${doc.sentByName ?? '服务中心'}`,
     },
@@ -49,7 +49,7 @@ export async function alertObjection(rt: Runtime, now: EpochMs, doc: CommitteeDo
       body: `${d.memberName}对${titled(doc)}提出异议，请及时给予充分解释并记录答复。`,
       link: routeUrl(ROUTES.staff.record, { id: doc._id }),
       templateKey: 'deadline',
-      templateValues: { thing1: doc.content.title, time2: when(now), phrase3: '待答复', thing4: `${d.memberName}提出异议` },
+      templateValues: { thing1: doc.content.title, time2: now, phrase3: '待答复', thing4: `${d.memberName}提出异议` },
     });
     if (ok) created++;
   }
@@ -66,7 +66,7 @@ export function alertReply(rt: Runtime, now: EpochMs, doc: CommitteeDocument, d:
     body: `服务中心已答复您对${titled(doc)}提出的异议，请查看后签收，或继续提出异议。`,
     link: routeUrl(ROUTES.committee.document, { id: doc._id }),
     templateKey: 'answered',
-    templateValues: { thing1: doc.content.title, phrase2: '已答复', time3: when(now) },
+    templateValues: { thing1: doc.content.title, phrase2: '已答复', time3: now },
   });
 }
 
@@ -80,7 +80,7 @@ export function alertOpinionDueSoon(rt: Runtime, now: EpochMs, doc: CommitteeDoc
     body: `${titled(doc)}的反馈截止时间为 ${when(doc.responseDue!)}，请尽快反馈同意、不同意或意见。`,
     link: routeUrl(ROUTES.committee.document, { id: doc._id }),
     templateKey: 'deadline',
-    templateValues: { thing1: doc.content.title, time2: when(doc.responseDue!), phrase3: '即将截止', thing4: '请反馈签阅意见' },
+    templateValues: { thing1: doc.content.title, time2: doc.responseDue!, phrase3: '即将截止', thing4: '请反馈签阅意见' },
   });
 }
 
@@ -95,6 +95,6 @@ export function alertCollectOpinions(rt: Runtime, now: EpochMs, doc: CommitteeDo
     body: `${titled(doc)}已过反馈截止时间，${missing.length} 位委员逾期未回复（${names}），请上门收回意见。`,
     link: routeUrl(ROUTES.staff.record, { id: doc._id }),
     templateKey: 'deadline',
-    templateValues: { thing1: doc.content.title, time2: when(doc.responseDue!), phrase3: '逾期未回', thing4: `${missing.length}位委员未回复` },
+    templateValues: { thing1: doc.content.title, time2: doc.responseDue!, phrase3: '逾期未回', thing4: `${missing.length}位委员未回复` },
   });
 }

@@ -1,6 +1,5 @@
 import { KIND_LABELS, type Inquiry } from '@domain/inquiry';
 import type { EpochMs } from '@domain/model';
-import { formatLocal } from '@domain/time';
 import { askerInquiryUrl, ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
@@ -11,7 +10,6 @@ import { generalManagers, headsOf } from '../_shared/people';
  * a retried request or a second sweep delivers nothing twice.
  */
 const subject = (i: Inquiry): string => `${KIND_LABELS[i.kind]}：${i.text.split('\n')[0]!.trim()}`;
-const when = (ms: EpochMs): string => formatLocal(ms, 'YYYY-MM-DD HH:mm');
 
 /** Answered or explained → the asker. */
 export async function alertAnswered(rt: Runtime, now: EpochMs, i: Inquiry, explained: boolean): Promise<boolean> {
@@ -23,7 +21,7 @@ export async function alertAnswered(rt: Runtime, now: EpochMs, i: Inquiry, expla
     body: `${subject(i)}。请查看并评价是否满意。`,
     link: askerInquiryUrl(i.channel, i._id),
     templateKey: 'answered',
-    templateValues: { thing1: subject(i), phrase2: explained ? '已说明' : '已答复', time3: when(now) },
+    templateValues: { thing1: subject(i), phrase2: explained ? '已说明' : '已答复', time3: now },
   });
 }
 
@@ -40,7 +38,7 @@ export async function alertEscalated(rt: Runtime, now: EpochMs, i: Inquiry): Pro
       body: `${subject(i)}。服务中心无法解决，已上报总经理处理，答复期限 ${i.dueDate}。`,
       link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
       templateKey: 'deadline',
-      templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '已上报', thing4: '服务中心无法解决' },
+      templateValues: { thing1: subject(i), time2: i.due, phrase3: '已上报', thing4: '服务中心无法解决' },
     });
     if (ok) created++;
   }
@@ -57,7 +55,7 @@ export async function alertAssigned(rt: Runtime, now: EpochMs, i: Inquiry): Prom
     body: `${subject(i)}。请在 ${i.dueDate} 前答复。`,
     link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
     templateKey: 'deadline',
-    templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '待处理', thing4: '请按期答复' },
+    templateValues: { thing1: subject(i), time2: i.due, phrase3: '待处理', thing4: '请按期答复' },
   });
 }
 
@@ -74,7 +72,7 @@ export async function alertDueSoon(rt: Runtime, now: EpochMs, i: Inquiry, headId
       body: `${subject(i)}。答复期限 ${i.dueDate}，请尽快处理。`,
       link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
       templateKey: 'deadline',
-      templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '即将到期', thing4: '请按期答复' },
+      templateValues: { thing1: subject(i), time2: i.due, phrase3: '即将到期', thing4: '请按期答复' },
     });
     if (ok) created++;
   }
@@ -94,7 +92,7 @@ export async function alertOverdue(rt: Runtime, now: EpochMs, i: Inquiry, headId
       body: `${subject(i)}。答复期限 ${i.dueDate} 已过，已上报服务中心负责人。`,
       link: routeUrl(ROUTES.staff.inquiry, { id: i._id }),
       templateKey: 'deadline',
-      templateValues: { thing1: subject(i), time2: when(i.due), phrase3: '已逾期', thing4: '已上报负责人' },
+      templateValues: { thing1: subject(i), time2: i.due, phrase3: '已逾期', thing4: '已上报负责人' },
     });
     if (ok) created++;
   }

@@ -11,6 +11,7 @@ import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { mapPage, pageOf } from '../_shared/paging';
 import { meView, roomsById } from '../_shared/views';
 import { collectTodos } from './todos';
+import { alertBindingDecided } from './binding-alerts';
 
 function requireLocal(ctx: ActionContext): void {
   if (ctx.rt.mode !== 'local') throw new AppError('DEV_LOGIN_DISABLED');
@@ -144,6 +145,7 @@ export const decideBindingAction: Handler<'session', 'decideBinding'> = async (c
     subject: { kind: 'roomBinding', id: decided._id },
     data: { note: input.note ?? null },
   });
+  await alertBindingDecided(ctx.rt, ctx.now, decided);
   return bindingView(ctx, decided);
 };
 

@@ -1,5 +1,4 @@
 import type { EpochMs } from '@domain/model';
-import { formatLocal } from '@domain/time';
 import { formatDayCn, type ObligationRecord } from '@domain/workbench';
 import { ROUTES } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
@@ -9,7 +8,6 @@ import type { Runtime } from '../_shared/runtime';
  * The moments a duty alerts someone. Keys are built from the task, its due date and the person,
  * so an hourly sweep delivers each once; a re-assigned task alerts its new assignee afresh.
  */
-const when = (ms: EpochMs): string => formatLocal(ms, 'YYYY-MM-DD HH:mm');
 
 export async function alertAssigned(rt: Runtime, now: EpochMs, t: ObligationRecord): Promise<boolean> {
   if (!t.assigneeId) return false;
@@ -21,7 +19,7 @@ export async function alertAssigned(rt: Runtime, now: EpochMs, t: ObligationReco
     body: `${t.title}，${formatDayCn(t.dueDate)}到期。${t.ruleText}。`,
     link: ROUTES.staff.workbench,
     templateKey: 'deadline',
-    templateValues: { thing1: t.title, time2: when(t.due), phrase3: '待办理', thing4: t.ruleText },
+    templateValues: { thing1: t.title, time2: t.due, phrase3: '待办理', thing4: t.ruleText },
   });
 }
 
@@ -34,7 +32,7 @@ export async function alertDueSoon(rt: Runtime, now: EpochMs, t: ObligationRecor
     body: `${t.title}，${formatDayCn(t.dueDate)}到期（${countdown}）。${t.ruleText}。`,
     link: ROUTES.staff.workbench,
     templateKey: 'deadline',
-    templateValues: { thing1: t.title, time2: when(t.due), phrase3: '即将到期', thing4: t.ruleText },
+    templateValues: { thing1: t.title, time2: t.due, phrase3: '即将到期', thing4: t.ruleText },
   });
 }
 
@@ -47,6 +45,6 @@ export async function alertOverdue(rt: Runtime, now: EpochMs, t: ObligationRecor
     body: `${t.title}已于${formatDayCn(t.dueDate)}到期，尚未完成。${t.ruleText}。`,
     link: ROUTES.staff.workbench,
     templateKey: 'deadline',
-    templateValues: { thing1: t.title, time2: when(t.due), phrase3: '已逾期', thing4: t.ruleText },
+    templateValues: { thing1: t.title, time2: t.due, phrase3: '已逾期', thing4: t.ruleText },
   });
 }

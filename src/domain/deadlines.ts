@@ -14,6 +14,7 @@ import {
   MONTHLY_PL_DAY,
   NOTIFICATION_WORKING_DAYS,
   ROUTINE_MEETING_PROPOSAL_DAY,
+  QUARTERLY_FUND_REPORT_DAY,
   RULE_PHRASES,
   SPECIAL_MEETING_NOTICE_DAYS,
 } from './rules';
@@ -43,6 +44,7 @@ export type DeadlineRule =
   | 'audit_window'
   | 'routine_meeting_proposal'
   | 'culture_publication'
+  | 'quarterly_fund_report'
   | 'half_year_report'
   | 'annual_report'
   | 'opinion_response';
@@ -64,6 +66,7 @@ export const RULE_TEXTS: Record<DeadlineRule, string> = {
   audit_window: `${RULE_PHRASES.auditWindow}接受业主、业委会的质询和审计`,
   routine_meeting_proposal: `${RULE_PHRASES.routineMeetingProposal}向业委会主任提议召开例行工作沟通会议`,
   culture_publication: '每季度的头个月向业委会报送社区文化报刊、宣传品',
+  quarterly_fund_report: `${RULE_PHRASES.quarterlyFundReport}向业委会报告上季度物业费及专项维修资金收支情况`,
   half_year_report: `${RULE_PHRASES.halfYearReport}向业委会作半年度工作汇报`,
   annual_report: `${RULE_PHRASES.annualReport}向业委会作年度工作汇报`,
   opinion_response: '委员须在签阅截止日期前反馈意见',
@@ -145,6 +148,11 @@ export function auditWindowDeadline(month: YearMonth): Deadline {
  */
 export function routineMeetingProposalDeadline(year: number, quarter: Quarter): Deadline {
   return onDate('routine_meeting_proposal', dateInMonth(firstMonthOfQuarter(year, quarter), ROUTINE_MEETING_PROPOSAL_DAY - 1));
+}
+
+/** The previous quarter's fee and maintenance-fund accounts, due on the day in the quarter's first month. */
+export function quarterlyFundReportDeadline(year: number, quarter: Quarter): Deadline {
+  return onDate('quarterly_fund_report', dateInMonth(firstMonthOfQuarter(year, quarter), QUARTERLY_FUND_REPORT_DAY));
 }
 
 /** Publications go out during the quarter's first month, so they are due at its end. */

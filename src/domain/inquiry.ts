@@ -236,11 +236,12 @@ export type InquiryAccess = 'ok' | 'not_found' | 'forbidden';
  */
 export function inquiryAccess(
   viewer: Pick<Caller, 'personId' | 'roles' | 'communityId'>,
-  inq: Pick<Inquiry, 'askerId' | 'communityId' | 'channel' | 'escalatedAt'>,
+  inq: Pick<Inquiry, 'askerId' | 'communityId' | 'channel' | 'escalatedAt'> & Partial<Pick<Inquiry, 'flaggedDue'>>,
 ): InquiryAccess {
   if (viewer.personId === inq.askerId) return 'ok';
   if (!canSeeCommunity(viewer, inq.communityId)) return 'not_found';
-  if (hasRole(viewer, 'general_manager')) return inq.escalatedAt !== undefined ? 'ok' : 'forbidden';
+  // The general manager sees what was escalated to them, and what went overdue (the overdue chase reaches them).
+  if (hasRole(viewer, 'general_manager')) return inq.escalatedAt !== undefined || inq.flaggedDue !== undefined ? 'ok' : 'forbidden';
   if (isStaff(viewer)) return 'ok';
   if (inq.channel === 'committee' && hasRole(viewer, 'committee')) return 'ok';
   return 'forbidden';

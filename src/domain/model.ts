@@ -1,3 +1,4 @@
+import type { TemplateKey } from './alerts/templates';
 /**
  * Records shared by the app and the functions. Times are epoch milliseconds (`EpochMs`), days are
  * Shanghai calendar days 'YYYY-MM-DD' (`LocalDate`), money is integer fen (`Fen`).
@@ -140,7 +141,7 @@ export interface InboxItem extends StoredRecord {
 /** Remaining one-time subscribe-message consents of one person for one template. */
 export interface SubscriptionQuota extends StoredRecord {
   personId: Id;
-  templateKey: string;
+  templateKey: TemplateKey;
   remaining: number;
   updatedAt: EpochMs;
 }

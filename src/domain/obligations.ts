@@ -9,6 +9,7 @@ import {
   auditWindow,
   auditWindowDeadline,
   culturePublicationDeadline,
+  quarterlyFundReportDeadline,
   halfYearReportDeadline,
   monthlyPlDeadline,
   routineMeetingProposalDeadline,
@@ -18,7 +19,8 @@ import {
 import { RULE_PHRASES } from './rules';
 import { addMonths, dateInMonth, monthNumber, monthOf, parseLocalDate, quarterOf, yearOfMonth, type EpochMs, type LocalDate, type YearMonth } from './time';
 
-export type ObligationKind = 'monthly_pl' | 'audit_window' | 'routine_meeting_proposal' | 'culture_publication' | 'half_year_report' | 'annual_report';
+export type ObligationKind =
+  'monthly_pl' | 'audit_window' | 'routine_meeting_proposal' | 'culture_publication' | 'quarterly_fund_report' | 'half_year_report' | 'annual_report';
 
 export interface ObligationTask {
   _id: string;
@@ -56,6 +58,7 @@ const ID_KEYS: Record<ObligationKind, string> = {
   audit_window: 'audit',
   routine_meeting_proposal: 'meeting',
   culture_publication: 'culture',
+  quarterly_fund_report: 'funds',
   half_year_report: 'half',
   annual_report: 'annual',
 };
@@ -97,6 +100,12 @@ function draftsDueIn(month: YearMonth): Draft[] {
         title: `报送${year}年第${q}季度社区文化报刊、宣传品`,
         deadline: culturePublicationDeadline(year, q),
         windowStart: dateInMonth(month, 1),
+      },
+      {
+        kind: 'quarterly_fund_report',
+        period: `${year}-Q${q}`,
+        title: `报告${q === 1 ? year - 1 : year}年第${q === 1 ? 4 : q - 1}季度物业费及专项维修资金收支情况`,
+        deadline: quarterlyFundReportDeadline(year, q),
       },
     );
   }

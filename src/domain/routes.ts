@@ -12,6 +12,8 @@ const MAIN = {
   todo: '/pages/todo/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
+  /** The message centre (消息), every role's: alerts land here first, WeChat only nudges. */
+  messages: '/pages/messages/index',
 } as const;
 
 /**

@@ -22,6 +22,8 @@ export const AUDIT_WINDOW_FROM_DAY = 10;
 export const AUDIT_WINDOW_TO_DAY = 15;
 /** The routine meeting is proposed before this day of the quarter's first month. */
 export const ROUTINE_MEETING_PROPOSAL_DAY = 15;
+/** The previous quarter's income and spending of property fees and of the maintenance fund is reported by this day of the quarter's first month (presented at the routine meeting). */
+export const QUARTERLY_FUND_REPORT_DAY = 15;
 /** The half-year and annual work reports are due by the end of these months. */
 export const HALF_YEAR_REPORT_MONTH = 6;
 export const ANNUAL_REPORT_MONTH = 12;
@@ -47,6 +49,7 @@ export const RULE_PHRASES = {
   auditWindowDays: `${AUDIT_WINDOW_FROM_DAY}日至${AUDIT_WINDOW_TO_DAY}日`,
   auditWindow: `每月${AUDIT_WINDOW_FROM_DAY}日至${AUDIT_WINDOW_TO_DAY}日`,
   routineMeetingProposal: `每季度首月${ROUTINE_MEETING_PROPOSAL_DAY}日前`,
+  quarterlyFundReport: `每季度首月${QUARTERLY_FUND_REPORT_DAY}日前（含${QUARTERLY_FUND_REPORT_DAY}日）`,
   halfYearReport: `每年${HALF_YEAR_REPORT_MONTH}月底前`,
   annualReport: `每年${ANNUAL_REPORT_MONTH}月底前`,
   reopenWithin: `${REOPEN_WINDOW_DAYS}天内`,

@@ -157,6 +157,8 @@ export interface Delivery extends StoredRecord {
   responseDue?: EpochMs;
   /** Number of events appended so far; the next event's number is this + 1. */
   eventCount: number;
+  /** When the hourly chase next looks at it (unsigned deliveries); null when there is nothing to chase. */
+  nextActionAt?: EpochMs | null;
   /** Kept by `deliveryFlags`, so lists and todos query them instead of reading every delivery. */
   awaitingMember: boolean;
   pending: boolean;
@@ -342,6 +344,8 @@ export function newDelivery(input: {
     objections: [],
     responseDue: input.responseDue,
     eventCount: 1,
+    // Opinion requests are chased by their own sweep; every other delivery is looked at from the start.
+    nextActionAt: input.documentKind === 'opinion_request' ? null : input.now,
     ...deliveryFlags({ signStatus: 'PENDING', objectionOpen: false }, false),
   };
 }

@@ -3,6 +3,7 @@
  * due date reads, and which section of the workbench it belongs in. Pure: the moment and the
  * calendar are parameters.
  */
+import { DEFAULT_CADENCES } from './alerts/cadence';
 import type { WorkingCalendar } from './calendar';
 import { nextDeadlineAction, workingDaysLeft } from './deadlines';
 import { fail } from './errors';
@@ -14,8 +15,8 @@ import { addCalendarDays, dayOfMonth, dayOfWeek, localDateOf, monthNumber, month
 
 /** Generated ahead: the current month and the next three, so a duty exists well before it is due. */
 export const GENERATE_MONTHS = 4;
-/** A task due within this many working days alerts whoever must do it. */
-export const DUE_SOON_WORKING_DAYS = 2;
+/** A task due within this many working days alerts whoever must do it (its cadence, in alerts/cadence.ts). */
+export const DUE_SOON_WORKING_DAYS = DEFAULT_CADENCES.obligation.beforeWorkingDays;
 /** Done tasks stay on the workbench this long, so the document they produced can be found again. */
 export const DONE_SHOWN_MS = 35 * 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@ import type { Envelope } from '@domain/envelope';
 import type { Role } from '@domain/roles';
 import { createLocalRuntime } from '../../cloudfunctions/_shared/local';
 import { FUNCTIONS } from '../../cloudfunctions/_shared/registry';
-import type { Runtime } from '../../cloudfunctions/_shared/runtime';
+import type { Runtime, SubscribeSender } from '../../cloudfunctions/_shared/runtime';
 import type { Storage } from '../../cloudfunctions/_shared/storage/port';
 import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/storage/collections';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
@@ -76,12 +76,17 @@ export interface HarnessOptions {
   store?: Storage;
   /** Wraps the store every call goes through (e.g. a write log with crash injection). */
   wrapStore?: (store: Storage) => Storage;
+  /** A WeChat sender (see fake-wechat.ts); without one, alerts reach the message centre only, as in local runs. */
+  wechat?: SubscribeSender;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   let now = typeof options.now === 'number' ? options.now : Date.parse(options.now ?? DEFAULT_NOW);
   const base = options.store ?? createNedbStorage();
-  const rt = createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now } });
+  const rt: Runtime = {
+    ...createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now } }),
+    ...(options.wechat ? { wechat: options.wechat } : {}),
+  };
   if (options.seed !== false) await seedDemo(rt.store, now);
 
   const raw: Harness['raw'] = (fn, event, opts = {}) => {

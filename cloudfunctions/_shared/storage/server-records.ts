@@ -1,4 +1,5 @@
-import type { TemplateKey } from '@domain/alerts/templates';
+import type { NudgeOutcome } from '@domain/alerts/delivery';
+import type { TemplateKey, TemplateMessage } from '@domain/alerts/templates';
 import type { EpochMs, StoredRecord } from '@domain/model';
 
 /**
@@ -7,7 +8,7 @@ import type { EpochMs, StoredRecord } from '@domain/model';
  */
 
 /** An alert: who must act, about what, by when. Raised by any feature; delivered by `raiseAlert`. */
-export interface Alert {
+export type Alert = {
   /** Deterministic key so raising the same alert twice (e.g. sweeps) delivers it once. */
   key: string;
   personId: string;
@@ -15,14 +16,23 @@ export interface Alert {
   title: string;
   body: string;
   link?: string;
-  templateKey: TemplateKey;
-  templateValues: Record<string, string>;
+} & TemplateMessage;
+
+/** What the WeChat nudge did: the outcome, WeChat's errcode if any, and when. */
+export interface NudgeRecord {
+  outcome: NudgeOutcome;
+  errcode?: number;
+  at: EpochMs;
 }
 
-export interface StoredAlert extends Alert, StoredRecord {
-  createdAt: EpochMs;
-  channel: 'subscribe_message' | 'inbox';
-}
+export type StoredAlert = Alert &
+  StoredRecord & {
+    createdAt: EpochMs;
+    /** The channel that actually delivered it: the message centre always, WeChat too when `nudge` says sent. */
+    channel: 'subscribe_message' | 'inbox';
+    /** Why it went (or did not go) out as a subscribe message; absent until the send was tried. */
+    nudge?: NudgeRecord;
+  };
 
 /** A field value an increment step may set (the storage port's Scalar). */
 type StepScalar = string | number | boolean | null;

@@ -7,6 +7,7 @@ import type { FileRef } from '@domain/files';
 import type { Classification } from '@domain/inquiry-labels';
 import { isStaffRole, LEAD_ROLES } from '@domain/roles';
 import { call } from '../../api/client';
+import { askConsent } from '../../api/consent';
 import { useSession } from '../../stores/session';
 import type { Act } from './AskerActions';
 import { PhotoPicker } from './PhotoPicker';
@@ -49,7 +50,15 @@ function AssignRow({ item, act }: { item: InquiryDetailView; act: Act }) {
       ) : (
         me &&
         item.assigneeId !== me.personId && (
-          <View className="btn btn-plain btn-small" data-testid="assign-self" onClick={() => void assign(me.personId, '我')}>
+          <View
+            className="btn btn-plain btn-small"
+            data-testid="assign-self"
+            onClick={() => {
+              // Taking it is the natural moment to ask to be alerted of its deadline; straight from the tap.
+              void askConsent('deadline');
+              void assign(me.personId, '我');
+            }}
+          >
             由我处理
           </View>
         )

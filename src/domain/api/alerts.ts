@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Id } from '../model';
 import { TEMPLATES } from '../alerts/templates';
-import { action, noInput, pageFields, zId, zKeyOf, type Paged } from './contract';
+import { action, noInput, zId, zKeyOf, zPage, type Paged } from './contract';
 
 export interface InboxItemView {
   inboxId: Id;
@@ -13,7 +13,8 @@ export interface InboxItemView {
 }
 
 export const alertsApi = {
-  inbox: action<Paged<InboxItemView> & { unread: number }>()('站内消息（新的在前，分页；unread：未读总数）', z.strictObject(pageFields)),
+  /** The message centre: unread first, newest first within each; `unread` counts all of them. */
+  inbox: action<Paged<InboxItemView> & { unread: number }>()('消息中心（未读在前，分页）', zPage),
   markRead: action<{ unread: number }>()('标记站内消息已读', z.strictObject({ inboxId: zId })),
   consent: action<{ remaining: number }>()(
     '记录用户对订阅消息的授权（一次授权可发送一条）',

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import type { MeView } from '@domain/api/session';
+import type { MeView, TodoItem } from '@domain/api/session';
 import type { HomeArea } from '@domain/roles';
 import { devNowMs, showError } from '../../api/client';
 import { ErrorState, Loading, Pending } from '../../components/States';
+import { ConsentButton } from '../../components/ConsentButton';
 import { TodoList } from '../../components/TodoList';
 import { usePageData } from '../../components/usePageData';
 import { useSession } from '../../stores/session';
@@ -79,6 +80,7 @@ function VisitorPrompt({ me }: { me: MeView }) {
       <View className="card visitor-prompt" data-testid="visitor-prompt">
         <View className="visitor-title">房屋绑定审核中</View>
         <View className="muted">您申请绑定的 {waiting.map((r) => r.label).join('、')} 正在由物业工作人员核实，核实通过后即可查看账单、提出质询和建议。</View>
+        <ConsentButton templates={['result']} label="审核结果提醒我" />
       </View>
     );
   }
@@ -89,6 +91,25 @@ function VisitorPrompt({ me }: { me: MeView }) {
       <View className="btn visitor-bind" data-testid="visitor-bind" onClick={() => openLink(ROUTES.owner.bindRoom)}>
         绑定房屋
       </View>
+    </View>
+  );
+}
+
+/** The unread count the server put in the todos: the same number the 待办 tab badge includes. */
+const unreadOf = (items: TodoItem[]): number => items.find((t) => t.kind === 'inbox')?.count ?? 0;
+
+function MessagesCard({ unread }: { unread: number | null }) {
+  return (
+    <View className="card home-messages" data-testid="home-messages" onClick={() => openLink(ROUTES.messages)}>
+      <View className="home-messages-title">
+        <Text>消息</Text>
+        {unread !== null && unread > 0 && (
+          <Text className="tag tag-danger home-messages-unread" data-testid="home-messages-unread">
+            {unread} 条未读
+          </Text>
+        )}
+      </View>
+      <View className="muted">{unread ? '点击查看提醒和处理结果' : '所有提醒和处理结果都在这里'}</View>
     </View>
   );
 }
@@ -125,6 +146,8 @@ export default function HomePage() {
       <Greeting me={me} />
 
       {me.area === 'visitor' && <VisitorPrompt me={me} />}
+
+      <MessagesCard unread={loaded ? unreadOf(items) : null} />
 
       {shortcuts.length > 0 && (
         <View className="home-shortcuts">

@@ -195,6 +195,7 @@ it('every rule has a Chinese text', () => {
     'audit_window',
     'routine_meeting_proposal',
     'culture_publication',
+    'quarterly_fund_report',
     'half_year_report',
     'annual_report',
     'opinion_response',

@@ -18,6 +18,7 @@ describe('generateObligations', () => {
       '2026-10-05 ob:c1:pl:2026-09',
       '2026-10-14 ob:c1:meeting:2026-Q4',
       '2026-10-15 ob:c1:audit:2026-10',
+      '2026-10-15 ob:c1:funds:2026-Q4',
       '2026-10-31 ob:c1:culture:2026-Q4',
       '2026-11-05 ob:c1:pl:2026-10',
       '2026-11-15 ob:c1:audit:2026-11',
@@ -65,14 +66,25 @@ describe('generateObligations', () => {
 
   it('skips duties already due before `from`', () => {
     const ids = generateObligations({ communityId: 'c1', from: '2026-10-15', months: 1, calendar }).map((t) => t._id);
-    expect(ids).toEqual(['ob:c1:audit:2026-10', 'ob:c1:culture:2026-Q4']);
+    expect(ids).toEqual(['ob:c1:audit:2026-10', 'ob:c1:funds:2026-Q4', 'ob:c1:culture:2026-Q4']);
   });
 
   it('includes the half-year report in June and marks 2027 duties provisional', () => {
     const h1 = generateObligations({ communityId: 'c2', from: '2026-06-01', months: 1, calendar });
     expect(h1.find((t) => t.kind === 'half_year_report')).toMatchObject({ _id: 'ob:c2:half:2026-H1', dueDate: '2026-06-30' });
     const jan27 = generateObligations({ communityId: 'c2', from: '2027-01-01', months: 1, calendar });
-    expect(jan27.map((t) => t._id)).toEqual(['ob:c2:pl:2026-12', 'ob:c2:meeting:2027-Q1', 'ob:c2:audit:2027-01', 'ob:c2:culture:2027-Q1']);
+    expect(jan27.map((t) => t._id)).toEqual([
+      'ob:c2:pl:2026-12',
+      'ob:c2:meeting:2027-Q1',
+      'ob:c2:audit:2027-01',
+      'ob:c2:funds:2027-Q1',
+      'ob:c2:culture:2027-Q1',
+    ]);
+    // The quarterly fee and maintenance-fund report covers the quarter before: Q1 reports last year's Q4.
+    expect(jan27.find((t) => t.kind === 'quarterly_fund_report')).toMatchObject({
+      dueDate: '2027-01-15',
+      title: '报告2026年第4季度物业费及专项维修资金收支情况',
+    });
     expect(jan27.every((t) => t.provisional)).toBe(true);
     expect(q4.every((t) => !t.provisional)).toBe(true);
   });

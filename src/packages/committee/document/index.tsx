@@ -6,7 +6,7 @@ import type { DeliveryView } from '@domain/api/filings';
 import { OPINION_LABELS, type OpinionChoice } from '@domain/signoff';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
-import { askConsent } from '../../../api/consent';
+import { ConsentButton } from '../../../components/ConsentButton';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
@@ -34,8 +34,6 @@ function MyDelivery({ d, opinionRequest, onChange }: { d: DeliveryView; opinionR
   function sign(): void {
     void Taro.showModal({ title: '确认签收', content: '签收表示您已收到并阅读该文件，签收时间将被记录。' }).then((r) => {
       if (!r.confirm) return;
-      // The modal's confirm is a tap, the moment WeChat allows asking to be alerted of the next document.
-      void askConsent('deadline');
       void run(() => call('filings', 'sign', { deliveryId: d.deliveryId }), '已签收');
     });
   }
@@ -68,6 +66,8 @@ function MyDelivery({ d, opinionRequest, onChange }: { d: DeliveryView; opinionR
       <Objections rounds={d.objections} />
       {waiting && <View className="notice">您的异议已送达服务中心，答复后可签收或继续提出异议。</View>}
       {d.overdue && <View className="notice overdue">反馈期限已过，您仍可补充反馈，将标记为逾期。</View>}
+      {/* Signing is the natural moment to ask to be alerted of the next document and of the answer to an objection. */}
+      {d.actions.length > 0 && <ConsentButton templates={['deadline', 'answered']} label="开启签收提醒" />}
 
       {d.actions.length > 0 && (
         <View className="my-actions">

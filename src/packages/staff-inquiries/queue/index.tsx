@@ -8,6 +8,7 @@ import { InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 import { LoadMore } from '../../../components/LoadMore';
 import { useSession } from '../../../stores/session';
+import { ConsentButton } from '../../../components/ConsentButton';
 
 type Scope = 'mine' | 'open' | 'done';
 
@@ -39,6 +40,7 @@ export default function QueuePage() {
   return (
     <View className="page queue-page" data-testid="queue-page">
       <Tabs tabs={tabs} value={scope} onChange={setScope} />
+      <ConsentButton templates={['deadline']} label="开启提问提醒" />
       {(head || gm) && (
         <View className="row queue-stats-link">
           <Text className="muted">按月查看收到、按期答复、逾期、上报与满意度</Text>

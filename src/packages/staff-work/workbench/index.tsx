@@ -16,6 +16,7 @@ import { AssignForm } from './AssignForm';
 import { DoneForm } from './DoneForm';
 import { TaskCard } from './TaskCard';
 import './index.scss';
+import { ConsentButton } from '../../../components/ConsentButton';
 
 /** Always shown, even empty, so "nothing due this week" is an answer and not a missing section. */
 const MAIN_SECTIONS: Array<{ key: WorkbenchSection; empty: string }> = [
@@ -87,6 +88,7 @@ export default function WorkbenchPage() {
             <View className="muted">{SCOPE_TEXT[view.scope]}，按工作日倒计时</View>
           </View>
         </View>
+        <ConsentButton templates={['deadline']} label="开启到期提醒" />
         <View className="workbench-counts">
           {(['overdue', 'thisWeek', 'thisMonth'] as const).map((key) => (
             <View key={key} className={`workbench-count count-${key}`}>

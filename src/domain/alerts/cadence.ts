@@ -1,0 +1,105 @@
+import type { WorkingCalendar } from '../calendar';
+import type { EpochMs, LocalDate } from '../model';
+import { INQUIRY_REMINDER_WORKING_DAYS, NOTIFICATION_WORKING_DAYS, OPINION_REMINDER_WORKING_DAYS } from '../rules';
+import { addCalendarDays, localDateOf, startOfLocalDay } from '../time';
+
+/**
+ * Every reminder cadence of the product, as data: when a deadline alerts before it falls due, how
+ * often it chases once it has passed, and whom it escalates to. Meetings and fees read theirs here.
+ * A community may override a cadence in its settings: `settings.reminders.<key>` (see cadenceFor).
+ */
+export interface Cadence {
+  /** Alert when this many working days (or fewer) remain before the due day; 0 = no alert before. */
+  beforeWorkingDays: number;
+  /** Once past due, alert again every this many working days after the due day; 0 = once, when it passes. */
+  repeatEveryWorkingDays: number;
+  /**
+   * Escalations once past due: to whom, and how many working days after the due day (0 = as soon as
+   * it has passed; 1 = from the first working day after the due day; 2 = a further working day).
+   */
+  escalate: ReadonlyArray<{ to: 'head' | 'general_manager'; afterWorkingDays: number }>;
+}
+
+export const DEFAULT_CADENCES = {
+  /** A member has not signed a delivered filing, notification or report. */
+  unsignedDelivery: { beforeWorkingDays: 1, repeatEveryWorkingDays: 2, escalate: [] },
+  /** A member has not given an opinion by the response deadline; the sender collects after it. */
+  opinion: { beforeWorkingDays: OPINION_REMINDER_WORKING_DAYS, repeatEveryWorkingDays: 0, escalate: [] },
+  /** An inquiry not answered in time: overdue → the head, a further working day → the general manager. */
+  inquiry: {
+    beforeWorkingDays: INQUIRY_REMINDER_WORKING_DAYS,
+    repeatEveryWorkingDays: 0,
+    escalate: [
+      { to: 'head', afterWorkingDays: 0 },
+      { to: 'general_manager', afterWorkingDays: 2 },
+    ],
+  },
+  /** A notification (通报) owed since an event: before the 3rd working day, daily after it. */
+  notificationEvent: { beforeWorkingDays: NOTIFICATION_WORKING_DAYS - 1, repeatEveryWorkingDays: 1, escalate: [{ to: 'head', afterWorkingDays: 0 }] },
+  /** Workbench obligations (reports, proposals): the workbench sweep's own stages, stated here. */
+  obligation: { beforeWorkingDays: 2, repeatEveryWorkingDays: 0, escalate: [{ to: 'head', afterWorkingDays: 0 }] },
+} as const satisfies Record<string, Cadence>;
+
+export type CadenceKey = keyof typeof DEFAULT_CADENCES;
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 30;
+
+/**
+ * A community's cadence: its `settings.reminders[key]` where present and sane, the default otherwise.
+ * Read defensively: communities created before settings existed have none, and a hand-edited value
+ * that is not a small whole number is ignored rather than trusted.
+ */
+export function cadenceFor(key: CadenceKey, community: unknown): Cadence {
+  const base: Cadence = DEFAULT_CADENCES[key];
+  const settings = (community as { settings?: { reminders?: Record<string, unknown> } } | null | undefined)?.settings;
+  const own = settings?.reminders && Object.prototype.hasOwnProperty.call(settings.reminders, key) ? settings.reminders[key] : undefined;
+  if (!own || typeof own !== 'object') return base;
+  const o = own as Partial<Record<keyof Cadence, unknown>>;
+  return {
+    beforeWorkingDays: isCount(o.beforeWorkingDays) ? o.beforeWorkingDays : base.beforeWorkingDays,
+    repeatEveryWorkingDays: isCount(o.repeatEveryWorkingDays) ? o.repeatEveryWorkingDays : base.repeatEveryWorkingDays,
+    escalate: base.escalate,
+  };
+}
+
+/**
+ * Which alert of a cadence is due now for a deadline, named so that a sweep can key its alert by
+ * it (each step alerts once): `before` while at most `beforeWorkingDays` working days remain,
+ * `after-1`, `after-2`, … each `repeatEveryWorkingDays` working days after the due day (`after-1`
+ * only, from the first working day after, when it does not repeat). Null in between.
+ */
+export function chaseStep(cadence: Cadence, due: EpochMs, now: EpochMs, calendar: WorkingCalendar): string | null {
+  const today = localDateOf(now);
+  const dueDay: LocalDate = localDateOf(due);
+  if (now <= due) {
+    const left = calendar.workingDaysBetween(today, dueDay);
+    return cadence.beforeWorkingDays > 0 && left <= cadence.beforeWorkingDays ? 'before' : null;
+  }
+  const passed = calendar.workingDaysBetween(dueDay, today);
+  if (cadence.repeatEveryWorkingDays === 0) return passed >= 1 ? 'after-1' : null;
+  const n = Math.floor(passed / cadence.repeatEveryWorkingDays);
+  return n >= 1 ? `after-${n}` : null;
+}
+
+/**
+ * When the chase step next changes after `now` (the start of that Shanghai day), looking at most
+ * `horizonDays` ahead; null when it never will (no repeat after the last step). The sweep stores it
+ * so that it reads only the deliveries whose next step has come.
+ */
+export function nextChaseAt(cadence: Cadence, due: EpochMs, now: EpochMs, calendar: WorkingCalendar, horizonDays = 120): EpochMs | null {
+  const current = chaseStep(cadence, due, now, calendar);
+  let day = localDateOf(now);
+  for (let i = 0; i < horizonDays; i++) {
+    day = addCalendarDays(day, 1);
+    const start = startOfLocalDay(day);
+    if (chaseStep(cadence, due, start, calendar) !== current) return start;
+  }
+  return cadence.repeatEveryWorkingDays === 0 && current !== null ? null : startOfLocalDay(day);
+}
+
+/** The escalations due by now: each once the working days after the due day have passed. */
+export function escalationsDue(cadence: Cadence, due: EpochMs, now: EpochMs, calendar: WorkingCalendar): Array<Cadence['escalate'][number]> {
+  if (now <= due) return [];
+  const passed = calendar.workingDaysBetween(localDateOf(due), localDateOf(now));
+  return cadence.escalate.filter((e) => passed >= e.afterWorkingDays);
+}
