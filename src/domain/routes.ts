@@ -45,6 +45,15 @@ const PACKAGES = {
     inquiry: '/packages/staff/inquiry/index',
     inquiryStats: '/packages/staff/inquiry-stats/index',
   },
+  /** Meetings, minutes and resolutions for every role (each page shows what the caller's role may do). */
+  meetings: {
+    quarters: '/packages/meetings/quarters/index',
+    proposal: '/packages/meetings/proposal/index',
+    meeting: '/packages/meetings/meeting/index',
+    resolutions: '/packages/meetings/resolutions/index',
+    postings: '/packages/meetings/postings/index',
+    notices: '/packages/meetings/notices/index',
+  },
 } as const;
 
 export const ROUTES = { ...MAIN, ...PACKAGES } as const;
