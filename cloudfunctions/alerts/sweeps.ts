@@ -5,6 +5,7 @@ import type { Sweep, SweepResult } from '../_shared/sweep';
 import { anchorSweep } from '../filings/anchors';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
+import { meetingSweep } from '../meetings/sweep';
 import { obligationSweep } from '../workbench/sweep';
 
 export type { Sweep, SweepResult };
@@ -15,7 +16,7 @@ const repairSweep: Sweep = async (rt, now) => {
   return { alertsCreated: 0, escalated: 0 };
 };
 
-const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep];
+const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep, meetingSweep];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };

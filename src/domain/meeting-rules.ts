@@ -4,13 +4,14 @@
  * fund filing pass. Pure: days and moments are arguments, settings are read defensively because a
  * community's record may not carry them yet.
  */
-import { isLate, specialMeetingNoticeDeadline, type Deadline } from './deadlines';
+import type { WorkingCalendar } from './calendar';
+import { isDueWithin, isLate, specialMeetingNoticeDeadline, type Deadline } from './deadlines';
 import { FUND_FILING_CATEGORIES, type CommitteeDocument } from './documents';
 import { fail } from './errors';
 import type { EpochMs, Id, LocalDate } from './model';
 import { PROPOSAL_TRANSITIONS, type Meeting, type MotionTally, type ProposalStatus, type Resolution, type VoteChoice } from './meetings';
 import { checkQuorum, countNeeded, DEFAULT_QUORUM_RULE, type QuorumRule } from './quorum';
-import { QUARTER_RISK_DAYS_LEFT, ROUTINE_PROPOSAL_RISK_DAY, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
+import { MEETING_NOTICE_REMINDER_WORKING_DAYS, QUARTER_RISK_DAYS_LEFT, ROUTINE_PROPOSAL_RISK_DAY, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
 import { addCalendarDays, calendarDaysBetween, dateInMonth, endOfLocalDay, firstMonthOfQuarter, localDateOf, type Quarter } from './time';
 
 // ---- community settings, read defensively --------------------------------------------------
@@ -196,3 +197,10 @@ export const proposalOpen = (status: ProposalStatus): boolean => Object.values(P
 
 /** The end of the meeting day: the moment by which unsigned notices are reminded. */
 export const meetingMoment = (day: LocalDate): EpochMs => endOfLocalDay(day);
+
+/** Members who have not signed the notice are reminded once the meeting is this near (in working days). */
+export const noticeReminderDue = (meetingDay: LocalDate, now: EpochMs, calendar: WorkingCalendar): boolean =>
+  isDueWithin(now, { due: meetingMoment(meetingDay) }, MEETING_NOTICE_REMINDER_WORKING_DAYS, calendar);
+
+/** The quarter a day falls in, as 'YYYY-Qn'. */
+export const periodOfDay = (day: LocalDate): string => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;

@@ -222,3 +222,28 @@ describe('special meeting notice and committee notices', () => {
     expect(await h.ok('meetings', 'ownerNotices', {}, DEMO.owner)).toEqual([expect.objectContaining({ kind: 'posting', text: '请于月底前清理。' })]);
   });
 });
+
+describe('todos and alerts', () => {
+  it('the chair has the proposal to answer; the head has the quarter at risk once the 10th passes without one', async () => {
+    h.setNow('2026-10-12T09:00:00+08:00');
+    const headTodos = await h.ok('session', 'todos', {}, DEMO.head);
+    expect(headTodos.map((t) => t.title)).toContain('2026-Q4例行会议有风险');
+    const p = await h.ok('meetings', 'propose', { period: '2026-Q4' }, DEMO.head);
+    expect((await h.ok('session', 'todos', {}, DEMO.chair)).find((t) => t.title === '会议提议待答复')?.link).toContain(p._id);
+    expect((await h.ok('session', 'todos', {}, DEMO.head)).map((t) => t.title)).not.toContain('2026-Q4例行会议有风险');
+  });
+
+  it('members who have not signed the notice are reminded one working day before the meeting, once', async () => {
+    const meeting = await h.ok('meetings', 'schedule', { kind: 'special', title: '电梯更新专题会', day: '2026-10-20', place: '会议室' }, DEMO.head);
+    const sent = await h.ok('meetings', 'sendNotice', { meetingId: meeting._id }, DEMO.head);
+    await h.ok('filings', 'sign', { deliveryId: deliveryId(sent.noticeDocumentId!, DEMO.chair) }, DEMO.chair);
+    h.setNow('2026-10-16T09:00:00+08:00');
+    await h.timer();
+    const reminders = async () => (await h.rt.store.find('alerts', {})).filter((a) => a.key.startsWith('meeting-notice-soon:')).map((a) => a.personId);
+    expect(await reminders()).toEqual([]);
+    h.setNow('2026-10-19T09:00:00+08:00');
+    await h.timer();
+    await h.timer();
+    expect((await reminders()).sort()).toEqual([DEMO.viceChair, DEMO.member, 'p_owner_22', 'p_owner_29'].sort());
+  });
+});
