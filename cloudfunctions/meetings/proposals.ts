@@ -11,7 +11,7 @@ import {
   type Meeting,
   type MeetingProposal,
 } from '@domain/meetings';
-import type { Id } from '@domain/model';
+import { POSITION_LABELS, type Id } from '@domain/model';
 import { ROUTES, routeUrl } from '@domain/routes';
 import { hasRole } from '@domain/roles';
 import { localDateOf, type Quarter } from '@domain/time';
@@ -51,8 +51,15 @@ async function quarterRow(ctx: ActionContext, communityId: Id, period: string): 
 export const quarters: Handler<'meetings', 'quarters'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const communityId = requireCommunity(caller);
-  const rows = await Promise.all([1, 2, 3, 4].map((q) => quarterRow(ctx, communityId, `${input.year}-Q${q}`)));
-  return { rows, canPropose: hasRole(caller, 'head') };
+  const [rows, { roster }] = await Promise.all([
+    Promise.all([1, 2, 3, 4].map((q) => quarterRow(ctx, communityId, `${input.year}-Q${q}`))),
+    committeeOf(ctx, communityId),
+  ]);
+  return {
+    rows,
+    canPropose: hasRole(caller, 'head'),
+    roster: roster.map((m) => ({ personId: m.personId, name: m.name, position: POSITION_LABELS[m.position] })),
+  };
 };
 
 export const propose: Handler<'meetings', 'propose'> = async (ctx, input) => {

@@ -273,8 +273,9 @@ describe('opinion requests', () => {
       overdue: false,
     });
 
-    // No opinion alert yet; the only alerts are the month's archive anchor, one per member.
-    expect(await h.ok('alerts', 'sweep', {}, DEMO.head)).toMatchObject({ alertsCreated: MEMBERS.length });
+    // No opinion alert yet; the only alerts are the month's archive anchor, one per member, and the
+    // head's alert that the quarter's routine meeting is at risk (the demo has no proposal).
+    expect(await h.ok('alerts', 'sweep', {}, DEMO.head)).toMatchObject({ alertsCreated: MEMBERS.length + 1 });
     h.setNow('2026-11-23T09:00:00+08:00'); // Monday: one working day left
     const soon = await h.ok('alerts', 'sweep', {}, DEMO.head);
     expect(soon.alertsCreated).toBeGreaterThanOrEqual(3);

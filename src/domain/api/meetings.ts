@@ -32,6 +32,12 @@ export interface QuarterRow {
   communications: Array<Plain<Communication> & { channelLabel: string }>;
 }
 
+export interface RosterEntry {
+  personId: Id;
+  name: string;
+  position: string;
+}
+
 export interface MyVote {
   meetingId: Id;
   meetingTitle: string;
@@ -67,7 +73,7 @@ const zAttachments = z.array(zFileRef).max(10, '附件最多10个').default([]);
 const zVote = zKeyOf(VOTE_LABELS, '请选择同意、反对或弃权');
 
 export const meetingsApi = {
-  quarters: action<{ rows: QuarterRow[]; canPropose: boolean }>()(
+  quarters: action<{ rows: QuarterRow[]; canPropose: boolean; roster: RosterEntry[] }>()(
     '按季度列出例行会议的提议、会议和沟通记录及完成情况',
     z.strictObject({ year: z.number().int().min(2000).max(2100) }),
   ),
@@ -112,10 +118,7 @@ export const meetingsApi = {
     '向每位委员书面送达专题会议通知和材料（逐一签收）',
     z.strictObject({ meetingId: zId, body: zBody, attachments: zAttachments, lateReason: z.string().trim().max(500).optional() }),
   ),
-  get: action<{ meeting: MeetingView; resolutions: ResolutionView[]; roster: Array<{ personId: Id; name: string; position: string }> }>()(
-    '会议详情（出席、表决、纪要、决议）',
-    zMeeting,
-  ),
+  get: action<{ meeting: MeetingView; resolutions: ResolutionView[]; roster: RosterEntry[] }>()('会议详情（出席、表决、纪要、决议）', zMeeting),
   recordAttendance: action<MeetingView>()(
     '记录会议出席情况（委员须亲自出席，不得委托；列出服务中心出席人员）',
     z.strictObject({
