@@ -4,6 +4,7 @@ import { handle as alerts } from '../alerts';
 import { handle as fees } from '../fees';
 import { handle as filings } from '../filings';
 import { handle as inquiries } from '../inquiries';
+import { handle as meetings } from '../meetings';
 import { handle as session } from '../session';
 import { handle as workbench } from '../workbench';
 import type { Runtime } from './runtime';
@@ -14,4 +15,4 @@ import type { Runtime } from './runtime';
  */
 export type Handle = (rt: Runtime, event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
 
-export const FUNCTIONS: Record<FunctionName, Handle> = { session, fees, alerts, inquiries, filings, workbench };
+export const FUNCTIONS: Record<FunctionName, Handle> = { session, fees, alerts, inquiries, filings, workbench, meetings };

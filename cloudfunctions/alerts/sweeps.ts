@@ -7,6 +7,7 @@ import { deliveryChaseSweep } from '../filings/chase';
 import { inquiryGmEscalationSweep } from '../inquiries/escalation';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
+import { meetingSweep } from '../meetings/sweep';
 import { obligationSweep } from '../workbench/sweep';
 
 export type { Sweep, SweepResult };
@@ -17,7 +18,7 @@ const repairSweep: Sweep = async (rt, now) => {
   return { alertsCreated: 0, escalated: 0 };
 };
 
-const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep, deliveryChaseSweep, inquiryGmEscalationSweep];
+const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep, deliveryChaseSweep, inquiryGmEscalationSweep, meetingSweep];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };

@@ -12,16 +12,17 @@ import {
   type DocumentContent,
 } from '@domain/documents';
 import { AppError } from '@domain/errors';
+import { checkFilingResolution } from '@domain/meeting-rules';
 import type { Person } from '@domain/model';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { BUTLER_ROLES, COMMUNITY_STAFF_ROLES, hasRole } from '@domain/roles';
-import { deliveryFlags, newDelivery, type DeliveryEventRecord } from '@domain/signoff';
+import { deliveryFlags } from '@domain/signoff';
 import { localDateOf } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
-import { alertDelivered } from './hooks';
-import { deliveryEventArchive, documentArchive, outcomeArchive, publishedArchive } from './archive-content';
+import { deliverToEach } from './deliver';
+import { documentArchive, outcomeArchive, publishedArchive } from './archive-content';
 import { communityOf, quorumRuleOf, requireComposer, rosterOn, type CommunityWithSettings } from './community';
 import { deliveriesOf } from './loaders';
 import { documentView } from './views';
@@ -173,33 +174,7 @@ export const send: Handler<'filings', 'send'> = async (ctx, input) => {
   const sent = await updateWithRetry(ctx.store, 'documents', draft._id, (cur) => planOf(cur));
   await appendArchive(ctx.store, documentArchive(sent));
 
-  for (const member of roster) {
-    const delivery = newDelivery({
-      documentId: sent._id,
-      communityId: sent.communityId,
-      documentKind: sent.kind,
-      member,
-      now: ctx.now,
-      responseDue: sent.responseDue,
-    });
-    await ctx.store.insertIfAbsent('deliveries', delivery);
-    const event: Omit<DeliveryEventRecord, 'version'> = {
-      _id: `${delivery._id}_e1`,
-      communityId: sent.communityId,
-      documentId: sent._id,
-      deliveryId: delivery._id,
-      memberId: member.personId,
-      n: 1,
-      type: 'delivered',
-      at: ctx.now,
-      actorId: caller.personId,
-      actorName: caller.name,
-    };
-    if (await ctx.store.insertIfAbsent('deliveryEvents', event)) {
-      await appendArchive(ctx.store, deliveryEventArchive(sent, { ...delivery, version: 1 }, { ...event, version: 1 }));
-    }
-    await alertDelivered(ctx.rt, ctx.now, sent, { ...delivery, version: 1 });
-  }
+  await deliverToEach(ctx, sent, roster);
   await ctx.audit({
     type: 'document.sent',
     communityId: sent.communityId,
@@ -222,14 +197,21 @@ export const decide: Handler<'filings', 'decide'> = async (ctx, input) => {
   const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
   const community = await requireComposer(ctx.store, caller, doc.communityId);
   const roster = await rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now));
+  // A linked resolution brings its own vote (taken at the meeting, against that day's roster).
+  const resolution = input.resolutionId ? await loadVisible(ctx.store, 'resolutions', input.resolutionId, caller) : null;
+  checkFilingResolution(doc, input.result, resolution, doc._id);
+  const { tally } = resolution ?? {};
+  const outcomeInput = tally
+    ? { ...input, vote: { present: tally.present, agree: tally.agree, against: tally.against, decidedOn: resolution!.passedOn } }
+    : input;
   const context = {
-    rosterSize: Math.max(roster.length, 1),
-    rule: quorumRuleOf(community),
+    rosterSize: tally ? tally.rosterSize : Math.max(roster.length, 1),
+    rule: tally ? tally.rule : quorumRuleOf(community),
     now: ctx.now,
     by: { personId: caller.personId, name: caller.name },
   };
-  decideFiling(doc, input, context);
-  const decided = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, input, context) }));
+  decideFiling(doc, outcomeInput, context);
+  const decided = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => ({ outcome: decideFiling(cur, outcomeInput, context) }));
   await appendArchive(ctx.store, outcomeArchive(decided));
   await ctx.audit({ type: 'document.decided', communityId: doc.communityId, subject: { kind: 'document', id: doc._id }, data: { outcome: decided.outcome } });
   return documentView(decided, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));

@@ -14,6 +14,7 @@ import { deliveryEventArchive } from './archive-content';
 import { requireComposer } from './community';
 import { documentsById } from './loaders';
 import { deliveryView } from './views';
+import { completeMinutesIfSigned } from '../meetings/minutes-hook';
 
 type H = Handlers<'filings'>;
 
@@ -50,6 +51,7 @@ async function act(
       subject: { kind: 'delivery', id },
       data: { documentId: delivery.documentId, memberId: delivery.memberId, n: event.n, text: event.text, ...event.data },
     });
+    await completeMinutesIfSigned(ctx, doc);
     return { delivery: updated, doc, event };
   }
   throw new AppError('CONFLICT');

@@ -6,6 +6,7 @@ import { feeTodos } from '../fees/todos';
 import { filingTodos } from '../filings/todos';
 import { inboxTodos } from '../alerts/todos';
 import { inquiryTodos } from '../inquiries/todos';
+import { meetingTodos } from '../meetings/todos';
 import { workbenchTodos } from '../workbench/todos';
 
 /**
@@ -14,7 +15,7 @@ import { workbenchTodos } from '../workbench/todos';
  */
 export type TodoProvider = (ctx: ActionContext, caller: Caller) => Promise<TodoItem[]>;
 
-const PROVIDERS: TodoProvider[] = [bindingTodos, feeTodos, inboxTodos, inquiryTodos, filingTodos, workbenchTodos];
+const PROVIDERS: TodoProvider[] = [bindingTodos, feeTodos, inboxTodos, inquiryTodos, filingTodos, workbenchTodos, meetingTodos];
 
 export async function collectTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const lists = await Promise.all(PROVIDERS.map((p) => p(ctx, caller)));

@@ -33,6 +33,33 @@ type FixedAuditEvents = {
   'inquiry.asked': { kind: InquiryKind; channel: InquiryChannel; dueDate: LocalDate };
 };
 
+/** Meetings: what happened to a proposal, meeting, resolution, committee notice or communication. */
+type MeetingAuditEvents = {
+  [
+    T in
+      | 'proposal.made'
+      | 'proposal.accepted'
+      | 'proposal.delegated'
+      | 'proposal.declined'
+      | 'communication.recorded'
+      | 'meeting.scheduled'
+      | 'meeting.notice_sent'
+      | 'meeting.attendance_recorded'
+      | 'meeting.votes_recorded'
+      | 'meeting.minutes_sent'
+      | 'meeting.minutes_corrected'
+      | 'meeting.minutes_signed'
+      | 'resolution.chair_signed'
+      | 'resolution.sealed'
+      | 'resolution.published'
+      | 'posting.submitted'
+      | 'posting.approved'
+      | 'posting.returned'
+      | 'posting.resubmitted'
+      | 'posting.posted'
+  ]: Record<string, unknown>;
+};
+
 type CalendarChange = {
   previous: Record<string, unknown> | null;
   next: Record<string, unknown>;
@@ -62,14 +89,29 @@ type InquiryAuditEvents = {
   [E in InquiryEventType as `inquiry.${(typeof INQUIRY_AUDIT_NAMES)[E]}`]: { from: InquiryStatus | null; to: InquiryStatus } & Record<string, unknown>;
 };
 
-export type AuditEvents = FixedAuditEvents & DeliveryAuditEvents & InquiryAuditEvents;
+export type AuditEvents = FixedAuditEvents & DeliveryAuditEvents & InquiryAuditEvents & MeetingAuditEvents;
 export type AuditEventType = keyof AuditEvents;
 
 export const inquiryAuditType = (event: InquiryEventType): keyof InquiryAuditEvents => `inquiry.${INQUIRY_AUDIT_NAMES[event]}`;
 export const deliveryAuditType = (event: DeliveryEventType): keyof DeliveryAuditEvents => `delivery.${event}`;
 
 export interface AuditSubject {
-  kind: 'document' | 'delivery' | 'community' | 'archive' | 'obligation' | 'calendarOverride' | 'bill' | 'person' | 'roomBinding' | 'inquiry';
+  kind:
+    | 'document'
+    | 'delivery'
+    | 'community'
+    | 'archive'
+    | 'obligation'
+    | 'calendarOverride'
+    | 'bill'
+    | 'person'
+    | 'roomBinding'
+    | 'inquiry'
+    | 'proposal'
+    | 'meeting'
+    | 'resolution'
+    | 'posting'
+    | 'communication';
   id: Id;
 }
 

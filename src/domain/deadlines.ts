@@ -16,6 +16,7 @@ import {
   ROUTINE_MEETING_PROPOSAL_DAY,
   QUARTERLY_FUND_REPORT_DAY,
   RULE_PHRASES,
+  meetingNoticePhrase,
   SPECIAL_MEETING_NOTICE_DAYS,
 } from './rules';
 import {
@@ -108,9 +109,14 @@ export function inquiryAnswerDeadline(received: DayInput, calendar: WorkingCalen
   return onDate('inquiry_answer', date, provisional);
 }
 
-/** Notice and materials must reach members by meeting day − SPECIAL_MEETING_NOTICE_DAYS calendar days. */
-export function specialMeetingNoticeDeadline(meetingDay: LocalDate): Deadline {
-  return onDate('special_meeting_notice', addCalendarDays(meetingDay, -SPECIAL_MEETING_NOTICE_DAYS));
+/**
+ * Notice and materials must reach members by meeting day − N calendar days: N is the community's
+ * notice-days setting (local regulations differ), SPECIAL_MEETING_NOTICE_DAYS by default.
+ */
+export function specialMeetingNoticeDeadline(meetingDay: LocalDate, noticeDays: number = SPECIAL_MEETING_NOTICE_DAYS): Deadline {
+  const deadline = onDate('special_meeting_notice', addCalendarDays(meetingDay, -noticeDays));
+  if (noticeDays === SPECIAL_MEETING_NOTICE_DAYS) return deadline;
+  return { ...deadline, ruleText: RULE_TEXTS.special_meeting_notice.replace(RULE_PHRASES.specialMeetingNotice, meetingNoticePhrase(noticeDays)) };
 }
 
 /** The statement for `reportedMonth` is due on MONTHLY_PL_DAY of the month after it. */

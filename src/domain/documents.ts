@@ -25,15 +25,43 @@ import { BUTLER_ROLES, CENTRE_ROLES, isStaffRole } from './roles';
 import { OPINION_REMINDER_WORKING_DAYS } from './rules';
 import { isLocalDate, isYearMonth, localDateOf, type Quarter } from './time';
 
-export type DocumentKind = 'filing' | 'notification' | 'report' | 'opinion_request';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['filing', 'notification', 'report', 'opinion_request'];
+/**
+ * The last four are the meetings function's: a special meeting's notice and a meeting's minutes are
+ * documents delivered and signed for like any other (one sign-off machinery); 'meeting' and
+ * 'committee_notice' only name archive entries (proposals, votes, resolutions, seal uses, postings).
+ */
+export type DocumentKind = 'filing' | 'notification' | 'report' | 'opinion_request' | 'meeting_notice' | 'minutes' | 'meeting' | 'committee_notice';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'filing',
+  'notification',
+  'report',
+  'opinion_request',
+  'meeting_notice',
+  'minutes',
+  'meeting',
+  'committee_notice',
+];
 
 export const KIND_LABELS: Record<DocumentKind, string> = {
   filing: '申报',
   notification: '通报',
   report: '报告',
   opinion_request: '签阅',
+  meeting_notice: '会议通知',
+  minutes: '会议纪要',
+  meeting: '会议',
+  committee_notice: '业委会公告',
 };
+
+/** Kinds the compose page writes; meeting papers are made by the meetings pages only. */
+export type ComposableKind = 'filing' | 'notification' | 'report' | 'opinion_request';
+export const COMPOSABLE_KIND_LABELS: Record<ComposableKind, string> = {
+  filing: KIND_LABELS.filing,
+  notification: KIND_LABELS.notification,
+  report: KIND_LABELS.report,
+  opinion_request: KIND_LABELS.opinion_request,
+};
+export const MEETING_DOCUMENT_KINDS: readonly DocumentKind[] = ['meeting_notice', 'minutes'];
 
 export const FILING_CATEGORIES = {
   building_fund_repair: '计划使用本体维修基金对楼宇本体进行大、中修',
@@ -68,6 +96,10 @@ export const CATEGORIES: Record<DocumentKind, Partial<Record<DocumentCategory, s
   notification: NOTIFICATION_CATEGORIES,
   report: REPORT_CATEGORIES,
   opinion_request: {},
+  meeting_notice: {},
+  minutes: {},
+  meeting: {},
+  committee_notice: {},
 };
 
 /** Spending either maintenance fund needs a committee resolution that meets quorum before approval. */
@@ -123,6 +155,8 @@ export interface FilingOutcome {
   result: FilingResult;
   note?: string;
   decision?: CommitteeDecision;
+  /** The passed resolution the decision rests on (required to approve a maintenance-fund filing). */
+  resolutionId?: Id;
   recordedAt: EpochMs;
   recordedById: Id;
   recordedByName: string;
@@ -195,7 +229,7 @@ export function sendingDeadline(
       const q = content.category === 'culture_publication' ? parseQuarter(content.period) : null;
       return q ? culturePublicationDeadline(q.year, q.quarter) : null;
     }
-    case 'opinion_request':
+    default:
       return null;
   }
 }
@@ -278,6 +312,7 @@ export function planRevision(doc: CommitteeDocument): Pick<CommitteeDocument, 'k
   if (doc.status !== 'sent') fail('DOCUMENT_NOT_SENT');
   if (doc.supersededBy) fail('DOCUMENT_SUPERSEDED');
   if (doc.outcome) fail('FILING_CLOSED');
+  if (MEETING_DOCUMENT_KINDS.includes(doc.kind)) fail('INVALID_TRANSITION', '会议通知和纪要请在会议页面更正');
   return { kind: doc.kind, content: { ...doc.content }, seriesId: doc.seriesId, versionNo: doc.versionNo + 1, supersedes: doc._id };
 }
 
@@ -287,6 +322,7 @@ export interface OutcomeInput {
   result: FilingResult;
   note?: string;
   vote?: { present: number; agree: number; against: number; decidedOn?: LocalDate };
+  resolutionId?: Id;
 }
 
 /**
@@ -323,6 +359,7 @@ export function decideFiling(
     result: input.result,
     note: input.note?.trim() || undefined,
     decision,
+    resolutionId: input.resolutionId,
     recordedAt: context.now,
     recordedById: context.by.personId,
     recordedByName: context.by.name,

@@ -51,6 +51,26 @@ export const ERROR_MESSAGES = {
   CALENDAR_OVERRIDE_REVOKED: '该日历修正已撤销',
   // Obligations workbench
   OBLIGATION_ALREADY_DONE: '该事项已标记完成，不能重复办理',
+  // Meetings, minutes and resolutions
+  PROPOSAL_NOT_OPEN: '该会议提议已答复，不能再次答复',
+  NOT_PROPOSAL_ADDRESSEE: '该提议不是发给您的',
+  MEETING_NOT_SCHEDULED: '会议尚未召开或已记录，不能进行此操作',
+  MEETING_NOT_HELD: '会议尚未记录召开情况',
+  MINUTES_ALREADY_SENT: '会议纪要已送签，不能再修改；如需更正请发布新版本',
+  NOT_AN_ATTENDEE: '只有出席会议的委员才能表决或签署纪要',
+  NO_RESOLUTION_WITHOUT_QUORUM: '会议未达到法定人数，不能形成决议；请另选时间或采用其他沟通方式',
+  MOTION_NOT_PASSED: '该议题未获通过，不能形成决议',
+  RESOLUTION_NOT_SIGNED: '决议尚未经业委会主任签字',
+  RESOLUTION_NOT_SEALED: '决议尚未加盖业委会公章',
+  RESOLUTION_ALREADY_DONE: '该决议已办理此步骤',
+  NOT_THE_CHAIR: '只有业委会主任可以签署决议',
+  NOT_THE_SEAL_KEEPER: '只有本小区指定的公章保管人可以记录用章',
+  SEAL_PHOTO_REQUIRED: '请上传盖章页照片（公章不得盖在空白页上）',
+  RESOLUTION_REQUIRED: '使用维修基金的申报须关联一项已通过的业委会决议',
+  RESOLUTION_MISMATCH: '所选决议不属于本小区或未获通过',
+  POSTING_NOT_PENDING: '该公告已审核',
+  POSTING_NOT_APPROVED: '该公告尚未经负责人审核通过',
+  COMMUNICATION_NEEDS_LEADERS: '沟通记录须至少有业委会主任或副主任参与',
   ASSIGNEE_NOT_STAFF: '只能分派给本小区的管家、管家主管或服务中心负责人',
 } as const;
 

@@ -1,7 +1,7 @@
 import type { Access } from './api/contract';
 import type { ActionName, FunctionName } from './api';
 import { ownValue } from './own';
-import { CENTRE_ROLES, COMMUNITY_STAFF_ROLES, OWNER_SIDE_ROLES, RESIDENT_ROLES, STAFF_ROLES, type Role } from './roles';
+import { CENTRE_ROLES, COMMUNITY_STAFF_ROLES, LEAD_ROLES, OWNER_SIDE_ROLES, POSTING_ROLES, RESIDENT_ROLES, STAFF_ROLES, type Role } from './roles';
 
 /**
  * The one permission table: who may call each action. Every handler is checked against it before it
@@ -89,6 +89,33 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     importCalendar: CENTRE_ROLES,
     revokeCalendarOverride: CENTRE_ROLES,
     calendarPreview: CENTRE_ROLES,
+  },
+  meetings: {
+    quarters: ['committee', ...STAFF_ROLES],
+    propose: ['head'],
+    // Record-level: only the chair, or the member the chair delegated to (checked by the handler).
+    replyProposal: ['committee'],
+    recordCommunication: ['head'],
+    schedule: ['head'],
+    previewNotice: CENTRE_ROLES,
+    sendNotice: ['head'],
+    get: ['committee', ...STAFF_ROLES],
+    // The butler supervisor keeps the minutes (seed 3.4), or the head.
+    recordAttendance: LEAD_ROLES,
+    recordVotes: LEAD_ROLES,
+    sendMinutes: LEAD_ROLES,
+    correctMinutes: LEAD_ROLES,
+    resolutions: ['committee', ...STAFF_ROLES],
+    chairSign: ['committee'],
+    // The keeper is named in the community settings: a member or a staff member (checked by the handler).
+    applySeal: ['committee', ...COMMUNITY_STAFF_ROLES],
+    sealLog: ['committee', ...STAFF_ROLES],
+    publishResolution: ['head'],
+    myVotes: ['committee'],
+    submitPosting: ['committee'],
+    reviewPosting: ['head'],
+    postings: POSTING_ROLES,
+    ownerNotices: [...OWNER_SIDE_ROLES, ...STAFF_ROLES],
   },
 };
 

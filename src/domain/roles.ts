@@ -34,6 +34,8 @@ export const BUTLER_ROLES: readonly StaffRole[] = ['butler', 'butler_supervisor'
 export const OWNER_SIDE_ROLES: readonly Role[] = ['owner', 'committee'];
 /** Anyone not on the staff who may claim a room. */
 export const RESIDENT_ROLES: readonly Role[] = ['visitor', 'owner', 'committee'];
+/** Notices the committee wants posted: members submit, the head reviews. */
+export const POSTING_ROLES: readonly Role[] = ['committee', 'head'];
 
 export const isStaffRole = (role: string | undefined, group: readonly StaffRole[]): boolean => group.includes(role as StaffRole);
 

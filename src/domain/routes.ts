@@ -59,6 +59,15 @@ const PACKAGES = {
     workbench: '/packages/staff-work/workbench/index',
     calendar: '/packages/staff-work/calendar/index',
   },
+  /** Meetings, minutes and resolutions for every role (each page shows what the caller's role may do). */
+  meetings: {
+    quarters: '/packages/meetings/quarters/index',
+    proposal: '/packages/meetings/proposal/index',
+    meeting: '/packages/meetings/meeting/index',
+    resolutions: '/packages/meetings/resolutions/index',
+    postings: '/packages/meetings/postings/index',
+    notices: '/packages/meetings/notices/index',
+  },
 } as const;
 
 /** Pages address the staff area as one (`ROUTES.staff.record`); which subpackage holds a page is the table's business. */
@@ -67,6 +76,7 @@ export const ROUTES = {
   owner: PACKAGES.owner,
   committee: PACKAGES.committee,
   staff: { ...PACKAGES['staff-docs'], ...PACKAGES['staff-inquiries'], ...PACKAGES['staff-fees'], ...PACKAGES['staff-work'] },
+  meetings: PACKAGES.meetings,
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

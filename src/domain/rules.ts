@@ -24,6 +24,12 @@ export const AUDIT_WINDOW_TO_DAY = 15;
 export const ROUTINE_MEETING_PROPOSAL_DAY = 15;
 /** The previous quarter's income and spending of property fees and of the maintenance fund is reported by this day of the quarter's first month (presented at the routine meeting). */
 export const QUARTERLY_FUND_REPORT_DAY = 15;
+/** A routine meeting not yet proposed by this day of the quarter's first month puts the quarter at risk. */
+export const ROUTINE_PROPOSAL_RISK_DAY = 10;
+/** With this many calendar days of the quarter left and neither meeting nor communication, it is at risk. */
+export const QUARTER_RISK_DAYS_LEFT = 10;
+/** Members who have not signed a meeting notice are reminded this many working days before the meeting. */
+export const MEETING_NOTICE_REMINDER_WORKING_DAYS = 1;
 /** The half-year and annual work reports are due by the end of these months. */
 export const HALF_YEAR_REPORT_MONTH = 6;
 export const ANNUAL_REPORT_MONTH = 12;
@@ -39,12 +45,17 @@ export const OPINION_REMINDER_WORKING_DAYS = 1;
 /** Whoever must answer an inquiry is reminded when this many working days remain. */
 export const INQUIRY_REMINDER_WORKING_DAYS = 1;
 
+/** The notice period in words, for a community whose setting differs from the default. */
+export const meetingNoticePhrase = (days: number): string => `会议召开前${days}天`;
+
 /** The numbers above in the words the rule book states them with. */
 export const RULE_PHRASES = {
   filingLead: `计划开始日期前${FILING_LEAD_DAYS}天`,
   notificationWithin: `${NOTIFICATION_WORKING_DAYS}个工作日内`,
   inquiryWithin: `${INQUIRY_WORKING_DAYS}个工作日内`,
-  specialMeetingNotice: `会议召开前${SPECIAL_MEETING_NOTICE_DAYS}天`,
+  specialMeetingNotice: meetingNoticePhrase(SPECIAL_MEETING_NOTICE_DAYS),
+  proposalRisk: `首月${ROUTINE_PROPOSAL_RISK_DAY}日`,
+  quarterRisk: `季度最后${QUARTER_RISK_DAYS_LEFT}天`,
   monthlyPl: `每月${MONTHLY_PL_DAY}日前（含${MONTHLY_PL_DAY}日）`,
   auditWindowDays: `${AUDIT_WINDOW_FROM_DAY}日至${AUDIT_WINDOW_TO_DAY}日`,
   auditWindow: `每月${AUDIT_WINDOW_FROM_DAY}日至${AUDIT_WINDOW_TO_DAY}日`,

@@ -70,6 +70,10 @@ export const EVENTS_BY_KIND: Record<DocumentKind, readonly SignoffEvent[]> = {
   notification: ['open', 'sign', 'object', 'reply', 'recordRefusal'],
   report: ['open', 'sign', 'object', 'reply', 'recordRefusal'],
   opinion_request: ['open', 'answer', 'recordRefusal'],
+  meeting_notice: ['open', 'sign', 'object', 'reply', 'recordRefusal'],
+  minutes: ['open', 'sign', 'object', 'reply', 'recordRefusal'],
+  meeting: [],
+  committee_notice: [],
 };
 
 /** Only the addressed member acts for themselves; staff reply and record refusals. */

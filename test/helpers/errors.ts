@@ -10,3 +10,8 @@ export function codeOf(fn: () => unknown): ErrorCode | null {
     throw e;
   }
 }
+
+/** Asserts a domain call refuses with exactly this catalogue code. */
+export function expectAppError(fn: () => unknown, code: ErrorCode): void {
+  expect(codeOf(fn)).toBe(code);
+}

@@ -192,8 +192,9 @@ export const SCENARIO: ScenarioStep[] = [
     at: 21,
     payload: (r) => ({
       documentId: r['filings.send(fund filing)'].documentId,
-      result: 'approved',
-      vote: { present: 4, agree: 3, against: 1, decidedOn: '2026-11-19' },
+      // Approval of a fund filing needs a resolution (test/integration/meetings); a rejection records the vote.
+      result: 'rejected',
+      vote: { present: 4, agree: 1, against: 3, decidedOn: '2026-11-19' },
     }),
   },
 

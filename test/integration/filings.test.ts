@@ -273,8 +273,9 @@ describe('opinion requests', () => {
       overdue: false,
     });
 
-    // No opinion alert yet; the only alerts are the month's archive anchor, one per member.
-    expect(await h.ok('alerts', 'sweep', {}, DEMO.head)).toMatchObject({ alertsCreated: MEMBERS.length });
+    // No opinion alert yet; the only alerts are the month's archive anchor, one per member, and the
+    // head's alert that the quarter's routine meeting is at risk (the demo has no proposal).
+    expect(await h.ok('alerts', 'sweep', {}, DEMO.head)).toMatchObject({ alertsCreated: MEMBERS.length + 1 });
     h.setNow('2026-11-23T09:00:00+08:00'); // Monday: one working day left
     const soon = await h.ok('alerts', 'sweep', {}, DEMO.head);
     expect(soon.alertsCreated).toBeGreaterThanOrEqual(3);
@@ -303,7 +304,7 @@ describe('opinion requests', () => {
 });
 
 describe('filing outcome', () => {
-  it('a maintenance-fund filing is approved only with a decision that meets quorum', async () => {
+  it('a maintenance-fund filing is approved only with a linked resolution, never with typed vote totals', async () => {
     const d = await h.ok(
       'filings',
       'saveDraft',
@@ -312,12 +313,12 @@ describe('filing outcome', () => {
     );
     const doc = await h.ok('filings', 'send', { documentId: d.documentId }, DEMO.head);
     const before = await h.snapshot();
-    expect(code(await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved' }, { as: DEMO.head }))).toBe('QUORUM_NOT_MET');
+    expect(code(await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved' }, { as: DEMO.head }))).toBe('RESOLUTION_REQUIRED');
     expect(
       code(
-        await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 3, agree: 2, against: 1 } }, { as: DEMO.head }),
+        await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 4, agree: 3, against: 1 } }, { as: DEMO.head }),
       ),
-    ).toBe('QUORUM_NOT_MET');
+    ).toBe('RESOLUTION_REQUIRED');
     expect(
       code(
         await h.call('filings', 'decide', { documentId: doc.documentId, result: 'approved', vote: { present: 4, agree: 3, against: 1 } }, { as: DEMO.butler }),
@@ -327,10 +328,10 @@ describe('filing outcome', () => {
     const approved = await h.ok(
       'filings',
       'decide',
-      { documentId: doc.documentId, result: 'approved', vote: { present: 4, agree: 3, against: 1, decidedOn: '2026-11-19' } },
+      { documentId: doc.documentId, result: 'rejected', vote: { present: 4, agree: 1, against: 3, decidedOn: '2026-11-19' } },
       DEMO.head,
     );
-    expect(approved).toMatchObject({ statusLabel: '已批准', outcome: { resultLabel: '已批准', decision: { rosterSize: 5, quorum: { met: true } } } });
+    expect(approved).toMatchObject({ outcome: { resultLabel: '未批准', decision: { rosterSize: 5, quorum: { met: false } } } });
     expect(code(await h.call('filings', 'decide', { documentId: doc.documentId, result: 'withdrawn' }, { as: DEMO.head }))).toBe('FILING_CLOSED');
     expect(await h.rt.store.count('archive', { type: 'filing_outcome' })).toBe(1);
   });

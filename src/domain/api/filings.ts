@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { normalizeDigest, type AnchorCheck } from '../anchor';
 import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType, type BreakReason } from '../archive';
 import type { Deadline } from '../deadlines';
-import { ALL_CATEGORIES, FILING_RESULT_LABELS, KIND_LABELS, type DocumentContent, type DocumentStatus, type FilingOutcome } from '../documents';
+import {
+  ALL_CATEGORIES,
+  COMPOSABLE_KIND_LABELS,
+  FILING_RESULT_LABELS,
+  KIND_LABELS,
+  type DocumentContent,
+  type DocumentStatus,
+  type FilingOutcome,
+} from '../documents';
 import { zFileRef } from '../files';
 import type { EpochMs, Id } from '../model';
 import type { QuorumRule } from '../quorum';
@@ -164,6 +172,8 @@ export interface ComposerView {
 }
 
 const zKind = zKeyOf(KIND_LABELS, '请选择文件类型');
+/** Drafts are of the compose page's kinds only: meeting papers come from the meetings function. */
+const zComposableKind = zKeyOf(COMPOSABLE_KIND_LABELS, '请选择文件类型');
 // Any kind's category here; whether it fits the document's kind is checked when the draft is saved.
 const zCategory = zKeyOf(ALL_CATEGORIES, '请选择类别');
 const zPeriod = zReportPeriod;
@@ -178,7 +188,7 @@ const zDelivery = z.strictObject({ deliveryId: zId });
 const zDocument = z.strictObject({ documentId: zId });
 
 const contentFields = {
-  kind: zKind,
+  kind: zComposableKind,
   category: zCategory.optional(),
   title: zText('标题', 60),
   body: z.string().trim().max(5000, '正文不能超过5000个字').default(''),
@@ -195,7 +205,7 @@ export const filingsApi = {
   previewDue: action<{ deadline: Deadline | null; late: boolean; lateReasonRequired: boolean }>()(
     '起草时预览送达期限（按含调休的工作日历计算）',
     z.strictObject({
-      kind: zKind,
+      kind: zComposableKind,
       category: zCategory.optional(),
       plannedStart: zLocalDate.optional(),
       eventDate: zLocalDate.optional(),
@@ -236,12 +246,14 @@ export const filingsApi = {
   record: action<RecordView>()('输出信息审批记录', zDocument),
   exportRecord: action<{ filename: string; csv: string }>()('导出输出信息审批记录（CSV，导出会被记录）', zDocument),
   decide: action<DocumentView>()(
-    '记录申报结果（批准 / 未批准 / 撤回）及业委会表决情况',
+    '记录申报结果（批准 / 未批准 / 撤回）；使用维修基金的申报须关联已通过的会议决议',
     z.strictObject({
       documentId: zId,
       result: zResult,
       note: z.string().trim().max(500, '说明不能超过500个字').optional(),
       vote: z.strictObject({ present: zCount('出席人数'), agree: zCount('同意票'), against: zCount('反对票'), decidedOn: zLocalDate.optional() }).optional(),
+      /** A passed resolution; the vote is then the resolution's, and fund filings need one. */
+      resolutionId: zId.optional(),
     }),
   ),
   publishToOwners: action<DocumentView>()('负责人将文件向业主公开', zDocument),

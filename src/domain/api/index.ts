@@ -2,6 +2,7 @@ import { alertsApi } from './alerts';
 import { feesApi } from './fees';
 import { filingsApi } from './filings';
 import { inquiriesApi } from './inquiries';
+import { meetingsApi } from './meetings';
 import { sessionApi } from './session';
 import { workbenchApi } from './workbench';
 
@@ -13,6 +14,7 @@ export const API = {
   filings: filingsApi,
   inquiries: inquiriesApi,
   workbench: workbenchApi,
+  meetings: meetingsApi,
 };
 
 export type Api = typeof API;

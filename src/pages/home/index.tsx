@@ -29,11 +29,14 @@ const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
     { key: 'inquiries', label: '我的提问', mark: '答', link: ROUTES.owner.inquiries },
     { key: 'bills', label: '我的账单', mark: '账', link: ROUTES.owner.bills },
     { key: 'notices', label: '公开文件', mark: '告', link: ROUTES.owner.notices },
+    { key: 'resolutions', label: '决议与公告', mark: '决', link: ROUTES.meetings.notices },
   ],
   committee: [
     { key: 'documents', label: '文件签收', mark: '签', link: ROUTES.committee.documents },
     { key: 'inquiries', label: '业委会事项', mark: '询', link: ROUTES.committee.inquiries },
     { key: 'desk', label: '委员工作台', mark: '委', link: ROUTES.committee.desk },
+    { key: 'meetings', label: '会议与决议', mark: '会', link: ROUTES.meetings.quarters },
+    { key: 'postings', label: '申请张贴公告', mark: '贴', link: ROUTES.meetings.postings },
     { key: 'bills', label: '我的账单', mark: '账', link: ROUTES.owner.bills },
   ],
   staff: [
@@ -42,6 +45,7 @@ const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
     { key: 'queue', label: '提问处理', mark: '答', link: ROUTES.staff.queue },
     { key: 'arrears', label: '欠费催缴', mark: '催', link: ROUTES.staff.arrears },
     { key: 'bindings', label: '房屋绑定审核', mark: '核', link: ROUTES.staff.bindings },
+    { key: 'meetings', label: '会议与决议', mark: '会', link: ROUTES.meetings.quarters },
   ],
   visitor: [],
 };

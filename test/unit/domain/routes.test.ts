@@ -28,6 +28,7 @@ describe('the route table', () => {
       'packages/staff-inquiries',
       'packages/staff-fees',
       'packages/staff-work',
+      'packages/meetings',
     ]);
     for (const tab of TAB_ROUTES) expect(pages).toContain(tab.slice(1));
   });

@@ -120,7 +120,10 @@ describe('the transition table', () => {
     expect(nextState('PENDING', 'sign', 'opinion_request')).toBe('INVALID_TRANSITION');
     expect(nextState('PENDING', 'object', 'opinion_request')).toBe('INVALID_TRANSITION');
     expect(nextState('PENDING', 'answer', 'filing')).toBe('INVALID_TRANSITION');
-    for (const kind of DOCUMENT_KINDS) expect(EVENTS_BY_KIND[kind]).toContain('recordRefusal');
+    const delivered = DOCUMENT_KINDS.filter((k) => k !== 'meeting' && k !== 'committee_notice');
+    for (const kind of delivered) expect(EVENTS_BY_KIND[kind]).toContain('recordRefusal');
+    // Archive-only kinds are never delivered, so nothing can be done on them.
+    expect([...EVENTS_BY_KIND.meeting, ...EVENTS_BY_KIND.committee_notice]).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Api } from '@domain/api';
 import type { ResultOf } from '@domain/api/contract';
 import type { DocumentView } from '@domain/api/filings';
-import { categoriesOf, KIND_LABELS, reportPeriodKind, type DocumentContent, type DocumentKind } from '@domain/documents';
+import { categoriesOf, COMPOSABLE_KIND_LABELS, reportPeriodKind, type ComposableKind as DocumentKind, type DocumentContent } from '@domain/documents';
 import type { FileRef } from '@domain/files';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
@@ -17,7 +17,7 @@ import { useSubmit } from '../../../components/useSubmit';
 import { formatDate } from '../../../utils/format';
 import './index.scss';
 
-const KINDS = Object.entries(KIND_LABELS) as Array<[DocumentKind, string]>;
+const KINDS = Object.entries(COMPOSABLE_KIND_LABELS) as Array<[DocumentKind, string]>;
 const KIND_HINTS: Record<DocumentKind, string> = {
   filing: `请求业委会批准或支持，须在${RULE_PHRASES.filingLead}送达`,
   notification: `告知业委会，须在事件发生或决定作出后${RULE_PHRASES.notificationWithin}送达`,
@@ -105,7 +105,7 @@ export default function ComposePage() {
           return;
         }
         const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = d;
-        setForm({ kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy });
+        setForm({ kind: kind as DocumentKind, category, title, body, attachments, plannedStart, eventDate, period, responseBy });
         setVersionNo(d.versionNo);
         setLoading(false);
       })
@@ -171,7 +171,7 @@ export default function ComposePage() {
       const saved = await save(true);
       if (!saved) return;
       const { confirm } = await Taro.showModal({
-        title: `发送${KIND_LABELS[form.kind]}`,
+        title: `发送${COMPOSABLE_KIND_LABELS[form.kind]}`,
         content: `发送后内容不能再修改，将逐一送达每位在任业委会委员${late ? '，并标记为逾期送达' : ''}。`,
         confirmText: '发送',
       });
@@ -225,7 +225,7 @@ export default function ComposePage() {
 
         {categories.length > 0 && (
           <View>
-            <View className="form-label">{KIND_LABELS[form.kind]}类别</View>
+            <View className="form-label">{COMPOSABLE_KIND_LABELS[form.kind]}类别</View>
             {categories.map(([key, label], i) => (
               <View
                 key={key}

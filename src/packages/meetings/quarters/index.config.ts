@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '例行会议与沟通',
+});
