@@ -1,5 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk';
 import { templateData } from '@domain/alerts/templates';
+import { AppError } from '@domain/errors';
 import { systemClock, type Runtime } from './runtime';
 import { newId } from './ids';
 import { templateIdOf } from './template-ids';
@@ -45,6 +46,12 @@ export function createCloudbaseRuntime(): Runtime {
     },
     requestTime: () => systemClock.now(),
     newId,
+    async readFile(fileId) {
+      if (!fileId.startsWith('cloud://')) throw new AppError('IMPORT_FILE_UNREADABLE');
+      const res = await app.downloadFile({ fileID: fileId });
+      if (res.fileContent === undefined) throw new AppError('IMPORT_FILE_UNREADABLE');
+      return Buffer.isBuffer(res.fileContent) ? res.fileContent : Buffer.from(res.fileContent);
+    },
     async sendSubscribeMessage(alert) {
       const templateId = await templateIdOf(store, alert.templateKey);
       const person = await store.get('people', alert.personId);

@@ -15,12 +15,13 @@ export type HashFn = (text: string) => string;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ArchiveEntryType = 'document_version' | 'delivery_event' | 'filing_outcome' | 'published';
+export type ArchiveEntryType = 'document_version' | 'delivery_event' | 'filing_outcome' | 'published' | 'committee_roster';
 export const ARCHIVE_TYPE_LABELS: Record<ArchiveEntryType, string> = {
   document_version: '文件版本',
   delivery_event: '送达与签收',
   filing_outcome: '申报结果',
   published: '向业主公开',
+  committee_roster: '业委会名单变更',
 };
 
 /** What a feature hands over to be archived; the chain adds seq, prevHash and hash. */

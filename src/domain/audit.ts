@@ -31,6 +31,20 @@ type FixedAuditEvents = {
   'binding.approved': { note: string | null };
   'binding.rejected': { note: string | null };
   'inquiry.asked': { kind: InquiryKind; channel: InquiryChannel; dueDate: LocalDate };
+  'admin.bootstrapped': { name: string };
+  'community.created': { name: string; city: string };
+  'community.retired': { name: string };
+  'community.settings_changed': { before: Record<string, unknown>; after: Record<string, unknown>; settingsVersion: number };
+  'import.started': { kind: 'rooms'; file: string; rows: number };
+  'import.committed': { created: number; updated: number; unchanged: number; missing: number };
+  'room.retired': { label: string };
+  'invitation.created': { role: string; buildingIds: Id[]; expiresAt: EpochMs };
+  'invitation.redeemed': { role: string; personId: Id };
+  'staff.changed': { before: Record<string, unknown>; after: Record<string, unknown> };
+  'staff.deactivated': { role: string; reassignedTo: Id | null; openWork: number };
+  'committee.elected': { electionId: Id; termStart: LocalDate; termEnd: LocalDate; filingNo: string | null; members: number };
+  'committee.seat_ended': { personId: Id; termEnd: LocalDate };
+  'person.community_switched': { from: Id | null; to: Id };
 };
 
 type CalendarChange = {
@@ -40,7 +54,9 @@ type CalendarChange = {
 };
 
 /** What happened on a delivery, in the words of its own event types (already past tense). */
-type DeliveryAuditEvents = { [E in DeliveryEventType as `delivery.${E}`]: { documentId: Id; memberId: Id; n: number; text?: string } & Record<string, unknown> };
+type DeliveryAuditEvents = {
+  [E in DeliveryEventType as `delivery.${E}`]: { documentId: Id; memberId: Id; n: number; text?: string } & Record<string, unknown>;
+};
 
 /** Inquiry events are commands in the thread (`classify_reasonable`); the audit line says what was done. */
 export const INQUIRY_AUDIT_NAMES = {
@@ -67,7 +83,22 @@ export const inquiryAuditType = (event: InquiryEventType): keyof InquiryAuditEve
 export const deliveryAuditType = (event: DeliveryEventType): keyof DeliveryAuditEvents => `delivery.${event}`;
 
 export interface AuditSubject {
-  kind: 'document' | 'delivery' | 'community' | 'archive' | 'obligation' | 'calendarOverride' | 'bill' | 'person' | 'roomBinding' | 'inquiry';
+  kind:
+    | 'document'
+    | 'delivery'
+    | 'community'
+    | 'archive'
+    | 'obligation'
+    | 'calendarOverride'
+    | 'bill'
+    | 'person'
+    | 'roomBinding'
+    | 'inquiry'
+    | 'import'
+    | 'room'
+    | 'invitation'
+    | 'staffMember'
+    | 'election';
   id: Id;
 }
 

@@ -45,6 +45,12 @@ const PACKAGES = {
     inquiry: '/packages/staff/inquiry/index',
     inquiryStats: '/packages/staff/inquiry-stats/index',
   },
+  // Onboarding and administration: the company administrators and heads; the join page for invitees.
+  admin: {
+    home: '/packages/admin/index/index',
+    community: '/packages/admin/community/index',
+    join: '/packages/admin/join/index',
+  },
 } as const;
 
 export const ROUTES = { ...MAIN, ...PACKAGES } as const;

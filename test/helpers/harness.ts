@@ -26,6 +26,7 @@ export const DEMO = {
   supervisor: 'p_supervisor',
   head: 'p_head',
   gm: 'p_gm',
+  admin: 'p_admin',
   visitor: 'p_visitor_1',
 } as const;
 
@@ -38,6 +39,7 @@ export const PERSON_FOR_ROLE: Record<Role, string> = {
   butler_supervisor: DEMO.supervisor,
   head: DEMO.head,
   general_manager: DEMO.gm,
+  admin: DEMO.admin,
 };
 
 export interface CallOptions {

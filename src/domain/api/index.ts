@@ -1,3 +1,4 @@
+import { adminApi } from './admin';
 import { alertsApi } from './alerts';
 import { feesApi } from './fees';
 import { filingsApi } from './filings';
@@ -13,6 +14,7 @@ export const API = {
   filings: filingsApi,
   inquiries: inquiriesApi,
   workbench: workbenchApi,
+  admin: adminApi,
 };
 
 export type Api = typeof API;
