@@ -20,8 +20,9 @@ import { liveCommunity } from './communities';
 export const IMPORT_CHUNK = 250;
 
 const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
-const roomIdFor = (communityId: string, label: string) => `room_${communityId}_${sha(label).slice(0, 20)}`;
-const buildingIdFor = (communityId: string, name: string) => `bld_${communityId}_${sha(name).slice(0, 16)}`;
+// Short ids: a room's id goes into binding ids (person + room + n), which must stay within 64 characters.
+const roomIdFor = (communityId: string, label: string) => `r_${sha(`${communityId}\u0000${label}`).slice(0, 16)}`;
+const buildingIdFor = (communityId: string, name: string) => `b_${sha(`${communityId}\u0000${name}`).slice(0, 16)}`;
 const rowId = (importId: string, n: number) => `${importId}_${String(n).padStart(6, '0')}`;
 
 export function importView(job: ImportJob): ImportView {

@@ -78,12 +78,14 @@ export interface HarnessOptions {
   store?: Storage;
   /** Wraps the store every call goes through (e.g. a write log with crash injection). */
   wrapStore?: (store: Storage) => Storage;
+  /** Where uploaded files are read from (`local:<name>`), as the local host's files folder. */
+  filesDir?: string;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   let now = typeof options.now === 'number' ? options.now : Date.parse(options.now ?? DEFAULT_NOW);
   const base = options.store ?? createNedbStorage();
-  const rt = createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now } });
+  const rt = createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now }, filesDir: options.filesDir });
   if (options.seed !== false) await seedDemo(rt.store, now);
 
   const raw: Harness['raw'] = (fn, event, opts = {}) => {
