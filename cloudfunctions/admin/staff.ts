@@ -78,6 +78,10 @@ export const redeemInvitation: Handler<'admin', 'redeemInvitation'> = async (ctx
   const person = await ensurePerson(ctx.store, ctx.openid!, ctx.now);
   // Single use: of two redeemers at once one update lands; the other re-plans, sees it used, and is refused.
   if (!(await ctx.store.update('invitations', inv!._id, inv!.version, { usedBy: person._id, usedAt: ctx.now }))) throw new AppError('INVITATION_USED');
+  // Staff recorded on the person keep that role where they have it, as a membership, before they move on.
+  if (person.staffRole && person.staffRole !== 'general_manager' && person.communityId && person.communityId !== community._id) {
+    await membershipOf(ctx, person.communityId, person._id);
+  }
   const _id = memberIdFor(person._id, community._id);
   const existing = await ctx.store.get('staffMembers', _id);
   const fields = { role: inv!.role, buildingIds: inv!.buildingIds, active: true, invitationId: inv!._id, since: ctx.now };

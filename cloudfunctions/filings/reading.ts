@@ -101,7 +101,7 @@ export const record: Handler<'filings', 'record'> = async (ctx, input) => {
     ctx.calendar(),
     communityOf(ctx.store, doc.communityId),
     // The roster of the record's own day (its decision, else its sending), not today's: members come and go.
-    rosterOn(ctx.store, doc.communityId, doc.decision?.decidedOn ?? localDateOf(doc.sentAt ?? ctx.now)),
+    rosterOn(ctx.store, doc.communityId, doc.outcome?.decision?.decidedOn ?? localDateOf(doc.sentAt ?? ctx.now)),
   ]);
   const centre = hasRole(caller, ...CENTRE_ROLES);
   return {
