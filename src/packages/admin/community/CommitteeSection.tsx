@@ -39,8 +39,8 @@ export function CommitteeSection(props: {
       <View className="section-title">业委会名单（今日）</View>
       {seats.map((s) => (
         <View key={s.seatId} className="list-item-meta">
-          {s.positionLabel}　{s.name}　{s.termStart} 至 {s.termEnd}
-          {s.filingNo ? `　备案号 ${s.filingNo}` : ''}
+          {s.positionLabel} · {s.name} · {s.termStart} 至 {s.termEnd}
+          {s.filingNo ? ` · 备案号 ${s.filingNo}` : ''}
         </View>
       ))}
       <View className="section-title">登记选举结果</View>

@@ -36,13 +36,13 @@ export function StaffSection(props: {
 
   const deactivate = (s: StaffView) =>
     submit(async () => {
-      let res = await call('admin', 'deactivateStaff', { communityId, personId: s.personId });
+      const res = await call('admin', 'deactivateStaff', { communityId, personId: s.personId });
       if (!res.deactivated) {
         const others = staff.filter((x) => x.active && x.personId !== s.personId);
         const choice = await Taro.showActionSheet({ itemList: others.map((o) => `${o.name}（${o.roleLabel}）`) }).catch(() => null);
         if (!choice) return;
         void Taro.showToast({ title: `${res.openWork} 项未办结事项将转交`, icon: 'none' });
-        res = await call('admin', 'deactivateStaff', { communityId, personId: s.personId, reassignTo: others[choice.tapIndex].personId });
+        await call('admin', 'deactivateStaff', { communityId, personId: s.personId, reassignTo: others[choice.tapIndex].personId });
       }
       onChanged();
     }, '已停用');
@@ -54,7 +54,7 @@ export function StaffSection(props: {
         <View key={s.personId} className="list-item">
           <View className="row">
             <Text className="list-item-title">
-              {s.name}　{s.roleLabel}
+              {s.name} · {s.roleLabel}
             </Text>
             {s.active ? (
               <Text className="tag tag-danger" onClick={() => void deactivate(s)}>
@@ -101,7 +101,7 @@ export function StaffSection(props: {
       )}
       {invitations.map((i) => (
         <View key={i.invitationId} className="list-item-meta">
-          {i.roleLabel}　尾号 {i.hint}　{STATUS[i.status]}　{formatDateTime(i.expiresAt)}
+          {i.roleLabel} · 尾号 {i.hint} · {STATUS[i.status]} · {formatDateTime(i.expiresAt)}
         </View>
       ))}
     </View>

@@ -93,7 +93,7 @@ export default function AdminHome() {
             {c.retired && <Text className="tag tag-danger">已停用</Text>}
           </View>
           <View className="list-item-meta">
-            {c.city}　房屋 {c.rooms}　员工 {c.staff}　委员席位 {c.committee}
+            {c.city} · 房屋 {c.rooms} · 员工 {c.staff} · 委员席位 {c.committee}
           </View>
         </View>
       ))}
