@@ -4,6 +4,7 @@ import { AppError } from '@domain/errors';
 import { OPEN_STATUSES } from '@domain/inquiry';
 import { STAFF_ROLE_LABELS, type StaffMember } from '@domain/model';
 import { canInvite, checkInvitation, INVITATION_DEFAULT_DAYS, requireManager, type InvitedRole } from '@domain/onboarding';
+import { INVITABLE_ROLES } from '@domain/roles';
 import { ROUTES, routeUrl } from '@domain/routes';
 import { randomCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
@@ -127,7 +128,7 @@ export const staff: Handler<'admin', 'staff'> = async (ctx, input) => {
   requireManager(requireCaller(ctx), input.communityId);
   const [members, legacy] = await Promise.all([
     ctx.store.find('staffMembers', { communityId: input.communityId }),
-    ctx.store.find('people', { communityId: input.communityId, staffRole: { $in: ['butler', 'butler_supervisor', 'head'] } }),
+    ctx.store.find('people', { communityId: input.communityId, staffRole: { $in: [...INVITABLE_ROLES] } }),
   ]);
   const withMembership = new Set(members.map((m) => m.personId));
   const rows: Array<Pick<StaffMember, 'personId' | 'role' | 'buildingIds' | 'active'>> = [

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError, fail } from './errors';
-import type { CommitteePosition, CommitteeSeat, Community, EpochMs, FeePolicySettings, Id, LocalDate, StaffRole } from './model';
+import type { CommitteePosition, CommitteeSeat, Community, EpochMs, FeePolicySettings, Id, LocalDate } from './model';
 import { DEFAULT_QUORUM_RULE, validateQuorumRule, type QuorumRule } from './quorum';
+import type { INVITABLE_ROLES } from './roles';
 import { REMINDER_REPEAT_DAYS, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
 
 /**
@@ -11,7 +12,7 @@ import { REMINDER_REPEAT_DAYS, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
 
 // ── Invitations ────────────────────────────────────────────────────────────────────────────────
 
-export type InvitedRole = Exclude<StaffRole, 'general_manager'>;
+export type InvitedRole = (typeof INVITABLE_ROLES)[number];
 /** An invitation is valid this long unless the inviter chooses fewer days. */
 export const INVITATION_DEFAULT_DAYS = 7;
 export const INVITATION_MAX_DAYS = 30;
@@ -112,7 +113,7 @@ export const zSettings = z.strictObject({
   noticeDays: z.number().int('通知天数应为整数').min(SPECIAL_MEETING_NOTICE_DAYS, '会议通知不能少于规定天数').max(60, '会议通知天数过长'),
   sealKeeper: z.string().trim().max(30, '印章保管人不能超过30个字'),
   feePolicy: z.strictObject({
-    repeatEveryDays: z.number().int().min(1, '催缴间隔至少1天').max(90, '催缴间隔不超过90天'),
+    repeatEveryDays: z.number().int('催缴间隔应为整数').min(1, '催缴间隔应在1至90之间（单位：天）').max(90, '催缴间隔应在1至90之间（单位：天）'),
     lawyerLetterAfterMonths: z.number().int().min(1).max(60),
     lawsuitAfterMonths: z.number().int().min(1).max(120),
     lawsuitMinAmountFen: z.number().int().min(0),

@@ -16,6 +16,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   general_manager: '总经理',
   admin: '系统管理员',
 };
+/** The staff roles an invitation can give (the general manager is appointed by the company, not invited). */
+export const INVITABLE_ROLES = ['butler', 'butler_supervisor', 'head'] as const satisfies readonly StaffRole[];
 /** The company administrators: a named 系统管理员, and the general manager, who runs the company. */
 export const COMPANY_ADMIN_ROLES: readonly Role[] = ['admin', 'general_manager'];
 /** Who manages a community: the company administrators, and (for their own community) its head. */

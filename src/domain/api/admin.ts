@@ -4,6 +4,7 @@ import { zFileRef } from '../files';
 import type { CommitteePosition, EpochMs, Id, LocalDate } from '../model';
 import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS, zElection, zInvitationCode, zSettings, type CommunitySettings, type InvitedRole } from '../onboarding';
 import type { RowError, RowOutcome } from '../room-import';
+import { INVITABLE_ROLES } from '../roles';
 import { action, noInput, zId, zLocalDate, zText } from './contract';
 
 export interface CommunityAdminView {
@@ -107,7 +108,7 @@ export const adminApi = {
     '邀请员工：生成一次性邀请码（过期失效）',
     z.strictObject({
       communityId: zId,
-      role: z.enum(['butler', 'butler_supervisor', 'head']),
+      role: z.enum(INVITABLE_ROLES),
       buildingIds: z.array(zId).max(50).optional(),
       validDays: z.number().int().min(1).max(INVITATION_MAX_DAYS).optional(),
     }),
@@ -120,7 +121,7 @@ export const adminApi = {
   staff: action<StaffView[]>()('本小区的员工', zCommunity),
   updateStaff: action<StaffView>()(
     '调整员工角色或负责楼栋',
-    z.strictObject({ communityId: zId, personId: zId, role: z.enum(['butler', 'butler_supervisor', 'head']), buildingIds: z.array(zId).max(50) }),
+    z.strictObject({ communityId: zId, personId: zId, role: z.enum(INVITABLE_ROLES), buildingIds: z.array(zId).max(50) }),
   ),
   deactivateStaff: action<DeactivateResult>()(
     '停用员工（立即失去权限，记录保留；未办结事项转给接手人）',

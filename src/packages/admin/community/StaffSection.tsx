@@ -5,11 +5,12 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { InvitationView, StaffView } from '@domain/api/admin';
 import type { InvitedRole } from '@domain/onboarding';
 import { STAFF_ROLE_LABELS } from '@domain/model';
+import { INVITABLE_ROLES } from '@domain/roles';
 import { call } from '../../../api/client';
 import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
 
-const ROLES: InvitedRole[] = ['butler', 'butler_supervisor', 'head'];
+const ROLES: readonly InvitedRole[] = INVITABLE_ROLES;
 const STATUS = { open: '待使用', used: '已使用', expired: '已过期', revoked: '已撤回' } as const;
 
 /** Invitations (one-time codes that expire) and the staff: move, change role, deactivate with a handover. */
