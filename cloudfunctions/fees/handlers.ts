@@ -6,6 +6,7 @@ import { requireCaller, type Handlers, type Handler } from '../_shared/function'
 import { loadVisible } from '../_shared/guards';
 import { roomsById } from '../_shared/views';
 import { arrearsRows } from './arrears';
+import { reminderPolicyOf } from '@domain/onboarding';
 import { remindersOf, unpaidBillsFor } from './queries';
 
 function reminderView(r: FeeReminder, byName: string): ReminderView {
@@ -47,7 +48,11 @@ export const arrears: Handler<'fees', 'arrears'> = async (ctx, input) => {
       bills.map((b) => b.roomId),
     ),
   ]);
-  return arrearsRows(bills, reminders, rooms, ctx.now).sort((a, b) => b.amountFen - a.amountFen || a.roomLabel.localeCompare(b.roomLabel));
+  // The community's own cadence and escalation thresholds (its settings); the rule book's where it has none.
+  const community = caller.communityId ? await ctx.store.get('communities', caller.communityId) : null;
+  return arrearsRows(bills, reminders, rooms, ctx.now, reminderPolicyOf(community)).sort(
+    (a, b) => b.amountFen - a.amountFen || a.roomLabel.localeCompare(b.roomLabel),
+  );
 };
 
 export const recordReminder: Handler<'fees', 'recordReminder'> = async (ctx, input) => {

@@ -4,6 +4,7 @@ import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
 import { roomsById } from '../_shared/views';
 import { arrearsRows } from './arrears';
+import { reminderPolicyOf } from '@domain/onboarding';
 import { remindersOf, unpaidBillsFor } from './queries';
 
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
@@ -36,7 +37,8 @@ export async function feeTodos(ctx: ActionContext, caller: Caller): Promise<Todo
         bills.map((b) => b.roomId),
       ),
     ]);
-    const rows = arrearsRows(bills, reminders, rooms, ctx.now);
+    const community = caller.communityId ? await ctx.store.get('communities', caller.communityId) : null;
+    const rows = arrearsRows(bills, reminders, rooms, ctx.now, reminderPolicyOf(community));
     const due = rows.filter((r) => r.reminderDueNow).length;
     if (due > 0) {
       out.push({ key: 'fees-remind', kind: 'fee', title: '物业费催缴', detail: `${due} 户欠费待提醒`, count: due, link: ROUTES.staff.arrears });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, fail } from './errors';
 import type { CommitteePosition, CommitteeSeat, Community, EpochMs, FeePolicySettings, Id, LocalDate } from './model';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './fees';
 import { DEFAULT_QUORUM_RULE, validateQuorumRule, type QuorumRule } from './quorum';
 import type { INVITABLE_ROLES } from './roles';
 import { REMINDER_REPEAT_DAYS, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
@@ -130,6 +131,11 @@ export function settingsOf(c: Community): CommunitySettings {
     sealKeeper: c.sealKeeper ?? '',
     feePolicy: { ...DEFAULT_FEE_POLICY, ...c.feePolicy },
   };
+}
+
+/** The reminder policy a community's fee features run on: the rule book's start day, its own cadence and thresholds. */
+export function reminderPolicyOf(c: Community | null): ReminderPolicy {
+  return c ? { ...DEFAULT_REMINDER_POLICY, ...settingsOf(c).feePolicy } : DEFAULT_REMINDER_POLICY;
 }
 
 /** Checks a settings change beyond field shapes: the quorum floor, and escalation steps in order. */
