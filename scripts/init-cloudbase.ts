@@ -15,6 +15,7 @@ import { createCloudbaseApp } from '../cloudfunctions/_shared/cloudbase';
 import { createCloudbaseStorage, type CloudbaseDb } from '../cloudfunctions/_shared/storage/cloudbase';
 import { COLLECTION_NAMES } from '../cloudfunctions/_shared/storage/collections';
 import { saveTemplateIds, templateIdsFromEnv } from '../cloudfunctions/_shared/template-ids';
+import { issueBootstrapCode } from '../cloudfunctions/_shared/bootstrap';
 import { discoverFunctions, functionSpec } from './build-functions';
 import { buildPlan, describeStep, type CreateIndex, type EnvironmentState, type Step } from './cloudbase-plan';
 
@@ -133,6 +134,12 @@ async function main(): Promise<void> {
   const outcomes = await applyPlan(manager, steps, (ids) => saveTemplateIds(store, ids, Date.now()));
   for (const o of outcomes)
     console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${describeStep(o.step)}${o.detail ? `\n       ${o.detail}\n       by hand: ${BY_HAND[o.step.kind]}` : ''}`);
+  // Production starts empty: the first company administrator redeems this code once (docs/deploy.md).
+  const code = await issueBootstrapCode(store, Date.now());
+  if (code)
+    console.log(
+      `\n首位系统管理员初始化码 / first administrator's bootstrap code: ${code}\n  (valid 7 days, once; in the mini-program open 加入小区 → 使用初始化码. Re-running this script issues a new one until it is redeemed.)`,
+    );
   const failed = outcomes.filter((o) => !o.ok).length;
   if (failed) {
     console.error(`\n${failed} step(s) failed; do them by hand as shown, or fix the key's permissions and run again.`);

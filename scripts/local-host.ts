@@ -12,6 +12,8 @@ import { FUNCTIONS } from '../cloudfunctions/_shared/registry';
 import { setRuntime } from '../cloudfunctions/_shared/platform';
 import { systemClock, type Clock } from '../cloudfunctions/_shared/runtime';
 import { seedDemo } from '../cloudfunctions/_shared/seed/demo';
+import { issueBootstrapCode } from '../cloudfunctions/_shared/bootstrap';
+import { ROUTES } from '@domain/routes';
 import { serveUserFile } from './local-files';
 
 /**
@@ -173,8 +175,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   fs.mkdirSync(filesDir, { recursive: true });
   const rt = createLocalRuntime({ dataDir, clock: options.clock ?? systemClock });
   setRuntime(rt);
-  if (options.seed !== false && (await seedDemo(rt.store, rt.clock.now())) && !options.quiet) {
+  // DEMO_SEED=0 starts as production does: empty, with a one-time code for the first administrator.
+  const seed = options.seed ?? process.env.DEMO_SEED !== '0';
+  if (seed && (await seedDemo(rt.store, rt.clock.now())) && !options.quiet) {
     console.log(`已写入演示小区「阳光花园」→ ${dataDir}`);
+  }
+  if (!seed && !options.quiet) {
+    const code = await issueBootstrapCode(rt.store, rt.clock.now());
+    if (code) console.log(`空库启动。首位系统管理员初始化码：${code}（打开 /#${ROUTES.admin.join}?bootstrap=1 输入，7天内有效，只能使用一次）`);
   }
 
   async function api(fn: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

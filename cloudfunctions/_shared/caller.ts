@@ -3,30 +3,44 @@ import type { Caller, Role } from '@domain/roles';
 import { localDateOf } from '@domain/time';
 import type { Storage } from './storage/port';
 
-/** Turns a platform identity into a Caller: the person and the roles the roster gives them today. */
+/**
+ * Turns a platform identity into a Caller: the person and the roles the records give them today in
+ * the community they act in (`person.communityId`, changed by the session's switcher). Staff roles
+ * come from the person's `staffMembers` record for that community (an inactive one: none), else from
+ * `person.staffRole` (the general manager; staff recorded before memberships existed). Committee
+ * seats count from their first to their last day, Shanghai days; rooms are the approved bindings.
+ */
 export async function loadCaller(store: Storage, openid: string, now: number): Promise<{ person: Person; caller: Caller } | null> {
   const [person] = await store.find('people', { openid }, { limit: 1 });
   if (!person) return null;
   const today = localDateOf(now);
-  const [seats, bindings] = await Promise.all([
+  const here = person.communityId;
+  const [seats, bindings, memberships] = await Promise.all([
     store.find('committeeSeats', { personId: person._id, termStart: { $lte: today }, termEnd: { $gte: today } }),
     store.find('roomBindings', { personId: person._id, status: 'approved' }),
+    store.find('staffMembers', { personId: person._id }),
   ]);
+  const inHere = <T extends { communityId: string }>(list: T[]) => (here === null ? list : list.filter((x) => x.communityId === here));
+  const membership = memberships.find((m) => m.communityId === here);
+  const staffRole = membership ? (membership.active ? membership.role : undefined) : person.staffRole;
+  const mySeats = inHere(seats);
+  const myBindings = inHere(bindings);
   const roles: Role[] = [];
-  if (person.staffRole) roles.push(person.staffRole);
-  if (seats.length > 0) roles.push('committee');
-  if (bindings.length > 0) roles.push('owner');
+  if (staffRole) roles.push(staffRole);
+  if (person.admin) roles.push('admin');
+  if (mySeats.length > 0) roles.push('committee');
+  if (myBindings.length > 0) roles.push('owner');
   if (roles.length === 0) roles.push('visitor');
   return {
     person,
     caller: {
       personId: person._id,
       name: person.name,
-      communityId: person.communityId,
+      communityId: here,
       roles,
-      committeePosition: seats[0]?.position,
-      roomIds: bindings.map((b) => b.roomId),
-      buildingIds: person.buildingIds ?? [],
+      committeePosition: mySeats[0]?.position,
+      roomIds: myBindings.map((b) => b.roomId),
+      buildingIds: (membership ? membership.buildingIds : person.buildingIds) ?? [],
     },
   };
 }

@@ -1,4 +1,5 @@
 import * as tcb from '@cloudbase/node-sdk';
+import { AppError } from '@domain/errors';
 import { systemClock, type Runtime } from './runtime';
 import { newId } from './ids';
 import { createWechatSender } from './wechat';
@@ -47,5 +48,11 @@ export function createCloudbaseRuntime(): Runtime {
     wechat: createWechatSender(
       process.env.TCB_SECRET_ID ? { env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY } : {},
     ),
+    async readFile(fileId) {
+      if (!fileId.startsWith('cloud://')) throw new AppError('IMPORT_FILE_UNREADABLE');
+      const res = await app.downloadFile({ fileID: fileId });
+      if (res.fileContent === undefined) throw new AppError('IMPORT_FILE_UNREADABLE');
+      return Buffer.isBuffer(res.fileContent) ? res.fileContent : Buffer.from(res.fileContent);
+    },
   };
 }

@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { AppError } from '@domain/errors';
 import { systemClock, type Clock, type Runtime } from './runtime';
 import { newId } from './ids';
 import { createNedbStorage } from './storage/nedb';
@@ -17,10 +19,14 @@ export interface LocalRuntimeOptions {
   dataDir?: string;
   store?: Storage;
   clock?: Clock;
+  /** Where uploads are kept; omitted → `<dataDir>/files`, as the local host stores them. */
+  filesDir?: string;
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): Runtime {
-  const store = options.store ?? createNedbStorage(options.dataDir ?? process.env.DATA_DIR ?? path.resolve('.data'));
+  const dataDir = options.dataDir ?? process.env.DATA_DIR ?? path.resolve('.data');
+  const store = options.store ?? createNedbStorage(dataDir);
+  const filesDir = options.filesDir ?? path.join(dataDir, 'files');
   const clock = options.clock ?? systemClock;
   return {
     mode: 'local',
@@ -39,5 +45,12 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): Runtime {
       return typeof devNow === 'number' && Number.isFinite(devNow) ? devNow : clock.now();
     },
     newId,
+    async readFile(fileId) {
+      // Only names the local host gives uploads: no path can leave the files folder.
+      const m = /^local:([a-z0-9]+(\.[a-z0-9]+)?)$/.exec(fileId);
+      const file = m ? path.join(filesDir, m[1]) : null;
+      if (!file || !fs.existsSync(file)) throw new AppError('IMPORT_FILE_UNREADABLE');
+      return fs.promises.readFile(file);
+    },
   };
 }

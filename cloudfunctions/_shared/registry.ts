@@ -1,5 +1,6 @@
 import type { FunctionName } from '@domain/api';
 import type { Envelope } from '@domain/envelope';
+import { handle as admin } from '../admin';
 import { handle as alerts } from '../alerts';
 import { handle as fees } from '../fees';
 import { handle as filings } from '../filings';
@@ -15,4 +16,4 @@ import type { Runtime } from './runtime';
  */
 export type Handle = (rt: Runtime, event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
 
-export const FUNCTIONS: Record<FunctionName, Handle> = { session, fees, alerts, inquiries, filings, workbench, meetings };
+export const FUNCTIONS: Record<FunctionName, Handle> = { session, fees, alerts, inquiries, filings, workbench, meetings, admin };

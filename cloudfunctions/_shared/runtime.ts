@@ -25,6 +25,8 @@ export interface Runtime {
   /** The moment this request happens at; local mode honours a dev time sent by the local host. */
   requestTime(context: unknown): EpochMs;
   newId(prefix: string): string;
+  /** The bytes of a file the app uploaded (CloudBase storage; locally the host's files folder). */
+  readFile(fileId: string): Promise<Buffer>;
   /** Sends WeChat subscribe messages; absent locally, where alerts land in the message centre only. */
   wechat?: SubscribeSender;
 }

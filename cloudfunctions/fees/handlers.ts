@@ -8,6 +8,7 @@ import { mapPage, pageOf } from '../_shared/paging';
 import { namesOf } from '../_shared/people';
 import { roomsById } from '../_shared/views';
 import { arrearsRows } from './arrears';
+import { reminderPolicyOf } from '@domain/onboarding';
 import { arrearsSummary, remindersOf, unpaidRoomsPage, unpaidScope } from './queries';
 
 function reminderView(r: FeeReminder, byName: string): ReminderView {
@@ -69,7 +70,9 @@ export const arrears: Handler<'fees', 'arrears'> = async (ctx, input) => {
       bills.map((b) => b.roomId),
     ),
   ]);
-  return { items: arrearsRows(bills, reminders, rooms, ctx.now), next, ...(summary ? { summary } : {}) };
+  // The community's own cadence and escalation thresholds (its settings); the rule book's where it has none.
+  const community = caller.communityId ? await ctx.store.get('communities', caller.communityId) : null;
+  return { items: arrearsRows(bills, reminders, rooms, ctx.now, reminderPolicyOf(community)), next, ...(summary ? { summary } : {}) };
 };
 
 export const recordReminder: Handler<'fees', 'recordReminder'> = async (ctx, input) => {

@@ -104,7 +104,8 @@ export const record: Handler<'filings', 'record'> = async (ctx, input) => {
   const [calendar, community, roster] = await Promise.all([
     ctx.calendar(),
     communityOf(ctx.store, doc.communityId),
-    rosterOn(ctx.store, doc.communityId, localDateOf(ctx.now)),
+    // The roster of the record's own day (its decision, else its sending), not today's: members come and go.
+    rosterOn(ctx.store, doc.communityId, doc.outcome?.decision?.decidedOn ?? localDateOf(doc.sentAt ?? ctx.now)),
   ]);
   const centre = hasRole(caller, ...CENTRE_ROLES);
   return {

@@ -1,15 +1,15 @@
-import { createHash } from 'crypto';
 import type { BindingView } from '@domain/api/session';
-import { checkCanRequest, decideBinding } from '@domain/bindings';
+import { checkCanRequest, decideBinding, registerMismatch } from '@domain/bindings';
 import { AppError } from '@domain/errors';
 import type { RoomBinding } from '@domain/model';
 import { maskPhone } from '@domain/privacy';
-import { homeArea, hasRole, ROLE_LABELS } from '@domain/roles';
+import { homeArea, isStaff, ROLE_LABELS } from '@domain/roles';
 import { loadCaller } from '../_shared/caller';
+import { ensurePerson } from '../_shared/people';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { mapPage, pageOf } from '../_shared/paging';
-import { meView, roomsById } from '../_shared/views';
+import { communitiesOf, meView, roomsById } from '../_shared/views';
 import { collectTodos } from './todos';
 import { alertBindingDecided } from './binding-alerts';
 
@@ -19,25 +19,26 @@ function requireLocal(ctx: ActionContext): void {
 
 async function bindingView(ctx: ActionContext, b: RoomBinding): Promise<BindingView> {
   const [person, rooms] = await Promise.all([ctx.store.get('people', b.personId), roomsById(ctx.store, [b.roomId])]);
+  const room = rooms.get(b.roomId);
+  // The staff who verify see both in full: that is what verifying takes (pendingBindings is staff-only).
+  const verifier = ctx.caller !== null && isStaff(ctx.caller);
   return {
     bindingId: b._id,
     personName: person?.name ?? '',
     phoneMasked: maskPhone(person?.phone),
-    roomLabel: rooms.get(b.roomId)?.label ?? '',
+    roomLabel: room?.label ?? '',
     status: b.status,
     requestedAt: b.requestedAt,
+    ...(verifier ? { applicantPhone: person?.phone, registeredName: room?.ownerName, registeredPhone: room?.ownerPhone } : {}),
+    mismatch: person && room ? registerMismatch(person, room) : '',
+    note: b.note,
   };
 }
-
-const personIdFor = (openid: string) => `person_${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
 
 export const me: Handler<'session', 'me'> = async (ctx) => {
   if (ctx.person) return meView(ctx.rt, ctx.person, ctx.caller);
   // First visit from WeChat: record the person as a visitor; a verified room binding makes them an owner.
-  // The id is a function of the identity, so ten first visits at once make one person, not one and nine errors.
-  const _id = personIdFor(ctx.openid!);
-  await ctx.store.insertIfAbsent('people', { _id, openid: ctx.openid!, name: '微信用户', communityId: null, createdAt: ctx.now });
-  const person = (await ctx.store.get('people', _id))!;
+  const person = await ensurePerson(ctx.store, ctx.openid!, ctx.now);
   const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
   return meView(ctx.rt, person, loaded?.caller ?? null);
 };
@@ -76,18 +77,18 @@ export const updateProfile: Handler<'session', 'updateProfile'> = async (ctx, in
 };
 
 export const listCommunities: Handler<'session', 'listCommunities'> = async (ctx) => {
-  const caller = requireCaller(ctx);
+  requireCaller(ctx);
+  // An owner may have rooms in several communities: any community the company serves may be chosen.
   const all = await ctx.store.find('communities', {}, { sort: [['name', 1]] });
-  // A person already attached to a community only ever binds rooms there.
-  return all.filter((c) => caller.communityId === null || c._id === caller.communityId).map((c) => ({ communityId: c._id, name: c.name }));
+  return all.filter((c) => c.retiredAt === undefined).map((c) => ({ communityId: c._id, name: c.name }));
 };
 
 export const listRooms: Handler<'session', 'listRooms'> = async (ctx, input) => {
-  const caller = requireCaller(ctx);
-  if (caller.communityId !== null && caller.communityId !== input.communityId && !hasRole(caller, 'general_manager')) {
-    throw new AppError('NOT_FOUND');
-  }
-  const page = await pageOf(ctx.store, 'rooms', { communityId: input.communityId }, [['label', 1]], input);
+  requireCaller(ctx);
+  const community = await ctx.store.get('communities', input.communityId);
+  if (!community || community.retiredAt !== undefined) throw new AppError('NOT_FOUND');
+  // Retired rooms keep their records but take no new bindings.
+  const page = await pageOf(ctx.store, 'rooms', { communityId: input.communityId, retiredAt: { $exists: false } }, [['label', 1]], input);
   const rooms = await roomsById(
     ctx.store,
     page.items.map((r) => r._id),
@@ -98,7 +99,8 @@ export const listRooms: Handler<'session', 'listRooms'> = async (ctx, input) => 
 export const requestBinding: Handler<'session', 'requestBinding'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const room = await ctx.store.get('rooms', input.roomId);
-  if (!room || (caller.communityId !== null && room.communityId !== caller.communityId)) throw new AppError('NOT_FOUND', '房屋不存在');
+  if (!room) throw new AppError('NOT_FOUND', '房屋不存在');
+  if (room.retiredAt !== undefined) throw new AppError('ROOM_RETIRED');
   const earlier = await ctx.store.find('roomBindings', { personId: caller.personId, roomId: room._id });
   checkCanRequest(earlier);
   // The n-th request for this room has a fixed id: of two requests at once only one is stored.
@@ -111,7 +113,8 @@ export const requestBinding: Handler<'session', 'requestBinding'> = async (ctx, 
     requestedAt: ctx.now,
   });
   let person = ctx.person!;
-  if (person.communityId === null) {
+  // The request's community becomes the one the person acts in (their first, or one they switch to).
+  if (person.communityId !== room.communityId) {
     person = await updateWithRetry(ctx.store, 'people', person._id, () => ({ communityId: room.communityId }));
   }
   await ctx.audit({
@@ -149,6 +152,22 @@ export const decideBindingAction: Handler<'session', 'decideBinding'> = async (c
   return bindingView(ctx, decided);
 };
 
+export const switchCommunity: Handler<'session', 'switchCommunity'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const person = ctx.person!;
+  const allowed = await communitiesOf(ctx.store, person, caller);
+  if (!allowed.some((c) => c.communityId === input.communityId)) throw new AppError('NOT_COMMUNITY_MEMBER');
+  const updated = await updateWithRetry(ctx.store, 'people', person._id, () => ({ communityId: input.communityId }));
+  await ctx.audit({
+    type: 'person.community_switched',
+    subject: { kind: 'person', id: person._id },
+    data: { from: person.communityId, to: input.communityId },
+  });
+  const loaded = await loadCaller(ctx.store, person.openid, ctx.now);
+  // Roles are those of the new community; the buffered read sees the switch already.
+  return meView(ctx.rt, updated, loaded?.caller ?? null);
+};
+
 export const sessionHandlers: Handlers<'session'> = {
   me,
   todos,
@@ -160,4 +179,5 @@ export const sessionHandlers: Handlers<'session'> = {
   requestBinding,
   pendingBindings,
   decideBinding: decideBindingAction,
+  switchCommunity,
 };

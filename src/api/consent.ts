@@ -12,6 +12,7 @@ export const CONSENT_BY_AREA: Record<HomeArea, TemplateKey[]> = {
   committee: ['deadline', 'answered', 'result'],
   staff: ['deadline'],
   visitor: ['result'],
+  admin: ['deadline'],
 };
 
 /**

@@ -16,13 +16,14 @@ export type HashFn = (text: string) => string;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ArchiveEntryType = 'document_version' | 'delivery_event' | 'filing_outcome' | 'published' | 'meeting_record';
+export type ArchiveEntryType = 'document_version' | 'delivery_event' | 'filing_outcome' | 'published' | 'meeting_record' | 'committee_roster';
 export const ARCHIVE_TYPE_LABELS: Record<ArchiveEntryType, string> = {
   document_version: '文件版本',
   delivery_event: '送达与签收',
   filing_outcome: '申报结果',
   published: '向业主公开',
   meeting_record: '会议、决议与用章',
+  committee_roster: '业委会名单变更',
 };
 
 /** What a feature hands over to be archived; the chain adds seq, prevHash and hash. */

@@ -31,6 +31,20 @@ type FixedAuditEvents = {
   'binding.approved': { note: string | null };
   'binding.rejected': { note: string | null };
   'inquiry.asked': { kind: InquiryKind; channel: InquiryChannel; dueDate: LocalDate };
+  'admin.bootstrapped': { name: string };
+  'community.created': { name: string; city: string };
+  'community.retired': { name: string };
+  'community.settings_changed': { before: Record<string, unknown>; after: Record<string, unknown>; settingsVersion: number };
+  'import.started': { kind: 'rooms'; file: string; rows: number };
+  'import.committed': { created: number; updated: number; unchanged: number; missing: number };
+  'room.retired': { label: string };
+  'invitation.created': { role: string; buildingIds: Id[]; expiresAt: EpochMs };
+  'invitation.redeemed': { role: string; personId: Id };
+  'staff.changed': { before: Record<string, unknown>; after: Record<string, unknown> };
+  'staff.deactivated': { role: string; reassignedTo: Id | null; openWork: number };
+  'committee.elected': { electionId: Id; termStart: LocalDate; termEnd: LocalDate; filingNo: string | null; members: number };
+  'committee.seat_ended': { personId: Id; termEnd: LocalDate };
+  'person.community_switched': { from: Id | null; to: Id };
 };
 
 /** Meetings: what happened to a proposal, meeting, resolution, committee notice or communication. */
@@ -111,7 +125,12 @@ export interface AuditSubject {
     | 'meeting'
     | 'resolution'
     | 'posting'
-    | 'communication';
+    | 'communication'
+    | 'import'
+    | 'room'
+    | 'invitation'
+    | 'staffMember'
+    | 'election';
   id: Id;
 }
 

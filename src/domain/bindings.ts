@@ -40,3 +40,16 @@ export function decideBinding(binding: Pick<RoomBinding, 'status'>, event: Bindi
 function isBindingStatus(s: BindingStatus | ErrorCode): s is BindingStatus {
   return s in BINDING_TRANSITIONS;
 }
+
+/**
+ * What differs between the applicant and the owner on the company's register, for the staff who
+ * verify ('' when name and phone both match). Staff decide; a mismatch is flagged, not refused:
+ * a family member may apply with the owner's consent.
+ */
+export function registerMismatch(applicant: { name: string; phone?: string }, room: { ownerName?: string; ownerPhone?: string }): string {
+  if (!room.ownerName && !room.ownerPhone) return '该房屋未登记业主，请线下核实';
+  const parts: string[] = [];
+  if (room.ownerName && room.ownerName !== applicant.name.trim()) parts.push('姓名与登记业主不一致');
+  if (room.ownerPhone && room.ownerPhone !== applicant.phone) parts.push(applicant.phone ? '手机号与登记业主不一致' : '申请人未填写手机号');
+  return parts.join('；');
+}

@@ -72,6 +72,22 @@ export const ERROR_MESSAGES = {
   POSTING_NOT_APPROVED: '该公告尚未经负责人审核通过',
   COMMUNICATION_NEEDS_LEADERS: '沟通记录须至少有业委会主任或副主任参与',
   ASSIGNEE_NOT_STAFF: '只能分派给本小区的管家、管家主管或服务中心负责人',
+  // Onboarding and administration
+  BOOTSTRAP_INVALID: '初始化码无效、已过期或已被使用',
+  INVITATION_INVALID: '邀请码无效',
+  INVITATION_EXPIRED: '邀请码已过期，请联系负责人重新邀请',
+  INVITATION_USED: '邀请码已被使用',
+  INVITATION_ROLE_FORBIDDEN: '服务中心负责人只能由公司管理员邀请',
+  COMMUNITY_RETIRED: '该小区已停用',
+  SETTINGS_INVALID: '小区设置有误',
+  IMPORT_INVALID: '导入文件有误，未导入任何数据；请按提示修改后重新导入',
+  IMPORT_FILE_UNREADABLE: '无法读取导入文件，请上传 .xlsx 或 .csv 文件',
+  IMPORT_FILE_CHANGED: '导入文件已变化，请重新开始导入',
+  IMPORT_BUSY: '本小区有一项导入尚未完成，请先完成它',
+  ROOM_RETIRED: '该房屋已停用，不能申请绑定',
+  STAFF_NOT_FOUND: '该员工不在本小区',
+  NOT_COMMUNITY_MEMBER: '您在该小区没有角色',
+  OPEN_WORK_REMAINS: '该员工仍有未办结的事项，请选择接手的同事',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

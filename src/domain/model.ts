@@ -22,12 +22,31 @@ export interface Community extends StoredRecord {
   /** The company account owners pay into; the app never shows any other account. */
   companyAccount: { bank: string; accountName: string; accountNo: string };
   quorumRule?: { presentMoreThan: number; agreeMoreThan: number; agreeBase: 'all' | 'present' };
+  /** Days of written notice before a special meeting (local regulations differ; default the rule book's). */
+  noticeDays?: number;
+  /** Who keeps the committee seal (a committee member or staff, by name). */
+  sealKeeper?: string;
+  /** Fee reminder cadence and escalation thresholds; absent fields take the defaults. */
+  feePolicy?: FeePolicySettings;
+  /** Bumped with each settings change; the previous values are kept in `revisions`. */
+  settingsVersion?: number;
+  /** Nothing is deleted: a community the company no longer serves is retired and keeps its records. */
+  retiredAt?: EpochMs;
   createdAt: EpochMs;
+}
+
+export interface FeePolicySettings {
+  repeatEveryDays: number;
+  lawyerLetterAfterMonths: number;
+  lawsuitAfterMonths: number;
+  lawsuitMinAmountFen: Fen;
 }
 
 export interface Building extends StoredRecord {
   communityId: Id;
   name: string;
+  /** The import that last wrote it (absent: seeded or created by hand). */
+  importId?: Id;
 }
 
 export interface Room extends StoredRecord {
@@ -36,6 +55,14 @@ export interface Room extends StoredRecord {
   /** e.g. '1栋-1单元-301'; lists of arrears show this, never a name. */
   label: string;
   areaM2: number;
+  unit?: string;
+  /** The owner on the company's register, against which binding requests are checked. */
+  ownerName?: string;
+  ownerPhone?: string;
+  /** The import that last wrote it; a re-import lists rooms it did not write for the head to retire. */
+  importId?: Id;
+  /** Retired rooms keep their records (bills, bindings) but take no new bindings. */
+  retiredAt?: EpochMs;
 }
 
 export type StaffRole = 'butler' | 'butler_supervisor' | 'head' | 'general_manager';
@@ -51,7 +78,26 @@ export interface Person extends StoredRecord {
   staffRole?: StaffRole;
   /** Buildings a butler looks after. */
   buildingIds?: Id[];
+  /** A company administrator (系统管理员): manages communities and their heads. */
+  admin?: boolean;
   createdAt: EpochMs;
+}
+
+/**
+ * A person's staff role in one community. A person may serve several communities; the one they act
+ * in is `Person.communityId` (the session's switcher). Deactivation keeps the record (and all the
+ * person's records) and ends access at the next request.
+ */
+export interface StaffMember extends StoredRecord {
+  communityId: Id;
+  personId: Id;
+  role: Exclude<StaffRole, 'general_manager'>;
+  buildingIds: Id[];
+  active: boolean;
+  invitationId?: Id;
+  since: EpochMs;
+  deactivatedAt?: EpochMs;
+  deactivatedBy?: Id;
 }
 
 export type BindingStatus = 'requested' | 'approved' | 'rejected';
@@ -75,6 +121,9 @@ export interface CommitteeSeat extends StoredRecord {
   position: CommitteePosition;
   termStart: LocalDate;
   termEnd: LocalDate;
+  /** The election result that created it, and its filing number with the street office (备案号). */
+  electionId?: Id;
+  filingNo?: string;
 }
 
 export const POSITION_LABELS: Record<CommitteePosition, string> = {

@@ -1,7 +1,18 @@
 import type { Access } from './api/contract';
 import type { ActionName, FunctionName } from './api';
 import { ownValue } from './own';
-import { CENTRE_ROLES, COMMUNITY_STAFF_ROLES, LEAD_ROLES, OWNER_SIDE_ROLES, POSTING_ROLES, RESIDENT_ROLES, STAFF_ROLES, type Role } from './roles';
+import {
+  CENTRE_ROLES,
+  COMMUNITY_STAFF_ROLES,
+  COMPANY_ADMIN_ROLES,
+  LEAD_ROLES,
+  MANAGER_ROLES,
+  OWNER_SIDE_ROLES,
+  POSTING_ROLES,
+  RESIDENT_ROLES,
+  STAFF_ROLES,
+  type Role,
+} from './roles';
 
 /**
  * The one permission table: who may call each action. Every handler is checked against it before it
@@ -20,6 +31,32 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     requestBinding: RESIDENT_ROLES,
     pendingBindings: COMMUNITY_STAFF_ROLES,
     decideBinding: COMMUNITY_STAFF_ROLES,
+    switchCommunity: 'signedIn',
+  },
+  // Record-level: a head manages only their own community (`requireManager` in the domain).
+  admin: {
+    bootstrap: 'identified',
+    communities: COMPANY_ADMIN_ROLES,
+    createCommunity: COMPANY_ADMIN_ROLES,
+    retireCommunity: COMPANY_ADMIN_ROLES,
+    settings: MANAGER_ROLES,
+    updateSettings: MANAGER_ROLES,
+    importStart: MANAGER_ROLES,
+    importStep: MANAGER_ROLES,
+    imports: MANAGER_ROLES,
+    retireRooms: MANAGER_ROLES,
+    buildings: MANAGER_ROLES,
+    createInvitation: MANAGER_ROLES,
+    invitations: MANAGER_ROLES,
+    redeemInvitation: 'identified',
+    staff: MANAGER_ROLES,
+    updateStaff: MANAGER_ROLES,
+    deactivateStaff: MANAGER_ROLES,
+    recordElection: MANAGER_ROLES,
+    endSeat: MANAGER_ROLES,
+    roster: MANAGER_ROLES,
+    candidates: MANAGER_ROLES,
+    dashboard: ['general_manager', 'admin'],
   },
   fees: {
     myBills: ['owner'],
@@ -83,12 +120,13 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     assign: ['head'],
     assignees: ['head'],
     calendarMonth: STAFF_ROLES,
-    calendarOverrides: CENTRE_ROLES,
-    setCalendarDay: CENTRE_ROLES,
-    setCalendarYear: CENTRE_ROLES,
-    importCalendar: CENTRE_ROLES,
-    revokeCalendarOverride: CENTRE_ROLES,
-    calendarPreview: CENTRE_ROLES,
+    // The calendar is company-wide: only the company administrator corrects it, never one community's head.
+    calendarOverrides: COMPANY_ADMIN_ROLES,
+    setCalendarDay: COMPANY_ADMIN_ROLES,
+    setCalendarYear: COMPANY_ADMIN_ROLES,
+    importCalendar: COMPANY_ADMIN_ROLES,
+    revokeCalendarOverride: COMPANY_ADMIN_ROLES,
+    calendarPreview: COMPANY_ADMIN_ROLES,
   },
   meetings: {
     quarters: ['committee', ...STAFF_ROLES],

@@ -4,7 +4,7 @@ import type { CommitteePosition, Id, StaffRole } from './model';
  * Roles as the permission table sees them. A person can hold several (an owner who sits on the
  * committee is both `owner` and `committee`). `visitor` is a signed-in person with no verified role yet.
  */
-export type Role = 'visitor' | 'owner' | 'committee' | StaffRole;
+export type Role = 'visitor' | 'owner' | 'committee' | StaffRole | 'admin';
 
 export const ROLE_LABELS: Record<Role, string> = {
   visitor: '访客',
@@ -14,7 +14,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   butler_supervisor: '管家主管',
   head: '服务中心负责人',
   general_manager: '总经理',
+  admin: '系统管理员',
 };
+/** The staff roles an invitation can give (the general manager is appointed by the company, not invited). */
+export const INVITABLE_ROLES = ['butler', 'butler_supervisor', 'head'] as const satisfies readonly StaffRole[];
+/** The company administrators: a named 系统管理员, and the general manager, who runs the company. */
+export const COMPANY_ADMIN_ROLES: readonly Role[] = ['admin', 'general_manager'];
+/** Who manages a community: the company administrators, and (for their own community) its head. */
+export const MANAGER_ROLES: readonly Role[] = ['admin', 'general_manager', 'head'];
 
 /**
  * The role groups the rules speak of, named once: the permission table, the domain and the handlers
@@ -55,10 +62,11 @@ export const isStaff = (c: Pick<Caller, 'roles'>): boolean => c.roles.some((r) =
 export const hasRole = (c: Pick<Caller, 'roles'>, ...roles: Role[]): boolean => c.roles.some((r) => roles.includes(r));
 
 /** The area of the app a person lands in: decides the home screen and which subpackage they use. */
-export type HomeArea = 'owner' | 'committee' | 'staff' | 'visitor';
+export type HomeArea = 'owner' | 'committee' | 'staff' | 'admin' | 'visitor';
 
 export function homeArea(c: Pick<Caller, 'roles'>): HomeArea {
   if (isStaff(c)) return 'staff';
+  if (hasRole(c, 'admin')) return 'admin';
   if (hasRole(c, 'committee')) return 'committee';
   if (hasRole(c, 'owner')) return 'owner';
   return 'visitor';

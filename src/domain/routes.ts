@@ -68,6 +68,12 @@ const PACKAGES = {
     postings: '/packages/meetings/postings/index',
     notices: '/packages/meetings/notices/index',
   },
+  // Onboarding and administration: the company administrators and heads; the join page for invitees.
+  admin: {
+    home: '/packages/admin/index/index',
+    community: '/packages/admin/community/index',
+    join: '/packages/admin/join/index',
+  },
 } as const;
 
 /** Pages address the staff area as one (`ROUTES.staff.record`); which subpackage holds a page is the table's business. */
@@ -77,6 +83,7 @@ export const ROUTES = {
   committee: PACKAGES.committee,
   staff: { ...PACKAGES['staff-docs'], ...PACKAGES['staff-inquiries'], ...PACKAGES['staff-fees'], ...PACKAGES['staff-work'] },
   meetings: PACKAGES.meetings,
+  admin: PACKAGES.admin,
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

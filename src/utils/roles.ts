@@ -6,6 +6,7 @@ export const AREA_LABELS: Record<HomeArea, string> = {
   owner: '业主',
   committee: '业委会',
   staff: '工作人员',
+  admin: '系统管理员',
   visitor: '访客',
 };
 
@@ -18,6 +19,8 @@ export function roleLabel(me: Pick<MeView, 'area' | 'staffRole' | 'committeePosi
       return me.committeePosition ? `业委会${POSITION_LABELS[me.committeePosition]}` : ROLE_LABELS.committee;
     case 'owner':
       return ROLE_LABELS.owner;
+    case 'admin':
+      return ROLE_LABELS.admin;
     default:
       return ROLE_LABELS.visitor;
   }

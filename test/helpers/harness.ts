@@ -26,6 +26,7 @@ export const DEMO = {
   supervisor: 'p_supervisor',
   head: 'p_head',
   gm: 'p_gm',
+  admin: 'p_admin',
   visitor: 'p_visitor_1',
 } as const;
 
@@ -38,6 +39,7 @@ export const PERSON_FOR_ROLE: Record<Role, string> = {
   butler_supervisor: DEMO.supervisor,
   head: DEMO.head,
   general_manager: DEMO.gm,
+  admin: DEMO.admin,
 };
 
 export interface CallOptions {
@@ -78,13 +80,15 @@ export interface HarnessOptions {
   wrapStore?: (store: Storage) => Storage;
   /** A WeChat sender (see fake-wechat.ts); without one, alerts reach the message centre only, as in local runs. */
   wechat?: SubscribeSender;
+  /** Where uploaded files are read from (`local:<name>`), as the local host's files folder. */
+  filesDir?: string;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   let now = typeof options.now === 'number' ? options.now : Date.parse(options.now ?? DEFAULT_NOW);
   const base = options.store ?? createNedbStorage();
   const rt: Runtime = {
-    ...createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now } }),
+    ...createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now }, filesDir: options.filesDir }),
     ...(options.wechat ? { wechat: options.wechat } : {}),
   };
   if (options.seed !== false) await seedDemo(rt.store, now);

@@ -47,9 +47,9 @@ describe('impossible and out-of-range dates', () => {
     ['inquiries', 'stats', { month: '0000-01' }, DEMO.gm],
     ['workbench', 'calendarMonth', { month: '9999-12' }, DEMO.head],
     ['fees', 'arrears', { month: '9999-12' }, DEMO.head],
-    ['workbench', 'setCalendarDay', { date: '2026-02-30', kind: 'holiday' }, DEMO.head],
-    ['workbench', 'calendarPreview', { rule: 'notification', day: '2026-11-31' }, DEMO.head],
-    ['workbench', 'setCalendarYear', { year: 9999, holidays: [], workdays: [] }, DEMO.head],
+    ['workbench', 'setCalendarDay', { date: '2026-02-30', kind: 'holiday' }, DEMO.admin],
+    ['workbench', 'calendarPreview', { rule: 'notification', day: '2026-11-31' }, DEMO.admin],
+    ['workbench', 'setCalendarYear', { year: 9999, holidays: [], workdays: [] }, DEMO.admin],
     ['filings', 'archiveSearch', { from: '2026-02-30' }, DEMO.head],
   ])('%s.%s %j → INVALID_INPUT', async (fn, action, payload, as) => {
     await refused(fn, action, payload, as, 'INVALID_INPUT');

@@ -237,14 +237,14 @@ describe('home-screen todos', () => {
 });
 
 describe('calendar administration', () => {
-  const preview = (as: string = DEMO.head) => h.ok('workbench', 'calendarPreview', { rule: 'notification', day: '2026-12-31' }, as);
+  const preview = (as: string = DEMO.admin) => h.ok('workbench', 'calendarPreview', { rule: 'notification', day: '2026-12-31' }, as);
 
   it('a corrected day moves a notification deadline, and every earlier version stays in the audit log', async () => {
     // 2027 is not published: Fri 1 Jan counts as a working day, so Thu 31 Dec + 3 working days = Tue 5 Jan.
     expect(await preview()).toMatchObject({ dueDate: '2027-01-05', provisional: true, dueDateText: '2027年1月5日', weekdayText: '星期二' });
 
-    const set = await h.ok('workbench', 'setCalendarDay', { date: '2027-01-04', kind: 'holiday', name: '元旦调休' }, DEMO.head);
-    expect(set).toMatchObject({ id: 'day:2027-01-04', version: 1, revoked: false, updatedByName: '周志强', summary: '2027年1月4日 设为放假（元旦调休）' });
+    const set = await h.ok('workbench', 'setCalendarDay', { date: '2027-01-04', kind: 'holiday', name: '元旦调休' }, DEMO.admin);
+    expect(set).toMatchObject({ id: 'day:2027-01-04', version: 1, revoked: false, updatedByName: '何文', summary: '2027年1月4日 设为放假（元旦调休）' });
     expect(await preview()).toMatchObject({ dueDate: '2027-01-06' });
 
     h.advance(60_000);
@@ -252,7 +252,7 @@ describe('calendar administration', () => {
     expect(corrected).toMatchObject({ version: 2, kind: 'workday', updatedByName: '高国庆' });
     expect(corrected.history.map((e) => [e.byName, e.change, e.previous])).toEqual([
       ['高国庆', '2027年1月4日 设为上班', '2027年1月4日 设为放假（元旦调休）'],
-      ['周志强', '2027年1月4日 设为放假（元旦调休）', undefined],
+      ['何文', '2027年1月4日 设为放假（元旦调休）', undefined],
     ]);
     const trail = await h.rt.store.find('audit', { 'subject.id': 'day:2027-01-04' }, { sort: [['at', 1]] });
     expect(trail.map((e) => (e.data.previous as CalendarOverrideRecord | null)?.kind ?? null)).toEqual([null, 'holiday']);
@@ -261,7 +261,7 @@ describe('calendar administration', () => {
 
     // Saying the same again writes nothing.
     const before = await h.snapshot();
-    expect(await h.ok('workbench', 'setCalendarDay', { date: '2027-01-04', kind: 'workday' }, DEMO.head)).toMatchObject({ version: 2 });
+    expect(await h.ok('workbench', 'setCalendarDay', { date: '2027-01-04', kind: 'workday' }, DEMO.admin)).toMatchObject({ version: 2 });
     expect(await h.rt.store.count('audit', { 'subject.id': 'day:2027-01-04' })).toBe(2);
     expect(await h.snapshot()).toEqual(before);
   });
@@ -273,22 +273,22 @@ describe('calendar administration', () => {
     expect(first).toMatchObject({ dueDate: '2027-01-05', provisional: true });
     expect(first.lastWorkingDateText).toBeUndefined();
 
-    await h.ok('workbench', 'setCalendarDay', { date: '2027-01-05', kind: 'holiday', name: '停电检修' }, DEMO.head);
+    await h.ok('workbench', 'setCalendarDay', { date: '2027-01-05', kind: 'holiday', name: '停电检修' }, DEMO.admin);
     const moved = itemIn(await h.ok('workbench', 'list', {}, DEMO.head), plDec)!;
     expect(moved.lastWorkingDateText).toBe('到期日不上班，请在2027年1月4日（星期一）前完成');
 
-    const revoked = await h.ok('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, DEMO.head);
+    const revoked = await h.ok('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, DEMO.admin);
     expect(revoked).toMatchObject({ revoked: true, version: 2 });
     expect(revoked.history[0]).toMatchObject({ change: '撤销' });
     expect(itemIn(await h.ok('workbench', 'list', {}, DEMO.head), plDec)!.lastWorkingDateText).toBeUndefined();
     expect(await h.rt.store.get('calendarOverrides', 'day:2027-01-05')).toMatchObject({ revoked: true, kind: 'holiday' });
-    expect(await h.call('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, { as: DEMO.head })).toMatchObject({
+    expect(await h.call('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, { as: DEMO.admin })).toMatchObject({
       ok: false,
       error: { code: 'CALENDAR_OVERRIDE_REVOKED' },
     });
 
     // Set again after a revocation: active once more, as a new version.
-    expect(await h.ok('workbench', 'setCalendarDay', { date: '2027-01-05', kind: 'holiday', name: '停电检修' }, DEMO.head)).toMatchObject({
+    expect(await h.ok('workbench', 'setCalendarDay', { date: '2027-01-05', kind: 'holiday', name: '停电检修' }, DEMO.admin)).toMatchObject({
       revoked: false,
       version: 3,
     });
@@ -310,11 +310,11 @@ describe('calendar administration', () => {
       'workbench',
       'importCalendar',
       { text: JSON.stringify([year2027, { date: '2027-02-30', kind: 'holiday' }, { date: '2027-03-01', kind: 'rest' }]) },
-      { as: DEMO.head },
+      { as: DEMO.admin },
     );
     expect(bad).toMatchObject({ ok: false, error: { code: 'CALENDAR_IMPORT_INVALID', message: '导入的日历数据有2处错误，未保存任何内容' } });
     if (!bad.ok) expect(bad.error.details).toEqual(['第2项：日期无效，格式应为 YYYY-MM-DD', '第3项：类型应为 holiday（放假）或 workday（上班）']);
-    const notJson = await h.call('workbench', 'importCalendar', { text: '[{"year": 2027,' }, { as: DEMO.head });
+    const notJson = await h.call('workbench', 'importCalendar', { text: '[{"year": 2027,' }, { as: DEMO.admin });
     expect(notJson).toMatchObject({ ok: false, error: { code: 'CALENDAR_IMPORT_INVALID' } });
     expect(await h.snapshot()).toEqual(before);
     expect(await h.rt.store.count('audit')).toBe(audits);
@@ -333,7 +333,7 @@ describe('calendar administration', () => {
     expect(jan.days.find((d) => d.date === '2027-01-04')).toMatchObject({ working: false, overridden: true });
     // With 1–3 Jan off and 4 Jan off: Thu 31 Dec + 3 working days = Thu 7 Jan, and no longer provisional.
     expect(await preview()).toMatchObject({ dueDate: '2027-01-07', provisional: false });
-    expect((await h.ok('workbench', 'calendarOverrides', {}, DEMO.head)).map((o) => o.id).sort()).toEqual(['day:2027-01-04', 'year:2027']);
+    expect((await h.ok('workbench', 'calendarOverrides', {}, DEMO.admin)).map((o) => o.id).sort()).toEqual(['day:2027-01-04', 'year:2027']);
   });
 
   it('shows an unpublished year as provisional and validates a form like an import', async () => {
@@ -346,10 +346,10 @@ describe('calendar administration', () => {
       'workbench',
       'setCalendarYear',
       { year: 2027, holidays: [{ date: '2028-01-01', name: '元旦' }], workdays: [] },
-      { as: DEMO.head },
+      { as: DEMO.admin },
     );
     expect(wrongYear).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '放假日第1条：日期 2028-01-01 不在 2027 年内' } });
-    expect(await h.call('workbench', 'setCalendarDay', { date: '2027-02-30', kind: 'holiday' }, { as: DEMO.head })).toMatchObject({
+    expect(await h.call('workbench', 'setCalendarDay', { date: '2027-02-30', kind: 'holiday' }, { as: DEMO.admin })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

@@ -125,6 +125,8 @@ export function demoData(now: number): DemoData {
   staff.forEach(([id, name, role, communityId, buildingIds], i) => {
     people.push({ _id: id, ...v, openid: devOpenid(id), name, phone: phone(100 + i), communityId, staffRole: role, buildingIds, createdAt });
   });
+  // The company's system administrator (系统管理员): manages communities, holds no community role.
+  people.push({ _id: 'p_admin', ...v, openid: devOpenid('p_admin'), name: '何文', phone: phone(150), communityId: null, admin: true, createdAt });
   ['p_visitor_1', 'p_visitor_2'].forEach((id, i) => {
     people.push({ _id: id, ...v, openid: devOpenid(id), name: ['孙丽', '吴磊'][i], phone: phone(200 + i), communityId: community._id, createdAt });
     roomBindings.push({

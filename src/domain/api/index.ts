@@ -1,3 +1,4 @@
+import { adminApi } from './admin';
 import { alertsApi } from './alerts';
 import { feesApi } from './fees';
 import { filingsApi } from './filings';
@@ -15,6 +16,7 @@ export const API = {
   inquiries: inquiriesApi,
   workbench: workbenchApi,
   meetings: meetingsApi,
+  admin: adminApi,
 };
 
 export type Api = typeof API;

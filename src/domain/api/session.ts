@@ -21,6 +21,8 @@ export interface MeView {
   staffRole?: StaffRole;
   committeePosition?: CommitteePosition;
   rooms: RoomView[];
+  /** Communities this person holds a role in (the switcher); the company administrators see every one. */
+  communities: Array<{ communityId: Id; name: string }>;
   /** True only when the functions run on the embedded local store (dev login, movable clock). */
   localMode: boolean;
 }
@@ -54,6 +56,13 @@ export interface BindingView {
   roomLabel: string;
   status: BindingStatus;
   requestedAt: number;
+  /** For the staff who verify: the applicant's and the registered owner's name and phone in full. */
+  applicantPhone?: string;
+  registeredName?: string;
+  registeredPhone?: string;
+  /** What differs from the register ('' when both match; no register: says so). */
+  mismatch: string;
+  note?: string;
 }
 
 export const sessionApi = {
@@ -85,4 +94,5 @@ export const sessionApi = {
     '核实房屋绑定申请',
     z.strictObject({ bindingId: zId, approve: z.boolean(), note: z.string().trim().max(200).optional() }),
   ),
+  switchCommunity: action<MeView>()('切换当前小区（在多个小区有角色时）', z.strictObject({ communityId: zId })),
 };

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { MeView, TodoItem } from '@domain/api/session';
-import type { HomeArea } from '@domain/roles';
+import { COMMUNITY_STAFF_ROLES, MANAGER_ROLES, type HomeArea, type Role } from '@domain/roles';
 import { devNowMs, showError } from '../../api/client';
 import { ErrorState, Loading, Pending } from '../../components/States';
 import { ConsentButton } from '../../components/ConsentButton';
@@ -20,6 +20,8 @@ interface Shortcut {
   label: string;
   mark: string;
   link: string;
+  /** Shown only to these roles: a shortcut never leads to a page the role cannot use. */
+  only?: readonly Role[];
 }
 
 /** The work each area reaches in one tap; the rest arrives as todos. */
@@ -44,9 +46,11 @@ const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
     { key: 'documents', label: '申报通报', mark: '报', link: ROUTES.staff.documents },
     { key: 'queue', label: '提问处理', mark: '答', link: ROUTES.staff.queue },
     { key: 'arrears', label: '欠费催缴', mark: '催', link: ROUTES.staff.arrears },
-    { key: 'bindings', label: '房屋绑定审核', mark: '核', link: ROUTES.staff.bindings },
+    { key: 'bindings', label: '房屋绑定审核', mark: '核', link: ROUTES.staff.bindings, only: COMMUNITY_STAFF_ROLES },
     { key: 'meetings', label: '会议与决议', mark: '会', link: ROUTES.meetings.quarters },
+    { key: 'admin', label: '小区管理', mark: '管', link: ROUTES.admin.home, only: MANAGER_ROLES },
   ],
+  admin: [{ key: 'admin', label: '小区管理', mark: '管', link: ROUTES.admin.home }],
   visitor: [],
 };
 
@@ -144,7 +148,7 @@ export default function HomePage() {
     );
   }
 
-  const shortcuts = SHORTCUTS[me.area];
+  const shortcuts = SHORTCUTS[me.area].filter((s) => !s.only || s.only.some((r) => me.roles.includes(r)));
   return (
     <View className={`page home home-${me.area}`} data-testid={`home-${me.area}`}>
       <Greeting me={me} />

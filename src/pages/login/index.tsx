@@ -17,7 +17,7 @@ const COLLAPSED_COUNT = 5;
 const GROUPS: Array<{ key: string; title: string; areas: HomeArea[] }> = [
   { key: 'owner', title: '业主', areas: ['owner', 'visitor'] },
   { key: 'committee', title: '业委会', areas: ['committee'] },
-  { key: 'staff', title: '工作人员', areas: ['staff'] },
+  { key: 'staff', title: '工作人员', areas: ['staff', 'admin'] },
 ];
 
 function WeappLogin() {

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import type { MeView } from '@domain/api/session';
 import { ROLE_LABELS } from '@domain/roles';
-import { devNowMs, setDevNow, showError } from '../../api/client';
+import { call, devNowMs, setDevNow, showError } from '../../api/client';
 import { Loading } from '../../components/States';
 import { useSession } from '../../stores/session';
 import { useTodos } from '../../stores/todos';
@@ -148,7 +148,7 @@ export default function MePage() {
             {me.name}
           </View>
           <View className="muted">{me.phone ?? '未填写手机号'}</View>
-          <View className="muted">{me.communityName ?? '尚未加入小区'}</View>
+          <View className="muted">{me.communityName ?? (me.roles.includes('general_manager') || me.roles.includes('admin') ? '全公司' : '尚未加入小区')}</View>
         </View>
       </View>
 
@@ -165,6 +165,26 @@ export default function MePage() {
             ))}
         </View>
       </View>
+
+      {me.communities.length > 1 || (me.communityId === null && me.communities.length > 0) ? (
+        <View className="card me-communities" data-testid="me-communities">
+          <View className="me-card-title">切换小区</View>
+          {me.communities.map((c) => (
+            <Text
+              key={c.communityId}
+              className={`tag ${c.communityId === me.communityId ? '' : 'tag-muted'}`}
+              onClick={() =>
+                void call('session', 'switchCommunity', { communityId: c.communityId })
+                  .then(() => reload())
+                  .then(() => loadTodos())
+                  .catch(showError)
+              }
+            >
+              {c.name}
+            </Text>
+          ))}
+        </View>
+      ) : null}
 
       <Rooms me={me} />
 

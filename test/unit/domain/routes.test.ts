@@ -29,6 +29,7 @@ describe('the route table', () => {
       'packages/staff-fees',
       'packages/staff-work',
       'packages/meetings',
+      'packages/admin',
     ]);
     for (const tab of TAB_ROUTES) expect(pages).toContain(tab.slice(1));
   });

@@ -43,7 +43,7 @@ export default function BindingsPage() {
 
   return (
     <View className="page bindings-page" data-testid="bindings-page">
-      <View className="notice">请核对申请人与房屋产权信息后再通过。手机号已隐藏部分数字，以保护业主个人信息。</View>
+      <View className="notice">请核对申请人与登记业主的姓名、手机号后再通过。业主个人信息仅用于核实，请勿外传。</View>
       <View className="section-title">
         <Text>待核实申请</Text>
         <Text className="section-extra">共 {first?.total ?? list.length} 条</Text>
@@ -60,8 +60,20 @@ export default function BindingsPage() {
             <View className="list-item-detail">
               申请人：{b.personName}
               {'\u3000'}
-              {b.phoneMasked}
+              {b.applicantPhone ?? b.phoneMasked}
             </View>
+            <View className="list-item-detail">
+              登记业主：{b.registeredName ?? '未登记'}
+              {'\u3000'}
+              {b.registeredPhone ?? ''}
+            </View>
+            {b.mismatch ? (
+              <View className="tag tag-danger binding-mismatch" data-testid="binding-mismatch">
+                {b.mismatch}
+              </View>
+            ) : (
+              <View className="tag tag-success">与登记业主一致</View>
+            )}
             <View className="list-item-meta">申请时间：{formatDateTime(b.requestedAt)}</View>
 
             {rejecting === b.bindingId ? (

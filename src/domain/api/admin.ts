@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { DashboardRow } from '../dashboard';
+import { zFileRef } from '../files';
+import type { CommitteePosition, EpochMs, Id, LocalDate } from '../model';
+import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS, zElection, zInvitationCode, zSettings, type CommunitySettings, type InvitedRole } from '../onboarding';
+import type { RowError, RowOutcome } from '../room-import';
+import { INVITABLE_ROLES } from '../roles';
+import { action, noInput, zId, zLocalDate, zText } from './contract';
+
+export interface CommunityAdminView {
+  communityId: Id;
+  name: string;
+  city: string;
+  retired: boolean;
+  rooms: number;
+  staff: number;
+  committee: number;
+}
+
+export interface ImportView {
+  importId: Id;
+  status: 'staging' | 'applying' | 'committed';
+  fileName: string;
+  total: number;
+  staged: number;
+  applied: number;
+  /** 0–100 for the progress bar. */
+  percent: number;
+  counts: Record<RowOutcome, number>;
+  missing: Array<{ roomId: Id; label: string }>;
+  createdAt: EpochMs;
+}
+
+export interface InvitationView {
+  invitationId: Id;
+  role: InvitedRole;
+  roleLabel: string;
+  buildingIds: Id[];
+  expiresAt: EpochMs;
+  status: 'open' | 'used' | 'expired' | 'revoked';
+  hint: string;
+  /** Only in the answer that creates it: the code is not stored and cannot be shown again. */
+  code?: string;
+  /** The mini-program page that redeems it (a QR code of this path opens the join page). */
+  link?: string;
+}
+
+export interface StaffView {
+  personId: Id;
+  name: string;
+  phone?: string;
+  role: InvitedRole;
+  roleLabel: string;
+  buildingIds: Id[];
+  active: boolean;
+}
+
+export interface SeatView {
+  seatId: Id;
+  personId: Id;
+  name: string;
+  position: CommitteePosition;
+  positionLabel: string;
+  termStart: LocalDate;
+  termEnd: LocalDate;
+  filingNo?: string;
+}
+
+export interface SettingsView {
+  communityId: Id;
+  settings: CommunitySettings;
+  settingsVersion: number;
+  history: Array<{ versionNo: number; values: Record<string, unknown>; replacedAt: EpochMs; replacedBy: string }>;
+}
+
+export interface DeactivateResult {
+  /** Open inquiries and duties still assigned to the person; when non-zero and no `reassignTo`, nothing changed. */
+  openWork: number;
+  reassigned: number;
+  deactivated: boolean;
+}
+
+const zCommunity = z.strictObject({ communityId: zId });
+const zAccount = zSettings.shape.companyAccount;
+
+export const adminApi = {
+  bootstrap: action<{ personId: Id }>()(
+    '首位系统管理员：以初始化脚本打印的一次性初始化码登记',
+    z.strictObject({ code: z.string().trim().min(8, '初始化码无效').max(64, '初始化码无效'), name: zText('姓名', 20) }),
+  ),
+  communities: action<CommunityAdminView[]>()('公司的小区列表（含停用的）', noInput),
+  createCommunity: action<CommunityAdminView>()('新建小区', z.strictObject({ name: zText('小区名称', 30), city: zText('城市', 20), companyAccount: zAccount })),
+  retireCommunity: action<CommunityAdminView>()('停用小区（记录保留）', zCommunity),
+  settings: action<SettingsView>()('小区设置及历史版本', zCommunity),
+  updateSettings: action<SettingsView>()(
+    '修改小区设置（旧版本保留）',
+    z.strictObject({ communityId: zId, settings: zSettings, expectedVersion: z.number().int().min(0) }),
+  ),
+  importStart: action<ImportView>()('上传房屋与业主表格并校验（有任何错误则不导入）', z.strictObject({ communityId: zId, file: zFileRef })),
+  importStep: action<ImportView>()('继续导入：暂存或应用下一批行（每次调用在函数时限内完成）', z.strictObject({ importId: zId })),
+  imports: action<ImportView[]>()('本小区的导入记录', zCommunity),
+  retireRooms: action<{ retired: number }>()(
+    '停用重新导入时文件中没有的房屋',
+    z.strictObject({ communityId: zId, roomIds: z.array(zId).min(1, '请选择房屋').max(500) }),
+  ),
+  buildings: action<Array<{ buildingId: Id; name: string }>>()('小区的楼栋', zCommunity),
+  createInvitation: action<InvitationView>()(
+    '邀请员工：生成一次性邀请码（过期失效）',
+    z.strictObject({
+      communityId: zId,
+      role: z.enum(INVITABLE_ROLES),
+      buildingIds: z.array(zId).max(50).optional(),
+      validDays: z.number().int().min(1).max(INVITATION_MAX_DAYS).optional(),
+    }),
+  ),
+  invitations: action<InvitationView[]>()('本小区的邀请', zCommunity),
+  redeemInvitation: action<{ communityId: Id; role: InvitedRole }>()(
+    '以邀请码加入小区成为员工',
+    z.strictObject({ code: zInvitationCode, name: zText('姓名', 20) }),
+  ),
+  staff: action<StaffView[]>()('本小区的员工', zCommunity),
+  updateStaff: action<StaffView>()(
+    '调整员工角色或负责楼栋',
+    z.strictObject({ communityId: zId, personId: zId, role: z.enum(INVITABLE_ROLES), buildingIds: z.array(zId).max(50) }),
+  ),
+  deactivateStaff: action<DeactivateResult>()(
+    '停用员工（立即失去权限，记录保留；未办结事项转给接手人）',
+    z.strictObject({ communityId: zId, personId: zId, reassignTo: zId.optional() }),
+  ),
+  recordElection: action<SeatView[]>()('登记业委会选举结果（职务、任期、备案号）', zElection),
+  endSeat: action<SeatView>()('委员提前离任：任期截至指定日（记录保留）', z.strictObject({ seatId: zId, lastDay: zLocalDate })),
+  roster: action<{ day: LocalDate; seats: SeatView[] }>()('某日的业委会名单（缺省为今天）', z.strictObject({ communityId: zId, day: zLocalDate.optional() })),
+  candidates: action<Array<{ personId: Id; name: string; rooms: string[] }>>()('可登记为委员的业主（已核实房屋）', zCommunity),
+  dashboard: action<DashboardRow[]>()('总经理：各小区对比（逾期质询、未签收送达、逾期事项）', noInput),
+};
+
+export const INVITATION_DAYS_DEFAULT = INVITATION_DEFAULT_DAYS;
+export type { RowError };

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ImportView } from '@domain/api/admin';
+import type { RowError } from '@domain/room-import';
+import { call, isApiError } from '../../../api/client';
+import { uploadFile } from '../../../api/files';
+import { useSubmit } from '../../../components/useSubmit';
+import { pickSpreadsheet } from '../pickFile';
+
+/**
+ * Rooms and owners from the company's spreadsheet: checked whole (every bad row listed, nothing
+ * stored), then imported chunk by chunk with a progress bar; an interrupted import continues here.
+ */
+export function ImportSection({ communityId, imports, onChanged }: { communityId: string; imports: ImportView[]; onChanged: () => void }) {
+  const [errors, setErrors] = useState<RowError[]>([]);
+  const [progress, setProgress] = useState<ImportView | null>(null);
+  const { busy, submit } = useSubmit();
+  const unfinished = imports.find((i) => i.status !== 'committed');
+  const last = imports.find((i) => i.status === 'committed');
+
+  async function run(start: () => Promise<ImportView>): Promise<void> {
+    let view = await start();
+    setProgress(view);
+    while (view.status !== 'committed') {
+      view = await call('admin', 'importStep', { importId: view.importId });
+      setProgress(view);
+    }
+    onChanged();
+  }
+
+  const choose = () =>
+    submit(async () => {
+      setErrors([]);
+      const picked = await pickSpreadsheet();
+      if (!picked) return;
+      const file = await uploadFile(picked.path, picked.name, 'imports');
+      try {
+        await run(() => call('admin', 'importStart', { communityId, file: { fileId: file.fileId, name: picked.name } }));
+      } catch (e) {
+        if (isApiError(e) && e.code === 'IMPORT_INVALID' && Array.isArray(e.details)) setErrors(e.details as RowError[]);
+        throw e;
+      }
+    });
+
+  const retire = (roomIds: string[]) =>
+    submit(async () => {
+      await call('admin', 'retireRooms', { communityId, roomIds });
+      onChanged();
+    }, '已停用');
+
+  return (
+    <View className="card" data-testid="import-section">
+      <View className="section-title">房屋与业主导入</View>
+      <View className="muted">表格第一行为表头：楼栋、单元、房号、建筑面积、业主姓名、业主手机（.xlsx 或 .csv）。再次导入按房号更新。</View>
+      {progress && progress.status !== 'committed' && (
+        <View className="progress-track">
+          <View className="progress-fill" style={{ width: `${progress.percent}%` }} />
+        </View>
+      )}
+      {unfinished && !busy ? (
+        <Button type="warning" onClick={() => void submit(() => run(async () => unfinished))}>
+          继续未完成的导入（{unfinished.percent}%）
+        </Button>
+      ) : (
+        <Button type="primary" loading={busy} onClick={() => void choose()}>
+          选择表格并导入
+        </Button>
+      )}
+      {errors.length > 0 && (
+        <View className="errors" data-testid="import-errors">
+          {errors.map((e) => (
+            <View key={e.line}>{e.message}</View>
+          ))}
+        </View>
+      )}
+      {last && (
+        <View className="list-item-meta">
+          最近一次：{last.fileName}，新增 {last.counts.created}，更新 {last.counts.updated}，未变 {last.counts.unchanged}
+        </View>
+      )}
+      {last && last.missing.length > 0 && (
+        <View>
+          <Text className="section-extra">表格中没有以下 {last.missing.length} 套房屋，请核实后停用（记录保留）：</Text>
+          {last.missing.slice(0, 50).map((m) => (
+            <Text key={m.roomId} className="chip">
+              {m.label}
+            </Text>
+          ))}
+          <Button size="small" type="danger" onClick={() => void retire(last.missing.map((m) => m.roomId))}>
+            全部停用
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { SettingsView } from '@domain/api/admin';
+import type { CommunitySettings } from '@domain/onboarding';
+import { call } from '../../../api/client';
+import { useSubmit } from '../../../components/useSubmit';
+import { formatDateTime } from '../../../utils/format';
+
+type Num = (s: CommunitySettings) => number;
+const NUMBERS: Array<[string, Num, (s: CommunitySettings, v: number) => CommunitySettings]> = [
+  ['出席须超过（比例）', (s) => s.quorumRule.presentMoreThan, (s, v) => ({ ...s, quorumRule: { ...s.quorumRule, presentMoreThan: v } })],
+  ['同意须超过（比例）', (s) => s.quorumRule.agreeMoreThan, (s, v) => ({ ...s, quorumRule: { ...s.quorumRule, agreeMoreThan: v } })],
+  ['会议提前通知天数', (s) => s.noticeDays, (s, v) => ({ ...s, noticeDays: v })],
+  ['催缴间隔（天）', (s) => s.feePolicy.repeatEveryDays, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, repeatEveryDays: v } })],
+  ['律师函（欠费月数）', (s) => s.feePolicy.lawyerLetterAfterMonths, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, lawyerLetterAfterMonths: v } })],
+  ['起诉（欠费月数）', (s) => s.feePolicy.lawsuitAfterMonths, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, lawsuitAfterMonths: v } })],
+  ['起诉（欠费金额，分）', (s) => s.feePolicy.lawsuitMinAmountFen, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, lawsuitMinAmountFen: v } })],
+];
+const TEXTS: Array<[string, keyof CommunitySettings['companyAccount']]> = [
+  ['开户银行', 'bank'],
+  ['户名', 'accountName'],
+  ['账号', 'accountNo'],
+];
+
+/** Settings every feature reads, with the earlier versions listed (nothing is overwritten unkept). */
+export function SettingsSection({ view, onSaved }: { view: SettingsView; onSaved: (v: SettingsView) => void }) {
+  const [s, setS] = useState(view.settings);
+  useEffect(() => setS(view.settings), [view]);
+  const { busy, submit } = useSubmit();
+  const save = () =>
+    submit(
+      async () => onSaved(await call('admin', 'updateSettings', { communityId: view.communityId, settings: s, expectedVersion: view.settingsVersion })),
+      '已保存',
+    );
+
+  return (
+    <View className="card" data-testid="settings-section">
+      <View className="section-title">小区设置（第 {view.settingsVersion} 版）</View>
+      {TEXTS.map(([label, key]) => (
+        <View key={key} className="field">
+          <Text className="field-label">{label}</Text>
+          <Input
+            className="field-input"
+            value={s.companyAccount[key]}
+            onInput={(e) => setS({ ...s, companyAccount: { ...s.companyAccount, [key]: e.detail.value } })}
+          />
+        </View>
+      ))}
+      <View className="field">
+        <Text className="field-label">同意票基数</Text>
+        <Text
+          className="chip chip-on"
+          onClick={() => setS({ ...s, quorumRule: { ...s.quorumRule, agreeBase: s.quorumRule.agreeBase === 'all' ? 'present' : 'all' } })}
+        >
+          {s.quorumRule.agreeBase === 'all' ? '全体委员' : '出席委员'}
+        </Text>
+      </View>
+      {NUMBERS.map(([label, get, set]) => (
+        <View key={label} className="field">
+          <Text className="field-label">{label}</Text>
+          <Input className="field-input" type="digit" value={String(get(s))} onInput={(e) => setS(set(s, Number(e.detail.value)))} />
+        </View>
+      ))}
+      <View className="field">
+        <Text className="field-label">印章保管人</Text>
+        <Input className="field-input" value={s.sealKeeper} onInput={(e) => setS({ ...s, sealKeeper: e.detail.value })} />
+      </View>
+      <Button type="primary" loading={busy} onClick={() => void save()}>
+        保存
+      </Button>
+      {view.history.map((h) => (
+        <View key={h.versionNo} className="list-item-meta">
+          第 {h.versionNo} 版，{h.replacedBy} 于 {formatDateTime(h.replacedAt)} 修改
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { InvitationView, StaffView } from '@domain/api/admin';
+import type { InvitedRole } from '@domain/onboarding';
+import { STAFF_ROLE_LABELS } from '@domain/model';
+import { INVITABLE_ROLES } from '@domain/roles';
+import { call } from '../../../api/client';
+import { useSubmit } from '../../../components/useSubmit';
+import { formatDateTime } from '../../../utils/format';
+
+const ROLES: readonly InvitedRole[] = INVITABLE_ROLES;
+const STATUS = { open: '待使用', used: '已使用', expired: '已过期', revoked: '已撤回' } as const;
+
+/** Invitations (one-time codes that expire) and the staff: move, change role, deactivate with a handover. */
+export function StaffSection(props: {
+  communityId: string;
+  canInviteHead: boolean;
+  staff: StaffView[];
+  invitations: InvitationView[];
+  buildings: Array<{ buildingId: string; name: string }>;
+  onChanged: () => void;
+}) {
+  const { communityId, staff, invitations, buildings, onChanged } = props;
+  const [role, setRole] = useState<InvitedRole>('butler');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [created, setCreated] = useState<InvitationView | null>(null);
+  const { busy, submit } = useSubmit();
+  const names = new Map(buildings.map((b) => [b.buildingId, b.name]));
+
+  const invite = () =>
+    submit(async () => {
+      setCreated(await call('admin', 'createInvitation', { communityId, role, buildingIds: role === 'butler' ? picked : [] }));
+      onChanged();
+    });
+
+  const deactivate = (s: StaffView) =>
+    submit(async () => {
+      const res = await call('admin', 'deactivateStaff', { communityId, personId: s.personId });
+      if (!res.deactivated) {
+        const others = staff.filter((x) => x.active && x.personId !== s.personId);
+        const choice = await Taro.showActionSheet({ itemList: others.map((o) => `${o.name}（${o.roleLabel}）`) }).catch(() => null);
+        if (!choice) return;
+        void Taro.showToast({ title: `${res.openWork} 项未办结事项将转交`, icon: 'none' });
+        await call('admin', 'deactivateStaff', { communityId, personId: s.personId, reassignTo: others[choice.tapIndex].personId });
+      }
+      onChanged();
+    }, '已停用');
+
+  return (
+    <View className="card" data-testid="staff-section">
+      <View className="section-title">员工与邀请</View>
+      {staff.map((s) => (
+        <View key={s.personId} className="list-item">
+          <View className="row">
+            <Text className="list-item-title">
+              {s.name} · {s.roleLabel}
+            </Text>
+            {s.active ? (
+              <Text className="tag tag-danger" onClick={() => void deactivate(s)}>
+                停用
+              </Text>
+            ) : (
+              <Text className="tag">已停用</Text>
+            )}
+          </View>
+          {s.buildingIds.length > 0 && <View className="list-item-meta">负责：{s.buildingIds.map((b) => names.get(b) ?? b).join('、')}</View>}
+        </View>
+      ))}
+      <View className="section-title">邀请员工</View>
+      <View>
+        {ROLES.filter((r) => r !== 'head' || props.canInviteHead).map((r) => (
+          <Text key={r} className={`chip ${role === r ? 'chip-on' : ''}`} onClick={() => setRole(r)}>
+            {STAFF_ROLE_LABELS[r]}
+          </Text>
+        ))}
+      </View>
+      {role === 'butler' && (
+        <View>
+          {buildings.map((b) => (
+            <Text
+              key={b.buildingId}
+              className={`chip ${picked.includes(b.buildingId) ? 'chip-on' : ''}`}
+              onClick={() => setPicked(picked.includes(b.buildingId) ? picked.filter((x) => x !== b.buildingId) : [...picked, b.buildingId])}
+            >
+              {b.name}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Button type="primary" loading={busy} onClick={() => void invite()}>
+        生成邀请码
+      </Button>
+      {created?.code && (
+        <View data-testid="invitation-code">
+          <View className="code">{created.code}</View>
+          <View className="muted">
+            {created.roleLabel}邀请，{formatDateTime(created.expiresAt)}前有效，只能使用一次。小程序码路径：{created.link}
+          </View>
+        </View>
+      )}
+      {invitations.map((i) => (
+        <View key={i.invitationId} className="list-item-meta">
+          {i.roleLabel} · 尾号 {i.hint} · {STATUS[i.status]} · {formatDateTime(i.expiresAt)}
+        </View>
+      ))}
+    </View>
+  );
+}
