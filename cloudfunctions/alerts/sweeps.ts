@@ -3,6 +3,7 @@ import { repairOperations } from '../_shared/ops/operation';
 import type { Runtime } from '../_shared/runtime';
 import type { Sweep, SweepResult } from '../_shared/sweep';
 import { anchorSweep } from '../filings/anchors';
+import { feeSweep } from '../fees/sweep';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
 import { obligationSweep } from '../workbench/sweep';
@@ -15,7 +16,7 @@ const repairSweep: Sweep = async (rt, now) => {
   return { alertsCreated: 0, escalated: 0 };
 };
 
-const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep];
+const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep, feeSweep];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };

@@ -2,6 +2,8 @@
  * Records shared by the app and the functions. Times are epoch milliseconds (`EpochMs`), days are
  * Shanghai calendar days 'YYYY-MM-DD' (`LocalDate`), money is integer fen (`Fen`).
  */
+import type { ReminderProof } from './fees';
+
 export type Id = string;
 export type EpochMs = number;
 export type LocalDate = string;
@@ -35,6 +37,8 @@ export interface Room extends StoredRecord {
   /** e.g. '1栋-1单元-301'; lists of arrears show this, never a name. */
   label: string;
   areaM2: number;
+  /** The day the company took the room on; bills start that month (pro rata) or the next. Absent → always billed. */
+  activeFrom?: LocalDate;
 }
 
 export type StaffRole = 'butler' | 'butler_supervisor' | 'head' | 'general_manager';
@@ -101,21 +105,33 @@ export interface Bill extends StoredRecord {
   /** Reminders for this bill start on the 15th of its month. */
   dueDate: LocalDate;
   paidAt?: EpochMs;
+  /** Paid so far in fen (a partial payment leaves the bill unpaid); absent on bills from before partial payments. */
+  paidFen?: Fen;
+  /** The last proven written reminder covering this bill: the limitation period counts from it. */
+  lastProvenAt?: EpochMs;
   createdAt: EpochMs;
 }
 
 /** One recorded reminder attempt (催缴), kept for the limitation period and as proof of delivery. */
 export interface FeeReminder extends StoredRecord {
   communityId: Id;
+  /** The oldest bill it covered (kept for records made before one contact could cover several). */
   billId: Id;
+  /** Every unpaid bill the contact was about: one contact, counted once. */
+  billIds?: Id[];
+  buildingId?: Id;
   roomId: Id;
   channel: string;
+  /** A person, or 'system' for the product's own message to the owner. */
   byId: Id;
   at: EpochMs;
   outcome: string;
-  /** A written reminder with proof of delivery interrupts the limitation period. */
+  /** A written channel; it interrupts the limitation period only once `proof` is attached. */
   written: boolean;
   reachable: boolean;
+  proof?: ReminderProof;
+  /** The alert the product sent (its inbox item's read time is the read receipt). */
+  alertKey?: string;
 }
 
 /** The in-app inbox: where an alert lands when no subscribe-message quota is left, and always for the record. */

@@ -1,7 +1,7 @@
 import type { Access } from './api/contract';
 import type { ActionName, FunctionName } from './api';
 import { ownValue } from './own';
-import { CENTRE_ROLES, COMMUNITY_STAFF_ROLES, OWNER_SIDE_ROLES, RESIDENT_ROLES, STAFF_ROLES, type Role } from './roles';
+import { CENTRE_ROLES, COMMUNITY_STAFF_ROLES, LEAD_ROLES, OWNER_SIDE_ROLES, RESIDENT_ROLES, STAFF_ROLES, type Role } from './roles';
 
 /**
  * The one permission table: who may call each action. Every handler is checked against it before it
@@ -23,9 +23,27 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
   },
   fees: {
     myBills: ['owner'],
+    myPayments: ['owner'],
+    reportPaid: ['owner'],
+    schedule: STAFF_ROLES,
+    setSchedule: ['head'],
+    generateBills: LEAD_ROLES,
     arrears: STAFF_ROLES,
+    roomFees: STAFF_ROLES,
+    roomReminders: STAFF_ROLES,
     recordReminder: COMMUNITY_STAFF_ROLES,
-    reminders: STAFF_ROLES,
+    reminderBatch: COMMUNITY_STAFF_ROLES,
+    addProof: COMMUNITY_STAFF_ROLES,
+    recordPayment: COMMUNITY_STAFF_ROLES,
+    paymentReports: COMMUNITY_STAFF_ROLES,
+    decideReport: COMMUNITY_STAFF_ROLES,
+    // The head and the room's own butler (checked per building by the handler).
+    unreachable: ['head', 'butler'],
+    updateContact: ['head', 'butler'],
+    // Escalation and the figures are the managers': never a butler's call.
+    decideEscalation: CENTRE_ROLES,
+    dashboard: CENTRE_ROLES,
+    reminderSlips: COMMUNITY_STAFF_ROLES,
   },
   alerts: {
     inbox: 'signedIn',

@@ -45,6 +45,18 @@ const PACKAGES = {
     inquiry: '/packages/staff/inquiry/index',
     inquiryStats: '/packages/staff/inquiry-stats/index',
   },
+  /** Fee collection for butlers and the head: arrears, a room's history, payments, unreachable owners, billing. */
+  fees: {
+    arrears: '/packages/fees/arrears/index',
+    room: '/packages/fees/room/index',
+    payments: '/packages/fees/payments/index',
+    unreachable: '/packages/fees/unreachable/index',
+    billing: '/packages/fees/billing/index',
+  },
+  /** Every chart page, shared by the fee dashboard, onboarding and the daily screens. */
+  reports: {
+    collection: '/packages/reports/collection/index',
+  },
 } as const;
 
 export const ROUTES = { ...MAIN, ...PACKAGES } as const;

@@ -1,3 +1,4 @@
+import { seedFeeLedger } from '../../fees/seed';
 import type { Bill, Building, CommitteePosition, CommitteeSeat, Community, Person, Room, RoomBinding, StaffRole } from '@domain/model';
 import { addMonths, localDateOf, monthOf } from '@domain/time';
 import { rawStorage, type Storage } from '../storage/port';
@@ -169,6 +170,7 @@ export async function seedDemo(store: Storage, now: number): Promise<boolean> {
     if (collection === 'communities') continue;
     for (const r of records) await rawStorage(store).insertIfAbsent(collection, r);
   }
+  await seedFeeLedger(store, data, now);
   for (const c of data.communities) await store.insertIfAbsent('communities', c);
   return true;
 }
