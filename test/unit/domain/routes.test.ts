@@ -21,7 +21,7 @@ describe('the route table', () => {
     expect(pages[0]).toBe('pages/home/index');
     const configured = [...pages.map((p) => `/${p}`), ...subPackages.flatMap((s) => s.pages.map((p) => `/${s.root}/${p}`))];
     expect(configured.sort()).toEqual([...allRoutes].sort());
-    expect(subPackages.map((s) => s.root)).toEqual(['packages/owner', 'packages/committee', 'packages/staff']);
+    expect(subPackages.map((s) => s.root)).toEqual(['packages/owner', 'packages/committee', 'packages/staff', 'packages/fees', 'packages/reports']);
     for (const tab of TAB_ROUTES) expect(pages).toContain(tab.slice(1));
   });
 
