@@ -16,7 +16,17 @@ import { communityOf, isRoomsButler, maskPhone, staffRoom } from './scope';
 import { reminderSlips } from './slips';
 
 function billView(b: Bill, roomLabel: string): BillView {
-  return { billId: b._id, roomLabel, month: b.month, amountFen: b.amountFen, owingFen: owingFen(b), status: b.status, dueDate: b.dueDate, paidAt: b.paidAt };
+  return {
+    billId: b._id,
+    roomId: b.roomId,
+    roomLabel,
+    month: b.month,
+    amountFen: b.amountFen,
+    owingFen: owingFen(b),
+    status: b.status,
+    dueDate: b.dueDate,
+    paidAt: b.paidAt,
+  };
 }
 
 export const myBills: Handler<'fees', 'myBills'> = async (ctx) => {

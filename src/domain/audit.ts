@@ -51,7 +51,9 @@ type CalendarChange = {
 };
 
 /** What happened on a delivery, in the words of its own event types (already past tense). */
-type DeliveryAuditEvents = { [E in DeliveryEventType as `delivery.${E}`]: { documentId: Id; memberId: Id; n: number; text?: string } & Record<string, unknown> };
+type DeliveryAuditEvents = {
+  [E in DeliveryEventType as `delivery.${E}`]: { documentId: Id; memberId: Id; n: number; text?: string } & Record<string, unknown>;
+};
 
 /** Inquiry events are commands in the thread (`classify_reasonable`); the audit line says what was done. */
 export const INQUIRY_AUDIT_NAMES = {
@@ -78,7 +80,22 @@ export const inquiryAuditType = (event: InquiryEventType): keyof InquiryAuditEve
 export const deliveryAuditType = (event: DeliveryEventType): keyof DeliveryAuditEvents => `delivery.${event}`;
 
 export interface AuditSubject {
-  kind: 'document' | 'delivery' | 'community' | 'archive' | 'obligation' | 'calendarOverride' | 'bill' | 'person' | 'roomBinding' | 'inquiry' | 'room' | 'reminder' | 'payment' | 'paymentReport' | 'building';
+  kind:
+    | 'document'
+    | 'delivery'
+    | 'community'
+    | 'archive'
+    | 'obligation'
+    | 'calendarOverride'
+    | 'bill'
+    | 'person'
+    | 'roomBinding'
+    | 'inquiry'
+    | 'room'
+    | 'reminder'
+    | 'payment'
+    | 'paymentReport'
+    | 'building';
   id: Id;
 }
 

@@ -478,12 +478,7 @@ export const COLLECTIONS = {
       altContacts: '他人提供的联系方式（审计）',
       updatedAt: '更新时间',
     },
-    indexes: [
-      ['communityId', 'owingFen'],
-      ['communityId', 'buildingId', 'roomLabel'],
-      ['communityId', 'roomLabel'],
-      ['nextAutoAt'],
-    ],
+    indexes: [['communityId', 'owingFen'], ['communityId', 'buildingId', 'roomLabel'], ['communityId', 'roomLabel'], ['nextAutoAt']],
   }),
   feeTotals: declare<FeeTotals>()({
     description: '收费汇总（小区×楼栋×月份，随每次写入同步累加）',
@@ -497,7 +492,10 @@ export const COLLECTIONS = {
       fullyPaidCount: '已缴清账单数',
       settledFen: '本月实收（分，含往月欠费）',
       recoveredOldFen: '本月收回的往月欠费（分）',
-      ...(Object.fromEntries(Object.entries(REMINDER_CHANNELS).map(([k, label]) => [`contacts_${k}`, `催缴次数：${label}`])) as Record<`contacts_${ReminderChannel}`, string>),
+      ...(Object.fromEntries(Object.entries(REMINDER_CHANNELS).map(([k, label]) => [`contacts_${k}`, `催缴次数：${label}`])) as Record<
+        `contacts_${ReminderChannel}`,
+        string
+      >),
     },
     indexes: [['communityId', 'month']],
   }),

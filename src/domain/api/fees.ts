@@ -10,6 +10,7 @@ export { REMINDER_CHANNELS, PAYMENT_CHANNELS, PROOF_KINDS, type ReminderChannel,
 
 export interface BillView {
   billId: Id;
+  roomId: Id;
   roomLabel: string;
   month: string;
   amountFen: Fen;

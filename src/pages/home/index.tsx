@@ -39,7 +39,7 @@ const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
     { key: 'workbench', label: '工作台', mark: '办', link: ROUTES.staff.workbench },
     { key: 'documents', label: '申报通报', mark: '报', link: ROUTES.staff.documents },
     { key: 'queue', label: '提问处理', mark: '答', link: ROUTES.staff.queue },
-    { key: 'arrears', label: '欠费催缴', mark: '催', link: ROUTES.staff.arrears },
+    { key: 'arrears', label: '欠费催缴', mark: '催', link: ROUTES.fees.arrears },
     { key: 'bindings', label: '房屋绑定审核', mark: '核', link: ROUTES.staff.bindings },
   ],
   visitor: [],

@@ -129,6 +129,12 @@ export default function FeeArrearsPage() {
         <Button size="small" onClick={() => Taro.navigateTo({ url: ROUTES.fees.unreachable })}>
           联系不上
         </Button>
+        <Button size="small" onClick={() => Taro.navigateTo({ url: ROUTES.fees.billing })}>
+          账单生成
+        </Button>
+        <Button size="small" onClick={() => Taro.navigateTo({ url: ROUTES.reports.collection })}>
+          收费统计
+        </Button>
         {filters.buildingId && (
           <Button
             size="small"

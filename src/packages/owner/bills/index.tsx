@@ -6,6 +6,7 @@ import { askConsent } from '../../../api/consent';
 import { Empty, Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { formatDateTime, formatFen, formatMonth } from '../../../utils/format';
+import { PaidReport } from './PaidReport';
 import './index.scss';
 
 export default function BillsPage() {
@@ -20,7 +21,7 @@ export default function BillsPage() {
 
   const { account, bills } = data;
   const unpaid = bills.filter((b) => b.status === 'unpaid');
-  const unpaidFen = unpaid.reduce((sum, b) => sum + b.amountFen, 0);
+  const unpaidFen = unpaid.reduce((sum, b) => sum + b.owingFen, 0);
   // Unpaid first, newest month first within each group: what needs paying is at the top.
   const sorted = [...bills].sort((a, b) => (a.status === b.status ? b.month.localeCompare(a.month) : a.status === 'unpaid' ? -1 : 1));
 
@@ -68,6 +69,8 @@ export default function BillsPage() {
           复制账号
         </Button>
       </View>
+
+      <PaidReport rooms={[...new Map(unpaid.map((b) => [b.roomId, b.roomLabel])).entries()]} onChange={() => void reload()} />
 
       <View className="section-title">账单明细</View>
       {sorted.length === 0 ? (
