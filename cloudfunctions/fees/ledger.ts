@@ -191,8 +191,19 @@ export interface ContactInput {
   alertKey?: string;
 }
 
-/** One contact with a room about all its unpaid bills: one reminder record, counted once. */
-export async function recordContact(store: Storage, input: ContactInput, now: EpochMs, policy: ReminderPolicy): Promise<{ created: boolean; billIds: Id[] }> {
+/**
+ * One contact with a room about all its unpaid bills: one reminder record, counted once. A caller
+ * recording many contacts in one operation passes `totals` and applies them once at the end
+ * (`applyTotals`): a record remembers only its last few increments (OPS_KEPT), so many increments
+ * into one totals record within one operation could be applied twice when a crash resumes it.
+ */
+export async function recordContact(
+  store: Storage,
+  input: ContactInput,
+  now: EpochMs,
+  policy: ReminderPolicy,
+  totals?: TotalsChange[],
+): Promise<{ created: boolean; billIds: Id[] }> {
   const unpaid = (await store.find('bills', { roomId: input.room._id, status: 'unpaid' }, { sort: [['month', 1]] })).filter((b) => owingFen(b) > 0);
   if (unpaid.length === 0) return { created: false, billIds: [] };
   const billIds = unpaid.map((b) => b._id);
@@ -212,11 +223,9 @@ export async function recordContact(store: Storage, input: ContactInput, now: Ep
     ...(input.alertKey ? { alertKey: input.alertKey } : {}),
   });
   if (!inserted) return { created: false, billIds };
-  await applyTotals(
-    store,
-    input.room.communityId,
-    contactMade({ buildingId: input.room.buildingId, month: monthOf(localDateOf(now)), channel: input.channel }),
-  );
+  const change = contactMade({ buildingId: input.room.buildingId, month: monthOf(localDateOf(now)), channel: input.channel });
+  if (totals) totals.push(...change);
+  else await applyTotals(store, input.room.communityId, change);
   await refreshAccount(store, input.room, now, policy, { at: now, auto: input.auto, reachable: input.reachable });
   return { created: true, billIds };
 }

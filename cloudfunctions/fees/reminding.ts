@@ -9,7 +9,8 @@ import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { namesOf } from '../_shared/people';
 import type { QueryOf } from '../_shared/storage/port';
 import { arrearsRows, reminderView } from './arrears';
-import { feePolicy, recordContact } from './ledger';
+import type { TotalsChange } from '@domain/fee-totals';
+import { applyTotals, feePolicy, recordContact } from './ledger';
 import { buildingBound, communityOf, staffRoom } from './scope';
 
 type AccountQuery = QueryOf<FeeAccount>;
@@ -95,6 +96,7 @@ export const reminderBatch: Handler<'fees', 'reminderBatch'> = async (ctx, input
   const caller = requireCaller(ctx);
   let recorded = 0;
   let skipped = 0;
+  const totals = new Map<string, TotalsChange[]>();
   for (const roomId of [...new Set(input.roomIds)]) {
     const room = await staffRoom(ctx, caller, roomId);
     const policy = await feePolicy(ctx.store, room.communityId);
@@ -112,6 +114,7 @@ export const reminderBatch: Handler<'fees', 'reminderBatch'> = async (ctx, input
       },
       ctx.now,
       policy,
+      totals.get(room.communityId) ?? totals.set(room.communityId, []).get(room.communityId),
     );
     if (!created) {
       skipped += 1;
@@ -125,6 +128,7 @@ export const reminderBatch: Handler<'fees', 'reminderBatch'> = async (ctx, input
       data: { channel: input.channel, label: REMINDER_CHANNELS[input.channel], billIds, batch: true },
     });
   }
+  for (const [communityId, changes] of totals) await applyTotals(ctx.store, communityId, changes);
   return { recorded, skipped };
 };
 
