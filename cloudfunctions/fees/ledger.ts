@@ -1,4 +1,4 @@
-import { allocatePayment, effectiveMonth, owingFen, planBill, type FeeSchedule } from '@domain/fee-ledger';
+import { allocatePayment, effectiveMonth, owingFen, planBill, type FeeSchedule, type PlannedBill } from '@domain/fee-ledger';
 import { NEVER, type FeeAccount, type Payment } from '@domain/fee-records';
 import { allocationApplied, billCreated, contactMade, mergeChanges, totalsId, ZERO_TOTALS, type TotalsChange } from '@domain/fee-totals';
 import { nextReminderOn, policyOf, type ReminderChannel, type ReminderPolicy } from '@domain/fees';
@@ -106,15 +106,31 @@ export async function generateForRooms(
   const changes: TotalsChange[] = [];
   for (const room of rooms) {
     const plan = planBill(room, schedule, month, policy);
-    if (!plan) continue;
-    const inserted = await store.insertIfAbsent('bills', { ...plan, status: 'unpaid', paidFen: 0, createdAt: now });
-    if (!inserted) continue;
-    created += 1;
-    changes.push(...billCreated(plan));
-    await refreshAccount(store, room, now, policy);
+    if (plan && (await insertBill(store, room, plan, now, policy, changes))) created += 1;
   }
   if (rooms.length) await applyTotals(store, rooms[0].communityId, changes);
   return created;
+}
+
+/**
+ * Stores one bill unless its room and month already has one, and keeps the room's account; the
+ * totals change goes into `changes` for the caller to apply once per operation (`applyTotals`).
+ * The import of bills from a billing system calls this per row with the row's own amount
+ * (`{ ...planBill(...), amountFen }` or a `PlannedBill` built from the row).
+ */
+export async function insertBill(
+  store: Storage,
+  room: Room,
+  plan: PlannedBill,
+  now: EpochMs,
+  policy: ReminderPolicy,
+  changes: TotalsChange[],
+): Promise<boolean> {
+  const inserted = await store.insertIfAbsent('bills', { ...plan, status: 'unpaid', paidFen: 0, createdAt: now });
+  if (!inserted) return false;
+  changes.push(...billCreated(plan));
+  await refreshAccount(store, room, now, policy);
+  return true;
 }
 
 export interface PaymentInput {
@@ -128,6 +144,8 @@ export interface PaymentInput {
   source: Payment['source'];
   byId: Id;
   reportId?: Id;
+  /** An import row "matched by room and month" pays only those months' bills (oldest first among them). */
+  onlyMonths?: string[];
 }
 
 /**
@@ -137,7 +155,9 @@ export interface PaymentInput {
 export async function applyPayment(store: Storage, input: PaymentInput, now: EpochMs, policy: ReminderPolicy): Promise<Payment> {
   const existing = await store.get('payments', input.paymentId);
   if (existing) return existing;
-  const unpaid = await store.find('bills', { roomId: input.room._id, status: 'unpaid' }, { sort: [['month', 1]] });
+  const unpaid = (await store.find('bills', { roomId: input.room._id, status: 'unpaid' }, { sort: [['month', 1]] })).filter(
+    (b) => !input.onlyMonths || input.onlyMonths.includes(b.month),
+  );
   const allocations = allocatePayment(
     unpaid.map((b) => ({ billId: b._id, month: b.month, owingFen: owingFen(b) })),
     input.amountFen,
