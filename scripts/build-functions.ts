@@ -54,6 +54,8 @@ const DEFAULT_TIMEOUT = 20;
  */
 const FUNCTION_SETTINGS: Record<string, Partial<Omit<FunctionSpec, 'name'>>> = {
   alerts: { timeout: 60 },
+  // A month's bills in chunks and a building's reminder slips (font subsetting) need more than 20 s at worst.
+  fees: { timeout: 60 },
   timer: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],
@@ -155,6 +157,14 @@ export interface BuiltFunction {
   gzipBytes: number;
 }
 
+/**
+ * Files a function reads at run time, copied next to its bundle rather than inlined: the reminder
+ * slips' Chinese font is 10 MB, subset per document (`cloudfunctions/fees/slips.ts`).
+ */
+export const FUNCTION_FILES: Record<string, Array<{ from: string; to: string }>> = {
+  fees: [{ from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'NotoSansSC-Regular.ttf' }],
+};
+
 async function buildOne(name: string, rootVersion: string): Promise<BuiltFunction> {
   const dir = path.join(FUNCTIONS_DIST, name);
   const outfile = path.join(dir, 'index.js');
@@ -180,6 +190,7 @@ async function buildOne(name: string, rootVersion: string): Promise<BuiltFunctio
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(functionConfigJson(spec), null, 2) + '\n');
+  for (const f of FUNCTION_FILES[name] ?? []) fs.copyFileSync(path.join(ROOT, f.from), path.join(dir, f.to));
 
   return { spec, dir, bytes: Buffer.byteLength(code), gzipBytes: zlib.gzipSync(code).length };
 }

@@ -5,6 +5,7 @@ import type { Sweep, SweepResult } from '../_shared/sweep';
 import { anchorSweep } from '../filings/anchors';
 import { deliveryChaseSweep } from '../filings/chase';
 import { inquiryGmEscalationSweep } from '../inquiries/escalation';
+import { feeSweep } from '../fees/sweep';
 import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
 import { meetingSweep } from '../meetings/sweep';
@@ -18,7 +19,17 @@ const repairSweep: Sweep = async (rt, now) => {
   return { alertsCreated: 0, escalated: 0 };
 };
 
-const SWEEPS: Sweep[] = [repairSweep, inquirySweep, opinionSweep, obligationSweep, anchorSweep, deliveryChaseSweep, inquiryGmEscalationSweep, meetingSweep];
+const SWEEPS: Sweep[] = [
+  repairSweep,
+  inquirySweep,
+  opinionSweep,
+  obligationSweep,
+  anchorSweep,
+  deliveryChaseSweep,
+  inquiryGmEscalationSweep,
+  meetingSweep,
+  feeSweep,
+];
 
 export async function runSweeps(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const total: SweepResult = { alertsCreated: 0, escalated: 0 };

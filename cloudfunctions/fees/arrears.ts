@@ -1,67 +1,80 @@
-import type { ArrearsRow } from '@domain/api/fees';
-import { DEFAULT_REMINDER_POLICY, ESCALATION_LABELS, escalationStep, limitationWarning, reminderDue, type ReminderPolicy } from '@domain/fees';
-import type { Bill, EpochMs, FeeReminder, Room } from '@domain/model';
+import type { ArrearsRow, ReminderView } from '@domain/api/fees';
+import { owingFen } from '@domain/fee-ledger';
+import type { FeeAccount } from '@domain/fee-records';
+import {
+  billsAtRisk,
+  ESCALATION_LABELS,
+  escalationStep,
+  interruptsLimitation,
+  isWrittenReminder,
+  REMINDER_CHANNELS,
+  UNREACHABLE_AFTER_FAILURES,
+  type ReminderChannel,
+  type ReminderPolicy,
+} from '@domain/fees';
+import type { Bill, EpochMs, FeeReminder } from '@domain/model';
+import { endOfLocalDay, localDateOf } from '@domain/time';
+import type { Storage } from '../_shared/storage/port';
 
 /**
- * One room's arrears as the butler sees them, every judgement made by the domain's fee rules:
- * whether a reminder is due (from the 15th, on the policy's cadence), the suggested escalation step,
- * and the bill whose limitation period is closest to running out.
+ * One room's arrears as the butler sees them, from its account (kept by every write) and its unpaid
+ * bills: months and amount owing, contacts counted once each, whether a reminder is due today, the
+ * suggested escalation and the bill whose limitation period ends soonest.
  */
-export function arrearsRows(
-  bills: Bill[],
-  reminders: FeeReminder[],
-  rooms: Map<string, Room>,
-  now: EpochMs,
-  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
-): ArrearsRow[] {
-  const byBill = new Map<string, FeeReminder[]>();
-  for (const r of reminders) byBill.set(r.billId, [...(byBill.get(r.billId) ?? []), r]);
-  const byRoom = new Map<string, Bill[]>();
-  for (const b of bills) byRoom.set(b.roomId, [...(byRoom.get(b.roomId) ?? []), b]);
+export function arrearsRow(account: FeeAccount, unpaid: Bill[], now: EpochMs, policy: ReminderPolicy): ArrearsRow {
+  const open = unpaid.filter((b) => owingFen(b) > 0).sort((a, b) => a.month.localeCompare(b.month));
+  const step = account.oldestUnpaidMonth ? escalationStep({ totalFen: account.owingFen, oldestUnpaidMonth: account.oldestUnpaidMonth }, now, policy) : 'none';
+  const risks = billsAtRisk(
+    open.map((b) => ({ billId: b._id, month: b.month, dueDate: b.dueDate, lastProvenAt: b.lastProvenAt })),
+    now,
+    policy,
+  );
+  return {
+    roomId: account.roomId,
+    buildingId: account.buildingId,
+    roomLabel: account.roomLabel,
+    unpaidMonths: open.map((b) => b.month),
+    amountFen: account.owingFen,
+    reminderCount: account.contacts,
+    lastReminderAt: account.lastContactAt,
+    reachable: account.failedInRow < UNREACHABLE_AFTER_FAILURES,
+    reminderDueNow: account.nextStaffAt <= endOfLocalDay(localDateOf(now)),
+    nextReminderDate: account.owingFen > 0 ? localDateOf(account.nextStaffAt) : null,
+    escalation: step,
+    escalationLabel: ESCALATION_LABELS[step],
+    ...(risks[0] ? { limitation: risks[0] } : {}),
+  };
+}
 
-  return [...byRoom.entries()].map(([roomId, roomBills]): ArrearsRow => {
-    const sorted = [...roomBills].sort((a, b) => a.month.localeCompare(b.month));
-    const roomReminders = sorted.flatMap((b) => byBill.get(b._id) ?? []).sort((a, b) => a.at - b.at);
-    const last = roomReminders[roomReminders.length - 1];
-    const lastAt = (b: Bill): EpochMs | null => {
-      const times = (byBill.get(b._id) ?? []).map((r) => r.at);
-      return times.length ? Math.max(...times) : null;
-    };
-    const due = sorted.map((b) => reminderDue(b, lastAt(b), now, policy));
-    const nextDates = due
-      .map((d) => d.nextDate)
-      .filter((d): d is string => d !== null)
-      .sort();
-    const totalFen = sorted.reduce((s, b) => s + b.amountFen, 0);
-    const step = escalationStep({ totalFen, oldestUnpaidMonth: sorted[0].month }, now, policy);
-    const limits = sorted
-      .map((b) => {
-        const written = (byBill.get(b._id) ?? []).filter((r) => r.written).map((r) => r.at);
-        return { bill: b, w: limitationWarning(written.length ? Math.max(...written) : b.dueDate, now, policy) };
-      })
-      .filter(({ w }) => w.warn)
-      .sort((a, b) => a.w.daysLeft - b.w.daysLeft);
-    const worst = limits[0];
-    return {
-      roomId,
-      roomLabel: rooms.get(roomId)?.label ?? '',
-      unpaidMonths: sorted.map((b) => b.month),
-      bills: sorted.map((b) => ({ billId: b._id, month: b.month, amountFen: b.amountFen })),
-      amountFen: totalFen,
-      reminderCount: roomReminders.length,
-      lastReminderAt: last?.at,
-      reachable: last ? last.reachable : true,
-      reminderDueNow: due.some((d) => d.due),
-      nextReminderDate: nextDates[0] ?? null,
-      escalation: step,
-      escalationLabel: ESCALATION_LABELS[step],
-      limitation: worst && {
-        billId: worst.bill._id,
-        month: worst.bill.month,
-        expiresOn: worst.w.expiresOn,
-        daysLeft: worst.w.daysLeft,
-        expired: worst.w.expired,
-      },
-    };
-  });
+export async function arrearsRows(store: Storage, accounts: FeeAccount[], now: EpochMs, policy: ReminderPolicy): Promise<ArrearsRow[]> {
+  if (accounts.length === 0) return [];
+  const bills = await store.find('bills', { roomId: { $in: accounts.map((a) => a.roomId) }, status: 'unpaid' });
+  return accounts.map((a) =>
+    arrearsRow(
+      a,
+      bills.filter((b) => b.roomId === a.roomId),
+      now,
+      policy,
+    ),
+  );
+}
+
+export function reminderView(r: FeeReminder, byName: string, months: Map<string, string>): ReminderView {
+  const channel = r.channel as ReminderChannel;
+  const billIds = r.billIds ?? [r.billId];
+  return {
+    reminderId: r._id,
+    billIds,
+    months: billIds.map((id) => months.get(id) ?? '').filter(Boolean),
+    channel,
+    channelLabel: REMINDER_CHANNELS[channel] ?? r.channel,
+    byName: r.byId === 'system' ? '系统自动提醒' : byName,
+    at: r.at,
+    outcome: r.outcome,
+    reachable: r.reachable,
+    written: r.written,
+    ...(r.proof ? { proof: r.proof } : {}),
+    interrupts: interruptsLimitation({ channel, proof: r.proof }),
+    canAddProof: isWrittenReminder(channel) && !r.proof,
+  };
 }

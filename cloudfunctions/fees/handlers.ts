@@ -1,120 +1,186 @@
-import { REMINDER_CHANNELS, type BillView, type ReminderChannel, type ReminderView } from '@domain/api/fees';
+import type { BillView, RoomFeesView } from '@domain/api/fees';
 import { AppError } from '@domain/errors';
-import { billSchedule, isWrittenReminder } from '@domain/fees';
-import type { FeeReminder } from '@domain/model';
+import { owingFen } from '@domain/fee-ledger';
+import { monthRates, totalsId } from '@domain/fee-totals';
+import { billsAtRisk, ESCALATION_DECISIONS, ESCALATION_LABELS, escalationStep } from '@domain/fees';
+import type { Bill } from '@domain/model';
+import { CENTRE_ROLES, hasRole } from '@domain/roles';
+import { addMonths, localDateOf, monthOf } from '@domain/time';
 import { requireCaller, type Handlers, type Handler } from '../_shared/function';
-import { loadVisible, updateWithRetry } from '../_shared/guards';
-import { mapPage, pageOf } from '../_shared/paging';
 import { namesOf } from '../_shared/people';
 import { roomsById } from '../_shared/views';
-import { arrearsRows } from './arrears';
-import { reminderPolicyOf } from '@domain/onboarding';
-import { arrearsSummary, remindersOf, unpaidRoomsPage, unpaidScope } from './queries';
+import { feePolicy } from './ledger';
+import { decideReport, generateBills, paymentReports, paymentView, recordPayment, reportPaid, reportView, schedule, setSchedule } from './money';
+import { addProof, arrears, recordReminder, reminderBatch, roomReminders, unreachable, updateContact } from './reminding';
+import { communityOf, isRoomsButler, maskPhone, staffRoom } from './scope';
+import { reminderSlips } from './slips';
 
-function reminderView(r: FeeReminder, byName: string): ReminderView {
-  return { reminderId: r._id, billId: r.billId, channel: r.channel as ReminderChannel, byName, at: r.at, outcome: r.outcome };
+function billView(b: Bill, roomLabel: string): BillView {
+  return {
+    billId: b._id,
+    roomId: b.roomId,
+    roomLabel,
+    month: b.month,
+    amountFen: b.amountFen,
+    owingFen: owingFen(b),
+    status: b.status,
+    dueDate: b.dueDate,
+    paidAt: b.paidAt,
+  };
 }
 
-export const myBills: Handler<'fees', 'myBills'> = async (ctx, input) => {
+export const myBills: Handler<'fees', 'myBills'> = async (ctx) => {
   const caller = requireCaller(ctx);
-  // 'unpaid' sorts after 'paid', so descending status puts what needs paying first.
-  const [page, community, unpaid] = await Promise.all([
-    pageOf(
-      ctx.store,
-      'bills',
-      { roomId: { $in: caller.roomIds } },
-      [
-        ['status', -1],
-        ['month', -1],
-      ],
-      input,
-    ),
+  const [bills, community, rooms] = await Promise.all([
+    ctx.store.find('bills', { roomId: { $in: caller.roomIds } }, { sort: [['month', -1]] }),
     ctx.store.get('communities', caller.communityId ?? ''),
-    // An owner's own unpaid bills are a handful; their total is the page's headline.
-    input.after ? undefined : ctx.store.find('bills', { roomId: { $in: caller.roomIds }, status: 'unpaid' }),
+    roomsById(ctx.store, caller.roomIds),
   ]);
   if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
-  const rooms = await roomsById(
-    ctx.store,
-    page.items.map((b) => b.roomId),
-  );
   return {
     account: { ...community.companyAccount, notice: '请只向以上公司账户缴费，工作人员不会使用个人账户收取物业费' },
-    ...(unpaid ? { unpaid: { count: unpaid.length, amountFen: unpaid.reduce((s, b) => s + b.amountFen, 0) } } : {}),
-    ...(await mapPage(page, (bills) =>
-      bills.map((b): BillView => ({
-        billId: b._id,
-        roomLabel: rooms.get(b.roomId)?.label ?? '',
-        month: b.month,
-        amountFen: b.amountFen,
-        status: b.status,
-        dueDate: b.dueDate,
-        paidAt: b.paidAt,
-      })),
-    )),
+    bills: bills.map((b) => billView(b, rooms.get(b.roomId)?.label ?? '')),
   };
 };
 
-export const arrears: Handler<'fees', 'arrears'> = async (ctx, input) => {
+/** The owner's own payments and "我已缴费" reports, newest first (reports show a rejection's reason). */
+export const myPayments: Handler<'fees', 'myPayments'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const where = unpaidScope(caller);
-  if (input.month) where.month = input.month;
-  const [{ bills, next }, summary] = await Promise.all([unpaidRoomsPage(ctx.store, where, input), input.after ? undefined : arrearsSummary(ctx, where)]);
-  const [reminders, rooms] = await Promise.all([
-    remindersOf(
-      ctx.store,
-      bills.map((b) => b._id),
-    ),
-    roomsById(
-      ctx.store,
-      bills.map((b) => b.roomId),
-    ),
+  const rooms = await roomsById(ctx.store, caller.roomIds);
+  const label = (id: string) => rooms.get(id)?.label ?? '';
+  const reports = await ctx.store.find('paymentReports', { personId: caller.personId }, { sort: [['at', -1]], limit: 20 });
+  const page = await ctx.store.page('payments', { roomId: { $in: caller.roomIds } }, { sort: [['paidOn', -1]], limit: input.limit ?? 30, after: input.after });
+  // Reports still open or sent back lead the first page; confirmed ones appear as their payment.
+  const open = input.after ? [] : reports.filter((r) => r.status !== 'confirmed').map((r) => reportView(r, label(r.roomId)));
+  return { items: [...open, ...page.items.map((p) => paymentView(p, label(p.roomId)))], next: page.next };
+};
+
+export const roomFees: Handler<'fees', 'roomFees'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const room = await staffRoom(ctx, caller, input.roomId);
+  const policy = await feePolicy(ctx.store, room.communityId);
+  const [bills, account, bindings, decisions] = await Promise.all([
+    ctx.store.find('bills', { roomId: room._id, status: 'unpaid' }, { sort: [['month', 1]] }),
+    ctx.store.get('feeAccounts', room._id),
+    ctx.store.find('roomBindings', { communityId: room.communityId, status: 'approved' }),
+    ctx.store.find('escalations', { roomId: room._id }, { sort: [['at', -1]] }),
   ]);
-  // The community's own cadence and escalation thresholds (its settings); the rule book's where it has none.
-  const community = caller.communityId ? await ctx.store.get('communities', caller.communityId) : null;
-  return { items: arrearsRows(bills, reminders, rooms, ctx.now, reminderPolicyOf(community)), next, ...(summary ? { summary } : {}) };
-};
-
-export const recordReminder: Handler<'fees', 'recordReminder'> = async (ctx, input) => {
-  const caller = requireCaller(ctx);
-  const bill = await loadVisible(ctx.store, 'bills', input.billId, caller);
-  if (bill.status === 'paid') throw new AppError('INVALID_TRANSITION', '该账单已缴清，无需催缴');
-  const reminder = await ctx.store.insert('reminders', {
-    _id: ctx.rt.newId('reminder'),
-    communityId: bill.communityId,
-    billId: bill._id,
-    roomId: bill.roomId,
-    channel: input.channel,
-    byId: caller.personId,
-    at: ctx.now,
-    outcome: input.outcome,
-    written: isWrittenReminder(input.channel),
-    reachable: input.reachable ?? true,
-  });
-  const written = isWrittenReminder(input.channel);
-  await updateWithRetry(ctx.store, 'bills', bill._id, (cur) => {
-    // The last reminder restarts the cadence; a written one also the limitation period.
-    const next = billSchedule(cur, ctx.now, written ? ctx.now : null);
-    return written ? next : { nextReminderDate: next.nextReminderDate };
-  });
-  await ctx.audit({
-    type: 'bill.reminded',
-    communityId: bill.communityId,
-    subject: { kind: 'bill', id: bill._id },
-    data: { channel: input.channel, label: REMINDER_CHANNELS[input.channel] },
-  });
-  return reminderView(reminder, caller.name);
-};
-
-export const reminders: Handler<'fees', 'reminders'> = async (ctx, input) => {
-  const caller = requireCaller(ctx);
-  await loadVisible(ctx.store, 'bills', input.billId, caller);
-  const page = await pageOf(ctx.store, 'reminders', { billId: input.billId }, [['at', -1]], input);
+  const open = bills.filter((b) => owingFen(b) > 0);
+  const ownerIds = bindings.filter((b) => b.roomId === room._id).map((b) => b.personId);
+  const owners = ownerIds.length ? await ctx.store.find('people', { _id: { $in: ownerIds } }) : [];
+  const full = isRoomsButler(caller, room);
+  const show = (phone: string) => ({ phone: full ? phone : maskPhone(phone), masked: !full });
+  const amountFen = open.reduce((s, b) => s + owingFen(b), 0);
+  const step = open[0] ? escalationStep({ totalFen: amountFen, oldestUnpaidMonth: open[0].month }, ctx.now, policy) : 'none';
   const names = await namesOf(
     ctx.store,
-    page.items.map((r) => r.byId),
+    decisions.map((d) => d.byId),
   );
-  return mapPage(page, (list) => list.map((r) => reminderView(r, names.get(r.byId) ?? '')));
+  const view: RoomFeesView = {
+    roomId: room._id,
+    roomLabel: room.label,
+    buildingId: room.buildingId,
+    bills: open.map((b) => billView(b, room.label)),
+    amountFen,
+    phones: [
+      ...owners.filter((o) => o.phone).map((o) => ({ ...show(o.phone as string), source: '业主本人' })),
+      ...(account?.altContacts ?? []).map((c) => ({ ...show(c.phone), source: c.source })),
+    ],
+    altContacts: full || hasRole(caller, 'head') ? (account?.altContacts ?? []) : [],
+    atRisk: billsAtRisk(
+      open.map((b) => ({ billId: b._id, month: b.month, dueDate: b.dueDate, lastProvenAt: b.lastProvenAt })),
+      ctx.now,
+      policy,
+    ),
+    escalation: step,
+    escalationLabel: ESCALATION_LABELS[step],
+    canDecideEscalation: hasRole(caller, ...CENTRE_ROLES) && (step === 'lawyer_letter' || step === 'lawsuit'),
+    decisions: decisions.map((d) => ({
+      step: ESCALATION_LABELS[d.step],
+      decision: ESCALATION_DECISIONS[d.decision],
+      reason: d.reason,
+      byName: names.get(d.byId) ?? '',
+      at: d.at,
+      ...(d.letter ? { letter: d.letter } : {}),
+    })),
+  };
+  return view;
 };
 
-export const feeHandlers: Handlers<'fees'> = { myBills, arrears, recordReminder, reminders };
+/** A manager's decision on a suggested step; the product never offers cutting water, power, heat or gas. */
+export const decideEscalation: Handler<'fees', 'decideEscalation'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const room = await staffRoom(ctx, caller, input.roomId);
+  const account = await ctx.store.get('feeAccounts', room._id);
+  if (!account || account.owingFen <= 0 || !account.oldestUnpaidMonth) throw new AppError('NOTHING_OWING');
+  if (input.decision === 'decide' && input.step === 'lawyer_letter' && !input.letter) throw new AppError('INVALID_INPUT', '决定发送律师函时请附上律师函');
+  await ctx.store.insert('escalations', {
+    _id: ctx.rt.newId('escalation'),
+    communityId: room.communityId,
+    roomId: room._id,
+    step: input.step,
+    decision: input.decision,
+    reason: input.reason,
+    ...(input.letter ? { letter: input.letter } : {}),
+    owingFen: account.owingFen,
+    oldestUnpaidMonth: account.oldestUnpaidMonth,
+    byId: caller.personId,
+    at: ctx.now,
+  });
+  await ctx.audit({
+    type: 'room.escalation_decided',
+    communityId: room.communityId,
+    subject: { kind: 'room', id: room._id },
+    data: { step: input.step, decision: input.decision, reason: input.reason, owingFen: account.owingFen },
+  });
+  return { ok: true };
+};
+
+/** Rates by month for the community and each building, from the running totals only. */
+export const dashboard: Handler<'fees', 'dashboard'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const communityId = communityOf(caller, input.communityId);
+  const to = input.to ?? monthOf(localDateOf(ctx.now));
+  const from = input.from ?? addMonths(to, -11);
+  // Earlier months are read too: arrears at the start of a month sum everything before it.
+  const rows = await ctx.store.find('feeTotals', { communityId, month: { $lte: to } });
+  const [buildings, accounts] = await Promise.all([
+    ctx.store.find('buildings', { communityId }, { sort: [['name', 1]] }),
+    ctx.store.find('feeAccounts', { communityId, owingFen: { $gt: 0 } }),
+  ]);
+  const inRange = (m: { month: string }) => m.month >= from && m.month <= to;
+  return {
+    months: monthRates(rows).filter(inRange),
+    buildings: buildings.map((b) => ({
+      buildingId: b._id,
+      name: b.name,
+      owingFen: accounts.filter((a) => a.buildingId === b._id).reduce((s, a) => s + a.owingFen, 0),
+      rows: monthRates(rows.filter((r) => r._id === totalsId(communityId, b._id, r.month))).filter(inRange),
+    })),
+    owingFen: accounts.reduce((s, a) => s + a.owingFen, 0),
+    owingRooms: accounts.length,
+  };
+};
+
+export const feeHandlers: Handlers<'fees'> = {
+  myBills,
+  myPayments,
+  reportPaid,
+  schedule,
+  setSchedule,
+  generateBills,
+  arrears,
+  roomFees,
+  roomReminders,
+  recordReminder,
+  reminderBatch,
+  addProof,
+  recordPayment,
+  paymentReports,
+  decideReport,
+  unreachable,
+  updateContact,
+  decideEscalation,
+  dashboard,
+  reminderSlips,
+};

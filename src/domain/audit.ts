@@ -26,6 +26,17 @@ type FixedAuditEvents = {
   'calendar.override_set': CalendarChange;
   'calendar.override_revoked': CalendarChange;
   'bill.reminded': { channel: string; label: string };
+  'room.reminded': { channel: string; label: string; billIds: Id[]; batch?: boolean };
+  'reminder.proof_added': { kind: string; trackingNo?: string; fileId?: string };
+  'feeSchedule.set': { rate: Record<string, unknown>; proRata: boolean; rooms: number };
+  'bill.generated': { month: string; created: number };
+  'payment.recorded': { roomId: Id; amountFen: number; paidOn: LocalDate; channel: string; receiptNo: string; billIds: Id[] };
+  'paymentReport.submitted': { roomId: Id; amountFen: number; paidOn: LocalDate };
+  'paymentReport.confirmed': { paymentId: Id };
+  'paymentReport.rejected': { reason: string };
+  'room.contact_added': { phone: string; source: string };
+  'room.escalation_decided': { step: string; decision: string; reason: string; owingFen: number };
+  'room.slip_printed': { rooms: number; pages: number };
   'person.profile_updated': { name: string };
   'binding.requested': { roomId: Id };
   'binding.approved': { note: string | null };
@@ -130,7 +141,11 @@ export interface AuditSubject {
     | 'room'
     | 'invitation'
     | 'staffMember'
-    | 'election';
+    | 'election'
+    | 'reminder'
+    | 'payment'
+    | 'paymentReport'
+    | 'building';
   id: Id;
 }
 

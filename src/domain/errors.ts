@@ -88,6 +88,14 @@ export const ERROR_MESSAGES = {
   STAFF_NOT_FOUND: '该员工不在本小区',
   NOT_COMMUNITY_MEMBER: '您在该小区没有角色',
   OPEN_WORK_REMAINS: '该员工仍有未办结的事项，请选择接手的同事',
+  // Fees
+  INVALID_AMOUNT: '金额应为大于0的整数分（最多两位小数的元）',
+  NOTHING_OWING: '该房屋没有欠费',
+  OVERPAID: '缴费金额超过欠费合计',
+  NO_FEE_SCHEDULE: '本小区尚未设置收费标准',
+  PROOF_NOT_ACCEPTED: '该催缴方式不能使用这种送达凭证',
+  REPORT_DECIDED: '该缴费申报已处理',
+  NOT_READ_YET: '业主尚未阅读该站内提醒，不能作为送达凭证',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -26,6 +26,7 @@ export const REMINDER_CHANNELS = {
   slip: '催缴单',
   in_person: '上门',
   service_moment: '服务时提醒',
+  in_app: '站内消息',
 } as const;
 export type ReminderChannel = keyof typeof REMINDER_CHANNELS;
 
@@ -94,23 +95,6 @@ export interface BillSchedule {
   limitationWarnFrom: LocalDate;
 }
 
-/**
- * A bill's schedule from its reminders so far: the last of any kind restarts the cadence, the last
- * written one restarts the limitation period (else it runs from the due date). Equal to what
- * `reminderDue` and `limitationWarning` say on any day, so a count by these dates matches the list.
- */
-export function billSchedule(
-  bill: { month: YearMonth; dueDate: LocalDate },
-  lastReminderAt: EpochMs | null,
-  lastWrittenAt: EpochMs | null,
-  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
-): BillSchedule {
-  return {
-    nextReminderDate: nextReminderDate(bill.month, lastReminderAt, policy),
-    limitationWarnFrom: limitationWarnFrom(lastWrittenAt ?? bill.dueDate, policy),
-  };
-}
-
 function limitationWarnFrom(since: LocalDate | EpochMs, policy: ReminderPolicy): LocalDate {
   const start = typeof since === 'number' ? localDateOf(since) : since;
   return addCalendarDays(addYears(start, LIMITATION_YEARS), -policy.limitationWarnDays);
@@ -176,8 +160,118 @@ export function limitationWarning(since: LocalDate | EpochMs, now: EpochMs, poli
  * message. Only these interrupt the limitation period; a call, a visit or a word at a service moment
  * counts as a reminder for the cadence but leaves nothing to show a court.
  */
-export const WRITTEN_REMINDER_CHANNELS: readonly ReminderChannel[] = ['slip', 'sms', 'subscribe_message'];
+export const WRITTEN_REMINDER_CHANNELS: readonly ReminderChannel[] = ['slip', 'sms', 'subscribe_message', 'in_app'];
 
 export function isWrittenReminder(channel: ReminderChannel): boolean {
   return WRITTEN_REMINDER_CHANNELS.includes(channel);
 }
+
+/** Proof that a written reminder reached the owner: what a court would accept as delivery. */
+export const PROOF_KINDS = {
+  slip_photo: '签收的催缴单照片',
+  registered_mail: '挂号信/EMS单号',
+  read_receipt: '业主已读站内提醒',
+} as const;
+export type ProofKind = keyof typeof PROOF_KINDS;
+
+export type ReminderProof =
+  | { kind: 'slip_photo'; fileId: string; name: string; at: EpochMs; byId: string }
+  | { kind: 'registered_mail'; trackingNo: string; at: EpochMs; byId: string }
+  | { kind: 'read_receipt'; readAt: EpochMs; at: EpochMs; byId: string };
+
+/**
+ * Which proof fits which channel: a paper slip is proven by its signed copy or the mail receipt, a
+ * message in the app or WeChat by the owner having opened it. An SMS leaves no proof we can hold, so
+ * it counts for the cadence but never interrupts the limitation period.
+ */
+export const PROOF_FOR_CHANNEL: Readonly<Partial<Record<ReminderChannel, readonly ProofKind[]>>> = {
+  slip: ['slip_photo', 'registered_mail'],
+  subscribe_message: ['read_receipt'],
+  in_app: ['read_receipt'],
+};
+
+export function proofAccepted(channel: ReminderChannel, kind: ProofKind): boolean {
+  return (PROOF_FOR_CHANNEL[channel] ?? []).includes(kind);
+}
+
+/** Only a written reminder with a proof of delivery that fits its channel interrupts the limitation period. */
+export function interruptsLimitation(r: { channel: ReminderChannel; proof?: ReminderProof | null }): boolean {
+  return isWrittenReminder(r.channel) && r.proof != null && proofAccepted(r.channel, r.proof.kind);
+}
+
+/** When a proven reminder interrupted the period: the day it was delivered, not the day the proof was filed. */
+export function provenAt(r: { channel: ReminderChannel; at: EpochMs; proof?: ReminderProof | null }): EpochMs | null {
+  if (!interruptsLimitation(r)) return null;
+  return r.proof?.kind === 'read_receipt' ? r.proof.readAt : r.at;
+}
+
+export interface BillAtRisk {
+  billId: string;
+  month: YearMonth;
+  /** The day the period started counting: the bill's due date or the last proven written reminder. */
+  since: LocalDate;
+  expiresOn: LocalDate;
+  daysLeft: number;
+  expired: boolean;
+}
+
+/** The unpaid bills whose limitation period is near its end or past it, soonest first. */
+export function billsAtRisk(
+  bills: Array<{ billId: string; month: YearMonth; dueDate: LocalDate; lastProvenAt?: EpochMs | null }>,
+  now: EpochMs,
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+): BillAtRisk[] {
+  return bills
+    .map((b) => {
+      const since = b.lastProvenAt != null ? localDateOf(b.lastProvenAt) : b.dueDate;
+      const w = limitationWarning(since, now, policy);
+      return { billId: b.billId, month: b.month, since, expiresOn: w.expiresOn, daysLeft: w.daysLeft, expired: w.expired, warn: w.warn };
+    })
+    .filter((b) => b.warn)
+    .map(({ warn: _warn, ...b }) => b)
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.month.localeCompare(b.month));
+}
+
+/**
+ * The next reminder date for a room, from its oldest unpaid month and the last attempt that counts.
+ * Two clocks use it: the product's own message to the owner counts from the last automatic attempt,
+ * and a butler's "due today" from the last attempt by a person, so the app's message never takes a
+ * butler's turn to call.
+ */
+export function nextReminderOn(
+  oldestUnpaidMonth: YearMonth | null,
+  lastAttemptAt: EpochMs | null | undefined,
+  now: EpochMs,
+  policy = DEFAULT_REMINDER_POLICY,
+): LocalDate | null {
+  if (oldestUnpaidMonth === null) return null;
+  return reminderDue({ month: oldestUnpaidMonth }, lastAttemptAt, now, policy).nextDate;
+}
+
+/** Attempts in a row that reached nobody before a room is listed as unreachable. */
+export const UNREACHABLE_AFTER_FAILURES = 2;
+
+/**
+ * A community's fee policy (the onboarding issue's community settings, field `feePolicy`): any field
+ * missing or malformed falls back to the default, so a half-filled setting never breaks the run.
+ * The start day stays the rule book's 15th.
+ */
+export function policyOf(community: object | null | undefined): ReminderPolicy {
+  const setting = (community as { feePolicy?: unknown } | null | undefined)?.feePolicy;
+  const raw = (setting && typeof setting === 'object' ? setting : {}) as Record<string, unknown>;
+  const num = (key: keyof ReminderPolicy, min: number, max: number): number => {
+    const v = raw[key];
+    return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : DEFAULT_REMINDER_POLICY[key];
+  };
+  return {
+    startDay: DEFAULT_REMINDER_POLICY.startDay,
+    repeatEveryDays: num('repeatEveryDays', 1, 90),
+    lawyerLetterAfterMonths: num('lawyerLetterAfterMonths', 1, 120),
+    lawsuitMinAmountFen: num('lawsuitMinAmountFen', 1, Number.MAX_SAFE_INTEGER),
+    lawsuitAfterMonths: num('lawsuitAfterMonths', 1, 240),
+    limitationWarnDays: num('limitationWarnDays', 1, 365),
+  };
+}
+
+export const ESCALATION_DECISIONS = { decide: '决定执行', defer: '暂缓' } as const;
+export type EscalationDecision = keyof typeof ESCALATION_DECISIONS;

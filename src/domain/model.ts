@@ -3,6 +3,8 @@ import type { TemplateKey } from './alerts/templates';
  * Records shared by the app and the functions. Times are epoch milliseconds (`EpochMs`), days are
  * Shanghai calendar days 'YYYY-MM-DD' (`LocalDate`), money is integer fen (`Fen`).
  */
+import type { ReminderProof } from './fees';
+
 export type Id = string;
 export type EpochMs = number;
 export type LocalDate = string;
@@ -63,6 +65,8 @@ export interface Room extends StoredRecord {
   importId?: Id;
   /** Retired rooms keep their records (bills, bindings) but take no new bindings. */
   retiredAt?: EpochMs;
+  /** The day the company took the room on; bills start that month (pro rata) or the next. Absent → always billed. */
+  activeFrom?: LocalDate;
 }
 
 export type StaffRole = 'butler' | 'butler_supervisor' | 'head' | 'general_manager';
@@ -151,27 +155,33 @@ export interface Bill extends StoredRecord {
   /** Reminders for this bill start on the 15th of its month. */
   dueDate: LocalDate;
   paidAt?: EpochMs;
+  /** Paid so far in fen (a partial payment leaves the bill unpaid); absent on bills from before partial payments. */
+  paidFen?: Fen;
+  /** The last proven written reminder covering this bill: the limitation period counts from it. */
+  lastProvenAt?: EpochMs;
   createdAt: EpochMs;
-  /**
-   * Kept by `billSchedule` (src/domain/fees.ts) whenever a reminder is recorded, so the staff todos
-   * count the bills due for a reminder or a limitation warning instead of reading every bill.
-   */
-  nextReminderDate: LocalDate;
-  limitationWarnFrom: LocalDate;
 }
 
 /** One recorded reminder attempt (催缴), kept for the limitation period and as proof of delivery. */
 export interface FeeReminder extends StoredRecord {
   communityId: Id;
+  /** The oldest bill it covered (kept for records made before one contact could cover several). */
   billId: Id;
+  /** Every unpaid bill the contact was about: one contact, counted once. */
+  billIds?: Id[];
+  buildingId?: Id;
   roomId: Id;
   channel: string;
+  /** A person, or 'system' for the product's own message to the owner. */
   byId: Id;
   at: EpochMs;
   outcome: string;
-  /** A written reminder with proof of delivery interrupts the limitation period. */
+  /** A written channel; it interrupts the limitation period only once `proof` is attached. */
   written: boolean;
   reachable: boolean;
+  proof?: ReminderProof;
+  /** The alert the product sent (its inbox item's read time is the read receipt). */
+  alertKey?: string;
 }
 
 /** The in-app inbox: where an alert lands when no subscribe-message quota is left, and always for the record. */

@@ -41,6 +41,8 @@ export const BUTLER_ROLES: readonly StaffRole[] = ['butler', 'butler_supervisor'
 export const OWNER_SIDE_ROLES: readonly Role[] = ['owner', 'committee'];
 /** Anyone not on the staff who may claim a room. */
 export const RESIDENT_ROLES: readonly Role[] = ['visitor', 'owner', 'committee'];
+/** Who sees the rooms whose owners cannot be reached and records a new contact: the head and the building's butler. */
+export const CONTACT_UPDATE_ROLES: readonly StaffRole[] = ['head', 'butler'];
 /** Notices the committee wants posted: members submit, the head reviews. */
 export const POSTING_ROLES: readonly Role[] = ['committee', 'head'];
 

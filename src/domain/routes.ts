@@ -74,6 +74,18 @@ const PACKAGES = {
     community: '/packages/admin/community/index',
     join: '/packages/admin/join/index',
   },
+  /** Fee collection for butlers and the head: arrears, a room's history, payments, unreachable owners, billing. */
+  fees: {
+    arrears: '/packages/fees/arrears/index',
+    room: '/packages/fees/room/index',
+    payments: '/packages/fees/payments/index',
+    unreachable: '/packages/fees/unreachable/index',
+    billing: '/packages/fees/billing/index',
+  },
+  /** Every chart page, shared by the fee dashboard, onboarding and the daily screens. */
+  reports: {
+    collection: '/packages/reports/collection/index',
+  },
 } as const;
 
 /** Pages address the staff area as one (`ROUTES.staff.record`); which subpackage holds a page is the table's business. */
@@ -84,6 +96,8 @@ export const ROUTES = {
   staff: { ...PACKAGES['staff-docs'], ...PACKAGES['staff-inquiries'], ...PACKAGES['staff-fees'], ...PACKAGES['staff-work'] },
   meetings: PACKAGES.meetings,
   admin: PACKAGES.admin,
+  fees: PACKAGES.fees,
+  reports: PACKAGES.reports,
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

@@ -33,7 +33,11 @@ export function queryLog(inner: Storage): { storage: Storage; log: LoggedQuery[]
 export function uncovered(q: LoggedQuery): string | null {
   const fields = q.fields.filter((f) => f !== '_id');
   if (fields.length === 0)
-    return q.fields.includes('_id') || q.collection === 'communities' || q.collection === 'calendarOverrides' || q.collection === 'settings'
+    return q.fields.includes('_id') ||
+      q.collection === 'communities' ||
+      q.collection === 'calendarOverrides' ||
+      q.collection === 'settings' ||
+      q.collection === 'feeSchedules'
       ? null
       : 'reads the whole collection';
   const indexes = COLLECTIONS[q.collection].indexes as ReadonlyArray<ReadonlyArray<string>>;

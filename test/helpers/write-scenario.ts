@@ -318,7 +318,7 @@ export const SCENARIO: ScenarioStep[] = [
     at: 38,
     payload: async (_r, store) => {
       const [bill] = await store.find('bills', { buildingId: 'b_demo_1', status: 'unpaid' }, { sort: [['_id', 1]], limit: 1 });
-      return { billId: bill!._id, channel: 'slip', outcome: '已送达催缴单' };
+      return { roomId: bill!.roomId, channel: 'slip', outcome: '已送达催缴单' };
     },
   },
   // Four days on (Tue 24 Nov): the opinion request is due today, its reminders go out.

@@ -66,7 +66,11 @@ async function operatorReseals(seq: number, patch: Partial<ArchiveEntry>): Promi
 
 /** The anchor a member kept, read back from the message they were sent (title carries count and code). */
 async function heldAnchorOf(member: string): Promise<{ seq: number; digest: string }> {
-  const [msg] = await h.rt.store.find('inbox', { personId: member, alertKey: { $gt: 'archive-anchor:' } }, { sort: [['createdAt', -1]], limit: 1 });
+  const [msg] = await h.rt.store.find(
+    'inbox',
+    { personId: member, alertKey: { $gt: 'archive-anchor:', $lt: 'archive-anchor;' } },
+    { sort: [['createdAt', -1]], limit: 1 },
+  );
   const m = /共 (\d+) 条，简码 ([0-9a-f-]{19})/.exec(msg!.title);
   return { seq: Number(m![1]), digest: m![2]! };
 }

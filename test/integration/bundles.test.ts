@@ -61,6 +61,20 @@ describe('function bundles', () => {
     expect(stdout).toBe('function');
   });
 
+  it('fees reads its Chinese font beside the bundle and subsets it per slip', () => {
+    const slip = {
+      communityName: '阳光花园',
+      roomLabel: '1栋-1单元-301',
+      bills: [{ month: '2026-11', owingFen: 22343 }],
+      account: { bank: '招商银行', accountName: '某物业公司', accountNo: '6225000011112222' },
+      date: '2026-11-20',
+    };
+    const script = `require('./fees/index.js').slipsPdf([${JSON.stringify(slip)}]).then((b) => process.stdout.write(String(b.length) + ' ' + Buffer.from(b.slice(0, 5)).toString()));`;
+    const [bytes, magic] = runNode(tmp, script).stdout.split(' ');
+    expect(magic).toBe('%PDF-');
+    expect(Number(bytes)).toBeLessThan(100_000);
+  });
+
   it.each(names)('%s has no dependency left to install and no embedded store inside', (name) => {
     const pkg = JSON.parse(fs.readFileSync(path.join(tmp, name, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: {} });

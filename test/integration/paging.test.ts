@@ -1,6 +1,5 @@
-import { billSchedule } from '@domain/fees';
 import { inQueueOf, type Inquiry } from '@domain/inquiry';
-import type { Bill, InboxItem } from '@domain/model';
+import type { InboxItem } from '@domain/model';
 import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { loadCaller } from '../../cloudfunctions/_shared/caller';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
@@ -167,7 +166,7 @@ describe('inquiries', () => {
   });
 });
 
-describe('filings, alerts, session, fees', () => {
+describe('filings, alerts, session', () => {
   it('myDeliveries: tabs are stored flags, so each page is full; a corrected version leaves pending', async () => {
     for (let k = 0; k < 7; k++) {
       const d = await h.ok(
@@ -241,56 +240,5 @@ describe('filings, alerts, session, fees', () => {
     const rooms = await walk((after) => h.ok('session', 'listRooms', { communityId: 'c_demo', limit: 15, after }, DEMO.visitor), 15);
     expect(rooms.pages).toEqual([15, 15, 10]);
     expect(unique(rooms.items.map((r) => r.roomId))).toBe(true);
-  });
-
-  it('arrears: a page of rooms each with all its bills, the butler’s buildings only, summary and todo counted', async () => {
-    // Three more unpaid months for every room of 1栋, so rooms span several bills each.
-    const rooms = await h.rt.store.find('rooms', { buildingId: 'b_demo_1' });
-    for (const r of rooms) {
-      for (const month of ['2026-05', '2026-06', '2026-07']) {
-        const bill: Omit<Bill, 'version'> = {
-          _id: `bill_t_${r._id}_${month}`,
-          communityId: 'c_demo',
-          buildingId: r.buildingId,
-          roomId: r._id,
-          month,
-          amountFen: 10_000,
-          status: 'unpaid',
-          dueDate: `${month}-15`,
-          createdAt: 0,
-          ...billSchedule({ month, dueDate: `${month}-15` }, null, null),
-        };
-        await h.rt.store.insertIfAbsent('bills', bill);
-      }
-    }
-    const unpaid = await h.rt.store.find('bills', { buildingId: 'b_demo_1', status: 'unpaid' });
-    const { items, pages } = await walk((after) => h.ok('fees', 'arrears', { limit: 3, after }, DEMO.butler), 3);
-    expect(pages.length).toBeGreaterThan(2);
-    expect(unique(items.map((r) => r.roomId))).toBe(true);
-    expect(items.every((r) => r.roomLabel.startsWith('1栋'))).toBe(true);
-    expect(items.flatMap((r) => r.bills.map((b) => b.billId)).sort()).toEqual(unpaid.map((b) => b._id).sort());
-    const first = await h.ok('fees', 'arrears', { limit: 3 }, DEMO.butler);
-    expect(first.summary).toMatchObject({ bills: unpaid.length, dueNow: unpaid.length });
-    expect((await h.ok('session', 'todos', {}, DEMO.butler)).find((t) => t.key === 'fees-remind')?.count).toBe(unpaid.length);
-
-    const bill = unpaid[0]!;
-    for (let k = 0; k < 5; k++) await h.ok('fees', 'recordReminder', { billId: bill._id, channel: 'phone', outcome: `第${k}次` }, DEMO.butler);
-    const reminders = await walk((after) => h.ok('fees', 'reminders', { billId: bill._id, limit: 2, after }, DEMO.head), 2);
-    expect(reminders.pages).toEqual([2, 2, 1]);
-    // The reminded bill is no longer due today: one fewer to remind.
-    expect((await h.ok('fees', 'arrears', { limit: 3 }, DEMO.butler)).summary?.dueNow).toBe(unpaid.length - 1);
-  });
-
-  it('myBills: unpaid first, then newest month, with the unpaid total on the first page', async () => {
-    const first = await h.ok('fees', 'myBills', { limit: 1 }, DEMO.owner);
-    const mine = await h.rt.store.find('bills', {
-      roomId: { $in: (await h.rt.store.find('roomBindings', { personId: DEMO.owner, status: 'approved' })).map((b) => b.roomId) },
-    });
-    const unpaid = mine.filter((b) => b.status === 'unpaid');
-    expect(first.unpaid).toEqual({ count: unpaid.length, amountFen: unpaid.reduce((s, b) => s + b.amountFen, 0) });
-    const all = await walk((after) => h.ok('fees', 'myBills', { limit: 1, after }, DEMO.owner), 1);
-    expect(all.items.map((b) => b.billId).sort()).toEqual(mine.map((b) => b._id).sort());
-    const firstPaid = all.items.findIndex((b) => b.status === 'paid');
-    expect(all.items.slice(firstPaid === -1 ? all.items.length : firstPaid).every((b) => b.status === 'paid')).toBe(true);
   });
 });

@@ -120,7 +120,7 @@ describe('session', () => {
     const again = await h.call('session', 'decideBinding', { bindingId: mine!.bindingId, approve: false }, { as: DEMO.butler });
     expect(again).toMatchObject({ ok: false, error: { code: 'BINDING_NOT_PENDING' } });
     const bills = await h.ok('fees', 'myBills', {}, visitor);
-    expect(bills.items.length).toBe(3);
+    expect(bills.bills.length).toBe(3);
     expect(bills.account.accountName).toBe('阳光物业服务有限公司');
     expect(await h.rt.store.count('audit', { type: 'binding.approved' })).toBe(1);
   });
@@ -162,7 +162,7 @@ describe('communities are separate', () => {
     expect(await h.ok('session', 'pendingBindings', {}, 'p_other_head')).toMatchObject({ items: [], next: null, total: 0 });
     const env = await h.call('session', 'decideBinding', { bindingId: 'bind_p_visitor_1', approve: true }, { as: 'p_other_head' });
     expect(env).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.ok('fees', 'arrears', {}, 'p_other_head')).toMatchObject({ items: [], next: null });
+    expect((await h.ok('fees', 'arrears', {}, 'p_other_head')).items).toEqual([]);
   });
 });
 
@@ -178,10 +178,9 @@ describe('fees', () => {
 
   it('records a reminder with channel, who, when and outcome', async () => {
     const [row] = (await h.ok('fees', 'arrears', {}, DEMO.butler)).items;
-    const bill = (await h.rt.store.find('bills', { roomId: row.roomId, status: 'unpaid' }))[0];
-    const r = await h.ok('fees', 'recordReminder', { billId: bill._id, channel: 'slip', outcome: '已送达催缴单' }, DEMO.butler);
+    const r = await h.ok('fees', 'recordReminder', { roomId: row.roomId, channel: 'slip', outcome: '已送达催缴单' }, DEMO.butler);
     expect(r).toMatchObject({ channel: 'slip', byName: '陈晓东', at: h.now() });
-    const list = await h.ok('fees', 'reminders', { billId: bill._id }, DEMO.head);
+    const list = await h.ok('fees', 'roomReminders', { roomId: row.roomId }, DEMO.head);
     expect(list.items).toHaveLength(1);
     const after = (await h.ok('fees', 'arrears', { limit: 100 }, DEMO.butler)).items;
     expect(after.find((x) => x.roomId === row.roomId)?.reminderCount).toBe(1);

@@ -1,6 +1,6 @@
+import { seedFeeLedger } from '../../fees/seed';
 import type { Bill, Building, CommitteePosition, CommitteeSeat, Community, Person, Room, RoomBinding, StaffRole } from '@domain/model';
 import { addMonths, localDateOf, monthOf } from '@domain/time';
-import { billSchedule } from '@domain/fees';
 import { rawStorage, type Storage } from '../storage/port';
 
 /**
@@ -157,7 +157,6 @@ export function demoData(now: number): DemoData {
         dueDate: `${month}-15`,
         paidAt: unpaid ? undefined : createdAt,
         createdAt,
-        ...billSchedule({ month, dueDate: `${month}-15` }, null, null),
       });
     });
   }
@@ -173,6 +172,7 @@ export async function seedDemo(store: Storage, now: number): Promise<boolean> {
     if (collection === 'communities') continue;
     for (const r of records) await rawStorage(store).insertIfAbsent(collection, r);
   }
+  await seedFeeLedger(store, data, now);
   for (const c of data.communities) await store.insertIfAbsent('communities', c);
   return true;
 }

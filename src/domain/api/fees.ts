@@ -1,16 +1,21 @@
 import { z } from 'zod';
-import { REMINDER_CHANNELS, type EscalationStep, type ReminderChannel } from '../fees';
+import { ESCALATION_DECISIONS, PROOF_KINDS, REMINDER_CHANNELS, type BillAtRisk, type EscalationStep, type ReminderChannel, type ReminderProof } from '../fees';
+import { PAYMENT_CHANNELS, type AltContact, type PaymentChannel } from '../fee-records';
+import type { MonthRates } from '../fee-totals';
 import type { Fen, Id, LocalDate } from '../model';
-import { action, pageFields, zId, zKeyOf, zMonth, type Paged } from './contract';
+import { zFileRef, type FileRef } from '../files';
+import { action, noInput, zCursor, zId, zKeyOf, zLimit, zLocalDate, zMonth, zText, type Paged } from './contract';
 
-// The list lives with the fee rules, which import no zod, so the arrears page can show it.
-export { REMINDER_CHANNELS, type ReminderChannel };
+export { REMINDER_CHANNELS, PAYMENT_CHANNELS, PROOF_KINDS, type ReminderChannel, type PaymentChannel };
 
 export interface BillView {
   billId: Id;
+  roomId: Id;
   roomLabel: string;
   month: string;
   amountFen: Fen;
+  /** Still owed: the amount less any partial payment. */
+  owingFen: Fen;
   status: 'unpaid' | 'paid';
   dueDate: LocalDate;
   paidAt?: number;
@@ -27,59 +32,178 @@ export interface CompanyAccountView {
 /** Arrears are listed by room, never by owner name. */
 export interface ArrearsRow {
   roomId: Id;
+  buildingId: Id;
   roomLabel: string;
   unpaidMonths: string[];
-  /** The unpaid bills themselves, so a reminder can be recorded against each. */
-  bills: Array<{ billId: Id; month: string; amountFen: Fen }>;
   amountFen: Fen;
+  /** Contacts, each counted once however many unpaid bills it was about. */
   reminderCount: number;
-  lastReminderAt?: number;
+  lastReminderAt: number | null;
   reachable: boolean;
-  /** Reminders start on the 15th and repeat on the policy's cadence: is one due today, and when next. */
+  /** A butler's reminder is due today (from the 15th, on the community's cadence). */
   reminderDueNow: boolean;
   nextReminderDate: LocalDate | null;
   /** A suggestion only: each step beyond reminders needs a manager's decision. */
   escalation: EscalationStep;
   escalationLabel: string;
-  /** Set when a bill's limitation period (3 years from its last provable written reminder) is near or past. */
-  limitation?: { billId: Id; month: string; expiresOn: LocalDate; daysLeft: number; expired: boolean };
-}
-
-/** Counted by the store over every unpaid bill in scope (not just the page); sent with the first page. */
-export interface ArrearsSummary {
-  bills: number;
-  /** Bills whose next reminder is due today or earlier. */
-  dueNow: number;
-  /** Bills whose limitation period is near or past. */
-  limitation: number;
+  /** The bill whose limitation period ends soonest, when near or past. */
+  limitation?: BillAtRisk;
 }
 
 export interface ReminderView {
   reminderId: Id;
-  billId: Id;
+  billIds: Id[];
+  months: string[];
   channel: ReminderChannel;
+  channelLabel: string;
   byName: string;
   at: number;
   outcome: string;
+  reachable: boolean;
+  written: boolean;
+  proof?: ReminderProof;
+  /** A written reminder with a fitting proof: it interrupted the limitation period. */
+  interrupts: boolean;
+  /** A proof may still be attached (a written channel without one). */
+  canAddProof: boolean;
 }
 
+export interface RoomFeesView {
+  roomId: Id;
+  roomLabel: string;
+  buildingId: Id;
+  bills: BillView[];
+  amountFen: Fen;
+  /** Full to the room's butler (with a call button), masked to everyone else. */
+  phones: Array<{ phone: string; masked: boolean; source: string }>;
+  altContacts: AltContact[];
+  atRisk: BillAtRisk[];
+  escalation: EscalationStep;
+  escalationLabel: string;
+  canDecideEscalation: boolean;
+  decisions: Array<{ step: string; decision: string; reason: string; byName: string; at: number; letter?: FileRef }>;
+}
+
+export interface PaymentView {
+  paymentId: Id;
+  roomLabel: string;
+  amountFen: Fen;
+  paidOn: LocalDate;
+  channel: PaymentChannel;
+  channelLabel: string;
+  receiptNo: string;
+  months: Array<{ month: string; fen: Fen }>;
+}
+
+export interface PaymentReportView {
+  reportId: Id;
+  roomId: Id;
+  roomLabel: string;
+  amountFen: Fen;
+  paidOn: LocalDate;
+  screenshot: FileRef;
+  status: 'pending' | 'confirmed' | 'rejected';
+  reason?: string;
+  at: number;
+}
+
+export interface DashboardView {
+  months: MonthRates[];
+  buildings: Array<{ buildingId: Id; name: string; owingFen: Fen; rows: MonthRates[] }>;
+  owingFen: Fen;
+  owingRooms: number;
+}
+
+const zFen = z.number({ error: '请填写金额' }).int('金额应精确到分').positive('金额应大于0').max(100_000_000_00, '金额过大');
+const zRate = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('area'), fenPerM2: zFen }),
+  z.strictObject({ kind: z.literal('fixed'), amountFen: zFen }),
+]);
+const zPhone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的电话号码');
+const zChannel = zKeyOf(REMINDER_CHANNELS, '请选择催缴方式');
+const zOutcome = zText('催缴结果', 200);
+
 export const feesApi = {
-  myBills: action<Paged<BillView> & { account: CompanyAccountView; unpaid?: { count: number; amountFen: Fen } }>()(
-    '我的物业费账单（未缴的在前，再按月份从新到旧，分页；unpaid：首页附带的待缴合计）',
-    z.strictObject(pageFields),
+  myBills: action<{ account: CompanyAccountView; bills: BillView[] }>()('我的物业费账单', noInput),
+  myPayments: action<Paged<PaymentView | PaymentReportView>>()('我的缴费记录与申报', z.strictObject({ limit: zLimit, after: zCursor })),
+  schedule: action<{ rate: z.infer<typeof zRate>; proRata: boolean; rooms: number } | null>()('本小区收费标准', noInput),
+  setSchedule: action<{ ok: true }>()(
+    '设置收费标准（面积×单价或固定金额，以分计）',
+    z.strictObject({ rate: zRate, proRata: z.boolean(), rooms: z.record(zId, zRate).optional() }),
   ),
-  arrears: action<Paged<ArrearsRow> & { summary?: ArrearsSummary }>()(
-    '欠费房屋列表（只显示房号；按楼栋、房屋排序，分页，每页若干户）',
-    z.strictObject({ month: zMonth.optional(), ...pageFields }),
+  generateBills: action<{ created: number; next: string | null }>()(
+    '生成某月账单（分批，可重复执行）',
+    z.strictObject({ month: zMonth, after: zCursor, limit: z.number().int().min(1).max(500).optional() }),
   ),
-  recordReminder: action<ReminderView>()(
-    '记录一次催缴',
+  arrears: action<Paged<ArrearsRow>>()(
+    '欠费房屋列表（只显示房号）',
     z.strictObject({
-      billId: zId,
-      channel: zKeyOf(REMINDER_CHANNELS, '请选择催缴方式'),
-      outcome: z.string().trim().min(1, '请填写催缴结果').max(200, '催缴结果不能超过200个字'),
+      buildingId: zId.optional(),
+      minMonths: z.number().int().min(1).max(120).optional(),
+      dueToday: z.boolean().optional(),
+      limit: zLimit,
+      after: zCursor,
+    }),
+  ),
+  roomFees: action<RoomFeesView>()('某户欠费详情', z.strictObject({ roomId: zId })),
+  roomReminders: action<Paged<ReminderView>>()('某户催缴记录', z.strictObject({ roomId: zId, limit: zLimit, after: zCursor })),
+  recordReminder: action<ReminderView>()(
+    '记录一次催缴（涉及该户全部欠费，只计一次）',
+    z.strictObject({ roomId: zId, channel: zChannel, outcome: zOutcome, reachable: z.boolean().optional() }),
+  ),
+  reminderBatch: action<{ recorded: number; skipped: number }>()(
+    '批量记录催缴',
+    z.strictObject({
+      roomIds: z.array(zId).min(1, '请选择房屋').max(100, '一次最多100户'),
+      channel: zChannel,
+      outcome: zOutcome,
       reachable: z.boolean().optional(),
     }),
   ),
-  reminders: action<Paged<ReminderView>>()('某张账单的催缴记录（新的在前，分页）', z.strictObject({ billId: zId, ...pageFields })),
+  addProof: action<ReminderView>()(
+    '补充书面催缴的送达凭证',
+    z.strictObject({
+      reminderId: zId,
+      kind: zKeyOf(PROOF_KINDS, '请选择凭证类型'),
+      file: zFileRef.optional(),
+      trackingNo: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{8,30}$/, '请填写正确的邮件单号')
+        .optional(),
+    }),
+  ),
+  recordPayment: action<PaymentView>()(
+    '登记缴费（先抵最早的欠费）',
+    z.strictObject({ roomId: zId, amountFen: zFen, paidOn: zLocalDate, channel: zKeyOf(PAYMENT_CHANNELS, '请选择缴费渠道'), receiptNo: zText('收据号', 40) }),
+  ),
+  reportPaid: action<PaymentReportView>()('业主申报“我已缴费”', z.strictObject({ roomId: zId, amountFen: zFen, paidOn: zLocalDate, screenshot: zFileRef })),
+  paymentReports: action<Paged<PaymentReportView>>()('待确认的缴费申报', z.strictObject({ limit: zLimit, after: zCursor })),
+  decideReport: action<PaymentReportView>()(
+    '确认或退回缴费申报',
+    z.strictObject({ reportId: zId, confirm: z.boolean(), reason: z.string().trim().max(200).optional(), receiptNo: z.string().trim().max(40).optional() }),
+  ),
+  unreachable: action<Paged<ArrearsRow>>()('联系不上的欠费户', z.strictObject({ limit: zLimit, after: zCursor })),
+  updateContact: action<{ ok: true }>()('补充业主联系方式', z.strictObject({ roomId: zId, phone: zPhone, source: zText('提供人（如邻居、亲属）', 40) })),
+  decideEscalation: action<{ ok: true }>()(
+    '欠费升级处理的决定（律师函、起诉）',
+    z.strictObject({
+      roomId: zId,
+      step: z.enum(['lawyer_letter', 'lawsuit'], { error: '请选择处理方式' }),
+      decision: zKeyOf(ESCALATION_DECISIONS, '请选择决定'),
+      reason: zText('理由', 300),
+      letter: zFileRef.optional(),
+    }),
+  ),
+  dashboard: action<DashboardView>()(
+    '收费统计（收缴率、户收费率、清缴率）',
+    z.strictObject({ communityId: zId.optional(), from: zMonth.optional(), to: zMonth.optional() }),
+  ),
+  reminderSlips: action<{ filename: string; base64: string; bytes: number; pages: number }>()(
+    '打印催缴单（PDF，按户或按楼栋）',
+    z.strictObject({ roomId: zId.optional(), buildingId: zId.optional() }).refine((v) => !!v.roomId !== !!v.buildingId, '请选择一户或一栋楼'),
+  ),
 };

@@ -45,7 +45,7 @@ const SHORTCUTS: Record<HomeArea, Shortcut[]> = {
     { key: 'workbench', label: '工作台', mark: '办', link: ROUTES.staff.workbench },
     { key: 'documents', label: '申报通报', mark: '报', link: ROUTES.staff.documents },
     { key: 'queue', label: '提问处理', mark: '答', link: ROUTES.staff.queue },
-    { key: 'arrears', label: '欠费催缴', mark: '催', link: ROUTES.staff.arrears },
+    { key: 'arrears', label: '欠费催缴', mark: '催', link: ROUTES.fees.arrears },
     { key: 'bindings', label: '房屋绑定审核', mark: '核', link: ROUTES.staff.bindings, only: COMMUNITY_STAFF_ROLES },
     { key: 'meetings', label: '会议与决议', mark: '会', link: ROUTES.meetings.quarters },
     { key: 'admin', label: '小区管理', mark: '管', link: ROUTES.admin.home, only: MANAGER_ROLES },

@@ -48,9 +48,9 @@ describe('inquiries: whoever must answer is reminded as the due day nears', () =
   });
 });
 
-describe('fee reminders: only written channels with proof of delivery interrupt the limitation period', () => {
+describe('fee reminders: which channels are written (they interrupt the limitation period once proven)', () => {
   it.each(Object.keys(REMINDER_CHANNELS) as ReminderChannel[])('%s', (channel) => {
-    expect(isWrittenReminder(channel)).toBe(['slip', 'sms', 'subscribe_message'].includes(channel));
+    expect(isWrittenReminder(channel)).toBe(['slip', 'sms', 'subscribe_message', 'in_app'].includes(channel));
   });
 
   it('every written channel is a channel staff can record', () => {

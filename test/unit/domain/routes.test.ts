@@ -30,6 +30,8 @@ describe('the route table', () => {
       'packages/staff-work',
       'packages/meetings',
       'packages/admin',
+      'packages/fees',
+      'packages/reports',
     ]);
     for (const tab of TAB_ROUTES) expect(pages).toContain(tab.slice(1));
   });

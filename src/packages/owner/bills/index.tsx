@@ -4,26 +4,26 @@ import { Button } from '@nutui/nutui-react-taro';
 import { call, isWeapp } from '../../../api/client';
 import { askConsent } from '../../../api/consent';
 import { Empty, Pending } from '../../../components/States';
-import { LoadMore } from '../../../components/LoadMore';
-import { usePagedList } from '../../../components/usePagedList';
+import { usePageData } from '../../../components/usePageData';
 import { formatDateTime, formatFen, formatMonth } from '../../../utils/format';
+import { PaidReport } from './PaidReport';
 import './index.scss';
 
 export default function BillsPage() {
-  const list = usePagedList((after, limit) => call('fees', 'myBills', { after, limit }));
-  const { first: data, items: bills, error, reload } = list;
+  const { data, error, reload } = usePageData(() => call('fees', 'myBills', {}));
 
-  if (!data || !bills)
+  if (!data)
     return (
       <View className="page">
         <Pending error={error} onRetry={reload} />
       </View>
     );
 
-  const { account } = data;
-  // Counted over every unpaid bill by the server; the list pages (unpaid first, newest month first).
-  const unpaidCount = data.unpaid?.count ?? 0;
-  const unpaidFen = data.unpaid?.amountFen ?? 0;
+  const { account, bills } = data;
+  const unpaid = bills.filter((b) => b.status === 'unpaid');
+  const unpaidFen = unpaid.reduce((sum, b) => sum + b.owingFen, 0);
+  // Unpaid first, newest month first within each group: what needs paying is at the top.
+  const sorted = [...bills].sort((a, b) => (a.status === b.status ? b.month.localeCompare(a.month) : a.status === 'unpaid' ? -1 : 1));
 
   return (
     <View className="page bills-page" data-testid="bills-page">
@@ -32,8 +32,8 @@ export default function BillsPage() {
         <View className={`bills-total${unpaidFen > 0 ? ' overdue' : ''}`} data-testid="bills-total">
           {formatFen(unpaidFen)}
         </View>
-        <View className="muted">{unpaidCount > 0 ? `共 ${unpaidCount} 期未缴` : '所有账单均已缴清，感谢您的支持'}</View>
-        {isWeapp && unpaidCount > 0 && (
+        <View className="muted">{unpaid.length > 0 ? `共 ${unpaid.length} 期未缴` : '所有账单均已缴清，感谢您的支持'}</View>
+        {isWeapp && unpaid.length > 0 && (
           // WeChat only shows the consent dialog from a tap, so the owner asks for the reminder here.
           <Button size="small" fill="outline" onClick={() => void askConsent('bill')}>
             订阅缴费提醒
@@ -70,11 +70,13 @@ export default function BillsPage() {
         </Button>
       </View>
 
+      <PaidReport rooms={[...new Map(unpaid.map((b) => [b.roomId, b.roomLabel])).entries()]} onChange={() => void reload()} />
+
       <View className="section-title">账单明细</View>
-      {bills.length === 0 ? (
+      {sorted.length === 0 ? (
         <Empty text="暂无账单" icon="账" />
       ) : (
-        bills.map((b) => (
+        sorted.map((b) => (
           <View key={b.billId} className="list-item bill-item" data-testid="bill-item">
             <View className="row">
               <Text className="list-item-title">{formatMonth(b.month)}物业费</Text>
@@ -91,7 +93,6 @@ export default function BillsPage() {
           </View>
         ))
       )}
-      <LoadMore list={list} testId="bills-more" />
     </View>
   );
 }

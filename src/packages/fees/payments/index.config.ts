@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '缴费确认',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '收费统计',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
