@@ -187,7 +187,7 @@ test('the archive verifies and finds the letter; the head publishes it and an ow
   for (const p of [headPage, ownerPage]) await p.context().close();
 });
 
-test('a late maintenance-fund filing needs a reason, and is approved only with a vote that meets quorum', async () => {
+test('a late maintenance-fund filing needs a reason; typed votes show the quorum check, but approval needs a passed resolution', async () => {
   const head = pickPerson(env, 'the service-centre head', (p) => p.name === '周志强');
   const page = await signIn(head.name);
   await go(page, ROUTES.staff.compose);
@@ -224,11 +224,11 @@ test('a late maintenance-fund filing needs a reason, and is approved only with a
   await inputs.nth(1).fill('3');
   await inputs.nth(2).fill('1');
   await expect(decide.locator('[data-testid="decide-check"]').innerText()).resolves.toContain('决议有效');
+  await expect(decide.locator('[data-testid="decide-resolution"]').innerText()).resolves.toContain('暂无已通过的决议');
   await screenshot(page, 'signoff-decide');
+  // Head-typed totals no longer approve a fund filing: the committee's resolution does (meetings).
   await decide.locator('[data-testid="decide-submit"]').click();
-  const outcome = page.locator('[data-testid="record-outcome"]');
-  await outcome.waitFor();
-  await expect(outcome.innerText()).resolves.toContain('已批准');
-  await expect(outcome.innerText()).resolves.toContain('出席 4 人，同意 3 票');
+  await page.getByText('使用维修基金的申报须关联一项已通过的业委会决议').first().waitFor();
+  await expect(page.locator('[data-testid="record-outcome"]').count()).resolves.toBe(0);
   await page.context().close();
 });
