@@ -80,7 +80,8 @@ test('the calendar page marks holidays and 调休 days, and says when a year is 
   const page = await env.newPage();
   await page.goto(env.url);
   await setDemoTime(page, DEV_NOW);
-  await loginAs(page, '周志强');
+  // Corrections are the company's (the general manager here); a head reads the calendar only.
+  await loginAs(page, '高国庆');
   await page.goto(new URL(`#${ROUTES.staff.workbench}`, env.url).toString());
   await page.locator('.workbench-calendar').click();
   await page.locator('[data-testid="calendar-page"]').waitFor({ state: 'visible' });

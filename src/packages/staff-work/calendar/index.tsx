@@ -7,6 +7,8 @@ import { RULE_PHRASES } from '@domain/rules';
 import { appNow, call, showError } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
+import { useSession } from '../../../stores/session';
+import { COMPANY_ADMIN_ROLES } from '@domain/roles';
 import { monthOf } from '../../../utils/format';
 import { DayForm } from './DayForm';
 import { ImportForm } from './ImportForm';
@@ -60,10 +62,12 @@ function Preview() {
 
 export default function CalendarPage() {
   const [month, setMonth] = useState(startMonth);
+  // The calendar is company-wide: every staff member reads it, only the company administrator corrects it.
+  const admin = useSession((s) => s.me?.roles.some((r) => COMPANY_ADMIN_ROLES.includes(r)) ?? false);
   // The month arrows and the forms below stay put while the next month loads.
   const { data, error, reload } = usePageData(
-    () => Promise.all([call('workbench', 'calendarMonth', { month }), call('workbench', 'calendarOverrides', {})]),
-    [month],
+    () => Promise.all([call('workbench', 'calendarMonth', { month }), admin ? call('workbench', 'calendarOverrides', {}) : Promise.resolve([])]),
+    [month, admin],
     { keepData: true },
   );
   const [picked, setPicked] = useState<CalendarMonthView['days'][number] | null>(null);
@@ -113,30 +117,41 @@ export default function CalendarPage() {
             {grid.notice}
           </View>
         )}
-        <MonthGrid grid={grid} onPick={(date) => setPicked(grid.days.find((d) => d.date === date) ?? null)} />
+        <MonthGrid grid={grid} onPick={(date) => (admin ? setPicked(grid.days.find((d) => d.date === date) ?? null) : undefined)} />
         <View className="legend">
           <Text className="legend-item legend-holiday">休 放假</Text>
           <Text className="legend-item legend-makeup">班 调休上班</Text>
           <Text className="legend-item legend-override">框 人工修正</Text>
         </View>
-        <View className="muted">点击某一天可新增或更正该日安排。</View>
-        <View className="card-actions">
-          <Button size="small" fill="outline" data-testid="year-open" onClick={() => setYearForm({ existing: yearRecord })}>
-            {yearRecord ? `更正${year}年全年安排` : `录入${year}年全年安排`}
-          </Button>
-        </View>
+        {admin ? (
+          <>
+            <View className="muted">点击某一天可新增或更正该日安排。</View>
+            <View className="card-actions">
+              <Button size="small" fill="outline" data-testid="year-open" onClick={() => setYearForm({ existing: yearRecord })}>
+                {yearRecord ? `更正${year}年全年安排` : `录入${year}年全年安排`}
+              </Button>
+            </View>
+          </>
+        ) : (
+          <View className="muted" data-testid="calendar-read-only">
+            工作日历全公司统一，由公司管理员维护；如发现与官方安排不符，请联系公司管理员更正。
+          </View>
+        )}
       </View>
 
-      <Preview />
-      <ImportForm onDone={changed} />
-
-      <View className="section">
-        <View className="section-title">
-          <Text>修正记录</Text>
-          <Text className="section-extra">共 {overrides.length} 条</Text>
-        </View>
-        <OverrideList list={overrides} onChanged={changed} onEditYear={(o) => setYearForm({ existing: o })} />
-      </View>
+      {admin && (
+        <>
+          <Preview />
+          <ImportForm onDone={changed} />
+          <View className="section">
+            <View className="section-title">
+              <Text>修正记录</Text>
+              <Text className="section-extra">共 {overrides.length} 条</Text>
+            </View>
+            <OverrideList list={overrides} onChanged={changed} onEditYear={(o) => setYearForm({ existing: o })} />
+          </View>
+        </>
+      )}
 
       <Popup visible={picked !== null} position="bottom" round onClose={() => setPicked(null)}>
         {picked && <DayForm day={picked} onClose={() => setPicked(null)} onDone={changed} />}
