@@ -138,7 +138,8 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     markDone: COMMUNITY_STAFF_ROLES,
     assign: ['head'],
     assignees: ['head'],
-    calendarMonth: STAFF_ROLES,
+    // The administrator corrects the calendar, so reads it too; staff read it for their deadlines.
+    calendarMonth: [...STAFF_ROLES, ...COMPANY_ADMIN_ROLES],
     // The calendar is company-wide: only the company administrator corrects it, never one community's head.
     calendarOverrides: COMPANY_ADMIN_ROLES,
     setCalendarDay: COMPANY_ADMIN_ROLES,

@@ -80,10 +80,9 @@ test('the calendar page marks holidays and 调休 days, and says when a year is 
   const page = await env.newPage();
   await page.goto(env.url);
   await setDemoTime(page, DEV_NOW);
-  // Corrections are the company's (the general manager here); a head reads the calendar only.
-  await loginAs(page, '高国庆');
-  await page.goto(new URL(`#${ROUTES.staff.workbench}`, env.url).toString());
-  await page.locator('.workbench-calendar').click();
+  // Corrections are the company administrator's; a head reads the calendar only.
+  await loginAs(page, '何文');
+  await page.goto(new URL(`#${ROUTES.staff.calendar}`, env.url).toString());
   await page.locator('[data-testid="calendar-page"]').waitFor({ state: 'visible' });
   await expect(page.locator('[data-testid="month-title"]').innerText()).resolves.toBe('2026年11月');
 
