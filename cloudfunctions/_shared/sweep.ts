@@ -1,4 +1,7 @@
 import type { EpochMs, StoredRecord } from '@domain/model';
+import { AppError } from '@domain/errors';
+import { isBuffered } from './ops/buffered-store';
+import { runOperation } from './ops/operation';
 import type { Runtime } from './runtime';
 import type { RecordOf } from './storage/collections';
 import { rawStorage, type Page } from './storage/port';
@@ -33,7 +36,7 @@ export async function sweepDue<C extends Swept>(
   rt: Runtime,
   collection: C,
   now: EpochMs,
-  visit: (record: RecordOf<C>) => Promise<void>,
+  visit: (record: RecordOf<C>, rt: Runtime) => Promise<void>,
 ): Promise<{ visited: number; more: boolean }> {
   const store = rawStorage(rt.store);
   const started = performance.now();
@@ -46,7 +49,19 @@ export async function sweepDue<C extends Swept>(
       { sort: [['nextActionAt', 1]], limit: Math.min(SWEEP_PAGE, SWEEP_BATCH - visited), after },
     );
     for (const record of page.items) {
-      await visit(record);
+      // Each visit's writes (a flag, its thread line, alerts, the next action) are one operation, so
+      // a run that dies mid-visit leaves a pending operation the next run's repair sweep finishes.
+      // Inside a staff-run sweep the whole run already is one operation: no operation within it.
+      if (isBuffered(rt.store)) await visit(record, rt);
+      else {
+        const request = { fn: 'timer', action: `sweep.${collection}`, identity: 'system', requestId: `${record._id}@${record.version}`, payload: null, now };
+        try {
+          await runOperation(rt, request, (opRt) => visit(record, opRt));
+        } catch (e) {
+          // Another run of the timer is visiting this record right now: it is theirs.
+          if (!(e instanceof AppError && e.code === 'REQUEST_IN_PROGRESS')) throw e;
+        }
+      }
       visited++;
       if (performance.now() - started > SWEEP_BUDGET_MS) return { visited, more: true };
     }

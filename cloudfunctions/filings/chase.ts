@@ -20,11 +20,11 @@ export const deliveryChaseSweep: Sweep = async (rt, now) => {
   const communities = new Map<string, Promise<unknown>>();
   let alertsCreated = 0;
   // Only deliveries whose next chase moment has come are read (an indexed range), a bounded batch a run.
-  await sweepDue(rt, 'deliveries', now, async (d) => {
+  await sweepDue(rt, 'deliveries', now, async (d, vrt) => {
     if (!docs.has(d.documentId)) docs.set(d.documentId, store.get('documents', d.documentId));
     const doc = await docs.get(d.documentId)!;
     if (d.signStatus !== 'PENDING' || d.documentKind === 'opinion_request' || !doc || doc.status !== 'sent' || doc.supersededBy) {
-      await setNextAction(rt, 'deliveries', d, null);
+      await setNextAction(vrt, 'deliveries', d, null);
       return;
     }
     if (!communities.has(d.communityId)) communities.set(d.communityId, store.get('communities', d.communityId));
@@ -35,7 +35,7 @@ export const deliveryChaseSweep: Sweep = async (rt, now) => {
     // Without a due date there is nothing to warn of ahead: the chase starts after delivery.
     if (step && !(step === 'before' && dueDate === undefined)) {
       const late = step !== 'before';
-      const ok = await raiseAlert(rt, now, {
+      const ok = await raiseAlert(vrt, now, {
         key: `dlv-chase:${d._id}:${due}:${step}`,
         personId: d.memberId,
         communityId: d.communityId,
@@ -49,7 +49,7 @@ export const deliveryChaseSweep: Sweep = async (rt, now) => {
       });
       if (ok) alertsCreated++;
     }
-    await setNextAction(rt, 'deliveries', d, nextChaseAt(cadence, due, now, calendar));
+    await setNextAction(vrt, 'deliveries', d, nextChaseAt(cadence, due, now, calendar));
   });
   return { alertsCreated, escalated: 0 };
 };

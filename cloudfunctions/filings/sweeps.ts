@@ -14,15 +14,15 @@ export async function opinionSweep(rt: Runtime, now: EpochMs): Promise<SweepResu
   const { store } = rt;
   const calendar = await loadCalendar(store);
   let alertsCreated = 0;
-  await sweepDue(rt, 'documents', now, async (doc) => {
+  await sweepDue(rt, 'documents', now, async (doc, vrt) => {
     const live = !doc.supersededBy && doc.status === 'sent' && doc.responseDue !== undefined;
     const missing = live ? await store.find('deliveries', { documentId: doc._id, signStatus: 'PENDING' }) : [];
     if (missing.length > 0 && now <= doc.responseDue!) {
-      if (opinionReminderDue(doc, now, calendar)) for (const d of missing) if (await alertOpinionDueSoon(rt, now, doc, d)) alertsCreated++;
-    } else if (missing.length > 0 && doc.sentById && (await alertCollectOpinions(rt, now, doc, missing))) {
+      if (opinionReminderDue(doc, now, calendar)) for (const d of missing) if (await alertOpinionDueSoon(vrt, now, doc, d)) alertsCreated++;
+    } else if (missing.length > 0 && doc.sentById && (await alertCollectOpinions(vrt, now, doc, missing))) {
       alertsCreated++;
     }
-    await setNextAction(rt, 'documents', doc, live ? opinionNextActionAt(doc, calendar, now) : null);
+    await setNextAction(vrt, 'documents', doc, live ? opinionNextActionAt(doc, calendar, now) : null);
   });
   return { alertsCreated, escalated: 0 };
 }

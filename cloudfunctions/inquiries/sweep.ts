@@ -29,23 +29,23 @@ export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResu
       );
     return heads.get(communityId)!;
   };
-  await sweepDue(rt, 'inquiries', now, async (found) => {
+  await sweepDue(rt, 'inquiries', now, async (found, vrt) => {
     let inq = found;
     if (!OPEN_STATUSES.includes(found.status)) {
       // Closed since: nothing to do.
     } else if (now <= found.due) {
-      if (answerReminderDue(found, now, calendar)) result.alertsCreated += await alertDueSoon(rt, now, found, await headIds(found.communityId));
+      if (answerReminderDue(found, now, calendar)) result.alertsCreated += await alertDueSoon(vrt, now, found, await headIds(found.communityId));
     } else {
       if (found.status === 'in_progress' && found.flaggedDue !== found.due) {
-        const flagged = await flagOverdue(rt, now, found, calendar);
+        const flagged = await flagOverdue(vrt, now, found, calendar);
         if (flagged) {
           inq = flagged;
           result.escalated++;
         }
       }
-      result.alertsCreated += await alertOverdue(rt, now, inq, await headIds(inq.communityId));
+      result.alertsCreated += await alertOverdue(vrt, now, inq, await headIds(inq.communityId));
     }
-    await setNextAction(rt, 'inquiries', inq, inquiryNextActionAt(inq, calendar, now));
+    await setNextAction(vrt, 'inquiries', inq, inquiryNextActionAt(inq, calendar, now));
   });
   return result;
 }

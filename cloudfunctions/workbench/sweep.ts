@@ -32,19 +32,19 @@ export async function obligationSweep(rt: Runtime, now: EpochMs): Promise<SweepR
   };
 
   const result: SweepResult = { alertsCreated: 0, escalated: 0 };
-  await sweepDue(rt, 'obligations', now, async (t) => {
+  await sweepDue(rt, 'obligations', now, async (t, vrt) => {
     if (t.doneAt === undefined) {
       const head = await headIds(t.communityId);
       const owners = t.assigneeId ? [t.assigneeId] : head;
       if (isLate(t, now)) {
-        for (const personId of new Set([...owners, ...head])) if (await alertOverdue(rt, now, t, personId)) result.alertsCreated++;
+        for (const personId of new Set([...owners, ...head])) if (await alertOverdue(vrt, now, t, personId)) result.alertsCreated++;
       } else {
         const timing = taskTiming(t, now, calendar);
         if (timing.workingDaysLeft <= DUE_SOON_WORKING_DAYS)
-          for (const personId of owners) if (await alertDueSoon(rt, now, t, personId, timing.countdownText)) result.alertsCreated++;
+          for (const personId of owners) if (await alertDueSoon(vrt, now, t, personId, timing.countdownText)) result.alertsCreated++;
       }
     }
-    await setNextAction(rt, 'obligations', t, taskNextActionAt(t, calendar, now));
+    await setNextAction(vrt, 'obligations', t, taskNextActionAt(t, calendar, now));
   });
   return result;
 }
