@@ -42,3 +42,16 @@ export async function namesOf(store: Storage, ids: Array<string | null | undefin
   const people = await store.find('people', { _id: { $in: wanted } });
   return new Map(people.map((p) => [p._id, p.name]));
 }
+
+/** `headsOf` by community, read once per community for the length of a sweep. */
+export function headIdsByCommunity(store: Storage): (communityId: Id) => Promise<string[]> {
+  const cache = new Map<Id, Promise<string[]>>();
+  return (communityId) => {
+    if (!cache.has(communityId))
+      cache.set(
+        communityId,
+        headsOf(store, communityId).then((ps) => ps.map((p) => p._id)),
+      );
+    return cache.get(communityId)!;
+  };
+}

@@ -59,26 +59,26 @@ export const roomReminders: Handler<'fees', 'roomReminders'> = async (ctx, input
   return { items: page.items.map((r) => reminderView(r, names.get(r.byId) ?? '', months)), next: page.next };
 };
 
+type ContactInput = Pick<Parameters<Handler<'fees', 'recordReminder'>>[1], 'channel' | 'outcome' | 'reachable'>;
+
+/** What a butler's contact with one room records, for one reminder or a batch. */
+const staffContact = (reminderId: string, room: Parameters<typeof recordContact>[1]['room'], input: ContactInput, byId: string) => ({
+  reminderId,
+  room,
+  channel: input.channel,
+  written: isWrittenReminder(input.channel),
+  outcome: input.outcome,
+  reachable: input.reachable ?? true,
+  byId,
+  auto: false,
+});
+
 export const recordReminder: Handler<'fees', 'recordReminder'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const room = await staffRoom(ctx, caller, input.roomId);
   const policy = await feePolicy(ctx.store, room.communityId);
   const reminderId = ctx.rt.newId('reminder');
-  const { created, billIds } = await recordContact(
-    ctx.store,
-    {
-      reminderId,
-      room,
-      channel: input.channel,
-      written: isWrittenReminder(input.channel),
-      outcome: input.outcome,
-      reachable: input.reachable ?? true,
-      byId: caller.personId,
-      auto: false,
-    },
-    ctx.now,
-    policy,
-  );
+  const { created, billIds } = await recordContact(ctx.store, staffContact(reminderId, room, input, caller.personId), ctx.now, policy);
   if (!created) throw new AppError('NOTHING_OWING', '该房屋已无欠费，无需催缴');
   await ctx.audit({
     type: 'room.reminded',
@@ -97,21 +97,15 @@ export const reminderBatch: Handler<'fees', 'reminderBatch'> = async (ctx, input
   let recorded = 0;
   let skipped = 0;
   const totals = new Map<string, TotalsChange[]>();
+  // The rooms of a batch are one community's: its policy is read once, not once per room.
+  const policies = new Map<string, ReturnType<typeof feePolicy>>();
   for (const roomId of [...new Set(input.roomIds)]) {
     const room = await staffRoom(ctx, caller, roomId);
-    const policy = await feePolicy(ctx.store, room.communityId);
+    if (!policies.has(room.communityId)) policies.set(room.communityId, feePolicy(ctx.store, room.communityId));
+    const policy = await policies.get(room.communityId)!;
     const { created, billIds } = await recordContact(
       ctx.store,
-      {
-        reminderId: ctx.rt.newId('reminder'),
-        room,
-        channel: input.channel,
-        written: isWrittenReminder(input.channel),
-        outcome: input.outcome,
-        reachable: input.reachable ?? true,
-        byId: caller.personId,
-        auto: false,
-      },
+      staffContact(ctx.rt.newId('reminder'), room, input, caller.personId),
       ctx.now,
       policy,
       totals.get(room.communityId) ?? totals.set(room.communityId, []).get(room.communityId),

@@ -6,7 +6,7 @@ import { loadCalendar } from '../_shared/calendar';
 import { updateWithRetry } from '../_shared/guards';
 import type { Runtime } from '../_shared/runtime';
 import { alertDueSoon, alertOverdue } from './hooks';
-import { headsOf } from '../_shared/people';
+import { headIdsByCommunity } from '../_shared/people';
 import { systemAudit } from '../_shared/system-audit';
 import { appendEvent } from './thread';
 
@@ -20,15 +20,7 @@ import { appendEvent } from './thread';
 export async function inquirySweep(rt: Runtime, now: EpochMs): Promise<SweepResult> {
   const calendar = await loadCalendar(rt.store);
   const result: SweepResult = { alertsCreated: 0, escalated: 0 };
-  const heads = new Map<string, Promise<string[]>>();
-  const headIds = (communityId: string): Promise<string[]> => {
-    if (!heads.has(communityId))
-      heads.set(
-        communityId,
-        headsOf(rt.store, communityId).then((ps) => ps.map((p) => p._id)),
-      );
-    return heads.get(communityId)!;
-  };
+  const headIds = headIdsByCommunity(rt.store);
   await sweepDue(rt, 'inquiries', now, async (found, vrt) => {
     let inq = found;
     if (!OPEN_STATUSES.includes(found.status)) {

@@ -6,7 +6,7 @@ import { loadCalendar } from '../_shared/calendar';
 import type { Runtime } from '../_shared/runtime';
 import { alertDueSoon, alertOverdue } from './alerts';
 import { ensureObligations } from './generate';
-import { headsOf } from '../_shared/people';
+import { headIdsByCommunity } from '../_shared/people';
 import { systemAudit } from '../_shared/system-audit';
 
 /**
@@ -21,15 +21,7 @@ export async function obligationSweep(rt: Runtime, now: EpochMs): Promise<SweepR
   const communities = await rt.store.find('communities', {});
   for (const c of communities) await ensureObligations(rt.store, c._id, now, calendar, audit);
 
-  const heads = new Map<string, Promise<string[]>>();
-  const headIds = (communityId: string): Promise<string[]> => {
-    if (!heads.has(communityId))
-      heads.set(
-        communityId,
-        headsOf(rt.store, communityId).then((ps) => ps.map((p) => p._id)),
-      );
-    return heads.get(communityId)!;
-  };
+  const headIds = headIdsByCommunity(rt.store);
 
   const result: SweepResult = { alertsCreated: 0, escalated: 0 };
   await sweepDue(rt, 'obligations', now, async (t, vrt) => {
