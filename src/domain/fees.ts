@@ -15,7 +15,7 @@ import {
   type LocalDate,
   type YearMonth,
 } from './time';
-import type { Fen } from './model';
+import type { Fen } from './units';
 import { LIMITATION_YEARS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from './rules';
 
 /** How a butler may remind an owner, with the words the app shows. */
@@ -30,7 +30,7 @@ export const REMINDER_CHANNELS = {
 } as const;
 export type ReminderChannel = keyof typeof REMINDER_CHANNELS;
 
-export type { Fen } from './model';
+export type { Fen } from './units';
 
 export interface ReminderPolicy {
   /** Day of the bill's month on which reminders start; the rule book fixes it (REMINDER_START_DAY). */

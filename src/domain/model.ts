@@ -5,10 +5,8 @@ import type { TemplateKey } from './alerts/templates';
  */
 import type { ReminderProof } from './fees';
 
-export type Id = string;
-export type EpochMs = number;
-export type LocalDate = string;
-export type Fen = number;
+export type { Id, EpochMs, LocalDate, Fen } from './units';
+import type { Id, EpochMs, LocalDate, Fen } from './units';
 
 /** Every stored record carries its id and a version bumped by each conditional update. */
 export interface StoredRecord {

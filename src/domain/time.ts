@@ -7,12 +7,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import type { EpochMs, LocalDate } from './model';
+import type { EpochMs, LocalDate } from './units';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export type { EpochMs, LocalDate } from './model';
+export type { EpochMs, LocalDate } from './units';
 
 export const SHANGHAI = 'Asia/Shanghai';
 

@@ -1,4 +1,4 @@
-import type { EpochMs } from '../model';
+import type { EpochMs } from '../units';
 import { formatLocal } from '../time';
 
 /**
