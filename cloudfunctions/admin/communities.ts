@@ -8,6 +8,7 @@ import { BOOTSTRAP_ID, hashCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { ensurePerson, namesOf } from '../_shared/people';
+import { visibleRoomCount } from '../_shared/staged';
 import type { Storage } from '../_shared/storage/port';
 
 export async function liveCommunity(store: Storage, communityId: string): Promise<Community> {
@@ -19,7 +20,7 @@ export async function liveCommunity(store: Storage, communityId: string): Promis
 
 async function communityView(store: Storage, c: Community): Promise<CommunityAdminView> {
   const [rooms, staff, committee] = await Promise.all([
-    store.count('rooms', { communityId: c._id }),
+    visibleRoomCount(store, c._id),
     store.count('staffMembers', { communityId: c._id, active: true }),
     store.count('committeeSeats', { communityId: c._id }),
   ]);

@@ -9,6 +9,7 @@ import { ROUTES, routeUrl } from '@domain/routes';
 import { randomCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
+import { visible } from '../_shared/staged';
 import { ensurePerson } from '../_shared/people';
 import type { Invitation } from '../_shared/storage/onboarding-records';
 import { liveCommunity } from './communities';
@@ -35,7 +36,7 @@ function invitationView(inv: Invitation, now: number, code?: string): Invitation
 async function checkBuildings(ctx: ActionContext, communityId: string, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const found = await ctx.store.find('buildings', { _id: { $in: unique }, communityId });
+  const found = await visible(ctx.store, await ctx.store.find('buildings', { _id: { $in: unique }, communityId }));
   if (found.length !== unique.length) throw new AppError('NOT_FOUND', '楼栋不属于本小区');
   return unique;
 }

@@ -1,4 +1,5 @@
 import type { TemplateKey } from './alerts/templates';
+import type { Staged } from './import-staging';
 /**
  * Records shared by the app and the functions. Times are epoch milliseconds (`EpochMs`), days are
  * Shanghai calendar days 'YYYY-MM-DD' (`LocalDate`), money is integer fen (`Fen`).
@@ -49,6 +50,8 @@ export interface Building extends StoredRecord {
   name: string;
   /** The import that last wrote it (absent: seeded or created by hand). */
   importId?: Id;
+  /** Created by an import not yet committed: invisible until it is (`import-staging.ts`). */
+  staged?: Staged<Pick<Building, 'name' | 'importId'>> | null;
 }
 
 export interface Room extends StoredRecord {
@@ -67,7 +70,12 @@ export interface Room extends StoredRecord {
   retiredAt?: EpochMs;
   /** The day the company took the room on; bills start that month (pro rata) or the next. Absent → always billed. */
   activeFrom?: LocalDate;
+  /** An import's new values, in force once that import commits (`import-staging.ts`). */
+  staged?: Staged<RoomImportValues> | null;
 }
+
+/** The fields of a room an import writes. */
+export type RoomImportValues = Pick<Room, 'buildingId' | 'label' | 'unit' | 'areaM2' | 'ownerName' | 'ownerPhone' | 'importId'>;
 
 export type StaffRole = 'butler' | 'butler_supervisor' | 'head' | 'general_manager';
 export type CommitteePosition = 'chair' | 'vice_chair' | 'member';

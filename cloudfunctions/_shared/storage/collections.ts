@@ -71,7 +71,11 @@ export const COLLECTIONS = {
     },
     indexes: [],
   }),
-  buildings: declare<Building>()({ description: '楼栋', fields: { communityId, name: '楼栋名称', importId: '最近写入它的导入' }, indexes: [['communityId']] }),
+  buildings: declare<Building>()({
+    description: '楼栋',
+    fields: { communityId, name: '楼栋名称', importId: '最近写入它的导入', staged: '尚未提交的导入新建的楼栋（提交前不可见）' },
+    indexes: [['communityId']],
+  }),
   rooms: declare<Room>()({
     description: '房屋',
     fields: {
@@ -85,6 +89,7 @@ export const COLLECTIONS = {
       importId: '最近写入它的导入',
       retiredAt: '停用时间（保留记录，不再接受绑定）',
       activeFrom: '开始收费的日期（月中接管的房屋从次月起计费，按日折算时除外）',
+      staged: '导入写入的新值（该导入提交后生效；新建的房屋提交前不可见）',
     },
     indexes: [
       ['communityId', 'buildingId'],
@@ -754,9 +759,15 @@ export const COLLECTIONS = {
       missing: '文件中没有的房屋（由负责人决定是否停用）',
       createdBy: '导入人',
       createdAt,
-      committedAt: '完成时间',
+      committedAt: '提交时间（这一次写入使全部行同时生效）',
+      settled: '提交后已整理的行数（游标）',
+      updatedAt: '最近一步的时间（停滞的导入由定时任务继续）',
+      stalled: '定时任务无法继续的原因（已通知导入人）',
     },
-    indexes: [['communityId', 'createdAt']],
+    indexes: [
+      ['communityId', 'createdAt'],
+      ['status', 'updatedAt'],
+    ],
   }),
   importRows: declare<ImportRowRecord>()({
     description: '导入的暂存行（应用后记下结果与原值）',

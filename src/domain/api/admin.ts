@@ -19,7 +19,8 @@ export interface CommunityAdminView {
 
 export interface ImportView {
   importId: Id;
-  status: 'staging' | 'applying' | 'committed';
+  /** 'settling': committed (every row in force) and being tidied; the page keeps stepping. */
+  status: 'staging' | 'applying' | 'settling' | 'committed';
   fileName: string;
   total: number;
   staged: number;
@@ -29,6 +30,8 @@ export interface ImportView {
   counts: Record<RowOutcome, number>;
   missing: Array<{ roomId: Id; label: string }>;
   createdAt: EpochMs;
+  /** Set when the timer could not finish an abandoned import (e.g. the file is gone). */
+  stalled?: string;
 }
 
 export interface InvitationView {
