@@ -88,6 +88,8 @@ export interface Person extends StoredRecord {
   /** The community this person acts in; a general manager spans all communities of the company. */
   communityId: Id | null;
   staffRole?: StaffRole;
+  /** The role on the person (the general manager's) was retired: it no longer counts; records stay. */
+  staffRetiredAt?: EpochMs | null;
   /** Buildings a butler looks after. */
   buildingIds?: Id[];
   /** A company administrator (系统管理员): manages communities and their heads. */
@@ -136,6 +138,8 @@ export interface CommitteeSeat extends StoredRecord {
   /** The election result that created it, and its filing number with the street office (备案号). */
   electionId?: Id;
   filingNo?: string;
+  /** The member was retired: no committee access from this instant (the day still counts in the roster). */
+  endedAt?: EpochMs;
 }
 
 export const POSITION_LABELS: Record<CommitteePosition, string> = {

@@ -104,6 +104,7 @@ export const COLLECTIONS = {
       phone: '手机号（仅负责的管家和本人可见全号）',
       communityId: '所在小区；总经理为空（跨小区）',
       staffRole: '员工角色',
+      staffRetiredAt: '人员上的角色（总经理）停用的时间',
       buildingIds: '管家负责的楼栋',
       admin: '公司系统管理员',
       createdAt,
@@ -139,6 +140,7 @@ export const COLLECTIONS = {
       termEnd: '任期结束日（含）',
       electionId: '所属选举结果',
       filingNo: '街道办备案号',
+      endedAt: '离任时刻（此后不再有委员权限）',
     },
     indexes: [
       ['communityId', 'termEnd'],

@@ -1,6 +1,6 @@
 import type { FileRef } from '@domain/files';
 import type { EpochMs, Id, StoredRecord } from '@domain/model';
-import type { InvitedRole } from '@domain/onboarding';
+import type { AppointedRole } from '@domain/onboarding';
 import type { NumberedRow, RowOutcome } from '@domain/room-import';
 
 /** Records of onboarding and administration that only the functions read as such. */
@@ -49,7 +49,7 @@ export interface ImportRowRecord extends StoredRecord {
 /** A one-time staff invitation; its id is derived from the code, so the code is never stored. */
 export interface Invitation extends StoredRecord {
   communityId: Id;
-  role: InvitedRole;
+  role: AppointedRole;
   buildingIds: Id[];
   createdBy: Id;
   createdAt: EpochMs;

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import type { DashboardRow } from '../dashboard';
 import { zFileRef } from '../files';
 import type { CommitteePosition, EpochMs, Id, LocalDate } from '../model';
-import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS, zElection, zInvitationCode, zSettings, type CommunitySettings, type InvitedRole } from '../onboarding';
+import {
+  INVITATION_DEFAULT_DAYS,
+  INVITATION_MAX_DAYS,
+  zElection,
+  zInvitationCode,
+  zSettings,
+  type CommunitySettings,
+  type InvitedRole,
+  APPOINTABLE_ROLES,
+  type AppointedRole,
+} from '../onboarding';
 import type { RowError, RowOutcome } from '../room-import';
 import { INVITABLE_ROLES } from '../roles';
 import { action, noInput, zId, zLocalDate, zText } from './contract';
@@ -36,7 +46,7 @@ export interface ImportView {
 
 export interface InvitationView {
   invitationId: Id;
-  role: InvitedRole;
+  role: AppointedRole;
   roleLabel: string;
   buildingIds: Id[];
   expiresAt: EpochMs;
@@ -111,13 +121,13 @@ export const adminApi = {
     '邀请员工：生成一次性邀请码（过期失效）',
     z.strictObject({
       communityId: zId,
-      role: z.enum(INVITABLE_ROLES),
+      role: z.enum(APPOINTABLE_ROLES),
       buildingIds: z.array(zId).max(50).optional(),
       validDays: z.number().int().min(1).max(INVITATION_MAX_DAYS).optional(),
     }),
   ),
   invitations: action<InvitationView[]>()('本小区的邀请', zCommunity),
-  redeemInvitation: action<{ communityId: Id; role: InvitedRole }>()(
+  redeemInvitation: action<{ communityId: Id; role: AppointedRole }>()(
     '以邀请码加入小区成为员工',
     z.strictObject({ code: zInvitationCode, name: zText('姓名', 20) }),
   ),
@@ -128,7 +138,7 @@ export const adminApi = {
   ),
   deactivateStaff: action<DeactivateResult>()(
     '停用员工（立即失去权限，记录保留；未办结事项转给接手人）',
-    z.strictObject({ communityId: zId, personId: zId, reassignTo: zId.optional() }),
+    z.strictObject({ communityId: zId, personId: zId, reassignTo: zId.optional(), reason: zText('交接原因', 60).optional() }),
   ),
   recordElection: action<SeatView[]>()('登记业委会选举结果（职务、任期、备案号）', zElection),
   endSeat: action<SeatView>()('委员提前离任：任期截至指定日（记录保留）', z.strictObject({ seatId: zId, lastDay: zLocalDate })),
