@@ -144,7 +144,7 @@ export const adminApi = {
   endSeat: action<SeatView>()('委员提前离任：任期截至指定日（记录保留）', z.strictObject({ seatId: zId, lastDay: zLocalDate })),
   roster: action<{ day: LocalDate; seats: SeatView[] }>()('某日的业委会名单（缺省为今天）', z.strictObject({ communityId: zId, day: zLocalDate.optional() })),
   candidates: action<Array<{ personId: Id; name: string; rooms: string[] }>>()('可登记为委员的业主（已核实房屋）', zCommunity),
-  dashboard: action<DashboardRow[]>()('总经理：各小区对比（逾期质询、未签收送达、逾期事项）', noInput),
+  dashboard: action<DashboardRow[]>()('总经理：各小区对比（逾期质询、未签收送达、逾期事项、收缴率）', noInput),
 };
 
 export const INVITATION_DAYS_DEFAULT = INVITATION_DEFAULT_DAYS;
