@@ -70,6 +70,21 @@ export const createInvitation: Handler<'admin', 'createInvitation'> = async (ctx
   return invitationView(inv, ctx.now, code);
 };
 
+/**
+ * The invitation's scannable code, made on request (read-only: nothing stored, the code is never
+ * kept): the inviter holds the code, and only a manager of its community gets the image. The
+ * mini-program code opens the join page with the code as its `scene`.
+ */
+export const invitationQr: Handler<'admin', 'invitationQr'> = async (ctx, input) => {
+  const inv = await ctx.store.get('invitations', invitationIdFor(input.code));
+  checkInvitation(inv, ctx.now);
+  requireManager(requireCaller(ctx), inv!.communityId);
+  const link = routeUrl(ROUTES.admin.join, { code: input.code });
+  if (!ctx.rt.miniCode) return { kind: 'none', reason: '当前环境无法生成小程序码，请把邀请码发给对方', link };
+  const made = await ctx.rt.miniCode({ scene: input.code, page: ROUTES.admin.join.slice(1), link });
+  return made.ok ? { kind: made.kind, image: made.dataUrl, link } : { kind: 'none', reason: made.reason, link };
+};
+
 export const invitations: Handler<'admin', 'invitations'> = async (ctx, input) => {
   requireManager(requireCaller(ctx), input.communityId);
   const list = await ctx.store.find('invitations', { communityId: input.communityId }, { sort: [['createdAt', -1]], limit: 50 });

@@ -62,3 +62,13 @@ it('a retired committee member loses committee access on the next request; the d
   const archive = await h.rt.store.find('archive', { communityId: C, type: 'committee_roster' });
   expect(archive.some((a) => a.title.startsWith('委员离任'))).toBe(true);
 });
+
+it('an invitation’s image: locally a QR of the join link, for a manager of its community only, while the code is open', async () => {
+  const inv = await h.ok('admin', 'createInvitation', { communityId: C, role: 'butler' }, DEMO.head);
+  const qr = await h.ok('admin', 'invitationQr', { code: inv.code! }, DEMO.head);
+  expect(qr).toMatchObject({ kind: 'local', link: `/packages/admin/join/index?code=${inv.code}` });
+  expect(qr.image).toMatch(/^data:image\/gif;base64,R0lGOD/);
+  expect(await codeOf(h.call('admin', 'invitationQr', { code: inv.code! }, { as: DEMO.butler }))).toBe('FORBIDDEN');
+  await h.call('admin', 'redeemInvitation', { code: inv.code!, name: '新管家' }, { openid: 'wx-new-butler' });
+  expect(await codeOf(h.call('admin', 'invitationQr', { code: inv.code! }, { as: DEMO.head }))).toBe('INVITATION_USED');
+});

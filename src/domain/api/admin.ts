@@ -44,6 +44,16 @@ export interface ImportView {
   stalled?: string;
 }
 
+/** An invitation's scannable image: WeChat's mini-program code, or locally a QR of the link; none when neither could be made. */
+export interface InvitationQrView {
+  kind: 'wxacode' | 'local' | 'none';
+  /** A data URL (image/png or image/gif) the page shows as is. */
+  image?: string;
+  /** Why there is no image (the page then shows the code and the link). */
+  reason?: string;
+  link: string;
+}
+
 export interface InvitationView {
   invitationId: Id;
   role: AppointedRole;
@@ -127,6 +137,7 @@ export const adminApi = {
     }),
   ),
   invitations: action<InvitationView[]>()('本小区的邀请', zCommunity),
+  invitationQr: action<InvitationQrView>()('邀请的小程序码（本地运行时为链接的二维码）', z.strictObject({ code: zInvitationCode })),
   redeemInvitation: action<{ communityId: Id; role: AppointedRole }>()(
     '以邀请码加入小区成为员工',
     z.strictObject({ code: zInvitationCode, name: zText('姓名', 20) }),
