@@ -11,6 +11,9 @@ import { loginAs, pickPerson, screenshot, settle, useBrowserEnv } from './harnes
 const FIXTURE = path.resolve(__dirname, '../fixtures/rooms-200.xlsx');
 const env = useBrowserEnv();
 
+/** A NutUI button by its whole label (the button element takes the click, not its inner text). */
+const button = (scope: Page | ReturnType<Page['locator']>, label: string) => scope.locator('.nut-button', { hasText: new RegExp(`^${label}$`) });
+
 async function fill(page: Page, label: string, value: string): Promise<void> {
   await page
     .locator('.field', { has: page.locator('.field-label', { hasText: new RegExp(`^${label}$`) }) })
@@ -32,14 +35,14 @@ test('create a community, import rooms from a file, invite a head, the head acce
   await fill(page, '开户银行', '招商银行深圳分行');
   await fill(page, '户名', '安居物业服务有限公司');
   await fill(page, '账号', '7559 8888 1234 567');
-  await page.getByText('新建', { exact: true }).last().click();
+  await button(page, '新建').click();
   const community = page.locator('[data-testid="community-admin"]');
   await community.waitFor({ state: 'visible' });
   await settle(page);
 
   // 2. Rooms and owners from the company's spreadsheet: the H5 file chooser, given the sample file.
   const chooser = page.waitForEvent('filechooser');
-  await page.getByText('选择表格并导入').click();
+  await button(page, '选择表格并导入').click();
   await (await chooser).setFiles(FIXTURE);
   const last = page.locator('[data-testid="import-last"]');
   await last.waitFor({ state: 'visible', timeout: 60_000 });
@@ -49,7 +52,7 @@ test('create a community, import rooms from a file, invite a head, the head acce
   // 3. An invitation for the head: a one-time code, its link, and (locally) a QR of the link.
   const staff = page.locator('[data-testid="staff-section"]');
   await staff.locator('.chip', { hasText: /^服务中心负责人$/ }).click();
-  await staff.getByText('生成邀请码').click();
+  await button(staff, '生成邀请码').click();
   const code = (await page.locator('[data-testid="invitation-code"] .code').innerText()).trim();
   expect(code).toMatch(/^[A-Z0-9]{10}$/);
   await page.locator('[data-testid="invitation-qr"] img').waitFor({ state: 'visible' });
@@ -62,11 +65,12 @@ test('create a community, import rooms from a file, invite a head, the head acce
   await head.locator('[data-testid="join-page"]').waitFor({ state: 'visible' });
   await expect(head.locator('[data-testid="join-page"] input').first().inputValue()).resolves.toBe(code);
   await fill(head, '您的姓名', '林思远');
-  await head.locator('[data-testid="join-page"]').getByText('加入', { exact: true }).click();
-  const greeting = head.locator('[data-testid="home-greeting"]');
-  await greeting.waitFor({ state: 'visible' });
-  await expect(greeting.innerText()).resolves.toContain('翠湖花园');
-  await expect(greeting.innerText()).resolves.toContain('服务中心负责人');
+  await button(head.locator('[data-testid="join-page"]'), '加入').click();
+  const header = head.locator('[data-testid="home-header"]');
+  await header.waitFor({ state: 'visible' });
+  await expect(head.locator('[data-testid="home-greeting"]').innerText()).resolves.toContain('林思远');
+  await expect(header.locator('.home-community').innerText()).resolves.toBe('翠湖花园');
+  await expect(head.locator('[data-testid="home-role"]').innerText()).resolves.toContain('服务中心负责人');
   await screenshot(head, 'admin-head-joined');
 
   // The code worked once: the administrator's list shows it used.
