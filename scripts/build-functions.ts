@@ -54,6 +54,8 @@ const DEFAULT_TIMEOUT = 20;
  */
 const FUNCTION_SETTINGS: Record<string, Partial<Omit<FunctionSpec, 'name'>>> = {
   alerts: { timeout: 60 },
+  // Invitations carry a mini-program code (wxacode.getUnlimited, a cloud call).
+  admin: { openapi: ['wxacode.getUnlimited'] },
   // A month's bills in chunks and a building's reminder slips (font subsetting) need more than 20 s at worst.
   fees: { timeout: 60 },
   timer: {

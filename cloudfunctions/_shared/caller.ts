@@ -22,8 +22,10 @@ export async function loadCaller(store: Storage, openid: string, now: number): P
   ]);
   const inHere = <T extends { communityId: string }>(list: T[]) => (here === null ? list : list.filter((x) => x.communityId === here));
   const membership = memberships.find((m) => m.communityId === here);
-  const staffRole = membership ? (membership.active ? membership.role : undefined) : person.staffRole;
-  const mySeats = inHere(seats);
+  // A retired role on the person counts no more; the general manager's spans every community.
+  const personRole = person.staffRetiredAt ? undefined : person.staffRole;
+  const staffRole = personRole === 'general_manager' ? personRole : membership ? (membership.active ? membership.role : undefined) : personRole;
+  const mySeats = inHere(seats).filter((s) => s.endedAt === undefined || s.endedAt > now);
   const myBindings = inHere(bindings);
   const roles: Role[] = [];
   if (staffRole) roles.push(staffRole);

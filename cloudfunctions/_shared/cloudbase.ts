@@ -2,7 +2,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import { AppError } from '@domain/errors';
 import { systemClock, type Runtime } from './runtime';
 import { newId } from './ids';
-import { createWechatSender } from './wechat';
+import { createMiniCodeMaker, createWechatSender } from './wechat';
 import { createCloudbaseStorage, type CloudbaseDb } from './storage/cloudbase';
 
 /**
@@ -46,6 +46,9 @@ export function createCloudbaseRuntime(): Runtime {
     requestTime: () => systemClock.now(),
     newId,
     wechat: createWechatSender(
+      process.env.TCB_SECRET_ID ? { env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY } : {},
+    ),
+    miniCode: createMiniCodeMaker(
       process.env.TCB_SECRET_ID ? { env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY } : {},
     ),
     async readFile(fileId) {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { AppError } from '@domain/errors';
 import { systemClock, type Clock, type Runtime } from './runtime';
 import { newId } from './ids';
+import { localQrCode } from './local-qr';
 import { createNedbStorage } from './storage/nedb';
 import type { Storage } from './storage/port';
 
@@ -45,6 +46,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): Runtime {
       return typeof devNow === 'number' && Number.isFinite(devNow) ? devNow : clock.now();
     },
     newId,
+    miniCode: localQrCode,
     async readFile(fileId) {
       // Only names the local host gives uploads: no path can leave the files folder.
       const m = /^local:([a-z0-9]+(\.[a-z0-9]+)?)$/.exec(fileId);

@@ -29,7 +29,18 @@ export interface Runtime {
   readFile(fileId: string): Promise<Buffer>;
   /** Sends WeChat subscribe messages; absent locally, where alerts land in the message centre only. */
   wechat?: SubscribeSender;
+  /** Draws an invitation's scannable code: WeChat's mini-program code in production, a QR of the link locally. */
+  miniCode?: MiniCodeMaker;
 }
+
+/** `scene` (≤ 32 visible characters) and `page` (no leading slash, no query) as wxacode.getUnlimited takes them; `link` for a local QR. */
+export interface MiniCodeRequest {
+  scene: string;
+  page: string;
+  link: string;
+}
+export type MiniCodeResult = { ok: true; kind: 'wxacode' | 'local'; dataUrl: string } | { ok: false; reason: string };
+export type MiniCodeMaker = (req: MiniCodeRequest) => Promise<MiniCodeResult>;
 
 /** One subscribeMessage.send request, as WeChat documents its body. */
 export interface SubscribeMessage {

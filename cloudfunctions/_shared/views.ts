@@ -2,14 +2,15 @@ import type { MeView, RoomView } from '@domain/api/session';
 import type { Person, Room } from '@domain/model';
 import { hasRole, homeArea, type Caller } from '@domain/roles';
 import type { Runtime } from './runtime';
+import { visible } from './staged';
 import type { Storage } from './storage/port';
 
 /** Rooms by id with their building names, read in two queries whatever the count. */
 export async function roomsById(store: Storage, roomIds: string[]): Promise<Map<string, Room & { buildingName: string }>> {
   const ids = [...new Set(roomIds)];
   if (ids.length === 0) return new Map();
-  const rooms = await store.find('rooms', { _id: { $in: ids } });
-  const buildings = await store.find('buildings', { _id: { $in: [...new Set(rooms.map((r) => r.buildingId))] } });
+  const rooms = await visible(store, await store.find('rooms', { _id: { $in: ids } }));
+  const buildings = await visible(store, await store.find('buildings', { _id: { $in: [...new Set(rooms.map((r) => r.buildingId))] } }));
   const names = new Map(buildings.map((b) => [b._id, b.name]));
   return new Map(rooms.map((r) => [r._id, { ...r, buildingName: names.get(r.buildingId) ?? '' }]));
 }

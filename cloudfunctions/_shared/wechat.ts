@@ -1,6 +1,6 @@
 import type { SendResult } from '@domain/alerts/delivery';
 import * as cloud from 'wx-server-sdk';
-import type { SubscribeMessage, SubscribeSender } from './runtime';
+import type { MiniCodeMaker, SubscribeMessage, SubscribeSender } from './runtime';
 
 /** What `cloud.init` takes here; the defaults are the function's own environment. */
 export interface WechatSenderOptions {
@@ -21,17 +21,20 @@ interface CloudSdkError {
  * function's config.json must list `subscribeMessage.send` under permissions.openapi). The SDK
  * sends `wx.openApi` through @cloudbase/node-sdk; WeChat's errcode comes back thrown as `errCode`.
  */
+let initialised = false;
+function initCloud(options: WechatSenderOptions): void {
+  if (initialised) return;
+  cloud.init({
+    env: options.env ?? (process.env.TCB_ENV || cloud.DYNAMIC_CURRENT_ENV),
+    ...(options.secretId ? { secretId: options.secretId, secretKey: options.secretKey } : {}),
+  } as Parameters<typeof cloud.init>[0]);
+  initialised = true;
+}
+
 export function createWechatSender(options: WechatSenderOptions = {}): SubscribeSender {
-  let ready = false;
   return {
     async send(message: SubscribeMessage): Promise<SendResult> {
-      if (!ready) {
-        cloud.init({
-          env: options.env ?? (process.env.TCB_ENV || cloud.DYNAMIC_CURRENT_ENV),
-          ...(options.secretId ? { secretId: options.secretId, secretKey: options.secretKey } : {}),
-        } as Parameters<typeof cloud.init>[0]);
-        ready = true;
-      }
+      initCloud(options);
       try {
         await cloud.openapi.subscribeMessage.send({
           touser: message.touser,
@@ -50,5 +53,29 @@ export function createWechatSender(options: WechatSenderOptions = {}): Subscribe
         return { ok: false, network: `${err.errCode ?? ''} ${err.errMsg ?? (e instanceof Error ? e.message : String(e))}`.trim() };
       }
     },
+  };
+}
+
+/**
+ * The invitation's mini-program code through the same documented cloud-call route:
+ * `cloud.openapi.wxacode.getUnlimited` (config.json permissions.openapi lists `wxacode.getUnlimited`
+ * for the admin function). The answer is the image's bytes in `buffer`; a refusal comes back thrown
+ * with WeChat's errcode (41030: the page is not in the released mini-program).
+ */
+export function createMiniCodeMaker(options: WechatSenderOptions = {}): MiniCodeMaker {
+  return async ({ scene, page }) => {
+    initCloud(options);
+    try {
+      const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, envVersion: 'release', width: 430 })) as {
+        buffer?: Buffer | Uint8Array;
+        contentType?: string;
+      };
+      if (!res?.buffer || res.buffer.length === 0) return { ok: false, reason: '微信未返回小程序码' };
+      const type = res.contentType || 'image/jpeg';
+      return { ok: true, kind: 'wxacode', dataUrl: `data:${type};base64,${Buffer.from(res.buffer).toString('base64')}` };
+    } catch (e) {
+      const err = (e ?? {}) as CloudSdkError;
+      return { ok: false, reason: `小程序码生成失败（${err.errCode ?? ''} ${err.errMsg ?? (e instanceof Error ? e.message : String(e))}）`.trim() };
+    }
   };
 }

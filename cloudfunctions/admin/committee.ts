@@ -45,6 +45,26 @@ async function archiveRoster(ctx: ActionContext, communityId: string, subjectId:
 }
 
 /**
+ * A member retired from the committee: the seat ends today and, from this moment, gives no access
+ * (`endedAt`, read by the caller loader on their next request); today's roster still shows them.
+ */
+export async function retireSeat(ctx: ActionContext, seat: CommitteeSeat): Promise<void> {
+  const today = localDateOf(ctx.now);
+  const ended = await updateWithRetry(ctx.store, 'committeeSeats', seat._id, () => ({
+    termEnd: today < seat.termStart ? seat.termStart : today,
+    endedAt: ctx.now,
+  }));
+  const [view] = await seatViews(ctx, [ended]);
+  await archiveRoster(ctx, seat.communityId, seat._id, `委员离任：${view.name}`, [view]);
+  await ctx.audit({
+    type: 'committee.seat_ended',
+    communityId: seat.communityId,
+    subject: { kind: 'election', id: seat.electionId ?? seat._id },
+    data: { personId: seat.personId, termEnd: ended.termEnd },
+  });
+}
+
+/**
  * An election result replaces the roster from its first day: seats of the previous committee still
  * running then end the day before (kept, with their dates), and the new seats start.
  */

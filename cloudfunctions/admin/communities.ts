@@ -1,5 +1,6 @@
 import type { CommunityAdminView, SettingsView } from '@domain/api/admin';
-import { compareCommunities, type CommunityFigures } from '@domain/dashboard';
+import { compareCommunities, latestCollection, type CommunityFigures } from '@domain/dashboard';
+import { addMonths, localDateOf, monthOf } from '@domain/time';
 import { AppError } from '@domain/errors';
 import { OPEN_STATUSES } from '@domain/inquiry';
 import type { Community } from '@domain/model';
@@ -8,6 +9,7 @@ import { BOOTSTRAP_ID, hashCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { ensurePerson, namesOf } from '../_shared/people';
+import { visibleRoomCount } from '../_shared/staged';
 import type { Storage } from '../_shared/storage/port';
 
 export async function liveCommunity(store: Storage, communityId: string): Promise<Community> {
@@ -19,7 +21,7 @@ export async function liveCommunity(store: Storage, communityId: string): Promis
 
 async function communityView(store: Storage, c: Community): Promise<CommunityAdminView> {
   const [rooms, staff, committee] = await Promise.all([
-    store.count('rooms', { communityId: c._id }),
+    visibleRoomCount(store, c._id),
     store.count('staffMembers', { communityId: c._id, active: true }),
     store.count('committeeSeats', { communityId: c._id }),
   ]);
@@ -116,18 +118,27 @@ export const updateSettings: Handler<'admin', 'updateSettings'> = async (ctx, in
 
 /**
  * Counted per community straight from the records, the same way each feature's own list counts them:
- * open inquiries past due, deliveries still waiting for a signature, duties past due and not done.
+ * open inquiries past due, deliveries still waiting for a signature, duties past due and not done;
+ * and the collection rate from the fee totals.
  */
 export const dashboard: Handler<'admin', 'dashboard'> = async (ctx) => {
   const all = (await ctx.store.find('communities', {}, { sort: [['name', 1]] })).filter((c) => c.retiredAt === undefined);
   const rows: CommunityFigures[] = [];
+  const month = monthOf(localDateOf(ctx.now));
   for (const c of all) {
     const [overdueInquiries, unsignedDeliveries, overdueObligations] = await Promise.all([
       ctx.store.count('inquiries', { communityId: c._id, status: { $in: [...OPEN_STATUSES] }, due: { $lt: ctx.now } }),
       ctx.store.count('deliveries', { communityId: c._id, signStatus: { $in: ['PENDING', 'OBJECTED'] } }),
       ctx.store.count('obligations', { communityId: c._id, doneAt: { $exists: false }, due: { $lt: ctx.now } }),
     ]);
-    rows.push({ communityId: c._id, name: c.name, figures: { overdueInquiries, unsignedDeliveries, overdueObligations } });
+    // The fee writes keep these totals per building and month: read, not recounted from bills.
+    const totals = await ctx.store.find('feeTotals', { communityId: c._id, month: { $gte: addMonths(month, -11), $lte: month } });
+    rows.push({
+      communityId: c._id,
+      name: c.name,
+      figures: { overdueInquiries, unsignedDeliveries, overdueObligations },
+      collection: latestCollection(totals, month),
+    });
   }
   return compareCommunities(rows);
 };

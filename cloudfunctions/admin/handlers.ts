@@ -2,7 +2,7 @@ import type { Handlers } from '../_shared/function';
 import { candidates, endSeat, recordElection, roster } from './committee';
 import { bootstrap, communities, createCommunity, dashboard, retireCommunity, settings, updateSettings } from './communities';
 import { buildings, imports, importStart, importStep, retireRooms } from './imports';
-import { createInvitation, deactivateStaff, invitations, redeemInvitation, staff, updateStaff } from './staff';
+import { createInvitation, deactivateStaff, invitationQr, invitations, redeemInvitation, staff, updateStaff } from './staff';
 
 export const adminHandlers: Handlers<'admin'> = {
   bootstrap,
@@ -18,6 +18,7 @@ export const adminHandlers: Handlers<'admin'> = {
   buildings,
   createInvitation,
   invitations,
+  invitationQr,
   redeemInvitation,
   staff,
   updateStaff,

@@ -1,11 +1,13 @@
 import { createHash } from 'crypto';
 import type { ImportView } from '@domain/api/admin';
 import { AppError } from '@domain/errors';
-import type { Room } from '@domain/model';
+import { IMPORT_OPEN_STATUSES } from '@domain/import-staging';
+import type { Room, RoomImportValues } from '@domain/model';
 import { requireManager } from '@domain/onboarding';
 import { importProgress, missingRooms, readRoomTable, rowOutcome, type NumberedRow, type RowOutcome } from '@domain/room-import';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { readTable } from '../_shared/sheet';
+import { visible } from '../_shared/staged';
 import type { ImportJob } from '../_shared/storage/onboarding-records';
 import { liveCommunity } from './communities';
 
@@ -16,6 +18,8 @@ import { liveCommunity } from './communities';
  * first write moves the cursor on the import (compare-and-set), so a call that dies is completed by
  * its retry or the repair sweep, two calls at once never do a chunk twice, and the next call resumes
  * at the stored cursor. Each call stays far inside the function timeout whatever the file's size.
+ * Rows become visible together at one commit write (`@domain/import-staging`); an import left open
+ * is continued by the timer (`import-sweep.ts`).
  */
 export const IMPORT_CHUNK = 250;
 
@@ -33,14 +37,19 @@ export function importView(job: ImportJob): ImportView {
     total: job.total,
     staged: job.staged,
     applied: job.applied,
-    percent: importProgress(job),
+    // Committed is 100: every row is in force; what remains (settling) changes nothing anyone sees.
+    percent: job.committedAt !== undefined ? 100 : Math.min(99, importProgress(job)),
     counts: job.counts,
     missing: job.missing,
     createdAt: job.createdAt,
+    ...(job.stalled ? { stalled: job.stalled.reason } : {}),
   };
 }
 
-async function readRows(ctx: ActionContext, file: ImportJob['file']): Promise<{ rows: NumberedRow[]; hash: string }> {
+/** What a step needs: a handler's context, or the timer's (`import-sweep.ts`). */
+export type StepContext = Pick<ActionContext, 'rt' | 'store' | 'now' | 'audit'>;
+
+async function readRows(ctx: StepContext, file: ImportJob['file']): Promise<{ rows: NumberedRow[]; hash: string }> {
   const bytes = await ctx.rt.readFile(file.fileId);
   const table = await readTable(bytes, file.name);
   const result = readRoomTable(table);
@@ -54,7 +63,7 @@ export const importStart: Handler<'admin', 'importStart'> = async (ctx, input) =
   const caller = requireCaller(ctx);
   requireManager(caller, input.communityId);
   const community = await liveCommunity(ctx.store, input.communityId);
-  const open = await ctx.store.find('imports', { communityId: community._id, status: { $in: ['staging', 'applying'] } }, { limit: 1 });
+  const open = await ctx.store.find('imports', { communityId: community._id, status: { $in: [...IMPORT_OPEN_STATUSES] } }, { limit: 1 });
   if (open.length > 0) throw new AppError('IMPORT_BUSY');
   const { rows, hash } = await readRows(ctx, input.file);
   const job = await ctx.store.insert('imports', {
@@ -71,6 +80,7 @@ export const importStart: Handler<'admin', 'importStart'> = async (ctx, input) =
     missing: [],
     createdBy: caller.personId,
     createdAt: ctx.now,
+    updatedAt: ctx.now,
   });
   await ctx.audit({
     type: 'import.started',
@@ -81,13 +91,14 @@ export const importStart: Handler<'admin', 'importStart'> = async (ctx, input) =
   return importView(job);
 };
 
-async function moveCursor(ctx: ActionContext, job: ImportJob, patch: Partial<ImportJob>): Promise<ImportJob> {
+async function moveCursor(ctx: StepContext, job: ImportJob, patch: Partial<ImportJob>): Promise<ImportJob> {
   // The cursor moves first and by compare-and-set: a concurrent call that did the same chunk loses here and re-plans.
-  if (!(await ctx.store.update('imports', job._id, job.version, patch))) throw new AppError('CONFLICT');
-  return { ...job, ...patch, version: job.version + 1 };
+  const full = { ...patch, updatedAt: ctx.now };
+  if (!(await ctx.store.update('imports', job._id, job.version, full))) throw new AppError('CONFLICT');
+  return { ...job, ...full, version: job.version + 1 };
 }
 
-async function stageChunk(ctx: ActionContext, job: ImportJob): Promise<ImportJob> {
+async function stageChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
   const { rows, hash } = await readRows(ctx, job.file);
   if (hash !== job.fileHash || rows.length !== job.total) throw new AppError('IMPORT_FILE_CHANGED');
   const to = Math.min(job.total, job.staged + IMPORT_CHUNK);
@@ -98,7 +109,7 @@ async function stageChunk(ctx: ActionContext, job: ImportJob): Promise<ImportJob
   return next;
 }
 
-const snapshot = (r: Room) => ({
+const valuesOf = (r: Room): RoomImportValues => ({
   label: r.label,
   buildingId: r.buildingId,
   unit: r.unit,
@@ -108,15 +119,20 @@ const snapshot = (r: Room) => ({
   importId: r.importId,
 });
 
-async function applyChunk(ctx: ActionContext, job: ImportJob): Promise<ImportJob> {
+/**
+ * Phase 2: writes each row's values BESIDE the room's current ones (`staged`) — a new room is
+ * inserted carrying its staged mark, so no reader sees it — and the previous values onto the row.
+ */
+async function applyChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
   const to = Math.min(job.total, job.applied + IMPORT_CHUNK);
   const staged = await ctx.store.find('importRows', { importId: job._id, n: { $gte: job.applied, $lt: to } }, { sort: [['n', 1]] });
   if (staged.length !== to - job.applied) throw new AppError('CONFLICT', '导入暂存数据不完整，请稍后重试');
-  const [buildings, existing] = await Promise.all([
+  const [buildings, stored] = await Promise.all([
     ctx.store.find('buildings', { communityId: job.communityId }),
     ctx.store.find('rooms', { communityId: job.communityId, label: { $in: staged.map((s) => s.row.label) } }),
   ]);
-  const byLabel = new Map(existing.map((r) => [r.label, r]));
+  // Compared with what readers see now (an earlier import's values not yet folded count as current).
+  const byLabel = new Map((await visible(ctx.store, stored)).map((r) => [r.label, r]));
   const counts: Record<RowOutcome, number> = { ...job.counts };
   const plan = staged.map((s) => {
     const room = byLabel.get(s.row.label);
@@ -124,18 +140,7 @@ async function applyChunk(ctx: ActionContext, job: ImportJob): Promise<ImportJob
     counts[outcome]++;
     return { s, room, outcome };
   });
-  const last = to === job.total;
-  let missing: ImportJob['missing'] = [];
-  if (last) {
-    // Every room this import wrote now carries its id, except this chunk's, which are about to.
-    const inChunk = new Set(staged.map((s) => s.row.label));
-    const all = await ctx.store.find('rooms', { communityId: job.communityId });
-    missing = missingRooms(
-      all.filter((r) => r.importId !== job._id),
-      inChunk,
-    ).map((r) => ({ roomId: r._id, label: r.label }));
-  }
-  const next = await moveCursor(ctx, job, last ? { applied: to, counts, status: 'committed', committedAt: ctx.now, missing } : { applied: to, counts });
+  const next = await moveCursor(ctx, job, { applied: to, counts });
 
   const buildingIds = new Map(buildings.map((b) => [b.name, b._id]));
   for (const { s, room, outcome } of plan) {
@@ -143,10 +148,16 @@ async function applyChunk(ctx: ActionContext, job: ImportJob): Promise<ImportJob
     let buildingId = buildingIds.get(row.building);
     if (!buildingId) {
       buildingId = buildingIdFor(job.communityId, row.building);
-      await ctx.store.insertIfAbsent('buildings', { _id: buildingId, communityId: job.communityId, name: row.building, importId: job._id });
+      const values = { name: row.building, importId: job._id };
+      await ctx.store.insertIfAbsent('buildings', {
+        _id: buildingId,
+        communityId: job.communityId,
+        ...values,
+        staged: { importId: job._id, created: true, values },
+      });
       buildingIds.set(row.building, buildingId);
     }
-    const fields = {
+    const values: RoomImportValues = {
       buildingId,
       label: row.label,
       unit: row.unit,
@@ -156,23 +167,68 @@ async function applyChunk(ctx: ActionContext, job: ImportJob): Promise<ImportJob
       importId: job._id,
     };
     const roomId = room?._id ?? roomIdFor(job.communityId, row.label);
-    if (room) {
-      if (!(await ctx.store.update('rooms', room._id, room.version, fields))) throw new AppError('CONFLICT');
-    } else {
-      await ctx.store.insert('rooms', { _id: roomId, communityId: job.communityId, ...fields });
+    if (!room) {
+      await ctx.store.insert('rooms', { _id: roomId, communityId: job.communityId, ...values, staged: { importId: job._id, created: true, values } });
+    } else if (outcome === 'updated') {
+      // The current values are written as readers see them (folding a committed earlier import's), the new ones beside.
+      const patch = { ...valuesOf(room), staged: { importId: job._id, created: false, values } };
+      if (!(await ctx.store.update('rooms', room._id, room.version, patch))) throw new AppError('CONFLICT');
     }
     // The row keeps what the room was before: the previous version of every record an import changes.
-    if (!(await ctx.store.update('importRows', s._id, s.version, { outcome, roomId, before: room ? snapshot(room) : null }))) throw new AppError('CONFLICT');
-  }
-  if (last) {
-    await ctx.audit({
-      type: 'import.committed',
-      communityId: job.communityId,
-      subject: { kind: 'import', id: job._id },
-      data: { ...counts, missing: missing.length },
-    });
+    if (!(await ctx.store.update('importRows', s._id, s.version, { outcome, roomId, before: room ? valuesOf(room) : null }))) throw new AppError('CONFLICT');
   }
   return next;
+}
+
+/**
+ * The commit point: ONE write of the import record (`committedAt`), after every row is written
+ * beside its room, makes the whole file visible at once. Its own step, so no other write of the
+ * import shares its operation; it also lists the rooms the file left out.
+ */
+async function commitImport(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
+  const rows = await ctx.store.find('importRows', { importId: job._id });
+  if (rows.length !== job.total) throw new AppError('CONFLICT', '导入暂存数据不完整，请稍后重试');
+  const all = await ctx.store.find('rooms', { communityId: job.communityId });
+  const missing = missingRooms(
+    all.filter((r) => !(r.staged?.created && r.staged.importId === job._id)),
+    rows.map((r) => r.row.label),
+  ).map((r) => ({ roomId: r._id, label: r.label }));
+  const next = await moveCursor(ctx, job, { status: 'settling', committedAt: ctx.now, settled: 0, missing });
+  await ctx.audit({
+    type: 'import.committed',
+    communityId: job.communityId,
+    subject: { kind: 'import', id: job._id },
+    data: { ...job.counts, missing: missing.length },
+  });
+  return next;
+}
+
+/** After the commit: folds a chunk of staged values into their records (readers see no change). */
+async function settleChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
+  const from = job.settled ?? 0;
+  const to = Math.min(job.total, from + IMPORT_CHUNK);
+  const rows = await ctx.store.find('importRows', { importId: job._id, n: { $gte: from, $lt: to } }, { sort: [['n', 1]] });
+  const ids = rows.flatMap((r) => (r.roomId && r.outcome !== 'unchanged' ? [r.roomId] : []));
+  const rooms = ids.length ? await ctx.store.find('rooms', { _id: { $in: ids } }) : [];
+  const last = to === job.total;
+  const buildings = last ? (await ctx.store.find('buildings', { communityId: job.communityId })).filter((b) => b.staged?.importId === job._id) : [];
+  const next = await moveCursor(ctx, job, { settled: to, status: last ? 'committed' : 'settling' });
+  for (const r of rooms) {
+    if (r.staged?.importId !== job._id) continue;
+    if (!(await ctx.store.update('rooms', r._id, r.version, { ...r.staged.values, staged: null }))) throw new AppError('CONFLICT');
+  }
+  for (const b of buildings) {
+    if (!(await ctx.store.update('buildings', b._id, b.version, { staged: null }))) throw new AppError('CONFLICT');
+  }
+  return next;
+}
+
+/** One bounded step of an open import, whatever its phase; a committed import is left as it is. */
+export async function stepImport(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
+  if (job.status === 'staging') return stageChunk(ctx, job);
+  if (job.status === 'applying') return job.applied < job.total ? applyChunk(ctx, job) : commitImport(ctx, job);
+  if (job.status === 'settling') return settleChunk(ctx, job);
+  return job;
 }
 
 export const importStep: Handler<'admin', 'importStep'> = async (ctx, input) => {
@@ -180,9 +236,7 @@ export const importStep: Handler<'admin', 'importStep'> = async (ctx, input) => 
   const job = await ctx.store.get('imports', input.importId);
   if (!job) throw new AppError('NOT_FOUND');
   requireManager(caller, job.communityId);
-  if (job.status === 'staging') return importView(await stageChunk(ctx, job));
-  if (job.status === 'applying') return importView(await applyChunk(ctx, job));
-  return importView(job);
+  return importView(await stepImport(ctx, job));
 };
 
 export const imports: Handler<'admin', 'imports'> = async (ctx, input) => {
@@ -208,6 +262,6 @@ export const retireRooms: Handler<'admin', 'retireRooms'> = async (ctx, input) =
 
 export const buildings: Handler<'admin', 'buildings'> = async (ctx, input) => {
   requireManager(requireCaller(ctx), input.communityId);
-  const list = await ctx.store.find('buildings', { communityId: input.communityId }, { sort: [['name', 1]] });
+  const list = await visible(ctx.store, await ctx.store.find('buildings', { communityId: input.communityId }, { sort: [['name', 1]] }));
   return list.map((b) => ({ buildingId: b._id, name: b.name }));
 };

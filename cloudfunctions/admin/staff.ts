@@ -6,11 +6,15 @@ import { STAFF_ROLE_LABELS, type StaffMember } from '@domain/model';
 import { canInvite, checkInvitation, INVITATION_DEFAULT_DAYS, requireManager, type InvitedRole } from '@domain/onboarding';
 import { INVITABLE_ROLES } from '@domain/roles';
 import { ROUTES, routeUrl } from '@domain/routes';
+import { localDateOf } from '@domain/time';
 import { randomCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
+import { visible } from '../_shared/staged';
 import { ensurePerson } from '../_shared/people';
 import type { Invitation } from '../_shared/storage/onboarding-records';
+import { appendEvent } from '../inquiries/thread';
+import { retireSeat } from './committee';
 import { liveCommunity } from './communities';
 
 const DAY_MS = 86_400_000;
@@ -35,7 +39,7 @@ function invitationView(inv: Invitation, now: number, code?: string): Invitation
 async function checkBuildings(ctx: ActionContext, communityId: string, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const found = await ctx.store.find('buildings', { _id: { $in: unique }, communityId });
+  const found = await visible(ctx.store, await ctx.store.find('buildings', { _id: { $in: unique }, communityId }));
   if (found.length !== unique.length) throw new AppError('NOT_FOUND', '楼栋不属于本小区');
   return unique;
 }
@@ -66,6 +70,21 @@ export const createInvitation: Handler<'admin', 'createInvitation'> = async (ctx
   return invitationView(inv, ctx.now, code);
 };
 
+/**
+ * The invitation's scannable code, made on request (read-only: nothing stored, the code is never
+ * kept): the inviter holds the code, and only a manager of its community gets the image. The
+ * mini-program code opens the join page with the code as its `scene`.
+ */
+export const invitationQr: Handler<'admin', 'invitationQr'> = async (ctx, input) => {
+  const inv = await ctx.store.get('invitations', invitationIdFor(input.code));
+  checkInvitation(inv, ctx.now);
+  requireManager(requireCaller(ctx), inv!.communityId);
+  const link = routeUrl(ROUTES.admin.join, { code: input.code });
+  if (!ctx.rt.miniCode) return { kind: 'none', reason: '当前环境无法生成小程序码，请把邀请码发给对方', link };
+  const made = await ctx.rt.miniCode({ scene: input.code, page: ROUTES.admin.join.slice(1), link });
+  return made.ok ? { kind: made.kind, image: made.dataUrl, link } : { kind: 'none', reason: made.reason, link };
+};
+
 export const invitations: Handler<'admin', 'invitations'> = async (ctx, input) => {
   requireManager(requireCaller(ctx), input.communityId);
   const list = await ctx.store.find('invitations', { communityId: input.communityId }, { sort: [['createdAt', -1]], limit: 50 });
@@ -79,13 +98,30 @@ export const redeemInvitation: Handler<'admin', 'redeemInvitation'> = async (ctx
   const person = await ensurePerson(ctx.store, ctx.openid!, ctx.now);
   // Single use: of two redeemers at once one update lands; the other re-plans, sees it used, and is refused.
   if (!(await ctx.store.update('invitations', inv!._id, inv!.version, { usedBy: person._id, usedAt: ctx.now }))) throw new AppError('INVITATION_USED');
+  if (inv!.role === 'general_manager') {
+    // The company's general manager spans every community: the role is on the person, not a membership.
+    await updateWithRetry(ctx.store, 'people', person._id, () => ({
+      staffRole: 'general_manager' as const,
+      staffRetiredAt: null,
+      communityId: community._id,
+      name: input.name,
+    }));
+    await ctx.audit({
+      type: 'invitation.redeemed',
+      communityId: community._id,
+      subject: { kind: 'invitation', id: inv!._id },
+      data: { role: inv!.role, personId: person._id },
+    });
+    return { communityId: community._id, role: inv!.role };
+  }
+  const role = inv!.role;
   // Staff recorded on the person keep that role where they have it, as a membership, before they move on.
   if (person.staffRole && person.staffRole !== 'general_manager' && person.communityId && person.communityId !== community._id) {
     await membershipOf(ctx, person.communityId, person._id);
   }
   const _id = memberIdFor(person._id, community._id);
   const existing = await ctx.store.get('staffMembers', _id);
-  const fields = { role: inv!.role, buildingIds: inv!.buildingIds, active: true, invitationId: inv!._id, since: ctx.now };
+  const fields = { role, buildingIds: inv!.buildingIds, active: true, invitationId: inv!._id, since: ctx.now };
   if (existing) await keepRevision(ctx, existing);
   if (existing) await updateWithRetry(ctx.store, 'staffMembers', _id, () => fields);
   else await ctx.store.insert('staffMembers', { _id, communityId: community._id, personId: person._id, ...fields });
@@ -179,35 +215,64 @@ export const updateStaff: Handler<'admin', 'updateStaff'> = async (ctx, input) =
 };
 
 /**
- * Deactivation ends access at the next request (the caller loader reads the membership every time).
- * Open work is not left with nobody: with work open and no colleague named, nothing changes and the
- * count comes back so the page can ask whom to hand it to.
+ * Retires a person from what they hold here — a staff role in the community, the general manager's
+ * role (the company administrator only), a committee seat — effective on their next request (the
+ * caller loader reads these records every time); records stay. Open work is not left with nobody:
+ * with work open and no colleague named, nothing changes and the count comes back so the page can
+ * ask whom to hand it to; each handed-over inquiry's thread says who to whom, and why.
  */
 export const deactivateStaff: Handler<'admin', 'deactivateStaff'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   requireManager(caller, input.communityId);
-  const m = await membershipOf(ctx, input.communityId, input.personId);
-  if (!m.active) return { openWork: 0, reassigned: 0, deactivated: true };
-  const [openInquiries, openDuties] = await Promise.all([
-    ctx.store.find('inquiries', { communityId: input.communityId, assigneeId: input.personId, status: { $in: [...OPEN_STATUSES] } }),
-    ctx.store.find('obligations', { communityId: input.communityId, assigneeId: input.personId, doneAt: { $exists: false } }),
-  ]);
+  const person = await ctx.store.get('people', input.personId);
+  if (!person) throw new AppError('STAFF_NOT_FOUND');
+  const isGm = person.staffRole === 'general_manager' && !person.staffRetiredAt;
+  if (isGm && !canInvite(caller, 'general_manager')) throw new AppError('INVITATION_ROLE_FORBIDDEN');
+  const m = isGm ? null : await membershipOf(ctx, input.communityId, input.personId).catch(() => null);
+  const today = localDateOf(ctx.now);
+  const seats = (await ctx.store.find('committeeSeats', { communityId: input.communityId, personId: input.personId, termEnd: { $gte: today } })).filter(
+    (s) => s.endedAt === undefined && s.termStart <= today,
+  );
+  if (!isGm && !m && seats.length === 0) throw new AppError('STAFF_NOT_FOUND');
+  if (!isGm && !m?.active && seats.length === 0) return { openWork: 0, reassigned: 0, deactivated: true };
+  const staffHeld = isGm || Boolean(m?.active);
+  const [openInquiries, openDuties] = staffHeld
+    ? await Promise.all([
+        ctx.store.find('inquiries', { communityId: input.communityId, assigneeId: input.personId, status: { $in: [...OPEN_STATUSES] } }),
+        ctx.store.find('obligations', { communityId: input.communityId, assigneeId: input.personId, doneAt: { $exists: false } }),
+      ])
+    : [[], []];
   const openWork = openInquiries.length + openDuties.length;
   if (openWork > 0 && !input.reassignTo) return { openWork, reassigned: 0, deactivated: false };
+  let toName = '';
   if (input.reassignTo) {
     if (input.reassignTo === input.personId) throw new AppError('ASSIGNEE_NOT_STAFF');
     const to = await membershipOf(ctx, input.communityId, input.reassignTo).catch(() => null);
     if (!to || !to.active) throw new AppError('ASSIGNEE_NOT_STAFF');
+    toName = (await ctx.store.get('people', input.reassignTo))?.name ?? '';
   }
-  for (const i of openInquiries) await updateWithRetry(ctx.store, 'inquiries', i._id, () => ({ assigneeId: input.reassignTo }));
+  const reason = input.reason?.trim() || `${person.name}已停用`;
+  for (const i of openInquiries) {
+    const moved = await updateWithRetry(ctx.store, 'inquiries', i._id, () => ({ assigneeId: input.reassignTo }));
+    await appendEvent(ctx.store, moved, { event: 'assign', from: moved.status, to: moved.status }, caller.personId, ctx.now, {
+      text: `交接：${person.name} → ${toName}（${reason}）`,
+      data: { handover: true, fromId: input.personId, toId: input.reassignTo ?? null, reason },
+    });
+  }
   for (const o of openDuties) await updateWithRetry(ctx.store, 'obligations', o._id, () => ({ assigneeId: input.reassignTo ?? null }));
-  await keepRevision(ctx, m);
-  await updateWithRetry(ctx.store, 'staffMembers', m._id, () => ({ active: false, deactivatedAt: ctx.now, deactivatedBy: caller.personId }));
-  await ctx.audit({
-    type: 'staff.deactivated',
-    communityId: input.communityId,
-    subject: { kind: 'staffMember', id: m._id },
-    data: { role: m.role, reassignedTo: input.reassignTo ?? null, openWork },
-  });
+  if (m?.active) {
+    await keepRevision(ctx, m);
+    await updateWithRetry(ctx.store, 'staffMembers', m._id, () => ({ active: false, deactivatedAt: ctx.now, deactivatedBy: caller.personId }));
+  }
+  if (isGm) await updateWithRetry(ctx.store, 'people', person._id, () => ({ staffRetiredAt: ctx.now }));
+  for (const seat of seats) await retireSeat(ctx, seat);
+  if (staffHeld) {
+    await ctx.audit({
+      type: 'staff.deactivated',
+      communityId: input.communityId,
+      subject: { kind: 'staffMember', id: m?._id ?? person._id },
+      data: { role: m?.role ?? 'general_manager', reassignedTo: input.reassignTo ?? null, openWork },
+    });
+  }
   return { openWork, reassigned: openWork, deactivated: true };
 };

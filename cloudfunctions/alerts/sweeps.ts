@@ -2,6 +2,7 @@ import type { EpochMs } from '@domain/model';
 import { repairOperations } from '../_shared/ops/operation';
 import type { Runtime } from '../_shared/runtime';
 import type { Sweep, SweepResult } from '../_shared/sweep';
+import { importSweep } from '../admin/import-sweep';
 import { anchorSweep } from '../filings/anchors';
 import { deliveryChaseSweep } from '../filings/chase';
 import { inquiryGmEscalationSweep } from '../inquiries/escalation';
@@ -21,6 +22,8 @@ const repairSweep: Sweep = async (rt, now) => {
 
 const SWEEPS: Sweep[] = [
   repairSweep,
+  // Right after the repair: an abandoned import is finished before bills look at its community's rooms.
+  importSweep,
   inquirySweep,
   opinionSweep,
   obligationSweep,

@@ -8,6 +8,7 @@ import { CENTRE_ROLES, hasRole } from '@domain/roles';
 import { addMonths, localDateOf, monthOf } from '@domain/time';
 import { requireCaller, type Handlers, type Handler } from '../_shared/function';
 import { namesOf } from '../_shared/people';
+import { visible } from '../_shared/staged';
 import { roomsById } from '../_shared/views';
 import { feePolicy } from './ledger';
 import { decideReport, generateBills, paymentReports, paymentView, recordPayment, reportPaid, reportView, schedule, setSchedule } from './money';
@@ -145,7 +146,7 @@ export const dashboard: Handler<'fees', 'dashboard'> = async (ctx, input) => {
   // Earlier months are read too: arrears at the start of a month sum everything before it.
   const rows = await ctx.store.find('feeTotals', { communityId, month: { $lte: to } });
   const [buildings, accounts] = await Promise.all([
-    ctx.store.find('buildings', { communityId }, { sort: [['name', 1]] }),
+    ctx.store.find('buildings', { communityId }, { sort: [['name', 1]] }).then((bs) => visible(ctx.store, bs)),
     ctx.store.find('feeAccounts', { communityId, owingFen: { $gt: 0 } }),
   ]);
   const inRange = (m: { month: string }) => m.month >= from && m.month <= to;

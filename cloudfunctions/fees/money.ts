@@ -8,6 +8,7 @@ import { ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
+import { roomsImportOpen } from '../_shared/staged';
 import { roomsById } from '../_shared/views';
 import { applyPayment, feePolicy, generateForRooms, scheduleOf } from './ledger';
 import { communityOf, staffRoom } from './scope';
@@ -78,6 +79,8 @@ export const generateBills: Handler<'fees', 'generateBills'> = async (ctx, input
   const communityId = communityOf(caller);
   const sched = await scheduleOf(ctx.store, communityId);
   if (!sched) throw new AppError('NO_FEE_SCHEDULE');
+  // Bills go by the rooms in force: while a rooms import is open, its staged rooms are neither.
+  if (await roomsImportOpen(ctx.store, communityId)) throw new AppError('IMPORT_BUSY');
   const page = await ctx.store.page('rooms', { communityId }, { sort: [['_id', 1]], limit: input.limit ?? 200, after: input.after });
   const created = await generateForRooms(ctx.store, page.items, sched, input.month, ctx.now, await feePolicy(ctx.store, communityId));
   if (created > 0) {

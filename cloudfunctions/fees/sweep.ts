@@ -5,6 +5,7 @@ import { ROUTES } from '@domain/routes';
 import { addCalendarDays, localDateOf, monthOf, startOfLocalDay } from '@domain/time';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
+import { roomsImportOpen } from '../_shared/staged';
 import type { SweepResult } from '../_shared/sweep';
 import type { TotalsChange } from '@domain/fee-totals';
 import { applyTotals, feePolicy, generateForRooms, recordContact } from './ledger';
@@ -38,6 +39,8 @@ async function generateDue(rt: Runtime, now: EpochMs, budget: number): Promise<n
     await store.insertIfAbsent('feeRuns', { _id: runId, communityId: sched.communityId, month, after: null, done: false, created: 0, startedAt: now });
     const run = await store.get('feeRuns', runId);
     if (!run || run.done) continue;
+    // A rooms import in flight holds staged rooms: the month's bills wait for it to commit and settle.
+    if (await roomsImportOpen(store, sched.communityId)) continue;
     const page = await store.page('rooms', { communityId: sched.communityId }, { sort: [['_id', 1]], limit: budget - used, after: run.after });
     const created = await generateForRooms(store, page.items, sched, month, now, await feePolicy(store, sched.communityId));
     used += page.items.length;

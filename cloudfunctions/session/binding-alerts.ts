@@ -2,10 +2,11 @@ import type { RoomBinding } from '@domain/model';
 import { ROUTES } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
+import { visibleOne } from '../_shared/staged';
 
 /** A binding decided → the applicant: approved, or rejected with the reason staff gave. */
 export async function alertBindingDecided(rt: Runtime, now: number, b: RoomBinding): Promise<boolean> {
-  const room = await rt.store.get('rooms', b.roomId);
+  const room = await visibleOne(rt.store, await rt.store.get('rooms', b.roomId));
   const label = room?.label ?? '房屋';
   const approved = b.status === 'approved';
   const reason = b.note?.trim() || '未填写原因，如有疑问请联系物业服务中心';

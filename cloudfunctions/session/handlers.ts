@@ -9,6 +9,7 @@ import { ensurePerson } from '../_shared/people';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { mapPage, pageOf } from '../_shared/paging';
+import { visible, visibleOne } from '../_shared/staged';
 import { communitiesOf, meView, roomsById } from '../_shared/views';
 import { collectTodos } from './todos';
 import { alertBindingDecided } from './binding-alerts';
@@ -89,16 +90,18 @@ export const listRooms: Handler<'session', 'listRooms'> = async (ctx, input) => 
   if (!community || community.retiredAt !== undefined) throw new AppError('NOT_FOUND');
   // Retired rooms keep their records but take no new bindings.
   const page = await pageOf(ctx.store, 'rooms', { communityId: input.communityId, retiredAt: { $exists: false } }, [['label', 1]], input);
+  // A page may come back short while an import is open: its new rooms are not rooms yet.
+  const shown = { ...page, items: await visible(ctx.store, page.items) };
   const rooms = await roomsById(
     ctx.store,
-    page.items.map((r) => r._id),
+    shown.items.map((r) => r._id),
   );
-  return mapPage(page, (items) => items.map((r) => ({ roomId: r._id, label: r.label, buildingName: rooms.get(r._id)?.buildingName ?? '' })));
+  return mapPage(shown, (items) => items.map((r) => ({ roomId: r._id, label: r.label, buildingName: rooms.get(r._id)?.buildingName ?? '' })));
 };
 
 export const requestBinding: Handler<'session', 'requestBinding'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const room = await ctx.store.get('rooms', input.roomId);
+  const room = await visibleOne(ctx.store, await ctx.store.get('rooms', input.roomId));
   if (!room) throw new AppError('NOT_FOUND', '房屋不存在');
   if (room.retiredAt !== undefined) throw new AppError('ROOM_RETIRED');
   const earlier = await ctx.store.find('roomBindings', { personId: caller.personId, roomId: room._id });

@@ -1,4 +1,6 @@
+import { monthRates, percentText, type TotalsRow } from './fee-totals';
 import type { Id } from './model';
+import type { YearMonth } from './time';
 
 /**
  * The general manager's comparison of communities. Figures are counted by the server; this turns
@@ -12,15 +14,32 @@ export const DASHBOARD_FIGURES = {
 } as const;
 export type DashboardFigure = keyof typeof DASHBOARD_FIGURES;
 
+/** 收缴率 of the latest month with bills: paid on that month's bills over billed, from the fee totals. */
+export interface CollectionFigure {
+  month: YearMonth | null;
+  /** Basis points; null when the community has no bills yet. */
+  bp: number | null;
+}
+
 export interface CommunityFigures {
   communityId: Id;
   name: string;
   figures: Record<DashboardFigure, number>;
+  collection: CollectionFigure;
 }
 
 export interface DashboardRow extends CommunityFigures {
   /** Width of each figure's bar in percent of the largest value of that figure (0 when all are 0). */
   bars: Record<DashboardFigure, number>;
+  /** '87.50%', or '—' without bills; the rate's own bar is the rate itself. */
+  collectionText: string;
+}
+
+/** From the totals the fee writes keep (never recounted from bills): the latest month up to `month` that billed anything. */
+export function latestCollection(rows: TotalsRow[], month: YearMonth): CollectionFigure {
+  const billed = monthRates(rows.filter((r) => r.month <= month)).filter((m) => m.billedFen > 0);
+  const last = billed[billed.length - 1];
+  return last ? { month: last.month, bp: last.collectionBp } : { month: null, bp: null };
 }
 
 export function compareCommunities(rows: CommunityFigures[]): DashboardRow[] {
@@ -28,6 +47,7 @@ export function compareCommunities(rows: CommunityFigures[]): DashboardRow[] {
   const max = Object.fromEntries(keys.map((k) => [k, Math.max(0, ...rows.map((r) => r.figures[k]))])) as Record<DashboardFigure, number>;
   return rows.map((r) => ({
     ...r,
+    collectionText: r.collection.bp === null ? '—' : `${percentText(r.collection.bp)}（${r.collection.month}）`,
     bars: Object.fromEntries(keys.map((k) => [k, max[k] === 0 ? 0 : Math.round((r.figures[k] / max[k]) * 100)])) as Record<DashboardFigure, number>,
   }));
 }

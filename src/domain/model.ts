@@ -1,4 +1,5 @@
 import type { TemplateKey } from './alerts/templates';
+import type { Staged } from './import-staging';
 /**
  * Records shared by the app and the functions. Times are epoch milliseconds (`EpochMs`), days are
  * Shanghai calendar days 'YYYY-MM-DD' (`LocalDate`), money is integer fen (`Fen`).
@@ -47,6 +48,8 @@ export interface Building extends StoredRecord {
   name: string;
   /** The import that last wrote it (absent: seeded or created by hand). */
   importId?: Id;
+  /** Created by an import not yet committed: invisible until it is (`import-staging.ts`). */
+  staged?: Staged<Pick<Building, 'name' | 'importId'>> | null;
 }
 
 export interface Room extends StoredRecord {
@@ -65,7 +68,12 @@ export interface Room extends StoredRecord {
   retiredAt?: EpochMs;
   /** The day the company took the room on; bills start that month (pro rata) or the next. Absent → always billed. */
   activeFrom?: LocalDate;
+  /** An import's new values, in force once that import commits (`import-staging.ts`). */
+  staged?: Staged<RoomImportValues> | null;
 }
+
+/** The fields of a room an import writes. */
+export type RoomImportValues = Pick<Room, 'buildingId' | 'label' | 'unit' | 'areaM2' | 'ownerName' | 'ownerPhone' | 'importId'>;
 
 export type StaffRole = 'butler' | 'butler_supervisor' | 'head' | 'general_manager';
 export type CommitteePosition = 'chair' | 'vice_chair' | 'member';
@@ -78,6 +86,8 @@ export interface Person extends StoredRecord {
   /** The community this person acts in; a general manager spans all communities of the company. */
   communityId: Id | null;
   staffRole?: StaffRole;
+  /** The role on the person (the general manager's) was retired: it no longer counts; records stay. */
+  staffRetiredAt?: EpochMs | null;
   /** Buildings a butler looks after. */
   buildingIds?: Id[];
   /** A company administrator (系统管理员): manages communities and their heads. */
@@ -126,6 +136,8 @@ export interface CommitteeSeat extends StoredRecord {
   /** The election result that created it, and its filing number with the street office (备案号). */
   electionId?: Id;
   filingNo?: string;
+  /** The member was retired: no committee access from this instant (the day still counts in the roster). */
+  endedAt?: EpochMs;
 }
 
 export const POSITION_LABELS: Record<CommitteePosition, string> = {

@@ -14,6 +14,9 @@ import { REMINDER_REPEAT_DAYS, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
 // ── Invitations ────────────────────────────────────────────────────────────────────────────────
 
 export type InvitedRole = (typeof INVITABLE_ROLES)[number];
+/** What an invitation can make someone: a community's staff, or the company's general manager. */
+export const APPOINTABLE_ROLES = ['butler', 'butler_supervisor', 'head', 'general_manager'] as const;
+export type AppointedRole = (typeof APPOINTABLE_ROLES)[number];
 /** An invitation is valid this long unless the inviter chooses fewer days. */
 export const INVITATION_DEFAULT_DAYS = 7;
 export const INVITATION_MAX_DAYS = 30;
@@ -152,7 +155,8 @@ export function canManageCommunity(c: { roles: readonly string[]; communityId: I
 export function requireManager(c: { roles: readonly string[]; communityId: Id | null }, communityId: Id): void {
   if (!canManageCommunity(c, communityId)) throw new AppError('NOT_FOUND');
 }
-/** Only the company may appoint a head. */
-export function canInvite(c: { roles: readonly string[] }, role: InvitedRole): boolean {
+/** Only the company may appoint a head; only the company administrator (系统管理员) a general manager. */
+export function canInvite(c: { roles: readonly string[] }, role: AppointedRole): boolean {
+  if (role === 'general_manager') return c.roles.includes('admin');
   return role !== 'head' || c.roles.includes('admin') || c.roles.includes('general_manager');
 }

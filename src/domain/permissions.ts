@@ -49,6 +49,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     buildings: MANAGER_ROLES,
     createInvitation: MANAGER_ROLES,
     invitations: MANAGER_ROLES,
+    invitationQr: MANAGER_ROLES,
     redeemInvitation: 'identified',
     staff: MANAGER_ROLES,
     updateStaff: MANAGER_ROLES,

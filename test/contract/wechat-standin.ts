@@ -57,6 +57,8 @@ export class WechatStandin {
   calls: CapturedCall[] = [];
   /** WeChat's JSON answers for the next calls; when empty, `{ errcode: 0, errmsg: 'ok' }`. */
   answers: Array<Record<string, unknown>> = [];
+  /** Binary answers (an image, as wxacode.getUnlimited gives) for the next calls, taken before `answers`. */
+  images: Array<{ bytes: Buffer; contentType: string }> = [];
   private server?: http.Server;
 
   async start(): Promise<string> {
@@ -73,9 +75,14 @@ export class WechatStandin {
           };
           const data = Object.fromEntries((decoded.openapiData?.pairs ?? []).map((p) => [p.key, JSON.parse(Buffer.from(p.value).toString())]));
           this.calls.push({ url: req.url ?? '', fields, apiType: decoded.apiType, data });
+          const image = this.images.shift();
           const answer = this.answers.shift() ?? { errcode: 0, errmsg: 'ok' };
           const resp = CommOpenApiResp.encode(
-            CommOpenApiResp.create({ respData: Buffer.from(JSON.stringify(answer)), contentType: 'application/json; charset=utf-8' }),
+            CommOpenApiResp.create(
+              image
+                ? { respData: image.bytes, contentType: image.contentType }
+                : { respData: Buffer.from(JSON.stringify(answer)), contentType: 'application/json; charset=utf-8' },
+            ),
           ).finish();
           res.writeHead(200, { 'content-type': 'application/octet-stream' });
           res.end(Buffer.from(resp));

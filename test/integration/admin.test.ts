@@ -154,6 +154,19 @@ describe('the general manager across communities', () => {
     expect(demo.figures.overdueObligations).toBeGreaterThan(0);
     expect(rows.find((r) => r.communityId === other.communityId)!.figures).toEqual({ overdueInquiries: 0, unsignedDeliveries: 0, overdueObligations: 0 });
     expect(demo.bars).toEqual({ overdueInquiries: 100, unsignedDeliveries: 100, overdueObligations: 100 });
+    // 收缴率: the latest billed month's paid over billed, by hand from the bills themselves.
+    const bills = (await h.rt.store.find('bills', { communityId: 'c_demo' })).filter((b) => b.month <= '2027-01');
+    const month = bills
+      .map((b) => b.month)
+      .sort()
+      .pop()!;
+    const ofMonth = bills.filter((b) => b.month === month);
+    const billed = ofMonth.reduce((n, b) => n + b.amountFen, 0);
+    // Bills from before partial payments carry no paidFen: paid means paid in full.
+    const paid = ofMonth.reduce((n, b) => n + (b.paidFen ?? (b.status === 'paid' ? b.amountFen : 0)), 0);
+    expect(billed).toBeGreaterThan(0);
+    expect(demo.collection).toEqual({ month, bp: Math.floor((2 * paid * 10000 + billed) / (2 * billed)) });
+    expect(rows.find((r) => r.communityId === other.communityId)!.collection).toEqual({ month: null, bp: null });
     expect(code(await h.call('admin', 'dashboard', {}, { as: DEMO.head }))).toBe('FORBIDDEN');
   });
 

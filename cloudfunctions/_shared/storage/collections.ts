@@ -71,7 +71,11 @@ export const COLLECTIONS = {
     },
     indexes: [],
   }),
-  buildings: declare<Building>()({ description: '楼栋', fields: { communityId, name: '楼栋名称', importId: '最近写入它的导入' }, indexes: [['communityId']] }),
+  buildings: declare<Building>()({
+    description: '楼栋',
+    fields: { communityId, name: '楼栋名称', importId: '最近写入它的导入', staged: '尚未提交的导入新建的楼栋（提交前不可见）' },
+    indexes: [['communityId']],
+  }),
   rooms: declare<Room>()({
     description: '房屋',
     fields: {
@@ -85,6 +89,7 @@ export const COLLECTIONS = {
       importId: '最近写入它的导入',
       retiredAt: '停用时间（保留记录，不再接受绑定）',
       activeFrom: '开始收费的日期（月中接管的房屋从次月起计费，按日折算时除外）',
+      staged: '导入写入的新值（该导入提交后生效；新建的房屋提交前不可见）',
     },
     indexes: [
       ['communityId', 'buildingId'],
@@ -99,6 +104,7 @@ export const COLLECTIONS = {
       phone: '手机号（仅负责的管家和本人可见全号）',
       communityId: '所在小区；总经理为空（跨小区）',
       staffRole: '员工角色',
+      staffRetiredAt: '人员上的角色（总经理）停用的时间',
       buildingIds: '管家负责的楼栋',
       admin: '公司系统管理员',
       createdAt,
@@ -134,6 +140,7 @@ export const COLLECTIONS = {
       termEnd: '任期结束日（含）',
       electionId: '所属选举结果',
       filingNo: '街道办备案号',
+      endedAt: '离任时刻（此后不再有委员权限）',
     },
     indexes: [
       ['communityId', 'termEnd'],
@@ -754,9 +761,15 @@ export const COLLECTIONS = {
       missing: '文件中没有的房屋（由负责人决定是否停用）',
       createdBy: '导入人',
       createdAt,
-      committedAt: '完成时间',
+      committedAt: '提交时间（这一次写入使全部行同时生效）',
+      settled: '提交后已整理的行数（游标）',
+      updatedAt: '最近一步的时间（停滞的导入由定时任务继续）',
+      stalled: '定时任务无法继续的原因（已通知导入人）',
     },
-    indexes: [['communityId', 'createdAt']],
+    indexes: [
+      ['communityId', 'createdAt'],
+      ['status', 'updatedAt'],
+    ],
   }),
   importRows: declare<ImportRowRecord>()({
     description: '导入的暂存行（应用后记下结果与原值）',

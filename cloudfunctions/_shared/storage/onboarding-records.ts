@@ -1,6 +1,6 @@
 import type { FileRef } from '@domain/files';
 import type { EpochMs, Id, StoredRecord } from '@domain/model';
-import type { InvitedRole } from '@domain/onboarding';
+import type { AppointedRole } from '@domain/onboarding';
 import type { NumberedRow, RowOutcome } from '@domain/room-import';
 
 /** Records of onboarding and administration that only the functions read as such. */
@@ -18,13 +18,21 @@ export interface ImportJob extends StoredRecord {
   total: number;
   staged: number;
   applied: number;
-  status: 'staging' | 'applying' | 'committed';
+  /** staging → applying → settling (committed: `committedAt` set, rows visible) → committed (folded). */
+  status: 'staging' | 'applying' | 'settling' | 'committed';
   counts: Record<RowOutcome, number>;
   /** Rooms of the community the file left out, for the head to retire (filled at commit). */
   missing: Array<{ roomId: Id; label: string }>;
   createdBy: Id;
   createdAt: EpochMs;
+  /** The commit point: one write of this record makes every row of the import visible at once. */
   committedAt?: EpochMs;
+  /** Rows whose staged values are folded into their room after the commit. */
+  settled?: number;
+  /** The last step's moment: an open import untouched for a while is continued by the timer. */
+  updatedAt?: EpochMs;
+  /** Why the timer could not continue it (the importer was told). */
+  stalled?: { at: EpochMs; reason: string };
 }
 
 /** One staged row of an import; once applied, what it did and what the room was before (its previous version). */
@@ -41,7 +49,7 @@ export interface ImportRowRecord extends StoredRecord {
 /** A one-time staff invitation; its id is derived from the code, so the code is never stored. */
 export interface Invitation extends StoredRecord {
   communityId: Id;
-  role: InvitedRole;
+  role: AppointedRole;
   buildingIds: Id[];
   createdBy: Id;
   createdAt: EpochMs;

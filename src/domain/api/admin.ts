@@ -2,7 +2,17 @@ import { z } from 'zod';
 import type { DashboardRow } from '../dashboard';
 import { zFileRef } from '../files';
 import type { CommitteePosition, EpochMs, Id, LocalDate } from '../model';
-import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS, zElection, zInvitationCode, zSettings, type CommunitySettings, type InvitedRole } from '../onboarding';
+import {
+  INVITATION_DEFAULT_DAYS,
+  INVITATION_MAX_DAYS,
+  zElection,
+  zInvitationCode,
+  zSettings,
+  type CommunitySettings,
+  type InvitedRole,
+  APPOINTABLE_ROLES,
+  type AppointedRole,
+} from '../onboarding';
 import type { RowError, RowOutcome } from '../room-import';
 import { INVITABLE_ROLES } from '../roles';
 import { action, noInput, zId, zLocalDate, zText } from './contract';
@@ -19,7 +29,8 @@ export interface CommunityAdminView {
 
 export interface ImportView {
   importId: Id;
-  status: 'staging' | 'applying' | 'committed';
+  /** 'settling': committed (every row in force) and being tidied; the page keeps stepping. */
+  status: 'staging' | 'applying' | 'settling' | 'committed';
   fileName: string;
   total: number;
   staged: number;
@@ -29,11 +40,23 @@ export interface ImportView {
   counts: Record<RowOutcome, number>;
   missing: Array<{ roomId: Id; label: string }>;
   createdAt: EpochMs;
+  /** Set when the timer could not finish an abandoned import (e.g. the file is gone). */
+  stalled?: string;
+}
+
+/** An invitation's scannable image: WeChat's mini-program code, or locally a QR of the link; none when neither could be made. */
+export interface InvitationQrView {
+  kind: 'wxacode' | 'local' | 'none';
+  /** A data URL (image/png or image/gif) the page shows as is. */
+  image?: string;
+  /** Why there is no image (the page then shows the code and the link). */
+  reason?: string;
+  link: string;
 }
 
 export interface InvitationView {
   invitationId: Id;
-  role: InvitedRole;
+  role: AppointedRole;
   roleLabel: string;
   buildingIds: Id[];
   expiresAt: EpochMs;
@@ -108,13 +131,14 @@ export const adminApi = {
     '邀请员工：生成一次性邀请码（过期失效）',
     z.strictObject({
       communityId: zId,
-      role: z.enum(INVITABLE_ROLES),
+      role: z.enum(APPOINTABLE_ROLES),
       buildingIds: z.array(zId).max(50).optional(),
       validDays: z.number().int().min(1).max(INVITATION_MAX_DAYS).optional(),
     }),
   ),
   invitations: action<InvitationView[]>()('本小区的邀请', zCommunity),
-  redeemInvitation: action<{ communityId: Id; role: InvitedRole }>()(
+  invitationQr: action<InvitationQrView>()('邀请的小程序码（本地运行时为链接的二维码）', z.strictObject({ code: zInvitationCode })),
+  redeemInvitation: action<{ communityId: Id; role: AppointedRole }>()(
     '以邀请码加入小区成为员工',
     z.strictObject({ code: zInvitationCode, name: zText('姓名', 20) }),
   ),
@@ -125,13 +149,13 @@ export const adminApi = {
   ),
   deactivateStaff: action<DeactivateResult>()(
     '停用员工（立即失去权限，记录保留；未办结事项转给接手人）',
-    z.strictObject({ communityId: zId, personId: zId, reassignTo: zId.optional() }),
+    z.strictObject({ communityId: zId, personId: zId, reassignTo: zId.optional(), reason: zText('交接原因', 60).optional() }),
   ),
   recordElection: action<SeatView[]>()('登记业委会选举结果（职务、任期、备案号）', zElection),
   endSeat: action<SeatView>()('委员提前离任：任期截至指定日（记录保留）', z.strictObject({ seatId: zId, lastDay: zLocalDate })),
   roster: action<{ day: LocalDate; seats: SeatView[] }>()('某日的业委会名单（缺省为今天）', z.strictObject({ communityId: zId, day: zLocalDate.optional() })),
   candidates: action<Array<{ personId: Id; name: string; rooms: string[] }>>()('可登记为委员的业主（已核实房屋）', zCommunity),
-  dashboard: action<DashboardRow[]>()('总经理：各小区对比（逾期质询、未签收送达、逾期事项）', noInput),
+  dashboard: action<DashboardRow[]>()('总经理：各小区对比（逾期质询、未签收送达、逾期事项、收缴率）', noInput),
 };
 
 export const INVITATION_DAYS_DEFAULT = INVITATION_DEFAULT_DAYS;

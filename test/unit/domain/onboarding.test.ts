@@ -1,4 +1,5 @@
-import { compareCommunities } from '@domain/dashboard';
+import { compareCommunities, latestCollection } from '@domain/dashboard';
+import { ZERO_TOTALS } from '@domain/fee-totals';
 import { AppError } from '@domain/errors';
 import { canInvite, canManageCommunity, checkInvitation, checkQuorumFloor, rosterAt, seatActiveOn, zElection } from '@domain/onboarding';
 
@@ -59,12 +60,27 @@ describe('the quorum floor', () => {
   });
 });
 
+describe('the collection rate on the dashboard', () => {
+  const row = (month: string, billedFen: number, paidForMonthFen: number) => ({ ...ZERO_TOTALS, buildingId: 'b1', month, billedFen, paidForMonthFen });
+  it('is the latest billed month up to now, summed over buildings, from the kept totals', () => {
+    const rows = [row('2026-09', 10000, 10000), row('2026-10', 20000, 15000), { ...row('2026-10', 20000, 0), buildingId: 'b2' }, row('2026-12', 5000, 0)];
+    expect(latestCollection(rows, '2026-11')).toEqual({ month: '2026-10', bp: 3750 });
+    expect(latestCollection([], '2026-11')).toEqual({ month: null, bp: null });
+  });
+});
+
 describe('the comparison bars', () => {
   it('are each figure’s share of its largest value, 0 when all are 0', () => {
     const rows = compareCommunities([
-      { communityId: 'a', name: 'A', figures: { overdueInquiries: 4, unsignedDeliveries: 0, overdueObligations: 1 } },
-      { communityId: 'b', name: 'B', figures: { overdueInquiries: 1, unsignedDeliveries: 0, overdueObligations: 3 } },
+      {
+        communityId: 'a',
+        name: 'A',
+        figures: { overdueInquiries: 4, unsignedDeliveries: 0, overdueObligations: 1 },
+        collection: { month: '2026-10', bp: 8750 },
+      },
+      { communityId: 'b', name: 'B', figures: { overdueInquiries: 1, unsignedDeliveries: 0, overdueObligations: 3 }, collection: { month: null, bp: null } },
     ]);
+    expect(rows.map((r) => r.collectionText)).toEqual(['87.50%（2026-10）', '—']);
     expect(rows.map((r) => r.bars)).toEqual([
       { overdueInquiries: 100, unsignedDeliveries: 0, overdueObligations: 33 },
       { overdueInquiries: 25, unsignedDeliveries: 0, overdueObligations: 100 },

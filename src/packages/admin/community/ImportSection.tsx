@@ -67,6 +67,7 @@ export function ImportSection({ communityId, imports, onChanged }: { communityId
           选择表格并导入
         </Button>
       )}
+      {unfinished?.stalled && <View className="errors">{unfinished.stalled}</View>}
       {errors.length > 0 && (
         <View className="errors" data-testid="import-errors">
           {errors.map((e) => (
@@ -75,7 +76,7 @@ export function ImportSection({ communityId, imports, onChanged }: { communityId
         </View>
       )}
       {last && (
-        <View className="list-item-meta">
+        <View className="list-item-meta" data-testid="import-last">
           最近一次：{last.fileName}，新增 {last.counts.created}，更新 {last.counts.updated}，未变 {last.counts.unchanged}
         </View>
       )}

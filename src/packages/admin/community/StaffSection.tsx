@@ -1,38 +1,44 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { InvitationView, StaffView } from '@domain/api/admin';
-import type { InvitedRole } from '@domain/onboarding';
+import type { InvitationQrView, InvitationView, StaffView } from '@domain/api/admin';
+import { APPOINTABLE_ROLES, type AppointedRole } from '@domain/onboarding';
 import { STAFF_ROLE_LABELS } from '@domain/model';
-import { INVITABLE_ROLES } from '@domain/roles';
 import { call } from '../../../api/client';
 import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
 
-const ROLES: readonly InvitedRole[] = INVITABLE_ROLES;
+const ROLES: readonly AppointedRole[] = APPOINTABLE_ROLES;
 const STATUS = { open: '待使用', used: '已使用', expired: '已过期', revoked: '已撤回' } as const;
 
 /** Invitations (one-time codes that expire) and the staff: move, change role, deactivate with a handover. */
 export function StaffSection(props: {
   communityId: string;
   canInviteHead: boolean;
+  /** Only the company administrator appoints the general manager. */
+  canInviteGm: boolean;
   staff: StaffView[];
   invitations: InvitationView[];
   buildings: Array<{ buildingId: string; name: string }>;
   onChanged: () => void;
 }) {
   const { communityId, staff, invitations, buildings, onChanged } = props;
-  const [role, setRole] = useState<InvitedRole>('butler');
+  const [role, setRole] = useState<AppointedRole>('butler');
   const [picked, setPicked] = useState<string[]>([]);
   const [created, setCreated] = useState<InvitationView | null>(null);
+  const [qr, setQr] = useState<InvitationQrView | null>(null);
   const { busy, submit } = useSubmit();
   const names = new Map(buildings.map((b) => [b.buildingId, b.name]));
 
   const invite = () =>
     submit(async () => {
-      setCreated(await call('admin', 'createInvitation', { communityId, role, buildingIds: role === 'butler' ? picked : [] }));
+      const inv = await call('admin', 'createInvitation', { communityId, role, buildingIds: role === 'butler' ? picked : [] });
+      setCreated(inv);
+      setQr(null);
       onChanged();
+      // The image is a second, read-only call: a failure to draw it leaves the code, which works alone.
+      if (inv.code) setQr(await call('admin', 'invitationQr', { code: inv.code }).catch(() => null));
     });
 
   const deactivate = (s: StaffView) =>
@@ -70,7 +76,7 @@ export function StaffSection(props: {
       ))}
       <View className="section-title">邀请员工</View>
       <View>
-        {ROLES.filter((r) => r !== 'head' || props.canInviteHead).map((r) => (
+        {ROLES.filter((r) => (r === 'general_manager' ? props.canInviteGm : r !== 'head' || props.canInviteHead)).map((r) => (
           <Text key={r} className={`chip ${role === r ? 'chip-on' : ''}`} onClick={() => setRole(r)}>
             {STAFF_ROLE_LABELS[r]}
           </Text>
@@ -96,7 +102,18 @@ export function StaffSection(props: {
         <View data-testid="invitation-code">
           <View className="code">{created.code}</View>
           <View className="muted">
-            {created.roleLabel}邀请，{formatDateTime(created.expiresAt)}前有效，只能使用一次。小程序码路径：{created.link}
+            {created.roleLabel}邀请，{formatDateTime(created.expiresAt)}前有效，只能使用一次。
+          </View>
+          {qr?.image ? (
+            <View data-testid="invitation-qr">
+              <Image className="qr" src={qr.image} mode="aspectFit" showMenuByLongpress />
+              <View className="muted">{qr.kind === 'wxacode' ? '请对方用微信扫码加入' : '本地运行：二维码为加入链接'}</View>
+            </View>
+          ) : (
+            qr && <View className="muted">{qr.reason}</View>
+          )}
+          <View className="muted" data-testid="invitation-link">
+            链接：{created.link}
           </View>
         </View>
       )}

@@ -43,6 +43,7 @@ export default function CommunityAdmin() {
       <StaffSection
         communityId={communityId}
         canInviteHead={me !== null && hasRole(me, 'admin', 'general_manager')}
+        canInviteGm={me !== null && hasRole(me, 'admin')}
         staff={data.staff}
         invitations={data.invitations}
         buildings={data.buildings}

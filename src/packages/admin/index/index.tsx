@@ -84,6 +84,20 @@ export default function AdminHome() {
           </View>
         ))
       )}
+      {data.board.length > 0 && (
+        <View className="card" data-testid="collection-rates">
+          <View className="section-title">物业费收缴率</View>
+          {data.board.map((r) => (
+            <View key={r.communityId} className="bar-row">
+              <Text className="bar-name">{r.name}</Text>
+              <View className="bar-track">
+                <View className="bar-fill" style={{ width: `${Math.min(100, (r.collection.bp ?? 0) / 100)}%` }} />
+              </View>
+              <Text className="bar-value">{r.collectionText}</Text>
+            </View>
+          ))}
+        </View>
+      )}
 
       <View className="section-title">小区</View>
       {data.list.map((c) => (

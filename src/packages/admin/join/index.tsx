@@ -15,7 +15,8 @@ import '../admin.scss';
  */
 export default function JoinPage() {
   const { params } = useRouter();
-  const [codeText, setCode] = useState(params.code ?? '');
+  // A scanned mini-program code opens this page with the code as its `scene`.
+  const [codeText, setCode] = useState(params.code ?? (params.scene ? decodeURIComponent(params.scene) : ''));
   const [name, setName] = useState('');
   const [bootstrap, setBootstrap] = useState(params.bootstrap === '1');
   const refresh = useSession((s) => s.refresh);
