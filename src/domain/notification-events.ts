@@ -78,7 +78,9 @@ export function prepareEvent(input: RecordEventInput, c: RecordEventContext): Om
     due: deadline.due,
     status: 'open' as const,
   };
-  return { ...event, nextActionAt: eventNextActionAt(event, c.now, c.calendar, c.cadence) };
+  // Recorded late, it owes alerts already: the next hourly run sends them.
+  const owesNow = eventAlertsDue(event, c.now, c.calendar, c.cadence).length > 0;
+  return { ...event, nextActionAt: owesNow ? c.now : eventNextActionAt(event, c.now, c.calendar, c.cadence) };
 }
 
 /** The deadline under today's calendar (an administrator may have corrected a holiday since). */
@@ -146,7 +148,7 @@ export function onWorkbenchOf(caller: Caller, e: Pick<NotificationEvent, 'commun
 }
 
 /** The notification a tap on 起草通报 starts with: the event's category, day and words. */
-export function eventDraftContent(e: Pick<NotificationEvent, 'category' | 'occurredOn' | 'description'>): DocumentContent {
+export function eventDraftContent(e: Pick<NotificationEvent, 'category' | 'occurredOn' | 'description'>): DocumentContent & { kind: 'notification' } {
   return { kind: 'notification', category: e.category, title: e.description.slice(0, 60), body: e.description, eventDate: e.occurredOn, attachments: [] };
 }
 
