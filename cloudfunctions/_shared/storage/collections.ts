@@ -236,7 +236,15 @@ export const COLLECTIONS = {
       notified: '关闭它的通报（文件、时间、发送人、是否逾期）',
       nextActionAt: '定时任务下次需处理的时刻（提醒、逾期、上报），空表示无事可做',
     },
-    indexes: [['nextActionAt'], ['communityId', 'status', 'due'], ['communityId', 'status', 'recordedById', 'due'], ['communityId', 'status', 'recordedAt']],
+    indexes: [
+      ['nextActionAt'],
+      ['communityId', 'status', 'due'],
+      ['communityId', 'status', 'recordedById', 'due'],
+      ['communityId', 'status', 'recordedAt'],
+      // The general manager's lists span every community.
+      ['status', 'due'],
+      ['status', 'recordedAt'],
+    ],
   }),
   documents: declare<CommitteeDocument>()({
     description: '申报、通报、报告、签阅等书面文件（每个版本一条）',
