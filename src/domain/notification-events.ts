@@ -12,7 +12,7 @@ import { NOTIFICATION_CATEGORIES, type DocumentContent } from './documents';
 import { fail } from './errors';
 import type { EpochMs, Id, LocalDate, StoredRecord } from './model';
 import { hasOwn } from './own';
-import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from './roles';
+import { CENTRE_ROLES, COMMUNITY_STAFF_ROLES, hasRole, type Caller } from './roles';
 import { addCalendarDays, localDateOf, startOfLocalDay } from './time';
 
 export type NotificationCategory = keyof typeof NOTIFICATION_CATEGORIES;
@@ -144,7 +144,7 @@ export function canSeeEvent(caller: Caller, e: Pick<NotificationEvent, 'communit
 /** The workbench shows the head every open event of the community, others the ones they recorded. */
 export function onWorkbenchOf(caller: Caller, e: Pick<NotificationEvent, 'communityId' | 'recordedById'>): boolean {
   if (!canSeeEvent(caller, e)) return false;
-  return hasRole(caller, 'head', 'general_manager') || e.recordedById === caller.personId;
+  return hasRole(caller, ...CENTRE_ROLES) || e.recordedById === caller.personId;
 }
 
 /** The notification a tap on 起草通报 starts with: the event's category, day and words. */
