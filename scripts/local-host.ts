@@ -15,6 +15,8 @@ import { seedDemo } from '../cloudfunctions/_shared/seed/demo';
 import { issueBootstrapCode } from '../cloudfunctions/_shared/bootstrap';
 import { ROUTES } from '@domain/routes';
 import { serveUserFile } from './local-files';
+import { handle as timerHandle } from '../cloudfunctions/timer';
+import type { Envelope } from '@domain/envelope';
 
 /**
  * The local stand-in for CloudBase: serves the H5 build and answers `POST /api/<function>` with the
@@ -48,6 +50,8 @@ const DEFAULT_TIMEOUTS: HostTimeouts = { headersMs: 20_000, requestMs: 120_000, 
 
 export interface LocalHost {
   url: string;
+  /** Fires the hourly timer as the platform does (in process: no HTTP route can start it). */
+  timer(): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 }
 
@@ -262,6 +266,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    timer: () => timerHandle(rt, { Type: 'Timer', TriggerName: 'sweep', Time: new Date(rt.clock.now()).toISOString() }, { devTimer: true }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -23,7 +23,7 @@ export const SWEEP_BATCH = 500;
 export const SWEEP_BUDGET_MS = 10_000;
 const SWEEP_PAGE = 100;
 
-type Swept = 'inquiries' | 'documents' | 'obligations' | 'deliveries';
+type Swept = 'inquiries' | 'documents' | 'obligations' | 'deliveries' | 'notificationEvents';
 
 /**
  * Hands each record whose stored `nextActionAt` has come to `visit`, earliest first, a page at a

@@ -11,6 +11,7 @@ import { opinionSweep } from '../filings/sweeps';
 import { inquirySweep } from '../inquiries/sweep';
 import { meetingSweep } from '../meetings/sweep';
 import { obligationSweep } from '../workbench/sweep';
+import { notificationEventSweep } from '../workbench/event-sweep';
 
 export type { Sweep, SweepResult };
 
@@ -27,6 +28,7 @@ const SWEEPS: Sweep[] = [
   inquirySweep,
   opinionSweep,
   obligationSweep,
+  notificationEventSweep,
   anchorSweep,
   deliveryChaseSweep,
   inquiryGmEscalationSweep,

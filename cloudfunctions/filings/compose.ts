@@ -26,6 +26,7 @@ import { documentArchive, outcomeArchive, publishedArchive } from './archive-con
 import { communityOf, quorumRuleOf, requireComposer, rosterOn, type CommunityWithSettings } from './community';
 import { deliveriesOf } from './loaders';
 import { documentView } from './views';
+import { checkLinkedSend, closeLinkedEvent, linkDraft } from '../workbench/events';
 
 type H = Handlers<'filings'>;
 
@@ -83,17 +84,19 @@ export const previewDue: Handler<'filings', 'previewDue'> = async (ctx, input) =
 
 export const saveDraft: Handler<'filings', 'saveDraft'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const { documentId, communityId: wantedCommunity, ...content } = input;
+  const { documentId, communityId: wantedCommunity, eventId, ...content } = input;
   checkCategory(content);
   const calendar = await ctx.calendar();
   if (documentId) {
     const doc = await loadVisible(ctx.store, 'documents', documentId, caller);
     await requireComposer(ctx.store, caller, doc.communityId);
     requireDraft(doc);
+    const linked = eventId ?? doc.eventId;
     const saved = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => {
       requireDraft(cur);
-      return { kind: content.kind, content, updatedAt: ctx.now };
+      return { kind: content.kind, content, updatedAt: ctx.now, ...(linked ? { eventId: linked } : {}) };
     });
+    if (linked) await linkDraft(ctx, caller, linked, saved);
     await ctx.audit({
       type: 'document.draft_saved',
       communityId: doc.communityId,
@@ -118,7 +121,9 @@ export const saveDraft: Handler<'filings', 'saveDraft'> = async (ctx, input) => 
     createdById: caller.personId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    ...(eventId ? { eventId } : {}),
   });
+  if (eventId) await linkDraft(ctx, caller, eventId, doc);
   await ctx.audit({ type: 'document.draft_created', communityId, subject: { kind: 'document', id }, data: { kind: content.kind, title: content.title } });
   return documentView(doc, calendar, ctx.now);
 };
@@ -161,6 +166,7 @@ export const send: Handler<'filings', 'send'> = async (ctx, input) => {
   const planOf = (doc: CommitteeDocument) =>
     planSend(doc, { now: ctx.now, calendar, roster, lateReason: input.lateReason, sender: { personId: caller.personId, name: caller.name } });
   planOf(draft); // every rule is checked before anything is written
+  await checkLinkedSend(ctx, draft);
 
   // Claim the old version first, so two corrections of one letter cannot both go out.
   if (draft.supersedes) {
@@ -173,6 +179,7 @@ export const send: Handler<'filings', 'send'> = async (ctx, input) => {
   if (draft.supersedes) await closeDeliveries(ctx, draft.supersedes);
   const sent = await updateWithRetry(ctx.store, 'documents', draft._id, (cur) => planOf(cur));
   await appendArchive(ctx.store, documentArchive(sent));
+  await closeLinkedEvent(ctx, sent, calendar);
 
   await deliverToEach(ctx, sent, roster);
   await ctx.audit({

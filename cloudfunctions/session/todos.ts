@@ -8,6 +8,7 @@ import { inboxTodos } from '../alerts/todos';
 import { inquiryTodos } from '../inquiries/todos';
 import { meetingTodos } from '../meetings/todos';
 import { workbenchTodos } from '../workbench/todos';
+import { eventTodos } from '../workbench/event-items';
 
 /**
  * Each area contributes what a person must do next. A new feature adds its provider here, and the
@@ -15,7 +16,7 @@ import { workbenchTodos } from '../workbench/todos';
  */
 export type TodoProvider = (ctx: ActionContext, caller: Caller) => Promise<TodoItem[]>;
 
-const PROVIDERS: TodoProvider[] = [bindingTodos, feeTodos, inboxTodos, inquiryTodos, filingTodos, workbenchTodos, meetingTodos];
+const PROVIDERS: TodoProvider[] = [bindingTodos, feeTodos, inboxTodos, inquiryTodos, filingTodos, workbenchTodos, eventTodos, meetingTodos];
 
 export async function collectTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const lists = await Promise.all(PROVIDERS.map((p) => p(ctx, caller)));

@@ -14,65 +14,17 @@
  *
  * A source must be read-only and cheap: the workbench calls every source on each open.
  */
-import type { WorkbenchItemView } from '@domain/api/workbench';
-import type { WorkingCalendar } from '@domain/calendar';
-import type { Deadline } from '@domain/deadlines';
 import type { EpochMs, Id } from '@domain/model';
 import { hasRole, type Caller } from '@domain/roles';
-import { localDateOf } from '@domain/time';
-import { canSeeTask, DONE_SHOWN_MS, sectionOf, taskTiming, type ObligationRecord } from '@domain/workbench';
-import type { ActionContext } from '../_shared/function';
+import { canSeeTask, DONE_SHOWN_MS, type ObligationRecord } from '@domain/workbench';
 import type { Query, Storage } from '../_shared/storage/port';
+import type { WorkbenchSource } from './due-item';
 import { ensureObligations } from './generate';
-import { dueTexts, obligationItem, viewContext } from './views';
+import { obligationItem, viewContext } from './views';
+import { eventSource } from './event-items';
 
-export interface SourceEnv {
-  ctx: ActionContext;
-  caller: Caller;
-  calendar: WorkingCalendar;
-}
-
-export type WorkbenchSource = (env: SourceEnv) => Promise<WorkbenchItemView[]>;
-
-export interface DueItemInput {
-  /** Unique across sources: prefix it with the source, e.g. 'filing:doc_123'. */
-  id: Id;
-  source: string;
-  kind: string;
-  title: string;
-  communityId: Id;
-  deadline: Pick<Deadline, 'due' | 'dueDate' | 'ruleText'>;
-  link: string;
-  assigneeId?: Id | null;
-  assigneeName?: string;
-}
-
-/** An open item of another feature, with the same date words and countdown as an obligation. */
-export function dueItem(input: DueItemInput, now: EpochMs, calendar: WorkingCalendar): WorkbenchItemView {
-  const { deadline } = input;
-  const timing = taskTiming({ due: deadline.due, dueDate: deadline.dueDate }, now, calendar);
-  return {
-    id: input.id,
-    source: input.source,
-    kind: input.kind,
-    title: input.title,
-    communityId: input.communityId,
-    dueDate: deadline.dueDate,
-    due: deadline.due,
-    ...dueTexts(deadline.dueDate, timing.lastWorkingDate),
-    workingDaysLeft: timing.workingDaysLeft,
-    countdownText: timing.countdownText,
-    status: timing.status,
-    section: sectionOf(timing.status, deadline.dueDate, localDateOf(now)),
-    provisional: timing.provisional,
-    ruleText: deadline.ruleText,
-    assigneeId: input.assigneeId ?? null,
-    assigneeName: input.assigneeName ?? '',
-    canMarkDone: false,
-    canAssign: false,
-    link: input.link,
-  };
-}
+export type { SourceEnv, WorkbenchSource, DueItemInput } from './due-item';
+export { dueItem } from './due-item';
 
 /** Obligations the caller sees: open ones, and those done recently (so their documents can be found). */
 export async function visibleObligations(store: Storage, caller: Caller, now: EpochMs): Promise<ObligationRecord[]> {
@@ -102,4 +54,4 @@ export const obligationSource: WorkbenchSource = async ({ ctx, caller, calendar 
   return tasks.map((t) => obligationItem(t, vc));
 };
 
-export const SOURCES: WorkbenchSource[] = [obligationSource];
+export const SOURCES: WorkbenchSource[] = [obligationSource, eventSource];

@@ -23,6 +23,8 @@ type FixedAuditEvents = {
   'obligation.generated': { ids: Id[] };
   'obligation.done': { dueDate: LocalDate; late: boolean; at?: EpochMs; byId?: Id; note?: string; file?: FileRef; documentId?: Id };
   'obligation.assigned': { previous: Id | null; assigneeId: Id | null };
+  'notificationEvent.recorded': { category: string; occurredOn: LocalDate; dueDate: LocalDate; description: string };
+  'notificationEvent.notified': { documentId: Id; late: boolean; dueDate: LocalDate };
   'calendar.override_set': CalendarChange;
   'calendar.override_revoked': CalendarChange;
   'bill.reminded': { channel: string; label: string };
@@ -127,6 +129,7 @@ export interface AuditSubject {
     | 'community'
     | 'archive'
     | 'obligation'
+    | 'notificationEvent'
     | 'calendarOverride'
     | 'bill'
     | 'person'

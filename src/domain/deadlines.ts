@@ -15,6 +15,7 @@ import {
   NOTIFICATION_WORKING_DAYS,
   ROUTINE_MEETING_PROPOSAL_DAY,
   QUARTERLY_FUND_REPORT_DAY,
+  quarterlyFundReportPhrase,
   RULE_PHRASES,
   meetingNoticePhrase,
   SPECIAL_MEETING_NOTICE_DAYS,
@@ -156,9 +157,15 @@ export function routineMeetingProposalDeadline(year: number, quarter: Quarter): 
   return onDate('routine_meeting_proposal', dateInMonth(firstMonthOfQuarter(year, quarter), ROUTINE_MEETING_PROPOSAL_DAY - 1));
 }
 
-/** The previous quarter's fee and maintenance-fund accounts, due on the day in the quarter's first month. */
-export function quarterlyFundReportDeadline(year: number, quarter: Quarter): Deadline {
-  return onDate('quarterly_fund_report', dateInMonth(firstMonthOfQuarter(year, quarter), QUARTERLY_FUND_REPORT_DAY));
+/**
+ * The previous quarter's fee and maintenance-fund accounts, due on a day of the quarter's first month:
+ * QUARTERLY_FUND_REPORT_DAY, or the community's own day (it is presented at the routine meeting, whose
+ * date each community keeps).
+ */
+export function quarterlyFundReportDeadline(year: number, quarter: Quarter, day: number = QUARTERLY_FUND_REPORT_DAY): Deadline {
+  const deadline = onDate('quarterly_fund_report', dateInMonth(firstMonthOfQuarter(year, quarter), day));
+  if (day === QUARTERLY_FUND_REPORT_DAY) return deadline;
+  return { ...deadline, ruleText: RULE_TEXTS.quarterly_fund_report.replace(RULE_PHRASES.quarterlyFundReport, quarterlyFundReportPhrase(day)) };
 }
 
 /** Publications go out during the quarter's first month, so they are due at its end. */

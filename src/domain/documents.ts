@@ -191,6 +191,8 @@ export interface CommitteeDocument extends StoredRecord {
   outcome?: FilingOutcome;
   publishedAt?: EpochMs;
   publishedById?: Id;
+  /** A notification written for a recorded 需通报事项: sending it closes that event. */
+  eventId?: Id;
   /** Opinion requests: when the hourly sweep next has something to do (remind, collect); null: nothing more. */
   nextActionAt?: EpochMs | null;
 }

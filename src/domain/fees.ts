@@ -16,7 +16,8 @@ import {
   type YearMonth,
 } from './time';
 import type { Fen } from './units';
-import { LIMITATION_YEARS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from './rules';
+import { LIMITATION_YEARS } from './rules';
+import { billCadenceFor, DEFAULT_CADENCES } from './alerts/cadence';
 
 /** How a butler may remind an owner, with the words the app shows. */
 export const REMINDER_CHANNELS = {
@@ -43,9 +44,10 @@ export interface ReminderPolicy {
   limitationWarnDays: number;
 }
 
+/** The dates come from the one cadence table (`bill`); the thresholds are the fee policy's own. */
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
-  startDay: REMINDER_START_DAY,
-  repeatEveryDays: REMINDER_REPEAT_DAYS,
+  startDay: DEFAULT_CADENCES.bill.startDay,
+  repeatEveryDays: DEFAULT_CADENCES.bill.repeatEveryDays,
   lawyerLetterAfterMonths: 6,
   lawsuitMinAmountFen: 300_000,
   lawsuitAfterMonths: 12,
@@ -254,7 +256,8 @@ export const UNREACHABLE_AFTER_FAILURES = 2;
 /**
  * A community's fee policy (the onboarding issue's community settings, field `feePolicy`): any field
  * missing or malformed falls back to the default, so a half-filled setting never breaks the run.
- * The start day stays the rule book's 15th.
+ * The reminder dates are the community's `bill` cadence (`settings.reminders.bill`, see
+ * `billCadenceFor`); the start day stays the rule book's 15th.
  */
 export function policyOf(community: object | null | undefined): ReminderPolicy {
   const setting = (community as { feePolicy?: unknown } | null | undefined)?.feePolicy;
@@ -263,9 +266,10 @@ export function policyOf(community: object | null | undefined): ReminderPolicy {
     const v = raw[key];
     return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : DEFAULT_REMINDER_POLICY[key];
   };
+  const bill = billCadenceFor(community);
   return {
-    startDay: DEFAULT_REMINDER_POLICY.startDay,
-    repeatEveryDays: num('repeatEveryDays', 1, 90),
+    startDay: bill.startDay,
+    repeatEveryDays: bill.repeatEveryDays,
     lawyerLetterAfterMonths: num('lawyerLetterAfterMonths', 1, 120),
     lawsuitMinAmountFen: num('lawsuitMinAmountFen', 1, Number.MAX_SAFE_INTEGER),
     lawsuitAfterMonths: num('lawsuitAfterMonths', 1, 240),

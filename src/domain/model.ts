@@ -29,6 +29,10 @@ export interface Community extends StoredRecord {
   sealKeeper?: string;
   /** Fee reminder cadence and escalation thresholds; absent fields take the defaults. */
   feePolicy?: FeePolicySettings;
+  /** Reminder cadences the community set (`settings.reminders`); absent ones take the defaults of `alerts/cadence.ts`. */
+  reminders?: { [key: string]: { [field: string]: number | undefined } | undefined };
+  /** Day of the quarter's first month the fund report is due (absent: the rule book's day). */
+  fundReportDay?: number;
   /** Bumped with each settings change; the previous values are kept in `revisions`. */
   settingsVersion?: number;
   /** Nothing is deleted: a community the company no longer serves is retired and keeps its records. */

@@ -51,6 +51,8 @@ export interface GenerateObligationsInput {
   from: LocalDate;
   months: number;
   calendar: WorkingCalendar;
+  /** The community's day for the quarterly fund report (its setting); the rule book's day when absent. */
+  fundReportDay?: number;
 }
 
 const ID_KEYS: Record<ObligationKind, string> = {
@@ -66,7 +68,7 @@ const ID_KEYS: Record<ObligationKind, string> = {
 type Draft = { kind: ObligationKind; period: string; title: string; deadline: Deadline; windowStart?: LocalDate };
 
 /** Every duty whose due date falls in `month`. */
-function draftsDueIn(month: YearMonth): Draft[] {
+function draftsDueIn(month: YearMonth, fundReportDay: number | undefined): Draft[] {
   const year = yearOfMonth(month);
   const m = monthNumber(month);
   const reported = addMonths(month, -1);
@@ -105,7 +107,7 @@ function draftsDueIn(month: YearMonth): Draft[] {
         kind: 'quarterly_fund_report',
         period: `${year}-Q${q}`,
         title: `报告${q === 1 ? year - 1 : year}年第${q === 1 ? 4 : q - 1}季度物业费及专项维修资金收支情况`,
-        deadline: quarterlyFundReportDeadline(year, q),
+        deadline: quarterlyFundReportDeadline(year, q, fundReportDay),
       },
     );
   }
@@ -122,13 +124,13 @@ function draftsDueIn(month: YearMonth): Draft[] {
  * The duties due in the `months` calendar months starting with the month of `from`, skipping any
  * already due before `from` (a community set up mid-month does not start with overdue tasks).
  */
-export function generateObligations({ communityId, from, months, calendar }: GenerateObligationsInput): ObligationTask[] {
+export function generateObligations({ communityId, from, months, calendar, fundReportDay }: GenerateObligationsInput): ObligationTask[] {
   parseLocalDate(from);
   if (!Number.isInteger(months) || months < 1 || months > 120) throw new Error('生成月数应为1至120之间的整数');
   if (communityId.trim() === '') throw new Error('缺少小区编号');
   const tasks: ObligationTask[] = [];
   for (let i = 0; i < months; i++) {
-    for (const draft of draftsDueIn(addMonths(monthOf(from), i))) {
+    for (const draft of draftsDueIn(addMonths(monthOf(from), i), fundReportDay)) {
       const { deadline } = draft;
       if (deadline.dueDate < from) continue;
       const lastWorking = calendar.workingDayOnOrBefore(deadline.dueDate);

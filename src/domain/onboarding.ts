@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AppError, fail } from './errors';
 import type { CommitteePosition, CommitteeSeat, Community, EpochMs, FeePolicySettings, Id, LocalDate } from './model';
-import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './fees';
+import { policyOf, type ReminderPolicy } from './fees';
+import { remindersOf } from './alerts/cadence';
+import { fundReportDayOf, zFundReportDay, zReminders } from './alerts/settings';
 import { DEFAULT_QUORUM_RULE, validateQuorumRule, type QuorumRule } from './quorum';
 import type { INVITABLE_ROLES } from './roles';
 import { REMINDER_REPEAT_DAYS, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
@@ -122,29 +124,38 @@ export const zSettings = z.strictObject({
     lawsuitAfterMonths: z.number().int().min(1).max(120),
     lawsuitMinAmountFen: z.number().int().min(0),
   }),
+  reminders: zReminders.optional(),
+  fundReportDay: zFundReportDay.optional(),
 });
 export type CommunitySettings = z.infer<typeof zSettings>;
 
 /** The settings a community runs on: its own, or the rule book's defaults where it has none. */
 export function settingsOf(c: Community): CommunitySettings {
+  const reminders = remindersOf(c);
   return {
     companyAccount: c.companyAccount,
     quorumRule: c.quorumRule ?? DEFAULT_QUORUM_RULE,
     noticeDays: c.noticeDays ?? SPECIAL_MEETING_NOTICE_DAYS,
     sealKeeper: c.sealKeeper ?? '',
-    feePolicy: { ...DEFAULT_FEE_POLICY, ...c.feePolicy },
+    // The bill cadence is read from the one cadence table; the old field mirrors it.
+    feePolicy: { ...DEFAULT_FEE_POLICY, ...c.feePolicy, repeatEveryDays: reminders.bill.repeatEveryDays },
+    reminders,
+    fundReportDay: fundReportDayOf(c),
   };
 }
 
 /** The reminder policy a community's fee features run on: the rule book's start day, its own cadence and thresholds. */
 export function reminderPolicyOf(c: Community | null): ReminderPolicy {
-  return c ? { ...DEFAULT_REMINDER_POLICY, ...settingsOf(c).feePolicy } : DEFAULT_REMINDER_POLICY;
+  return policyOf(c);
 }
 
 /** Checks a settings change beyond field shapes: the quorum floor, and escalation steps in order. */
 export function checkSettings(s: CommunitySettings): void {
   checkQuorumFloor(s.quorumRule);
   if (s.feePolicy.lawsuitAfterMonths < s.feePolicy.lawyerLetterAfterMonths) fail('SETTINGS_INVALID', '起诉的欠费月数不能少于律师函');
+  // One interval, stated in two places for older clients: they must agree (settings.reminders.bill wins when read).
+  const bill = s.reminders?.bill?.repeatEveryDays;
+  if (bill !== undefined && bill !== s.feePolicy.repeatEveryDays) fail('SETTINGS_INVALID', '缴费提醒间隔前后不一致');
 }
 
 /** Who may manage a community: the company administrator and the general manager, or its own head. */

@@ -148,6 +148,10 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     importCalendar: COMPANY_ADMIN_ROLES,
     revokeCalendarOverride: COMPANY_ADMIN_ROLES,
     calendarPreview: COMPANY_ADMIN_ROLES,
+    // Whoever works in the community records what happened; the general manager reads every community's.
+    recordEvent: COMMUNITY_STAFF_ROLES,
+    events: STAFF_ROLES,
+    event: STAFF_ROLES,
   },
   meetings: {
     quarters: ['committee', ...STAFF_ROLES],

@@ -58,6 +58,8 @@ const PACKAGES = {
   'staff-work': {
     workbench: '/packages/staff-work/workbench/index',
     calendar: '/packages/staff-work/calendar/index',
+    /** 需通报事项: record what must be notified to the committee, see what is still open. */
+    events: '/packages/staff-work/events/index',
   },
   /** Meetings, minutes and resolutions for every role (each page shows what the caller's role may do). */
   meetings: {

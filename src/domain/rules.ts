@@ -45,6 +45,9 @@ export const OPINION_REMINDER_WORKING_DAYS = 1;
 /** Whoever must answer an inquiry is reminded when this many working days remain. */
 export const INQUIRY_REMINDER_WORKING_DAYS = 1;
 
+/** The quarterly fund report's day in words (a community may set another day of the month). */
+export const quarterlyFundReportPhrase = (day: number): string => `每季度首月${day}日前（含${day}日）`;
+
 /** The notice period in words, for a community whose setting differs from the default. */
 export const meetingNoticePhrase = (days: number): string => `会议召开前${days}天`;
 
@@ -60,7 +63,7 @@ export const RULE_PHRASES = {
   auditWindowDays: `${AUDIT_WINDOW_FROM_DAY}日至${AUDIT_WINDOW_TO_DAY}日`,
   auditWindow: `每月${AUDIT_WINDOW_FROM_DAY}日至${AUDIT_WINDOW_TO_DAY}日`,
   routineMeetingProposal: `每季度首月${ROUTINE_MEETING_PROPOSAL_DAY}日前`,
-  quarterlyFundReport: `每季度首月${QUARTERLY_FUND_REPORT_DAY}日前（含${QUARTERLY_FUND_REPORT_DAY}日）`,
+  quarterlyFundReport: quarterlyFundReportPhrase(QUARTERLY_FUND_REPORT_DAY),
   halfYearReport: `每年${HALF_YEAR_REPORT_MONTH}月底前`,
   annualReport: `每年${ANNUAL_REPORT_MONTH}月底前`,
   reopenWithin: `${REOPEN_WINDOW_DAYS}天内`,

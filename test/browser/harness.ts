@@ -6,6 +6,7 @@ import type { DevPersonView } from '@domain/api/session';
 import type { Envelope } from '@domain/envelope';
 import { ensureH5Build as buildH5, h5StaleReason } from '../../scripts/h5-build';
 import { startLocalHost } from '../../scripts/local-host';
+import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { chooseChromium } from './chromium';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -37,14 +38,18 @@ export interface BrowserEnv {
   people: DevPersonView[];
   /** A page in its own browser with a fresh profile, so one person's login never leaks into another's. */
   newPage(): Promise<Page>;
+  /** Fixtures and checks as a demo person through the host's API (never the step under test). */
+  callAs<T>(personId: string, fn: string, action: string, payload?: unknown): Promise<T>;
+  /** Fires the hourly timer on the host, as the platform does. */
+  timer(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Calls a function on the host directly, for reading fixtures (never for the step under test). */
-async function hostCall<T>(url: string, fn: string, action: string, payload: unknown = {}): Promise<T> {
+async function hostCall<T>(url: string, fn: string, action: string, payload: unknown = {}, openid?: string): Promise<T> {
   const res = await fetch(new URL(`api/${fn}`, url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
     body: JSON.stringify({ action, payload }),
   });
   const env = (await res.json()) as Envelope<T>;
@@ -95,6 +100,11 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
         page.on('pageerror', (err) => console.error('[browser page error]', err.message));
         return page;
       },
+      callAs: (personId, fn, action, payload = {}) => hostCall(host.url, fn, action, payload, devOpenid(personId)),
+      async timer() {
+        const env = await host.timer();
+        if (!env.ok) throw new Error(`timer failed: ${env.error.code}`);
+      },
       async close() {
         await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
         await host.close();
@@ -131,6 +141,8 @@ export function useBrowserEnv(): BrowserEnv {
       return get().people;
     },
     newPage: () => get().newPage(),
+    callAs: (personId, fn, action, payload) => get().callAs(personId, fn, action, payload),
+    timer: () => get().timer(),
     close: () => get().close(),
   };
 }

@@ -47,8 +47,9 @@ describe('unsigned deliveries', () => {
   it('follow the community setting settings.reminders.unsignedDelivery when it has one', async () => {
     const documentId = await sendNotification();
     const [community] = await h.rt.store.find('communities', {});
-    const settings = { reminders: { unsignedDelivery: { repeatEveryWorkingDays: 1 } } };
-    await h.rt.store.update('communities', community!._id, community!.version, { settings } as never);
+    const { settings, settingsVersion } = await h.ok('admin', 'settings', { communityId: community!._id }, DEMO.head);
+    const reminders = { ...settings.reminders, unsignedDelivery: { beforeWorkingDays: 1, repeatEveryWorkingDays: 1 } };
+    await h.ok('admin', 'updateSettings', { communityId: community!._id, settings: { ...settings, reminders }, expectedVersion: settingsVersion }, DEMO.head);
     expect(await chaseAt('2026-11-23T10:00:00+08:00')).toBeGreaterThan(0);
     expect(await chasedMembers(documentId)).toContain(DEMO.chair);
   });

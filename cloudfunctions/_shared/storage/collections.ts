@@ -23,6 +23,7 @@ import type { EscalationRecord, FeeAccount, FeeRun, FeeScheduleRecord, FeeTotals
 import { REMINDER_CHANNELS, type ReminderChannel } from '@domain/fees';
 import type { Delivery, DeliveryEventRecord } from '@domain/signoff';
 import type { ObligationRecord } from '@domain/workbench';
+import type { NotificationEvent } from '@domain/notification-events';
 import type { BootstrapRecord, ImportJob, ImportRowRecord, Invitation, Revision } from './onboarding-records';
 import type { OperationRecord, ProbeRecord, StoredAlert, TemplateSettings } from './server-records';
 
@@ -64,6 +65,8 @@ export const COLLECTIONS = {
       noticeDays: '专题会议提前书面通知的天数',
       sealKeeper: '业委会印章保管人',
       feePolicy: '催缴间隔与升级门槛',
+      reminders: '本小区设定的提醒节奏（未签收催办、需通报事项、缴费提醒），未设定的取默认',
+      fundReportDay: '季度物业费及专项维修资金收支报告的到期日（季度首月第几日）',
       settingsVersion: '设置的版本号（旧版本见 revisions）',
       retiredAt: '停用时间（停用的小区保留全部记录）',
       createdAt,
@@ -223,6 +226,33 @@ export const COLLECTIONS = {
       ['communityId', 'assigneeId', 'doneAt', 'due'],
     ],
   }),
+  notificationEvents: declare<NotificationEvent>()({
+    description: '需通报事项：须在事件发生（决定作出）后规定工作日内通报业委会的事项',
+    fields: {
+      communityId,
+      category: '通报类别（规则中的六类）',
+      occurredOn: '事件发生或决定作出的日期',
+      description: '事项说明',
+      recordedById: '记录人',
+      recordedByName: '记录人姓名',
+      recordedAt: '记录时间',
+      deadline: '通报期限（记录时的日历）',
+      due: '通报期限时刻（当日结束）',
+      status: '待通报或已通报',
+      draftId: '为其起草的通报草稿',
+      notified: '关闭它的通报（文件、时间、发送人、是否逾期）',
+      nextActionAt: '定时任务下次需处理的时刻（提醒、逾期、上报），空表示无事可做',
+    },
+    indexes: [
+      ['nextActionAt'],
+      ['communityId', 'status', 'due'],
+      ['communityId', 'status', 'recordedById', 'due'],
+      ['communityId', 'status', 'recordedAt'],
+      // The general manager's lists span every community.
+      ['status', 'due'],
+      ['status', 'recordedAt'],
+    ],
+  }),
   documents: declare<CommitteeDocument>()({
     description: '申报、通报、报告、签阅等书面文件（每个版本一条）',
     fields: {
@@ -232,6 +262,7 @@ export const COLLECTIONS = {
       status: '草稿或已发送',
       seriesId: '同一文件各版本共用的编号',
       versionNo: '版本号',
+      eventId: '本通报关闭的需通报事项',
       supersedes: '本版更正的上一版',
       supersededBy: '更正本版的下一版',
       createdById: '起草人',

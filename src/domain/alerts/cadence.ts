@@ -1,12 +1,13 @@
 import type { WorkingCalendar } from '../calendar';
 import type { EpochMs, LocalDate } from '../model';
-import { INQUIRY_REMINDER_WORKING_DAYS, NOTIFICATION_WORKING_DAYS, OPINION_REMINDER_WORKING_DAYS } from '../rules';
+import { INQUIRY_REMINDER_WORKING_DAYS, NOTIFICATION_WORKING_DAYS, OPINION_REMINDER_WORKING_DAYS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from '../rules';
 import { addCalendarDays, localDateOf, startOfLocalDay } from '../time';
 
 /**
  * Every reminder cadence of the product, as data: when a deadline alerts before it falls due, how
  * often it chases once it has passed, and whom it escalates to. Meetings and fees read theirs here.
- * A community may override a cadence in its settings: `settings.reminders.<key>` (see cadenceFor).
+ * A community may override a cadence in its settings: `settings.reminders.<key>` (see cadenceFor),
+ * stored on the community record as `reminders`.
  */
 export interface Cadence {
   /** Alert when this many working days (or fewer) remain before the due day; 0 = no alert before. */
@@ -18,6 +19,17 @@ export interface Cadence {
    * it has passed; 1 = from the first working day after the due day; 2 = a further working day).
    */
   escalate: ReadonlyArray<{ to: 'head' | 'general_manager'; afterWorkingDays: number }>;
+}
+
+/**
+ * A reminder that recurs rather than chases a deadline: owners' unpaid bills, from a day of the bill's
+ * month, then every so many calendar days after the last attempt (any channel restarts it) until paid.
+ * Calendar days, not working days: an owner may be reminded on a weekend, staff alerts may not.
+ */
+export interface RecurringCadence {
+  /** Day of the bill's month on which reminders start; the rule book fixes it, so no community overrides it. */
+  startDay: number;
+  repeatEveryDays: number;
 }
 
 export const DEFAULT_CADENCES = {
@@ -38,11 +50,31 @@ export const DEFAULT_CADENCES = {
   notificationEvent: { beforeWorkingDays: NOTIFICATION_WORKING_DAYS - 1, repeatEveryWorkingDays: 1, escalate: [{ to: 'head', afterWorkingDays: 0 }] },
   /** Workbench obligations (reports, proposals): the workbench sweep's own stages, stated here. */
   obligation: { beforeWorkingDays: 2, repeatEveryWorkingDays: 0, escalate: [{ to: 'head', afterWorkingDays: 0 }] },
-} as const satisfies Record<string, Cadence>;
+  /** Owners' unpaid bills (the fees reminders): from the 15th of the bill's month, every 7 days until paid. */
+  bill: { startDay: REMINDER_START_DAY, repeatEveryDays: REMINDER_REPEAT_DAYS },
+} as const satisfies Record<string, Cadence | RecurringCadence>;
 
-export type CadenceKey = keyof typeof DEFAULT_CADENCES;
+type Table = typeof DEFAULT_CADENCES;
+/** The cadences of deadlines (working days, escalations). */
+export type CadenceKey = { [K in keyof Table]: Table[K] extends Cadence ? K : never }[keyof Table];
+/** Every key a community may override in `settings.reminders`. */
+export type ReminderKey = keyof Table;
+export const REMINDER_KEYS = Object.keys(DEFAULT_CADENCES) as ReminderKey[];
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 30;
+/** The most working days a deadline cadence may be set to (before, or between repeats). */
+export const MAX_CADENCE_WORKING_DAYS = 30;
+/** The longest a community may leave between two bill reminders. */
+export const MAX_BILL_REPEAT_DAYS = 90;
+
+const isCount = (v: unknown, min = 0, max = MAX_CADENCE_WORKING_DAYS): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/** The community's own override of one cadence, if it stored one (own keys only). */
+function overrideOf(key: ReminderKey, community: unknown): Record<string, unknown> | null {
+  const reminders = (community as { reminders?: unknown } | null | undefined)?.reminders;
+  if (!reminders || typeof reminders !== 'object' || !Object.prototype.hasOwnProperty.call(reminders, key)) return null;
+  const own = (reminders as Record<string, unknown>)[key];
+  return own && typeof own === 'object' ? (own as Record<string, unknown>) : null;
+}
 
 /**
  * A community's cadence: its `settings.reminders[key]` where present and sane, the default otherwise.
@@ -51,14 +83,49 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
  */
 export function cadenceFor(key: CadenceKey, community: unknown): Cadence {
   const base: Cadence = DEFAULT_CADENCES[key];
-  const settings = (community as { settings?: { reminders?: Record<string, unknown> } } | null | undefined)?.settings;
-  const own = settings?.reminders && Object.prototype.hasOwnProperty.call(settings.reminders, key) ? settings.reminders[key] : undefined;
-  if (!own || typeof own !== 'object') return base;
-  const o = own as Partial<Record<keyof Cadence, unknown>>;
+  const o = overrideOf(key, community);
+  if (!o) return base;
   return {
     beforeWorkingDays: isCount(o.beforeWorkingDays) ? o.beforeWorkingDays : base.beforeWorkingDays,
     repeatEveryWorkingDays: isCount(o.repeatEveryWorkingDays) ? o.repeatEveryWorkingDays : base.repeatEveryWorkingDays,
     escalate: base.escalate,
+  };
+}
+
+/**
+ * A community's bill-reminder cadence: `settings.reminders.bill.repeatEveryDays` where sane, else the
+ * older fee-policy field `feePolicy.repeatEveryDays` (communities that set it before keep their
+ * cadence), else the default. The start day is always the rule book's.
+ */
+export function billCadenceFor(community: unknown): RecurringCadence {
+  const base = DEFAULT_CADENCES.bill;
+  const own = overrideOf('bill', community)?.repeatEveryDays;
+  const legacy = (community as { feePolicy?: { repeatEveryDays?: unknown } } | null | undefined)?.feePolicy?.repeatEveryDays;
+  const every = [own, legacy].find((v): v is number => isCount(v, 1, MAX_BILL_REPEAT_DAYS));
+  return { startDay: base.startDay, repeatEveryDays: every ?? base.repeatEveryDays };
+}
+
+/**
+ * The cadences a community may set, and the only ones read per community: the others' sweeps keep the
+ * default (offering a setting nothing reads would mislead whoever changes it).
+ */
+export const SETTABLE_REMINDERS = ['unsignedDelivery', 'notificationEvent'] as const satisfies readonly CadenceKey[];
+export type SettableReminder = (typeof SETTABLE_REMINDERS)[number];
+
+export type ReminderSettings = { [K in SettableReminder]: Pick<Cadence, 'beforeWorkingDays' | 'repeatEveryWorkingDays'> } & {
+  bill: Pick<RecurringCadence, 'repeatEveryDays'>;
+};
+
+/** The settable cadences a community runs on, its overrides applied (what its settings page shows). */
+export function remindersOf(community: unknown): ReminderSettings {
+  const pick = (k: SettableReminder) => {
+    const c = cadenceFor(k, community);
+    return { beforeWorkingDays: c.beforeWorkingDays, repeatEveryWorkingDays: c.repeatEveryWorkingDays };
+  };
+  return {
+    unsignedDelivery: pick('unsignedDelivery'),
+    notificationEvent: pick('notificationEvent'),
+    bill: { repeatEveryDays: billCadenceFor(community).repeatEveryDays },
   };
 }
 

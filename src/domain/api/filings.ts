@@ -214,7 +214,8 @@ export const filingsApi = {
   ),
   saveDraft: action<DocumentView>()(
     '保存草稿（新建或修改；发送后不能再修改）',
-    z.strictObject({ documentId: zId.optional(), communityId: zId.optional(), ...contentFields }),
+    // eventId: the 需通报事项 this notification is written for; sending it closes the event.
+    z.strictObject({ documentId: zId.optional(), communityId: zId.optional(), eventId: zId.optional(), ...contentFields }),
   ),
   revise: action<DocumentView>()('为已发送的文件起草更正版本（新版本将重新送达每位委员）', zDocument),
   send: action<DocumentView>()(

@@ -5,6 +5,7 @@ import { zFileRef, type FileRef } from '../files';
 import type { CalendarOverrideFields, EpochMs, Id, LocalDate } from '../model';
 import type { WorkbenchSection } from '../workbench';
 import { action, noInput, zId, zLocalDate, zMonth, zYear } from './contract';
+import { eventsApi } from './events';
 
 /**
  * One due item on the workbench. Obligations are the first source; another feature can put its own
@@ -116,6 +117,7 @@ export const workbenchApi = {
     '试算：按当前日历计算通报或答复的截止日期',
     z.strictObject({ rule: z.enum(['notification', 'inquiry_answer'], { error: '请选择规则' }), day: zDay }),
   ),
+  ...eventsApi,
 };
 
 export type { WorkbenchSection };

@@ -1,4 +1,6 @@
-import { cadenceFor, chaseStep, DEFAULT_CADENCES, escalationsDue, nextChaseAt } from '@domain/alerts/cadence';
+import { billCadenceFor, cadenceFor, chaseStep, DEFAULT_CADENCES, escalationsDue, nextChaseAt, remindersOf, SETTABLE_REMINDERS } from '@domain/alerts/cadence';
+import { DEFAULT_REMINDER_POLICY, policyOf } from '@domain/fees';
+import { REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from '@domain/rules';
 import { createCalendar } from '@domain/calendar';
 
 const cal = createCalendar();
@@ -62,13 +64,55 @@ describe('a community setting overrides a cadence, read defensively', () => {
   it.each([
     [undefined, 2],
     [{}, 2],
-    [{ settings: {} }, 2],
-    [{ settings: { reminders: { unsignedDelivery: { repeatEveryWorkingDays: 1 } } } }, 1],
-    [{ settings: { reminders: { unsignedDelivery: { repeatEveryWorkingDays: '1' } } } }, 2],
-    [{ settings: { reminders: { unsignedDelivery: { repeatEveryWorkingDays: -3 } } } }, 2],
-    [{ settings: { reminders: { toString: { repeatEveryWorkingDays: 1 } } } }, 2],
+    [{ reminders: {} }, 2],
+    [{ reminders: { unsignedDelivery: { repeatEveryWorkingDays: 1 } } }, 1],
+    [{ reminders: { unsignedDelivery: { repeatEveryWorkingDays: '1' } } }, 2],
+    [{ reminders: { unsignedDelivery: { repeatEveryWorkingDays: -3 } } }, 2],
+    [{ reminders: { unsignedDelivery: { repeatEveryWorkingDays: 31 } } }, 2],
+    [{ reminders: { unsignedDelivery: null } }, 2],
+    [{ reminders: { toString: { repeatEveryWorkingDays: 1 } } }, 2],
   ])('%j → every %i working days', (community, every) => {
     expect(cadenceFor('unsignedDelivery', community).repeatEveryWorkingDays).toBe(every);
     expect(cadenceFor('unsignedDelivery', community).beforeWorkingDays).toBe(1);
+  });
+  it('never lets a community change whom a deadline escalates to', () => {
+    const c = cadenceFor('inquiry', { reminders: { inquiry: { escalate: [] } } });
+    expect(c.escalate.map((e) => e.to)).toEqual(['head', 'general_manager']);
+  });
+});
+
+describe('bill reminders (the fees owner reminders) read their dates from the cadence table', () => {
+  it('from the rule book’s 15th, every 7 days by default', () => {
+    expect(DEFAULT_CADENCES.bill).toEqual({ startDay: REMINDER_START_DAY, repeatEveryDays: REMINDER_REPEAT_DAYS });
+    expect(billCadenceFor(undefined)).toEqual(DEFAULT_CADENCES.bill);
+  });
+  it.each([
+    [{ reminders: { bill: { repeatEveryDays: 3 } } }, 3],
+    [{ reminders: { bill: { repeatEveryDays: 3 } }, feePolicy: { repeatEveryDays: 10 } }, 3],
+    [{ feePolicy: { repeatEveryDays: 10 } }, 10],
+    [{ reminders: { bill: { repeatEveryDays: 0 } }, feePolicy: { repeatEveryDays: 10 } }, 10],
+    [{ reminders: { bill: { repeatEveryDays: 91 } } }, REMINDER_REPEAT_DAYS],
+    [{ reminders: { bill: { repeatEveryDays: 2.5 } } }, REMINDER_REPEAT_DAYS],
+  ])('%j → every %i days', (community, every) => {
+    expect(billCadenceFor(community).repeatEveryDays).toBe(every);
+  });
+  it('a community cannot move the start day', () => {
+    expect(billCadenceFor({ reminders: { bill: { startDay: 1, repeatEveryDays: 5 } } }).startDay).toBe(REMINDER_START_DAY);
+  });
+  it('the fee policy the reminder sweep runs on takes both dates from it', () => {
+    const community = { reminders: { bill: { repeatEveryDays: 3 } } };
+    expect(policyOf(community)).toMatchObject({ startDay: REMINDER_START_DAY, repeatEveryDays: 3 });
+    expect(DEFAULT_REMINDER_POLICY).toMatchObject({ startDay: DEFAULT_CADENCES.bill.startDay, repeatEveryDays: DEFAULT_CADENCES.bill.repeatEveryDays });
+  });
+});
+
+describe('the settable cadences, as the settings page shows them', () => {
+  it('reports defaults and overrides for exactly the cadences a sweep reads per community', () => {
+    expect(Object.keys(remindersOf({}))).toEqual([...SETTABLE_REMINDERS, 'bill']);
+    expect(remindersOf({ reminders: { notificationEvent: { beforeWorkingDays: 1 } } })).toEqual({
+      unsignedDelivery: { beforeWorkingDays: 1, repeatEveryWorkingDays: 2 },
+      notificationEvent: { beforeWorkingDays: 1, repeatEveryWorkingDays: 1 },
+      bill: { repeatEveryDays: REMINDER_REPEAT_DAYS },
+    });
   });
 });

@@ -44,7 +44,7 @@ describe('the route table', () => {
 
   it('keeps every staff page when the area is split into subpackages, each page under its own root', () => {
     const staff = Object.values(ROUTES.staff);
-    expect(staff).toHaveLength(11);
+    expect(staff).toHaveLength(12);
     const { subPackages } = appPages();
     const staffPages = subPackages.filter((s) => s.root.startsWith('packages/staff-')).flatMap((s) => s.pages.map((p) => `/${s.root}/${p}`));
     expect(staffPages.sort()).toEqual([...staff].sort());

@@ -3,16 +3,38 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { SettingsView } from '@domain/api/admin';
 import type { CommunitySettings } from '@domain/onboarding';
+import { DEFAULT_CADENCES, type SettableReminder } from '@domain/alerts/cadence';
+import { QUARTERLY_FUND_REPORT_DAY } from '@domain/rules';
 import { call } from '../../../api/client';
 import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
 
 type Num = (s: CommunitySettings) => number;
-const NUMBERS: Array<[string, Num, (s: CommunitySettings, v: number) => CommunitySettings]> = [
+type NumberField = [string, Num, (s: CommunitySettings, v: number) => CommunitySettings];
+
+/** A settable reminder cadence (alerts/cadence.ts), shown with its default when the community has none. */
+function cadenceField(label: string, key: SettableReminder, field: 'beforeWorkingDays' | 'repeatEveryWorkingDays'): NumberField {
+  return [
+    label,
+    (s) => s.reminders?.[key]?.[field] ?? DEFAULT_CADENCES[key][field],
+    (s, v) => ({ ...s, reminders: { ...s.reminders, [key]: { ...s.reminders?.[key], [field]: v } } }),
+  ];
+}
+
+const NUMBERS: NumberField[] = [
   ['出席须超过（比例）', (s) => s.quorumRule.presentMoreThan, (s, v) => ({ ...s, quorumRule: { ...s.quorumRule, presentMoreThan: v } })],
   ['同意须超过（比例）', (s) => s.quorumRule.agreeMoreThan, (s, v) => ({ ...s, quorumRule: { ...s.quorumRule, agreeMoreThan: v } })],
   ['会议提前通知天数', (s) => s.noticeDays, (s, v) => ({ ...s, noticeDays: v })],
-  ['催缴间隔（天）', (s) => s.feePolicy.repeatEveryDays, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, repeatEveryDays: v } })],
+  // One interval, kept in both places the contract states it (settings.reminders.bill is the one read).
+  [
+    '缴费提醒间隔（天）',
+    (s) => s.feePolicy.repeatEveryDays,
+    (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, repeatEveryDays: v }, reminders: { ...s.reminders, bill: { repeatEveryDays: v } } }),
+  ],
+  ['季度收支报告日（季度首月第几日）', (s) => s.fundReportDay ?? QUARTERLY_FUND_REPORT_DAY, (s, v) => ({ ...s, fundReportDay: v })],
+  cadenceField('未签收文件逾期后催办间隔（工作日）', 'unsignedDelivery', 'repeatEveryWorkingDays'),
+  cadenceField('需通报事项到期前提醒（工作日）', 'notificationEvent', 'beforeWorkingDays'),
+  cadenceField('需通报事项逾期后催办间隔（工作日）', 'notificationEvent', 'repeatEveryWorkingDays'),
   ['律师函（欠费月数）', (s) => s.feePolicy.lawyerLetterAfterMonths, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, lawyerLetterAfterMonths: v } })],
   ['起诉（欠费月数）', (s) => s.feePolicy.lawsuitAfterMonths, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, lawsuitAfterMonths: v } })],
   ['起诉（欠费金额，分）', (s) => s.feePolicy.lawsuitMinAmountFen, (s, v) => ({ ...s, feePolicy: { ...s.feePolicy, lawsuitMinAmountFen: v } })],

@@ -89,6 +89,9 @@ export default function WorkbenchPage() {
           </View>
         </View>
         <ConsentButton templates={['deadline']} label="开启到期提醒" />
+        <Button size="small" fill="outline" className="workbench-events" data-testid="workbench-events" onClick={() => openLink(ROUTES.staff.events)}>
+          需通报事项
+        </Button>
         <View className="workbench-counts">
           {(['overdue', 'thisWeek', 'thisMonth'] as const).map((key) => (
             <View key={key} className={`workbench-count count-${key}`}>

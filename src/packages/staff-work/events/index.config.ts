@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '需通报事项',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
