@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar';
-import type { EpochMs, LocalDate } from '../model';
+import type { EpochMs, LocalDate } from '../units';
 import { INQUIRY_REMINDER_WORKING_DAYS, NOTIFICATION_WORKING_DAYS, OPINION_REMINDER_WORKING_DAYS, REMINDER_REPEAT_DAYS, REMINDER_START_DAY } from '../rules';
 import { addCalendarDays, localDateOf, startOfLocalDay } from '../time';
 
