@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { RULE_PHRASES } from '@domain/rules';
 import { ROUTES, routeUrl } from '@domain/routes';
-import { call } from '../../../api/client';
+import { appNow, call } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { useSubmit } from '../../../components/useSubmit';
@@ -15,7 +15,7 @@ import { CommunicationForm } from './Communication';
 
 /** Meetings by quarter: the routine duty's status, the proposal, meetings and communications. */
 export default function QuartersPage() {
-  const today = new Date();
+  const today = new Date(appNow());
   const [year, setYear] = useState(today.getFullYear());
   const { data, error, reload } = usePageData(() => call('meetings', 'quarters', { year }), [year]);
   const { busy, submit } = useSubmit();
