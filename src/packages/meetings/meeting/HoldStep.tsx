@@ -21,7 +21,7 @@ export function AttendanceStep({ m, roster, staff, onDone }: { m: MeetingView; r
   if (m.attendance)
     return (
       <View className="card" data-testid="attendance-done">
-        <Step title="二、出席" state="done" />
+        <Step title="出席" state="done" />
         <View>
           出席委员：{m.attendance.memberNames.join('、') || '无'}（{m.attendance.memberIds.length}/{m.attendance.rosterSize}）
         </View>
@@ -31,7 +31,7 @@ export function AttendanceStep({ m, roster, staff, onDone }: { m: MeetingView; r
     );
   return (
     <View className="card" data-testid="attendance">
-      <Step title="二、出席" state={m.status === 'scheduled' ? 'now' : 'wait'} />
+      <Step title="出席" state={m.status === 'scheduled' ? 'now' : 'wait'} />
       <Rule>{QUORUM_RULE}</Rule>
       <View className="mt-label">
         出席委员（已选 {present.length}/{roster.length}，至少 {needed} 人方可表决）
@@ -95,7 +95,7 @@ export function VotesStep({ m, onDone }: { m: MeetingView; onDone: () => void })
   const allVoted = m.motions.every((x) => x.tally);
   return (
     <View className="card" data-testid="votes">
-      <Step title="三、表决" state={allVoted ? 'done' : 'now'} />
+      <Step title="表决" state={allVoted ? 'done' : 'now'} />
       <Rule>逐位委员记录同意、反对或弃权；出席未表态的按弃权计。</Rule>
       {m.motions.map((mo) => (
         <View key={mo.motionId} className="list-item" data-testid={`motion-${mo.motionId}`}>

@@ -19,7 +19,7 @@ export function MinutesStep({ m, papers, onDone }: { m: MeetingView; papers: Mee
   const state = m.status === 'minutes_signed' ? 'done' : 'now';
   return (
     <View className="card" data-testid="minutes">
-      <Step title="四、会议纪要" state={state} />
+      <Step title="会议纪要" state={state} />
       <Rule>纪要由管家主管（或负责人）记录，送每位出席委员在应用内签署；拒签由服务中心记录。送签后不可修改，更正为新版本并重新送签。</Rule>
       {m.minutesProgress && (
         <View className={m.status === 'minutes_signed' ? 'mt-ok' : 'muted'} data-testid="minutes-progress">

@@ -61,7 +61,7 @@ export function NoticeStep({ m, papers, onDone }: { m: MeetingView; papers: Meet
     );
   return (
     <View className="card" data-testid="notice-step">
-      <Step title="一、会议通知" state={sent ? 'done' : 'now'} />
+      <Step title="会议通知" state={sent ? 'done' : 'now'} />
       <Papers papers={papers.filter((p) => p.kind === 'meeting_notice')} label="通知" />
       {sent && m.status === 'scheduled' && !correcting && (
         <Button size="small" data-testid="notice-correct" onClick={() => setCorrecting(true)}>

@@ -46,7 +46,7 @@ function MeetingDetail({ id }: { id: string }) {
       <MinutesStep m={m} papers={papers} onDone={reload} />
       {resolutions.length > 0 && (
         <View className="card" data-testid="meeting-resolutions">
-          <Step title="五、决议" state={resolutions.every((r) => r.status === 'published' || !r.requiresPosting) ? 'done' : 'now'} />
+          <Step title="决议" state={resolutions.every((r) => r.status === 'published' || !r.requiresPosting) ? 'done' : 'now'} />
           {resolutions.map((r) => (
             <View key={r._id} className="list-item" onClick={() => openLink(ROUTES.meetings.resolutions)}>
               {r.title} · {r.statusLabel}
