@@ -120,6 +120,7 @@ test('head proposes → chair accepts → meeting held, minutes recorded → a m
   await chooser.setFiles({ name: 'sealed.png', mimeType: 'image/png', buffer: PNG });
   await resolution.locator('[data-testid="apply-seal"]').click();
   await resolution.getByText('已加盖公章').waitFor();
+  await chairDay.locator('[data-testid="seal-use"]', { hasText: MOTION }).waitFor();
   await screenshot(chairDay, 'meetings-resolution-sealed');
 
   // 6. The head publishes after seeing the owner-facing wording; an owner reads it.

@@ -9,6 +9,7 @@ import { useSubmit } from '../../../components/useSubmit';
 import { useSession } from '../../../stores/session';
 import { useState } from 'react';
 import { Rule } from '../fields';
+import { SealLog } from './SealLog';
 import { confirmOwnerWording } from '../parts';
 
 /** Resolutions: the chair signs, the seal keeper records the seal with a photo, the head publishes. */
@@ -79,6 +80,7 @@ export default function ResolutionsPage() {
           )}
         </View>
       ))}
+      <SealLog version={data.filter((r) => r.seal).length} />
     </View>
   );
 }
