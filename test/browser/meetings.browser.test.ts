@@ -91,9 +91,11 @@ test('head proposes → chair accepts → meeting held, minutes recorded → a m
   await holder.locator('[data-testid="attendance-submit"]').click();
   await holder.locator('[data-testid="attendance-done"]').waitFor({ state: 'visible' });
   await expect(holder.locator('[data-testid="attendance-done"]').innerText()).resolves.toContain(supervisor.name);
-  for (const id of ['p_owner_01', 'p_owner_08', 'p_owner_15', 'p_owner_22']) await holder.locator(`[data-testid="vote-m1-${id}-for"]`).click();
+  // One tap marks every member present as agreeing; one is then changed to abstain.
+  await holder.locator('[data-testid="vote-all-for-m1"]').click();
+  await holder.locator('[data-testid="vote-m1-p_owner_22-abstain"]').click();
   await holder.locator('[data-testid="votes-submit-m1"]').click();
-  await holder.locator('[data-testid="motion-m1"] .mt-ok', { hasText: '同意4' }).waitFor();
+  await holder.locator('[data-testid="motion-m1"] .mt-ok', { hasText: '同意3 反对0 弃权1' }).waitFor();
   await holder.locator('[data-testid="minutes-text"] textarea').fill(MINUTES);
   await holder.locator('[data-testid="minutes-send"]').click();
   await holder.locator('[data-testid="minutes-progress"]', { hasText: '已签署 0/4' }).waitFor();

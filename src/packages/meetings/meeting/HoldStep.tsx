@@ -36,6 +36,9 @@ export function AttendanceStep({ m, roster, staff, onDone }: { m: MeetingView; r
       <View className="mt-label">
         出席委员（已选 {present.length}/{roster.length}，至少 {needed} 人方可表决）
       </View>
+      <View className="mt-chip" data-testid="present-all" onClick={() => setPresent(roster.map((p) => p.personId))}>
+        全部委员出席
+      </View>
       <Chips
         people={roster}
         chosen={present}
@@ -107,6 +110,13 @@ export function VotesStep({ m, onDone }: { m: MeetingView; onDone: () => void })
             </View>
           ) : (
             <View>
+              <View
+                className="mt-chip"
+                data-testid={`vote-all-for-${mo.motionId}`}
+                onClick={() => setVotes({ ...votes, [mo.motionId]: Object.fromEntries(att.memberIds.map((pid) => [pid, 'for' as VoteChoice])) })}
+              >
+                全体出席委员同意（可再逐位修改）
+              </View>
               {att.memberIds.map((pid, i) => (
                 <View key={pid} className="row">
                   <Text>{att.memberNames[i]}</Text>
