@@ -16,12 +16,11 @@ import { checkFilingResolution } from '@domain/meeting-rules';
 import type { Person } from '@domain/model';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { BUTLER_ROLES, COMMUNITY_STAFF_ROLES, hasRole } from '@domain/roles';
-import { deliveryFlags } from '@domain/signoff';
 import { localDateOf } from '@domain/time';
-import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
+import { requireCaller, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
-import { deliverToEach } from './deliver';
+import { closeDeliveries, deliverToEach } from './deliver';
 import { documentArchive, outcomeArchive, publishedArchive } from './archive-content';
 import { communityOf, quorumRuleOf, requireComposer, rosterOn, type CommunityWithSettings } from './community';
 import { deliveriesOf } from './loaders';
@@ -151,12 +150,6 @@ export const revise: Handler<'filings', 'revise'> = async (ctx, input) => {
   });
   return documentView(doc, await ctx.calendar(), ctx.now);
 };
-
-/** A corrected version leaves nothing open on the old one's deliveries (their stored flags say so). */
-async function closeDeliveries(ctx: ActionContext, documentId: string): Promise<void> {
-  const open = await ctx.store.find('deliveries', { documentId, pending: true });
-  for (const d of open) await updateWithRetry(ctx.store, 'deliveries', d._id, (cur) => deliveryFlags(cur, true));
-}
 
 export const send: Handler<'filings', 'send'> = async (ctx, input) => {
   const caller = requireCaller(ctx);

@@ -1,6 +1,7 @@
 import type { CommitteeDocument, RosterMember } from '@domain/documents';
-import { newDelivery, type DeliveryEventRecord } from '@domain/signoff';
+import { deliveryFlags, newDelivery, type DeliveryEventRecord } from '@domain/signoff';
 import { requireCaller, type ActionContext } from '../_shared/function';
+import { updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
 import { deliveryEventArchive } from './archive-content';
 import { alertDelivered } from './hooks';
@@ -39,4 +40,10 @@ export async function deliverToEach(ctx: ActionContext, sent: CommitteeDocument,
     }
     await alertDelivered(ctx.rt, ctx.now, sent, { ...delivery, version: 1 });
   }
+}
+
+/** A corrected version leaves nothing open on the old one's deliveries (their stored flags say so). */
+export async function closeDeliveries(ctx: ActionContext, documentId: string): Promise<void> {
+  const open = await ctx.store.find('deliveries', { documentId, pending: true });
+  for (const d of open) await updateWithRetry(ctx.store, 'deliveries', d._id, (cur) => deliveryFlags(cur, true));
 }

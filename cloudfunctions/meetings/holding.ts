@@ -1,8 +1,7 @@
 import type { MeetingView } from '@domain/api/meetings';
-import type { CommitteeDocument, RosterMember } from '@domain/documents';
-import { isLate, specialMeetingNoticeDeadline } from '@domain/deadlines';
+import type { RosterMember } from '@domain/documents';
 import { AppError } from '@domain/errors';
-import { meetingNoticeDaysOf, planNotice, presentQuorum, requireResolvable, tallyMotion } from '@domain/meeting-rules';
+import { presentQuorum, requireResolvable, tallyMotion } from '@domain/meeting-rules';
 import { MEETING_KIND_LABELS, MEETING_STATES, MEETING_TRANSITIONS, step, VOTE_LABELS, type Meeting, type Motion, type Resolution } from '@domain/meetings';
 import { POSITION_LABELS, type Id } from '@domain/model';
 import { ROUTES, routeUrl } from '@domain/routes';
@@ -10,11 +9,9 @@ import { localDateOf } from '@domain/time';
 import { raiseAlert } from '../_shared/alerts';
 import { requireCaller, type ActionContext, type Handler, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
-import { appendArchive } from '../filings/archive';
-import { documentArchive } from '../filings/archive-content';
 import { communityOf, quorumRuleOf } from '../filings/community';
-import { deliverToEach } from '../filings/deliver';
 import { archiveMeeting, closeObligation, committeeOf, obligationIdFor, refOf, requireCommunity, resolutionView, viewsOf } from './common';
+import { papersOf, sendPaper, staffOf } from './papers';
 
 type Caller = ReturnType<typeof requireCaller>;
 
@@ -50,6 +47,7 @@ export const schedule: Handler<'meetings', 'schedule'> = async (ctx, input) => {
     period: periodOf(input.kind, input.day),
     status: 'scheduled',
     day: input.day,
+    time: input.time,
     place: input.place,
     agenda: input.agenda,
     motions,
@@ -65,109 +63,28 @@ export const schedule: Handler<'meetings', 'schedule'> = async (ctx, input) => {
     subject: { kind: 'meeting', id },
     recordId: id,
     title: input.title,
-    text: `${MEETING_KIND_LABELS[input.kind]} ${input.day} ${input.place}；议题：${motions.map((m) => m.title).join('；')}`,
+    text: `${MEETING_KIND_LABELS[input.kind]} ${input.day}${input.time ? ` ${input.time}` : ''} ${input.place}；议题：${motions.map((m) => m.title).join('；')}`,
     payload: { ...meeting },
   });
   await ctx.audit({ type: 'meeting.scheduled', communityId, subject: { kind: 'meeting', id }, data: { kind: input.kind, day: input.day } });
   return view(ctx, { ...meeting, version: 1 });
 };
 
-export const previewNotice: Handler<'meetings', 'previewNotice'> = async (ctx, input) => {
-  const caller = requireCaller(ctx);
-  const noticeDays = meetingNoticeDaysOf(await communityOf(ctx.store, requireCommunity(caller)));
-  const deadline = specialMeetingNoticeDeadline(input.day, noticeDays);
-  return { deadline, late: isLate(deadline, ctx.now), noticeDays };
-};
-
-/** A sent meeting paper: a document version that the filings sign-off delivers, signs and archives. */
-async function sendPaper(
-  ctx: ActionContext,
-  caller: Caller,
-  input: { meeting: Meeting; kind: 'meeting_notice' | 'minutes'; title: string; body: string; attachments: CommitteeDocument['content']['attachments'] },
-  to: RosterMember[],
-  extra: Partial<CommitteeDocument> = {},
-): Promise<CommitteeDocument> {
-  const id = ctx.rt.newId('doc');
-  const doc: Omit<CommitteeDocument, 'version'> = {
-    _id: id,
-    communityId: input.meeting.communityId,
-    kind: input.kind,
-    content: { kind: input.kind, title: input.title, body: input.body, attachments: input.attachments },
-    status: 'sent',
-    seriesId: extra.seriesId ?? id,
-    versionNo: extra.versionNo ?? 1,
-    createdById: caller.personId,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    sentAt: ctx.now,
-    sentById: caller.personId,
-    sentByName: caller.name,
-    late: false,
-    roster: to,
-    ...extra,
-  };
-  const sent = await ctx.store.insert('documents', doc);
-  await appendArchive(ctx.store, documentArchive(sent));
-  await deliverToEach(ctx, sent, to);
-  await ctx.audit({
-    type: 'document.sent',
-    communityId: sent.communityId,
-    subject: { kind: 'document', id },
-    data: {
-      kind: sent.kind,
-      versionNo: sent.versionNo,
-      supersedes: sent.supersedes,
-      members: to.length,
-      late: sent.late,
-      lateReason: sent.lateReason,
-      dueDate: sent.deadline?.dueDate,
-    },
-  });
-  return sent;
-}
-
-export const sendNotice: Handler<'meetings', 'sendNotice'> = async (ctx, input) => {
-  const caller = requireCaller(ctx);
-  const meeting = await loadVisible(ctx.store, 'meetings', input.meetingId, caller);
-  if (meeting.status !== 'scheduled') throw new AppError('MEETING_NOT_SCHEDULED');
-  if (meeting.noticeDocumentId) throw new AppError('DUPLICATE', '会议通知已送达；如需更正请在文件页面查看送达情况');
-  const community = await communityOf(ctx.store, meeting.communityId);
-  const plan = planNotice({ meetingDay: meeting.day, now: ctx.now, noticeDays: meetingNoticeDaysOf(community), lateReason: input.lateReason });
-  const { roster } = await committeeOf(ctx, meeting.communityId);
-  if (roster.length === 0) throw new AppError('NO_COMMITTEE_MEMBERS');
-  const motions = meeting.motions.map((m, i) => `${i + 1}. ${m.title}`).join('\n');
-  const body = [`会议时间：${meeting.day}`, `地点：${meeting.place}`, `议程：${meeting.agenda.join('；')}`, motions ? `表决议题：\n${motions}` : '', input.body]
-    .filter(Boolean)
-    .join('\n');
-  const doc = await sendPaper(
-    ctx,
-    caller,
-    { meeting, kind: 'meeting_notice', title: `会议通知：${meeting.title}`, body, attachments: input.attachments },
-    roster,
-    {
-      deadline: plan.deadline,
-      late: plan.late,
-      lateReason: plan.lateReason,
-    },
-  );
-  const updated = await updateWithRetry(ctx.store, 'meetings', meeting._id, () => ({ noticeDocumentId: doc._id, updatedAt: ctx.now }));
-  await ctx.audit({
-    type: 'meeting.notice_sent',
-    communityId: meeting.communityId,
-    subject: { kind: 'meeting', id: meeting._id },
-    data: { documentId: doc._id, late: plan.late },
-  });
-  return view(ctx, updated);
-};
-
 export const get: Handler<'meetings', 'get'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const meeting = await loadVisible(ctx.store, 'meetings', input.meetingId, caller);
-  const [resolutions, { roster }] = await Promise.all([ctx.store.find('resolutions', { meetingId: meeting._id }), committeeOf(ctx, meeting.communityId)]);
+  const [resolutions, { roster }, staff, papers] = await Promise.all([
+    ctx.store.find('resolutions', { meetingId: meeting._id }),
+    committeeOf(ctx, meeting.communityId),
+    staffOf(ctx, meeting.communityId),
+    papersOf(ctx, meeting),
+  ]);
   return {
     meeting: await view(ctx, meeting),
     resolutions: resolutions.map(resolutionView),
     roster: roster.map((m) => ({ personId: m.personId, name: m.name, position: POSITION_LABELS[m.position] })),
+    staff,
+    papers,
   };
 };
 
@@ -331,15 +248,12 @@ export const correctMinutes: Handler<'meetings', 'correctMinutes'> = async (ctx,
   const next = step(MEETING_TRANSITIONS, MEETING_STATES, meeting.status, 'correctMinutes');
   const old = await ctx.store.get('documents', meeting.minutesDocumentId ?? '');
   if (!old) throw new AppError('MEETING_NOT_HELD');
+  if (old.supersededBy) throw new AppError('DOCUMENT_SUPERSEDED');
   const to = await minutesTo(ctx, meeting);
   const doc = await sendPaper(ctx, caller, { meeting, kind: 'minutes', title: old.content.title, body: input.text, attachments: input.attachments }, to, {
     seriesId: old.seriesId,
     versionNo: old.versionNo + 1,
     supersedes: old._id,
-  });
-  await updateWithRetry(ctx.store, 'documents', old._id, (cur) => {
-    if (cur.supersededBy) throw new AppError('DOCUMENT_SUPERSEDED');
-    return { supersededBy: doc._id };
   });
   const updated = await updateWithRetry(ctx.store, 'meetings', meeting._id, () => ({ status: next, minutesDocumentId: doc._id, updatedAt: ctx.now }));
   await ctx.audit({
@@ -351,7 +265,11 @@ export const correctMinutes: Handler<'meetings', 'correctMinutes'> = async (ctx,
   return view(ctx, updated);
 };
 
-export const holdingHandlers: Pick<
-  Handlers<'meetings'>,
-  'schedule' | 'previewNotice' | 'sendNotice' | 'get' | 'recordAttendance' | 'recordVotes' | 'sendMinutes' | 'correctMinutes'
-> = { schedule, previewNotice, sendNotice, get, recordAttendance, recordVotes, sendMinutes, correctMinutes };
+export const holdingHandlers: Pick<Handlers<'meetings'>, 'schedule' | 'get' | 'recordAttendance' | 'recordVotes' | 'sendMinutes' | 'correctMinutes'> = {
+  schedule,
+  get,
+  recordAttendance,
+  recordVotes,
+  sendMinutes,
+  correctMinutes,
+};

@@ -132,6 +132,7 @@ export const replyProposal: Handler<'meetings', 'replyProposal'> = async (ctx, i
     at: ctx.now,
     event: input.event,
     day: input.event === 'accept' ? input.day : undefined,
+    time: input.event === 'accept' ? input.time : undefined,
     place: input.event === 'accept' ? input.place : undefined,
     reason: input.event === 'decline' ? input.reason : undefined,
   };
@@ -149,6 +150,7 @@ export const replyProposal: Handler<'meetings', 'replyProposal'> = async (ctx, i
       proposalId: current._id,
       status: 'scheduled',
       day: input.day,
+      time: input.time,
       place: input.place,
       agenda: current.agenda,
       motions: [],
@@ -159,7 +161,11 @@ export const replyProposal: Handler<'meetings', 'replyProposal'> = async (ctx, i
     };
     await ctx.store.insert('meetings', meeting);
   }
-  const words = { accept: `同意召开：${reply.day} ${reply.place}`, delegate: `委托${delegate?.name ?? ''}召集`, decline: `认为无需召开：${reply.reason}` };
+  const words = {
+    accept: `同意召开：${reply.day}${reply.time ? ` ${reply.time}` : ''} ${reply.place}`,
+    delegate: `委托${delegate?.name ?? ''}召集`,
+    decline: `认为无需召开：${reply.reason}`,
+  };
   await archiveMeeting(ctx.store, {
     communityId: current.communityId,
     at: ctx.now,

@@ -71,6 +71,7 @@ type MeetingAuditEvents = {
       | 'communication.recorded'
       | 'meeting.scheduled'
       | 'meeting.notice_sent'
+      | 'meeting.notice_corrected'
       | 'meeting.attendance_recorded'
       | 'meeting.votes_recorded'
       | 'meeting.minutes_sent'

@@ -139,7 +139,7 @@ export interface MeetingProposal extends StoredRecord {
   delegate?: PersonRef;
   /** Who answers now: the chair, then the delegate once delegated. */
   addresseeId: Id;
-  reply?: { by: PersonRef; at: EpochMs; event: ProposalEvent; day?: LocalDate; place?: string; reason?: string };
+  reply?: { by: PersonRef; at: EpochMs; event: ProposalEvent; day?: LocalDate; time?: string; place?: string; reason?: string };
   meetingId?: Id;
 }
 
@@ -192,11 +192,13 @@ export interface Meeting extends StoredRecord {
   proposalId?: Id;
   status: MeetingStatus;
   day: LocalDate;
+  /** 'HH:MM', when chosen (older meetings carry only the day). */
+  time?: string;
   place: string;
   agenda: string[];
   motions: Motion[];
   convener?: PersonRef;
-  /** Special meetings: the notice delivered to every member through the filings sign-off. */
+  /** Special meetings: the current notice version, delivered to every member through the filings sign-off. */
   noticeDocumentId?: Id;
   attendance?: Attendance;
   /** The current minutes version (a document of kind 'minutes' delivered to member attendees). */

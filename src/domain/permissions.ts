@@ -162,6 +162,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     schedule: ['head'],
     previewNotice: CENTRE_ROLES,
     sendNotice: ['head'],
+    correctNotice: ['head'],
     get: ['committee', ...STAFF_ROLES],
     // The butler supervisor keeps the minutes (seed 3.4), or the head.
     recordAttendance: LEAD_ROLES,

@@ -173,6 +173,7 @@ test('the archive verifies and finds the letter; the head publishes it and an ow
   await go(headPage, ROUTES.staff.documents);
   await headPage.locator('[data-testid="staff-doc"]', { hasText: TITLE }).click();
   await headPage.locator('.record-publish').click();
+  await confirmModal(headPage, '确认公开');
   await headPage.getByText(/已于 .* 向业主公开/).waitFor();
 
   const ownerPage = await signIn(owner.name);

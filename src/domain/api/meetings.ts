@@ -38,6 +38,19 @@ export interface RosterEntry {
   position: string;
 }
 
+/** One version of a meeting's notice or minutes: the earlier ones stay, marked superseded. */
+export interface MeetingPaper {
+  documentId: Id;
+  kind: 'meeting_notice' | 'minutes';
+  versionNo: number;
+  sentAt?: EpochMs;
+  late: boolean;
+  lateReason?: string;
+  supersededBy?: Id;
+  signed: number;
+  total: number;
+}
+
 export interface MyVote {
   meetingId: Id;
   meetingTitle: string;
@@ -70,6 +83,7 @@ const zMotion = z.strictObject({
 });
 const zBody = z.string().trim().max(5000, '正文不能超过5000个字').default('');
 const zAttachments = z.array(zFileRef).max(10, '附件最多10个').default([]);
+const zTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '请选择会议时间');
 const zVote = zKeyOf(VOTE_LABELS, '请选择同意、反对或弃权');
 
 export const meetingsApi = {
@@ -84,7 +98,7 @@ export const meetingsApi = {
   replyProposal: action<ProposalView>()(
     '主任（或受托人）答复会议提议：同意召开（日期、地点）、委托副主任或委员召集、或认为无需召开',
     z.discriminatedUnion('event', [
-      z.strictObject({ proposalId: zId, event: z.literal('accept'), day: zLocalDate, place: zText('地点', 100) }),
+      z.strictObject({ proposalId: zId, event: z.literal('accept'), day: zLocalDate, time: zTime.optional(), place: zText('地点', 100) }),
       z.strictObject({ proposalId: zId, event: z.literal('delegate'), delegateId: zId }),
       z.strictObject({ proposalId: zId, event: z.literal('decline'), reason: zText('原因', 500) }),
     ]),
@@ -105,6 +119,7 @@ export const meetingsApi = {
       kind: z.enum(['special', 'half_year', 'annual'], { error: '请选择会议类别' }),
       title: zText('会议名称', 60),
       day: zLocalDate,
+      time: zTime.optional(),
       place: zText('地点', 100),
       agenda: zAgenda.default([]),
       motions: z.array(zMotion).max(20).default([]),
@@ -118,7 +133,22 @@ export const meetingsApi = {
     '向每位委员书面送达专题会议通知和材料（逐一签收）',
     z.strictObject({ meetingId: zId, body: zBody, attachments: zAttachments, lateReason: z.string().trim().max(500).optional() }),
   ),
-  get: action<{ meeting: MeetingView; resolutions: ResolutionView[]; roster: RosterEntry[] }>()('会议详情（出席、表决、纪要、决议）', zMeeting),
+  correctNotice: action<MeetingView>()(
+    '更正已送达的会议通知（新版本重新逐位送达签收，旧版本留档并标为已更正；通知天数规则同样适用）',
+    z.strictObject({
+      meetingId: zId,
+      day: zLocalDate.optional(),
+      time: zTime.optional(),
+      place: zText('地点', 100).optional(),
+      body: zBody,
+      attachments: zAttachments,
+      lateReason: z.string().trim().max(500).optional(),
+    }),
+  ),
+  get: action<{ meeting: MeetingView; resolutions: ResolutionView[]; roster: RosterEntry[]; staff: RosterEntry[]; papers: MeetingPaper[] }>()(
+    '会议详情（出席、表决、纪要、决议、通知与纪要的各个版本、可列为出席人员的服务中心员工）',
+    zMeeting,
+  ),
   recordAttendance: action<MeetingView>()(
     '记录会议出席情况（委员须亲自出席，不得委托；列出服务中心出席人员）',
     z.strictObject({

@@ -1,22 +1,24 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { RULE_PHRASES } from '@domain/rules';
 import { ROUTES, routeUrl } from '@domain/routes';
-import { call } from '../../../api/client';
+import { appNow, call } from '../../../api/client';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { useSubmit } from '../../../components/useSubmit';
 import { openLink } from '../../../utils/nav';
 import { useSession } from '../../../stores/session';
+import { Rule } from '../fields';
+import { CommunicationForm } from './Communication';
 
 /** Meetings by quarter: the routine duty's status, the proposal, meetings and communications. */
 export default function QuartersPage() {
-  const today = new Date();
+  const today = new Date(appNow());
   const [year, setYear] = useState(today.getFullYear());
   const { data, error, reload } = usePageData(() => call('meetings', 'quarters', { year }), [year]);
   const { busy, submit } = useSubmit();
-  const [summary, setSummary] = useState('');
 
   if (!data)
     return (
@@ -35,6 +37,13 @@ export default function QuartersPage() {
           下一年
         </Button>
       </View>
+      {data.canPropose && (
+        <Rule>
+          {RULE_PHRASES.routineMeetingProposal}向主任提议召开例行工作沟通会议（议程默认为上一季度工作情况、收支状况、本季度工作安排）；
+          {RULE_PHRASES.proposalRisk}
+          仍未提议、或{RULE_PHRASES.quarterRisk}仍无会议也无沟通记录，即为有风险。
+        </Rule>
+      )}
       {data.rows.map((row) => (
         <View key={row.period} className="card" data-testid={`quarter-${row.period}`}>
           <View className="row">
@@ -53,15 +62,17 @@ export default function QuartersPage() {
             </View>
           ) : (
             data.canPropose && (
-              <Button
-                type="primary"
-                size="small"
-                data-testid="propose"
-                loading={busy}
-                onClick={() => void submit(() => call('meetings', 'propose', { period: row.period }).then(reload), '已提议')}
-              >
-                向主任提议例行会议
-              </Button>
+              <View>
+                <Button
+                  type="primary"
+                  size="small"
+                  data-testid="propose"
+                  loading={busy}
+                  onClick={() => void submit(() => call('meetings', 'propose', { period: row.period }).then(reload), '已提议')}
+                >
+                  向主任提议例行会议
+                </Button>
+              </View>
             )
           )}
           {row.meetings.map((m) => (
@@ -74,30 +85,8 @@ export default function QuartersPage() {
               {c.on} {c.channelLabel} {c.participants.map((p) => p.name).join('、')}：{c.summary}
             </View>
           ))}
-          {data.canPropose && row.proposal?.status === 'declined' && (
-            <View>
-              <TextArea value={summary} onChange={setSummary} placeholder="与主任、副主任的沟通摘要（方式：上门拜访）" />
-              <Button
-                size="small"
-                loading={busy}
-                onClick={() =>
-                  void submit(async () => {
-                    const p = row.proposal!;
-                    await call('meetings', 'recordCommunication', {
-                      period: row.period,
-                      on: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
-                      channel: 'visit',
-                      participantIds: [p.chair.personId, ...(p.delegate ? [p.delegate.personId] : [])],
-                      summary,
-                    });
-                    setSummary('');
-                    reload();
-                  }, '已记录')
-                }
-              >
-                记录沟通
-              </Button>
-            </View>
+          {data.canPropose && row.proposal?.status === 'declined' && row.quarter.status !== 'met' && (
+            <CommunicationForm row={row} roster={data.roster} onDone={reload} />
           )}
         </View>
       ))}

@@ -8,6 +8,8 @@ import { usePageData } from '../../../components/usePageData';
 import { useSubmit } from '../../../components/useSubmit';
 import { useSession } from '../../../stores/session';
 import { useState } from 'react';
+import { Rule } from '../fields';
+import { SealLog } from './SealLog';
 import { confirmOwnerWording } from '../parts';
 
 /** Resolutions: the chair signs, the seal keeper records the seal with a photo, the head publishes. */
@@ -26,6 +28,9 @@ export default function ResolutionsPage() {
   const roles = me?.roles ?? [];
   return (
     <View className="page" data-testid="resolutions-page">
+      <Rule>
+        通过的议题形成决议。须向业主公告的决议，先由业委会主任签字，再由公章保管人加盖业委会公章（拍下盖章页，记入用章登记），负责人确认公告内容后方向业主公告。
+      </Rule>
       {data.length === 0 && <Empty text="暂无决议" icon="决" />}
       {data.map((r) => (
         <View key={r._id} className="card" data-testid="resolution">
@@ -51,6 +56,8 @@ export default function ResolutionsPage() {
               <PhotoPicker photos={photos[r._id] ?? []} onChange={(p) => setPhotos({ ...photos, [r._id]: p })} folder="seal" />
               <Button
                 loading={busy}
+                data-testid="apply-seal"
+                disabled={!(photos[r._id] ?? []).length}
                 onClick={() => run(() => call('meetings', 'applySeal', { resolutionId: r._id, photo: (photos[r._id] ?? [])[0]! }), '已记录用章')}
               >
                 记录加盖公章
@@ -61,6 +68,7 @@ export default function ResolutionsPage() {
             <Button
               type="primary"
               loading={busy}
+              data-testid="publish"
               onClick={() =>
                 void confirmOwnerWording(r.title, r.text).then(
                   (ok) => ok && run(() => call('meetings', 'publishResolution', { resolutionId: r._id, confirm: true }), '已公告'),
@@ -72,6 +80,7 @@ export default function ResolutionsPage() {
           )}
         </View>
       ))}
+      <SealLog version={data.filter((r) => r.seal).length} />
     </View>
   );
 }

@@ -189,7 +189,12 @@ export default function RecordPage() {
             size="small"
             fill="outline"
             className="record-publish"
-            onClick={() => void act(() => call('filings', 'publishToOwners', { documentId: id }), '已向业主公开')}
+            onClick={() =>
+              // Owners read exactly this wording: show it and ask before it goes out.
+              void Taro.showModal({ title: `向业主公开：${doc.title}`, content: doc.body.slice(0, 300), confirmText: '确认公开' }).then((r) => {
+                if (r.confirm) void act(() => call('filings', 'publishToOwners', { documentId: id }), '已向业主公开');
+              })
+            }
           >
             向业主公开
           </Button>
