@@ -4,6 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { StoredRecord } from '@domain/model';
 import { closeSqliteStorage, createSqliteStorage, SQLITE_FILE } from '../../cloudfunctions/_shared/storage/sqlite';
+import { importNedbFolder, NEDB_IMPORTED } from '../../cloudfunctions/_shared/storage/from-nedb';
+import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
 import { rawStorage } from '../../cloudfunctions/_shared/storage/port';
 import { describePagingContract } from './paging.contract';
 import { describeStorageContract } from './storage.contract';
@@ -120,6 +122,7 @@ describe('SQLite: array fields and indexes', () => {
     closeSqliteStorage(typed);
     const { Database } = await import('node-sqlite3-wasm');
     const db = new Database(path.join(dir, SQLITE_FILE));
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
     const plan = db
       .all(
         `EXPLAIN QUERY PLAN SELECT doc FROM "c_archive" WHERE json_extract(doc, '$.communityId') = 'c1' AND json_extract(doc, '$.type') = 'x' ORDER BY json_extract(doc, '$.at') DESC, id ASC LIMIT 11`,
@@ -129,5 +132,28 @@ describe('SQLite: array fields and indexes', () => {
     db.close();
     expect(plan).toMatch(/USING INDEX i_archive__communityId__type__at/);
     expect(plan).not.toMatch(/^SCAN c_archive$/m);
+  });
+});
+
+describe('SQLite: carrying a NeDB data folder over', () => {
+  interface Note extends StoredRecord {
+    text: string;
+    ops?: string[];
+  }
+
+  it('moves every record across once, versions and ops kept, and sets the old files aside', async () => {
+    const dir = tempDir();
+    const old = rawStorage(createNedbStorage(dir));
+    await old.insert<Note>('counters', { _id: 'n1', text: 'a' });
+    await old.increment('counters', 'n1', {}, { text: 'b' }, 'op_1');
+    await old.insert<Note>('inquiries', { _id: 'q1', text: 'c' });
+    const store = createSqliteStorage(dir);
+    expect(await importNedbFolder(dir, store)).toBe(2);
+    expect(await rawStorage(store).get<Note>('counters', 'n1')).toMatchObject({ text: 'b', version: 2, ops: ['op_1'] });
+    expect(await rawStorage(store).update<Note>('counters', 'n1', 2, { text: 'c' })).toBe(true);
+    expect(await rawStorage(store).count('inquiries')).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'counters.db'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, NEDB_IMPORTED, 'counters.db'))).toBe(true);
+    expect(await importNedbFolder(dir, store)).toBe(0);
   });
 });

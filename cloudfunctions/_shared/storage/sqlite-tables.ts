@@ -68,7 +68,8 @@ export function afterWrite(db: Database, collection: CollectionName, t: Table, i
   for (const field of fresh) {
     t.arrays.add(field);
     db.run(`INSERT OR IGNORE INTO "${META}" (collection, field) VALUES (?, ?)`, [collection, field]);
-    if (t.indexed.has(field)) db.run(`INSERT INTO "${t.each}" (field, value, id) SELECT ?, j.value, c.id FROM "${t.table}" c, json_each(c.doc, '$.${field}') j`, [field]);
+    if (t.indexed.has(field))
+      db.run(`INSERT INTO "${t.each}" (field, value, id) SELECT ?, j.value, c.id FROM "${t.table}" c, json_each(c.doc, '$.${field}') j`, [field]);
   }
   if (fresh.length) syncIndexes(db, collection, t);
   const kept = [...t.arrays].filter((f) => t.indexed.has(f));

@@ -42,9 +42,10 @@ export function createSqliteStorage(dir?: string): Storage {
   const file = dir ? claimFolder(dir) : ':memory:';
   const db = new Database(file);
   // An exclusive lock, taken once: otherwise every statement locks and unlocks the file (a folder
-  // made and removed, ~3 ms). A kept journal, and no fsync: a killed process loses nothing, since
+  // made and removed, ~3 ms). Held exclusively, the write-ahead log needs no shared memory, which this
+  // build lacks; it writes each changed page once. No fsync: a killed process loses nothing, since
   // the OS has its writes; a power cut may lose the last ones (as with NeDB, which never synced).
-  db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = PERSIST; PRAGMA synchronous = OFF; PRAGMA cache_size = -16000');
+  db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -32000');
   const tables = new Map<CollectionName, Table>();
   const table = (c: CollectionName): Table => {
     let t = tables.get(c);
@@ -164,17 +165,40 @@ export function createSqliteStorage(dir?: string): Storage {
     },
   };
   const storage = typedStorage(raw);
-  handles.set(storage, () => {
-    for (const st of statements.values()) st.finalize();
-    statements.clear();
-    db.close();
-    if (dir) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
+  handles.set(storage, {
+    close() {
+      for (const st of statements.values()) st.finalize();
+      statements.clear();
+      db.close();
+      if (dir) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
+    },
+    load(collection, records) {
+      const t = table(collection);
+      let n = 0;
+      db.exec('BEGIN');
+      try {
+        for (const doc of records) {
+          const { changes } = using(`INSERT OR IGNORE INTO "${t.table}" (doc, id) VALUES (?, ?)`, (st) => st.run([JSON.stringify(doc), String(doc._id)]));
+          if (changes) afterWrite(db, collection, t, String(doc._id), doc);
+          n += changes;
+        }
+        db.exec('COMMIT');
+      } catch (e) {
+        db.exec('ROLLBACK');
+        throw e;
+      }
+      return n;
+    },
   });
   return storage;
 }
 
 const OWNER_FILE = `${SQLITE_FILE}.owner`;
-const handles = new WeakMap<Storage, () => void>();
+interface Handle {
+  close(): void;
+  load(collection: CollectionName, records: Doc[]): number;
+}
+const handles = new WeakMap<Storage, Handle>();
 
 /**
  * Takes the folder for this process. The WebAssembly build locks with a `<file>.lock` folder that a
@@ -205,9 +229,19 @@ function alive(pid: number): boolean {
 
 /** Closes an embedded store made here (releasing its folder for another process); others are left alone. */
 export function closeSqliteStorage(store: Storage): void {
-  const close = handles.get(store);
+  const h = handles.get(store);
   handles.delete(store);
-  close?.();
+  h?.close();
+}
+
+/**
+ * Writes records exactly as given (their versions and ops included), skipping ids already there, in
+ * one transaction: for carrying a former store's data over, never for the app's own writes.
+ */
+export function loadRecordsAsIs(store: Storage, collection: CollectionName, records: Array<Record<string, unknown>>): number {
+  const h = handles.get(store);
+  if (!h) throw new Error('not an embedded SQLite store');
+  return h.load(collection, records);
 }
 
 function getPath(doc: Doc, field: string): unknown {
