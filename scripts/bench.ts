@@ -9,7 +9,9 @@
  *   npm run bench                                      sizes 1000,10000,100000, 3 runs each
  *   npm run bench -- --sizes 200 --runs 1              a quick run (the test suite runs this)
  *   npm run bench -- --cap 5                           a call slower than 5 s is run once, then skipped at larger sizes
- *   npm run bench -- --disk 100000                     also: first call and memory of a fresh process on an on-disk store of that size
+ *   npm run bench -- --disk                            also, at each size: first call and memory of a fresh process on the on-disk store
+ *   npm run bench -- --disk 100000                     the same at that size only
+ *   npm run bench -- --store nedb                      the former embedded store (NeDB; the table in memory), for comparison
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,6 +20,7 @@ import * as path from 'path';
 import { createLocalRuntime } from '../cloudfunctions/_shared/local';
 import { seedDemo } from '../cloudfunctions/_shared/seed/demo';
 import { createNedbStorage } from '../cloudfunctions/_shared/storage/nedb';
+import { closeSqliteStorage, createSqliteStorage } from '../cloudfunctions/_shared/storage/sqlite';
 import type { Storage } from '../cloudfunctions/_shared/storage/port';
 import { countingStore } from './bench/counting-store';
 import { caller, seedBulk, seedDue, timer } from './bench/seed';
@@ -32,6 +35,12 @@ function arg(name: string): string | undefined {
 const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(arg('runs') ?? 3);
 const CAP_MS = Number(arg('cap') ?? 10) * 1000;
+const STORE = arg('store') === 'nedb' ? 'nedb' : 'sqlite';
+const DISK = process.argv.includes('--disk');
+const DISK_SIZES = /^[\d,]+$/.test(arg('disk') ?? '') ? arg('disk')!.split(',').map(Number) : SIZES;
+
+/** The embedded store under test: on disk when given a folder; NeDB's table runs in memory, as before. */
+const makeStore = (dir?: string): Storage => (STORE === 'nedb' ? createNedbStorage(dir) : createSqliteStorage(dir));
 
 interface Probe {
   name: string;
@@ -92,7 +101,10 @@ async function seeded(
 }
 
 async function measureSize(size: number, slow: Set<string>): Promise<Map<string, Figure>> {
-  const { store, rt, seedMs } = await seeded(size, createNedbStorage());
+  // SQLite is measured as `npm start` runs it, on disk; the folder is kept for the first-call figure.
+  const dir = STORE === 'sqlite' ? benchDir(size) : undefined;
+  const base = makeStore(dir);
+  const { store, rt, seedMs } = await seeded(size, base);
   const call = caller(rt);
   const out = new Map<string, Figure>();
   const mem = process.memoryUsage();
@@ -122,6 +134,8 @@ async function measureSize(size: number, slow: Set<string>): Promise<Map<string,
     if (ms > CAP_MS) slow.add(p.name);
     out.set(p.name, { ms, capped: false, calls, note });
   }
+  // Lets the fresh process of the first-call figure take the folder.
+  closeSqliteStorage(base);
   return out;
 }
 
@@ -158,33 +172,88 @@ function printPackages(): void {
   }
 }
 
-/** A fresh process on an on-disk store: time from process start to the first answer, and memory. */
-async function firstCallChild(dir: string): Promise<void> {
-  const rt = createLocalRuntime({ dataDir: dir, clock: { now: () => NOW } });
-  const env = await caller(rt)('session', 'todos', {}, 'p_owner_02');
-  const sinceStart = performance.now();
-  global.gc?.();
-  const m = process.memoryUsage();
-  console.log(JSON.stringify({ ok: env.ok, ms: sinceStart, rssMB: m.rss / 2 ** 20, heapMB: m.heapUsed / 2 ** 20 }));
+/** On-disk folders seeded for the table (SQLite) and kept for the first-call figure, by size. */
+const dirs = new Map<number, string>();
+function benchDir(size: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${STORE}-`));
+  dirs.set(size, dir);
+  return dir;
 }
 
-async function diskFigure(size: number): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-disk-'));
-  try {
+/**
+ * A fresh process on an on-disk store, as `npm start` opens it: time from process start (module
+ * loading included) to the answer of a typical first page, an owner's home todos; then the staff
+ * queue, the first call of another role; and memory after both.
+ */
+async function firstCallChild(dir: string): Promise<void> {
+  const loadedAt = performance.now();
+  const rt = createLocalRuntime({ dataDir: dir, store: makeStore(dir), clock: { now: () => NOW } });
+  const call = caller(rt);
+  const env = await call('session', 'todos', {}, 'p_owner_02');
+  const sinceStart = performance.now();
+  const cpu = process.cpuUsage();
+  const queue = await call('inquiries', 'queue', {}, 'p_butler_1');
+  const queueMs = performance.now() - sinceStart;
+  const queueCpu = process.cpuUsage(cpu);
+  global.gc?.();
+  const m = process.memoryUsage();
+  console.log(
+    JSON.stringify({
+      ok: env.ok && queue.ok,
+      ms: sinceStart,
+      callMs: sinceStart - loadedAt,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      queueMs,
+      queueCpuMs: (queueCpu.user + queueCpu.system) / 1000,
+      rssMB: m.rss / 2 ** 20,
+      heapMB: m.heapUsed / 2 ** 20,
+    }),
+  );
+}
+
+interface DiskFigure {
+  size: number;
+  mb: number;
+  ms: number;
+  /** The part after the code was loaded: opening the store and answering. */
+  callMs: number;
+  /** CPU time of the process up to the answer: less swayed than wall time by a busy machine. */
+  cpuMs: number;
+  queueMs: number;
+  queueCpuMs: number;
+  rssMB: number;
+  heapMB: number;
+  ok: boolean;
+}
+
+async function diskFigure(size: number): Promise<DiskFigure> {
+  let dir = dirs.get(size);
+  if (!dir) {
+    dir = benchDir(size);
     const t0 = performance.now();
-    await seeded(size, createNedbStorage(dir));
+    const store = makeStore(dir);
+    await seeded(size, store);
+    closeSqliteStorage(store);
     console.error(`[bench] on-disk ${size}: seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const bytes = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--first-call', dir], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ok: boolean; ms: number; rssMB: number; heapMB: number };
+  }
+  const bytes = fs.readdirSync(dir).reduce((s, f) => s + (fs.statSync(path.join(dir, f)).isFile() ? fs.statSync(path.join(dir, f)).size : 0), 0);
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--first-call', dir, '--store', STORE], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as Omit<DiskFigure, 'size' | 'mb'>;
+  return { size, mb: bytes / 2 ** 20, ...r };
+}
+
+function printDisk(figures: DiskFigure[]): void {
+  console.log(`\nlocal host, a fresh process on the on-disk store (${STORE}): first call after start / RSS\n`);
+  console.log(
+    '| records | files | first call after start (owner todos) | of which store open + call | CPU to answer | then staff queue (CPU) | rss | heap |\n|---|---|---|---|---|---|---|---|',
+  );
+  for (const f of figures) {
     console.log(
-      `\nlocal host, fresh process on a ${size}-record on-disk store (${(bytes / 2 ** 20).toFixed(0)} MB of files): first call answered ${(r.ms / 1000).toFixed(2)} s after process start, rss ${r.rssMB.toFixed(0)} MB, heap ${r.heapMB.toFixed(0)} MB${r.ok ? '' : ' (call failed)'}`,
+      `| ${f.size} | ${f.mb.toFixed(0)} MB | ${(f.ms / 1000).toFixed(2)} s${f.ok ? '' : ' (call failed)'} | ${(f.callMs / 1000).toFixed(2)} s | ${(f.cpuMs / 1000).toFixed(2)} s | ${f.queueMs.toFixed(0)} ms (${f.queueCpuMs.toFixed(0)} ms) | ${f.rssMB.toFixed(0)} MB | ${f.heapMB.toFixed(0)} MB |`,
     );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -197,8 +266,15 @@ async function main(): Promise<void> {
   console.log(`\nbench: medians of ${RUNS} run(s) per call (the first sweep: 1 run), node ${process.version}, ${os.cpus().length} cpu\n`);
   printTable(results);
   printPackages();
-  const disk = arg('disk');
-  if (disk) await diskFigure(Number(disk));
+  try {
+    if (DISK) {
+      const figures: DiskFigure[] = [];
+      for (const size of DISK_SIZES) figures.push(await diskFigure(size));
+      printDisk(figures);
+    }
+  } finally {
+    for (const dir of dirs.values()) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((e) => {

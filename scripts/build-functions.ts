@@ -147,10 +147,15 @@ export function bundleOptions(entry: string, outfile: string): BuildOptions & { 
   };
 }
 
-/** Anything from the local runtime in a deployed bundle would be a security bug (dev login, NeDB). */
-const LOCAL_ONLY_INPUTS = [/cloudfunctions[\\/]_shared[\\/]local\.ts$/, /cloudfunctions[\\/]_shared[\\/]storage[\\/]nedb\.ts$/, /@seald-io[\\/]nedb/];
+/** Anything from the local runtime in a deployed bundle would be a security bug (dev login, the embedded stores). */
+const LOCAL_ONLY_INPUTS = [
+  /cloudfunctions[\\/]_shared[\\/]local\.ts$/,
+  /cloudfunctions[\\/]_shared[\\/]storage[\\/](nedb|sqlite)[^\\/]*\.ts$/,
+  /@seald-io[\\/]nedb/,
+  /node-sqlite3-wasm/,
+];
 // Case-sensitive on purpose: the SDK legitimately contains "containedBy", which holds "nedB".
-const LOCAL_ONLY_TEXT = ['nedb', '@seald-io'];
+const LOCAL_ONLY_TEXT = ['nedb', '@seald-io', 'node-sqlite3-wasm'];
 
 export interface BuiltFunction {
   spec: FunctionSpec;

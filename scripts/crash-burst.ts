@@ -19,7 +19,7 @@ import * as path from 'path';
 import { localDateOf } from '@domain/time';
 import type { Envelope } from '@domain/envelope';
 import { LEASE_MS } from '../cloudfunctions/_shared/ops/operation';
-import { createNedbStorage } from '../cloudfunctions/_shared/storage/nedb';
+import { closeSqliteStorage, createSqliteStorage } from '../cloudfunctions/_shared/storage/sqlite';
 import { devOpenid } from '../cloudfunctions/_shared/seed/demo';
 import { verifyChainOf } from '../cloudfunctions/filings/archive';
 import { deliveryId } from '@domain/signoff';
@@ -202,7 +202,7 @@ function newJobs(round: number, size: number, today: string): Job[] {
 }
 
 async function check(dataDir: string, jobs: Job[], now: number): Promise<{ pendingAfter: number; problems: string[] }> {
-  const store = createNedbStorage(dataDir);
+  const store = createSqliteStorage(dataDir);
   const problems: string[] = [];
   const pendingAfter = await store.count('ops', { status: { $ne: 'done' } });
   if (pendingAfter) problems.push(`${pendingAfter} operations not done after the repair sweep`);
@@ -299,7 +299,10 @@ async function main(): Promise<void> {
     }
     f.lost = jobs.filter((j) => !j.failed && !j.abandoned && j.replies.length < j.steps.length).length;
     await host.kill();
-    f.pendingBeforeSweep = await createNedbStorage(dataDir).count('ops', { status: 'pending' });
+    // Closed again before the host restarts: one process per data folder.
+    const store = createSqliteStorage(dataDir);
+    f.pendingBeforeSweep = await store.count('ops', { status: 'pending' });
+    closeSqliteStorage(store);
     await host.start();
     round++;
     const sweep = await send(host, { fn: 'alerts', action: 'sweep', payload: {}, requestId: newRequestId(), as: HEAD }, clock());

@@ -12,6 +12,8 @@ import { FUNCTIONS } from '../cloudfunctions/_shared/registry';
 import { setRuntime } from '../cloudfunctions/_shared/platform';
 import { systemClock, type Clock } from '../cloudfunctions/_shared/runtime';
 import { seedDemo } from '../cloudfunctions/_shared/seed/demo';
+import { importNedbFolder, NEDB_IMPORTED } from '../cloudfunctions/_shared/storage/from-nedb';
+import { SQLITE_FILE } from '../cloudfunctions/_shared/storage/sqlite';
 import { issueBootstrapCode } from '../cloudfunctions/_shared/bootstrap';
 import { ROUTES } from '@domain/routes';
 import { serveUserFile } from './local-files';
@@ -179,6 +181,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   fs.mkdirSync(filesDir, { recursive: true });
   const rt = createLocalRuntime({ dataDir, clock: options.clock ?? systemClock });
   setRuntime(rt);
+  const carried = await importNedbFolder(dataDir, rt.store);
+  if (carried && !options.quiet) console.log(`已将旧版（NeDB）本地数据 ${carried} 条迁入 ${SQLITE_FILE}，旧文件移至 ${NEDB_IMPORTED}/`);
   // DEMO_SEED=0 starts as production does: empty, with a one-time code for the first administrator.
   const seed = options.seed ?? process.env.DEMO_SEED !== '0';
   if (seed && (await seedDemo(rt.store, rt.clock.now())) && !options.quiet) {

@@ -4,7 +4,7 @@ import { AppError } from '@domain/errors';
 import { systemClock, type Clock, type Runtime } from './runtime';
 import { newId } from './ids';
 import { localQrCode } from './local-qr';
-import { createNedbStorage } from './storage/nedb';
+import { createSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/port';
 
 /** What the local host puts in `context`: who is logged in (dev login) and, optionally, a moved clock. */
@@ -26,7 +26,7 @@ export interface LocalRuntimeOptions {
 
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): Runtime {
   const dataDir = options.dataDir ?? process.env.DATA_DIR ?? path.resolve('.data');
-  const store = options.store ?? createNedbStorage(dataDir);
+  const store = options.store ?? createSqliteStorage(dataDir);
   const filesDir = options.filesDir ?? path.join(dataDir, 'files');
   const clock = options.clock ?? systemClock;
   return {

@@ -8,6 +8,7 @@ import type { Runtime, SubscribeSender } from '../../cloudfunctions/_shared/runt
 import type { Storage } from '../../cloudfunctions/_shared/storage/port';
 import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/storage/collections';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
+import { createSqliteStorage } from '../../cloudfunctions/_shared/storage/sqlite';
 import { demoData, devOpenid, seedDemo } from '../../cloudfunctions/_shared/seed/demo';
 import { handle as timerHandle } from '../../cloudfunctions/timer';
 
@@ -86,7 +87,8 @@ export interface HarnessOptions {
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   let now = typeof options.now === 'number' ? options.now : Date.parse(options.now ?? DEFAULT_NOW);
-  const base = options.store ?? createNedbStorage();
+  // TEST_STORE=sqlite runs the handlers on the store `npm start` uses (in memory); NeDB is the default.
+  const base = options.store ?? (process.env.TEST_STORE === 'sqlite' ? createSqliteStorage() : createNedbStorage());
   const rt: Runtime = {
     ...createLocalRuntime({ store: options.wrapStore ? options.wrapStore(base) : base, clock: { now: () => now }, filesDir: options.filesDir }),
     ...(options.wechat ? { wechat: options.wechat } : {}),
