@@ -4,6 +4,7 @@
  * which, every row checked with a Chinese message naming its line, amounts in exact fen (a yuan
  * string is never a float), and what identifies a row so importing the same file twice does nothing.
  */
+import { FEE_TEMPLATES, type FeeImportKind } from './fee-import-templates';
 import { parseYuan } from './fee-ledger';
 import { PAYMENT_CHANNELS, type PaymentChannel } from './fee-records';
 import type { Fen, LocalDate } from './model';
@@ -11,7 +12,8 @@ import { hasOwn } from './own';
 import { MAX_LISTED_ERRORS, roomLabel, type RowError } from './room-import';
 import { isLocalDate, isYearMonth, type YearMonth } from './time';
 
-export type FeeImportKind = 'bills' | 'payments';
+export type { FeeImportKind };
+export { FEE_TEMPLATES };
 
 /** The most rows one fee file may hold: 2,000 rooms × 12 months fits. */
 export const MAX_FEE_IMPORT_ROWS = 30_000;
@@ -31,22 +33,6 @@ export const PAYMENT_COLUMNS = {
   channel: ['缴费渠道', '渠道', '支付方式'],
   receiptNo: ['流水号', '交易流水号', '收据号', '票据号'],
 } as const;
-
-/** What the import page shows under each kind: the header row of a file that imports. */
-export const FEE_TEMPLATES: Record<FeeImportKind, { title: string; header: string[]; example: string[]; notes: string }> = {
-  bills: {
-    title: '账单导入',
-    header: ['楼栋', '单元', '房号', '月份', '收费项目', '金额'],
-    example: ['1栋', '1单元', '101', '2026-11', '物业费', '256.80'],
-    notes: '房号须已在本小区；金额以元计，最多两位小数；收费项目可空（即物业费）。同一房屋同月同项目再次导入不会重复。',
-  },
-  payments: {
-    title: '缴费导入',
-    header: ['楼栋', '单元', '房号', '月份', '金额', '缴费日期', '缴费渠道', '流水号'],
-    example: ['1栋', '1单元', '101', '2026-11', '256.80', '2026-11-18', '银行转账', 'BK20261118001'],
-    notes: '月份可空（先抵最早的欠费）；渠道可空（收费系统导入）。对不上房屋或账单的行留作“待处理缴费”，由管家指定房屋。同一流水号再次导入不会重复入账。',
-  },
-};
 
 type Spec = Readonly<Record<string, readonly string[]>>;
 
