@@ -56,6 +56,8 @@ const FUNCTION_SETTINGS: Record<string, Partial<Omit<FunctionSpec, 'name'>>> = {
   alerts: { timeout: 60 },
   // A month's bills in chunks and a building's reminder slips (font subsetting) need more than 20 s at worst.
   fees: { timeout: 60 },
+  // An import's chunk of 250 payment rows makes a few reads per row: seconds on the embedded store, more on CloudBase.
+  admin: { timeout: 60 },
   timer: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],

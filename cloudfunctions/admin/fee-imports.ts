@@ -101,13 +101,21 @@ async function applyPayments(ctx: ActionContext, job: ImportJob, staged: Array<S
     ),
     feePolicy(ctx.store, job.communityId),
   ]);
+  // Read once per chunk, not per row: each read is a round trip to the database on CloudBase.
+  const ids = staged.map((s) => s.row.id);
+  const [paid, heldBefore] = await Promise.all([
+    ctx.store.find('payments', { _id: { $in: ids } }),
+    ctx.store.find('unmatchedPayments', { _id: { $in: ids.map(unmatchedId) } }),
+  ]);
+  const paidIds = new Set(paid.map((p) => p._id));
+  const held = new Map(heldBefore.map((u) => [u._id, u]));
   const totals: TotalsChange[] = [];
   for (const s of staged) {
     const { id, ...row } = s.row;
     const room = rooms.get(row.label);
     let reason: UnmatchedReason | null = room ? null : 'no_room';
     let outcome: 'created' | 'unchanged' | 'unmatched' = 'unmatched';
-    if (room && (await ctx.store.get('payments', id))) outcome = 'unchanged';
+    if (room && paidIds.has(id)) outcome = 'unchanged';
     else if (room) {
       try {
         await applyPayment(
@@ -136,7 +144,7 @@ async function applyPayments(ctx: ActionContext, job: ImportJob, staged: Array<S
       }
     }
     const heldId = unmatchedId(id);
-    const earlier = await ctx.store.get('unmatchedPayments', heldId);
+    const earlier = held.get(heldId);
     // Held before and since assigned or set aside by staff: importing the row again changes nothing.
     if (reason && earlier && earlier.status !== 'open') outcome = 'unchanged';
     else if (reason) {
