@@ -261,3 +261,53 @@ describe('a large file', () => {
     await expectTotalsReconcile(h.rt.store);
   }, 300_000);
 });
+
+describe('resuming', () => {
+  it('a chunk sent twice with one request id is applied once, and the next call resumes at the stored cursor', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `1栋,,101,${addMonths('2001-01', i)},,1.01`);
+    const start = await h.ok(
+      'admin',
+      'importStart',
+      { communityId: COMMUNITY, file: upload('bills.csv', [BILL_HEADER, ...rows].join('\n')), kind: 'bills' },
+      DEMO.head,
+    );
+    let view = start;
+    while (view.status === 'staging') view = await h.ok('admin', 'importStep', { importId: start.importId }, DEMO.head);
+    const a = await h.raw('admin', { action: 'importStep', payload: { importId: start.importId }, requestId: 'req-fee-apply-1' }, { as: DEMO.head });
+    const b = await h.raw('admin', { action: 'importStep', payload: { importId: start.importId }, requestId: 'req-fee-apply-1' }, { as: DEMO.head });
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ ok: true, data: { status: 'applying', applied: 250, counts: { created: 250 } } });
+    // Applied rows are bills at once; the rest wait in the staged rows.
+    expect(await h.rt.store.count('bills', { roomId: 'r_1_101', month: { $lt: '2026-01' } })).toBe(250);
+    view = await h.ok('admin', 'importStep', { importId: start.importId }, DEMO.head);
+    expect(view).toMatchObject({ status: 'committed', applied: 300, counts: { created: 300, unchanged: 0 } });
+    expect(await h.rt.store.count('bills', { roomId: 'r_1_101', month: { $lt: '2026-01' } })).toBe(300);
+    await expectTotalsReconcile(h.rt.store);
+  });
+});
+
+describe("the owner's bills", () => {
+  it('page by cursor, unpaid first and newest month first, with what is owed summed over every page', async () => {
+    // 1栋-101 owes three months; two more imported make its owner's list longer than one page.
+    await runImport('bills', upload('b.csv', [BILL_HEADER, '1栋,,101,2026-12,,10', '1栋,,101,2026-12,停车费,20.5'].join('\n')));
+    const owner = 'p_owner_01';
+    const seen: Array<{ month: string; status: string; owingFen: number }> = [];
+    let after: string | undefined;
+    let pages = 0;
+    let owing: number | undefined;
+    do {
+      const page = await h.ok('fees', 'myBills', { limit: 2, after }, owner);
+      seen.push(...page.items);
+      owing = page.owing.fen;
+      after = page.next ?? undefined;
+      pages++;
+    } while (after);
+    const all = await h.rt.store.find('bills', { roomId: 'r_1_101' });
+    expect(seen.length).toBe(all.length);
+    expect(pages).toBe(Math.ceil(all.length / 2));
+    const order = seen.map((b) => `${b.status === 'unpaid' ? 0 : 1}${b.month}`);
+    expect(order).toEqual([...order].sort((x, y) => x[0].localeCompare(y[0]) || y.slice(1).localeCompare(x.slice(1))));
+    expect(owing).toBe(all.filter((b) => b.status === 'unpaid').reduce((s, b) => s + b.amountFen - (b.paidFen ?? 0), 0));
+    expect(seen.some((b) => 'item' in b && b.item === '停车费')).toBe(true);
+  });
+});
