@@ -311,3 +311,18 @@ describe("the owner's bills", () => {
     expect(seen.some((b) => 'item' in b && b.item === '停车费')).toBe(true);
   });
 });
+
+describe('the sample workbooks (test/fixtures, scripts/make-fee-fixture.ts)', () => {
+  it('bill the demo community for December, then the bank file pays 30 rooms and holds the stray row', async () => {
+    h.setNow('2026-12-20T10:00:00+08:00');
+    const read = (name: string) => upload(name, fs.readFileSync(path.resolve(__dirname, '../fixtures', name)));
+    const bills = await runImport('bills', read('bills-2026-12.xlsx'));
+    expect(bills.view.counts).toMatchObject({ created: 40, unchanged: 0 });
+    const pays = await runImport('payments', read('payments-2026-12.xlsx'));
+    expect(pays.view.counts).toEqual({ created: 30, updated: 0, unchanged: 0, unmatched: 1 });
+    expect(await h.rt.store.count('bills', { month: '2026-12', status: 'paid' })).toBe(30);
+    const [held] = (await h.ok('fees', 'unmatchedPayments', {}, DEMO.head)).items;
+    expect(held).toMatchObject({ roomLabel: '3栋-101', amountFen: 20000, reason: '房号不在本小区' });
+    await expectTotalsReconcile(h.rt.store);
+  });
+});
