@@ -4,7 +4,7 @@ import { parseCsv } from '@domain/room-import';
 
 /**
  * A spreadsheet file as a table of plain cells: the first worksheet of an .xlsx (exceljs), or a
- * UTF-8 .csv. Every import (rooms here, bills later) reads its file through this one function.
+ * UTF-8 .csv. Every import (rooms, bills, payments) reads its file through this one function.
  */
 export async function readTable(bytes: Buffer, name: string): Promise<unknown[][]> {
   const lower = name.toLowerCase();

@@ -9,7 +9,8 @@ import type { Runtime } from '../_shared/runtime';
 import type { Sweep } from '../_shared/sweep';
 import type { ImportJob } from '../_shared/storage/onboarding-records';
 import { systemAudit } from '../_shared/system-audit';
-import { stepImport, type StepContext } from './imports';
+import { stepImport } from './imports';
+import type { StepContext } from './step-context';
 
 /** An open import nobody has stepped for this long was abandoned (page closed, call crashed). */
 export const IMPORT_STALL_MS = 15 * 60_000;

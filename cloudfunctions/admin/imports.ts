@@ -5,14 +5,16 @@ import { IMPORT_OPEN_STATUSES } from '@domain/import-staging';
 import type { Room, RoomImportValues } from '@domain/model';
 import { requireManager } from '@domain/onboarding';
 import { importProgress, missingRooms, readRoomTable, rowOutcome, type NumberedRow, type RowOutcome } from '@domain/room-import';
-import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
+import { requireCaller, type Handler } from '../_shared/function';
 import { readTable } from '../_shared/sheet';
 import { visible } from '../_shared/staged';
-import type { ImportJob } from '../_shared/storage/onboarding-records';
+import type { ImportJob, ImportRowRecord } from '../_shared/storage/onboarding-records';
 import { liveCommunity } from './communities';
+import { applyFeeRows, readFeeTable } from './fee-imports';
+import type { StepContext } from './step-context';
 
 /**
- * The one import mechanism (rooms here; the fee import reuses it). A file is checked whole first:
+ * The one import mechanism: rooms and owners here, bills and payments through `fee-imports.ts`. A file is checked whole first:
  * one bad row and nothing is stored. Then each call does one bounded chunk — stage CHUNK rows into
  * `importRows`, later apply CHUNK staged rows to the community's records — as one operation whose
  * first write moves the cursor on the import (compare-and-set), so a call that dies is completed by
@@ -32,6 +34,7 @@ const rowId = (importId: string, n: number) => `${importId}_${String(n).padStart
 export function importView(job: ImportJob): ImportView {
   return {
     importId: job._id,
+    kind: job.kind,
     status: job.status,
     fileName: job.file.name,
     total: job.total,
@@ -46,13 +49,11 @@ export function importView(job: ImportJob): ImportView {
   };
 }
 
-/** What a step needs: a handler's context, or the timer's (`import-sweep.ts`). */
-export type StepContext = Pick<ActionContext, 'rt' | 'store' | 'now' | 'audit'>;
-
-async function readRows(ctx: StepContext, file: ImportJob['file']): Promise<{ rows: NumberedRow[]; hash: string }> {
+async function readRows(ctx: StepContext, job: Pick<ImportJob, 'kind' | 'communityId' | 'file'>): Promise<{ rows: ImportRowRecord['row'][]; hash: string }> {
+  const { file } = job;
   const bytes = await ctx.rt.readFile(file.fileId);
   const table = await readTable(bytes, file.name);
-  const result = readRoomTable(table);
+  const result = job.kind === 'rooms' ? readRoomTable(table) : await readFeeTable(ctx, job.kind, job.communityId, table);
   if (result.errorCount > 0) {
     throw new AppError('IMPORT_INVALID', `导入文件有${result.errorCount}处错误，未导入任何数据`, result.errors);
   }
@@ -65,18 +66,19 @@ export const importStart: Handler<'admin', 'importStart'> = async (ctx, input) =
   const community = await liveCommunity(ctx.store, input.communityId);
   const open = await ctx.store.find('imports', { communityId: community._id, status: { $in: [...IMPORT_OPEN_STATUSES] } }, { limit: 1 });
   if (open.length > 0) throw new AppError('IMPORT_BUSY');
-  const { rows, hash } = await readRows(ctx, input.file);
+  const kind = input.kind ?? 'rooms';
+  const { rows, hash } = await readRows(ctx, { kind, communityId: community._id, file: input.file });
   const job = await ctx.store.insert('imports', {
     _id: ctx.rt.newId('imp'),
     communityId: community._id,
-    kind: 'rooms',
+    kind,
     file: input.file,
     fileHash: hash,
     total: rows.length,
     staged: 0,
     applied: 0,
     status: 'staging',
-    counts: { created: 0, updated: 0, unchanged: 0 },
+    counts: kind === 'payments' ? { created: 0, updated: 0, unchanged: 0, unmatched: 0 } : { created: 0, updated: 0, unchanged: 0 },
     missing: [],
     createdBy: caller.personId,
     createdAt: ctx.now,
@@ -86,7 +88,7 @@ export const importStart: Handler<'admin', 'importStart'> = async (ctx, input) =
     type: 'import.started',
     communityId: community._id,
     subject: { kind: 'import', id: job._id },
-    data: { kind: 'rooms', file: input.file.name, rows: rows.length },
+    data: { kind, file: input.file.name, rows: rows.length },
   });
   return importView(job);
 };
@@ -99,7 +101,7 @@ async function moveCursor(ctx: StepContext, job: ImportJob, patch: Partial<Impor
 }
 
 async function stageChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
-  const { rows, hash } = await readRows(ctx, job.file);
+  const { rows, hash } = await readRows(ctx, job);
   if (hash !== job.fileHash || rows.length !== job.total) throw new AppError('IMPORT_FILE_CHANGED');
   const to = Math.min(job.total, job.staged + IMPORT_CHUNK);
   const next = await moveCursor(ctx, job, { staged: to, status: to === job.total ? 'applying' : 'staging' });
@@ -127,6 +129,7 @@ async function applyChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> 
   const to = Math.min(job.total, job.applied + IMPORT_CHUNK);
   const staged = await ctx.store.find('importRows', { importId: job._id, n: { $gte: job.applied, $lt: to } }, { sort: [['n', 1]] });
   if (staged.length !== to - job.applied) throw new AppError('CONFLICT', '导入暂存数据不完整，请稍后重试');
+  if (job.kind !== 'rooms') return applyFeeChunk(ctx, job, staged, to);
   const [buildings, stored] = await Promise.all([
     ctx.store.find('buildings', { communityId: job.communityId }),
     ctx.store.find('rooms', { communityId: job.communityId, label: { $in: staged.map((s) => s.row.label) } }),
@@ -136,7 +139,7 @@ async function applyChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> 
   const counts: Record<RowOutcome, number> = { ...job.counts };
   const plan = staged.map((s) => {
     const room = byLabel.get(s.row.label);
-    const outcome = rowOutcome(s.row, room);
+    const outcome = rowOutcome(s.row as NumberedRow, room);
     counts[outcome]++;
     return { s, room, outcome };
   });
@@ -144,7 +147,7 @@ async function applyChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> 
 
   const buildingIds = new Map(buildings.map((b) => [b.name, b._id]));
   for (const { s, room, outcome } of plan) {
-    const { row } = s;
+    const row = s.row as NumberedRow;
     let buildingId = buildingIds.get(row.building);
     if (!buildingId) {
       buildingId = buildingIdFor(job.communityId, row.building);
@@ -219,6 +222,27 @@ async function settleChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob>
   }
   for (const b of buildings) {
     if (!(await ctx.store.update('buildings', b._id, b.version, { staged: null }))) throw new AppError('CONFLICT');
+  }
+  return next;
+}
+
+/**
+ * A chunk of bills or payments. The cursor still moves first (the job's update is the first step of
+ * the operation); the counts, known only once each row is applied, join that same update.
+ */
+async function applyFeeChunk(ctx: StepContext, job: ImportJob, staged: ImportRowRecord[], to: number): Promise<ImportJob> {
+  const last = to === job.total;
+  const moved = await moveCursor(ctx, job, last ? { applied: to, status: 'committed', committedAt: ctx.now } : { applied: to });
+  const counts = { ...job.counts };
+  await applyFeeRows(ctx, job, staged, counts);
+  const next = await moveCursor(ctx, moved, { counts });
+  if (last) {
+    await ctx.audit({
+      type: 'import.committed',
+      communityId: job.communityId,
+      subject: { kind: 'import', id: job._id },
+      data: { created: counts.created, updated: counts.updated, unchanged: counts.unchanged, missing: 0, unmatched: counts.unmatched ?? 0 },
+    });
   }
   return next;
 }

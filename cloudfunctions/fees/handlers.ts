@@ -1,4 +1,5 @@
 import type { BillView, RoomFeesView } from '@domain/api/fees';
+import { DEFAULT_PAGE } from '@domain/api/contract';
 import { AppError } from '@domain/errors';
 import { owingFen } from '@domain/fee-ledger';
 import { monthRates, totalsId } from '@domain/fee-totals';
@@ -15,6 +16,7 @@ import { decideReport, generateBills, paymentReports, paymentView, recordPayment
 import { addProof, arrears, recordReminder, reminderBatch, roomReminders, unreachable, updateContact } from './reminding';
 import { communityOf, isRoomsButler, maskPhone, staffRoom } from './scope';
 import { reminderSlips } from './slips';
+import { resolveUnmatched, unmatchedPayments } from './unmatched';
 
 function billView(b: Bill, roomLabel: string): BillView {
   return {
@@ -27,20 +29,42 @@ function billView(b: Bill, roomLabel: string): BillView {
     status: b.status,
     dueDate: b.dueDate,
     paidAt: b.paidAt,
+    ...(b.item ? { item: b.item } : {}),
   };
 }
 
-export const myBills: Handler<'fees', 'myBills'> = async (ctx) => {
+/**
+ * The owner's bills a page at a time: unpaid before paid ('unpaid' sorts after 'paid', so status
+ * descending), newest month first. What is owed is summed over every unpaid bill, not just the page.
+ */
+export const myBills: Handler<'fees', 'myBills'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const [bills, community, rooms] = await Promise.all([
-    ctx.store.find('bills', { roomId: { $in: caller.roomIds } }, { sort: [['month', -1]] }),
+  const mine = { roomId: { $in: caller.roomIds } };
+  const [page, unpaid, community, rooms] = await Promise.all([
+    ctx.store.page('bills', mine, {
+      sort: [
+        ['status', -1],
+        ['month', -1],
+      ],
+      limit: input.limit ?? DEFAULT_PAGE,
+      after: input.after,
+    }),
+    ctx.store.find('bills', { ...mine, status: 'unpaid' }),
     ctx.store.get('communities', caller.communityId ?? ''),
     roomsById(ctx.store, caller.roomIds),
   ]);
   if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
+  const label = (id: string) => rooms.get(id)?.label ?? '';
+  const open = unpaid.filter((b) => owingFen(b) > 0);
   return {
     account: { ...community.companyAccount, notice: '请只向以上公司账户缴费，工作人员不会使用个人账户收取物业费' },
-    bills: bills.map((b) => billView(b, rooms.get(b.roomId)?.label ?? '')),
+    owing: {
+      fen: open.reduce((s, b) => s + owingFen(b), 0),
+      bills: open.length,
+      rooms: [...new Set(open.map((b) => b.roomId))].map((roomId) => ({ roomId, roomLabel: label(roomId) })),
+    },
+    items: page.items.map((b) => billView(b, label(b.roomId))),
+    next: page.next,
   };
 };
 
@@ -184,4 +208,6 @@ export const feeHandlers: Handlers<'fees'> = {
   decideEscalation,
   dashboard,
   reminderSlips,
+  unmatchedPayments,
+  resolveUnmatched,
 };

@@ -8,9 +8,9 @@ import type { Storage } from '../_shared/storage/port';
 
 /**
  * The writes of the fee ledger, each keeping the room's account and the running totals in step in
- * the same operation. Handlers, the monthly sweep and (later) the onboarding import call these; an
- * import of bills calls `generateForRooms` per chunk (or `insertBill` per row), an import of
- * payments calls `applyPayment` per row with a deterministic payment id.
+ * the same operation. Handlers, the monthly sweep and the fee imports (`admin/fee-imports.ts`) call
+ * these: an import of bills calls `insertBill` per row, an import of payments `applyPayment` per row
+ * with a deterministic payment id, each applying the chunk's totals once.
  */
 
 export async function scheduleOf(store: Storage, communityId: Id): Promise<FeeSchedule | null> {
@@ -150,9 +150,11 @@ export interface PaymentInput {
 
 /**
  * Records a payment against a room: oldest bill first, the rest left owing. Returns the stored
- * payment, or the one already stored under the same id (nothing applied twice).
+ * payment, or the one already stored under the same id (nothing applied twice). Refuses before any
+ * write when nothing (of those months) is owed or the amount is more. An import passes `totals` and
+ * applies them once per chunk, as `recordContact` does.
  */
-export async function applyPayment(store: Storage, input: PaymentInput, now: EpochMs, policy: ReminderPolicy): Promise<Payment> {
+export async function applyPayment(store: Storage, input: PaymentInput, now: EpochMs, policy: ReminderPolicy, totals?: TotalsChange[]): Promise<Payment> {
   const existing = await store.get('payments', input.paymentId);
   if (existing) return existing;
   const unpaid = (await store.find('bills', { roomId: input.room._id, status: 'unpaid' }, { sort: [['month', 1]] })).filter(
@@ -194,7 +196,8 @@ export async function applyPayment(store: Storage, input: PaymentInput, now: Epo
     at: now,
     ...(input.reportId ? { reportId: input.reportId } : {}),
   });
-  await applyTotals(store, input.room.communityId, changes);
+  if (totals) totals.push(...changes);
+  else await applyTotals(store, input.room.communityId, changes);
   await refreshAccount(store, input.room, now, policy);
   return payment;
 }

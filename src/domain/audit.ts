@@ -48,8 +48,10 @@ type FixedAuditEvents = {
   'community.created': { name: string; city: string };
   'community.retired': { name: string };
   'community.settings_changed': { before: Record<string, unknown>; after: Record<string, unknown>; settingsVersion: number };
-  'import.started': { kind: 'rooms'; file: string; rows: number };
-  'import.committed': { created: number; updated: number; unchanged: number; missing: number };
+  'import.started': { kind: 'rooms' | 'bills' | 'payments'; file: string; rows: number };
+  'import.committed': { created: number; updated: number; unchanged: number; missing: number; unmatched?: number };
+  'unmatchedPayment.resolved': { roomId: Id; paymentId: Id; amountFen: number; receiptNo: string };
+  'unmatchedPayment.set_aside': { note: string; amountFen: number; receiptNo: string };
   'room.retired': { label: string };
   'invitation.created': { role: string; buildingIds: Id[]; expiresAt: EpochMs };
   'invitation.redeemed': { role: string; personId: Id };
@@ -149,6 +151,7 @@ export interface AuditSubject {
     | 'reminder'
     | 'payment'
     | 'paymentReport'
+    | 'unmatchedPayment'
     | 'building';
   id: Id;
 }

@@ -95,6 +95,7 @@ export const ERROR_MESSAGES = {
   NO_FEE_SCHEDULE: '本小区尚未设置收费标准',
   PROOF_NOT_ACCEPTED: '该催缴方式不能使用这种送达凭证',
   REPORT_DECIDED: '该缴费申报已处理',
+  UNMATCHED_DECIDED: '该笔待处理缴费已处理',
   NOT_READ_YET: '业主尚未阅读该站内提醒，不能作为送达凭证',
 } as const;
 

@@ -56,6 +56,8 @@ export interface PlannedBill {
   month: YearMonth;
   amountFen: Fen;
   dueDate: LocalDate;
+  /** An imported bill's fee item other than the property fee. */
+  item?: string;
 }
 
 /** One id per room and month: generating a month twice (or importing it) finds the bill already there. */

@@ -3,6 +3,7 @@
  * reports, the per-room account the arrears list and the reminder sweep page over, the running
  * totals, the monthly generation run, and managers' escalation decisions.
  */
+import type { PaymentRow, UnmatchedReason } from './fee-import';
 import type { FileRef } from './files';
 import type { EscalationDecision, EscalationStep } from './fees';
 import type { FeeSchedule } from './fee-ledger';
@@ -118,5 +119,24 @@ export interface EscalationRecord extends StoredRecord {
   owingFen: Fen;
   oldestUnpaidMonth: string;
   byId: Id;
+  at: EpochMs;
+}
+
+/**
+ * A payment row of an import that matched no room or no bill: held for staff to assign to a room
+ * (then paid under `paymentId`, so a re-import cannot pay it again) or to set aside with a reason.
+ */
+export interface UnmatchedPayment extends StoredRecord {
+  communityId: Id;
+  importId: Id;
+  row: PaymentRow;
+  /** The id the payment takes once assigned (the same one a matching re-import would use). */
+  paymentId: Id;
+  reason: UnmatchedReason;
+  status: 'open' | 'resolved' | 'set_aside';
+  roomId?: Id;
+  note?: string;
+  resolvedBy?: Id;
+  resolvedAt?: EpochMs;
   at: EpochMs;
 }

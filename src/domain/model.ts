@@ -173,6 +173,8 @@ export interface Bill extends StoredRecord {
   paidFen?: Fen;
   /** The last proven written reminder covering this bill: the limitation period counts from it. */
   lastProvenAt?: EpochMs;
+  /** A fee item besides the property fee, from an imported bill (parking, shared utilities); absent → 物业费. */
+  item?: string;
   createdAt: EpochMs;
 }
 

@@ -83,6 +83,8 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     decideEscalation: CENTRE_ROLES,
     dashboard: CENTRE_ROLES,
     reminderSlips: COMMUNITY_STAFF_ROLES,
+    unmatchedPayments: COMMUNITY_STAFF_ROLES,
+    resolveUnmatched: COMMUNITY_STAFF_ROLES,
   },
   alerts: {
     inbox: 'signedIn',

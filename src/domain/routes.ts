@@ -83,6 +83,8 @@ const PACKAGES = {
     payments: '/packages/fees/payments/index',
     unreachable: '/packages/fees/unreachable/index',
     billing: '/packages/fees/billing/index',
+    /** Bills and payments from a spreadsheet (the head), and the payments it could not match (any staff). */
+    imports: '/packages/fees/import/index',
   },
   /** Every chart page, shared by the fee dashboard, onboarding and the daily screens. */
   reports: {

@@ -22,6 +22,7 @@ const READS: Array<[fn: string, action: string, payload: unknown, as: string]> =
   ['filings', 'archiveSearch', { text: '东门封闭' }, DEMO.head],
   ['fees', 'myBills', {}, DEMO.owner],
   ['fees', 'arrears', {}, DEMO.butler],
+  ['fees', 'unmatchedPayments', {}, DEMO.butler],
   ['alerts', 'inbox', {}, DEMO.owner],
   ['workbench', 'list', {}, DEMO.head],
 ];

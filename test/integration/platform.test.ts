@@ -120,7 +120,7 @@ describe('session', () => {
     const again = await h.call('session', 'decideBinding', { bindingId: mine!.bindingId, approve: false }, { as: DEMO.butler });
     expect(again).toMatchObject({ ok: false, error: { code: 'BINDING_NOT_PENDING' } });
     const bills = await h.ok('fees', 'myBills', {}, visitor);
-    expect(bills.bills.length).toBe(3);
+    expect(bills.items.length).toBe(3);
     expect(bills.account.accountName).toBe('阳光物业服务有限公司');
     expect(await h.rt.store.count('audit', { type: 'binding.approved' })).toBe(1);
   });

@@ -19,7 +19,7 @@ import type {
   StoredRecord,
   SubscriptionQuota,
 } from '@domain/model';
-import type { EscalationRecord, FeeAccount, FeeRun, FeeScheduleRecord, FeeTotals, Payment, PaymentReport } from '@domain/fee-records';
+import type { EscalationRecord, FeeAccount, FeeRun, FeeScheduleRecord, FeeTotals, Payment, PaymentReport, UnmatchedPayment } from '@domain/fee-records';
 import { REMINDER_CHANNELS, type ReminderChannel } from '@domain/fees';
 import type { Delivery, DeliveryEventRecord } from '@domain/signoff';
 import type { ObligationRecord } from '@domain/workbench';
@@ -456,6 +456,7 @@ export const COLLECTIONS = {
       paidAt: '缴费时间',
       paidFen: '已缴金额（分；部分缴费时账单仍为未缴）',
       lastProvenAt: '最近一次有送达凭证的书面催缴时间（诉讼时效自此重新计算）',
+      item: '收费项目（导入的账单；缺省为物业费）',
       createdAt,
     },
     indexes: [
@@ -522,6 +523,23 @@ export const COLLECTIONS = {
       ['roomId', 'paidOn'],
       ['communityId', 'paidOn'],
     ],
+  }),
+  unmatchedPayments: declare<UnmatchedPayment>()({
+    description: '导入时对不上房屋或账单的缴费（待员工指定房屋或搁置，不会丢弃）',
+    fields: {
+      communityId,
+      importId: '来自哪次导入',
+      row: '导入行（房号、月份、金额、日期、渠道、流水号）',
+      paymentId: '指定房屋后入账使用的缴费编号（重复导入不会重复入账）',
+      reason: '未匹配的原因',
+      status: '待处理、已入账或已搁置',
+      roomId: '指定的房屋',
+      note: '搁置理由',
+      resolvedBy: '处理人',
+      resolvedAt: '处理时间',
+      at: '登记时间',
+    },
+    indexes: [['communityId', 'status', 'at']],
   }),
   paymentReports: declare<PaymentReport>()({
     description: '业主“我已缴费”申报（待员工确认或退回）',
@@ -789,7 +807,7 @@ export const COLLECTIONS = {
       staged: '已暂存行数（游标）',
       applied: '已应用行数（游标）',
       status: '暂存中、应用中或已完成',
-      counts: '新增、更新、未变的行数',
+      counts: '新增、更新、未变（缴费导入另有未匹配）的行数',
       missing: '文件中没有的房屋（由负责人决定是否停用）',
       createdBy: '导入人',
       createdAt,

@@ -1,6 +1,7 @@
 import type { FileRef } from '@domain/files';
 import type { EpochMs, Id, StoredRecord } from '@domain/model';
 import type { AppointedRole } from '@domain/onboarding';
+import type { BillRow, PaymentRow } from '@domain/fee-import';
 import type { NumberedRow, RowOutcome } from '@domain/room-import';
 
 /** Records of onboarding and administration that only the functions read as such. */
@@ -11,7 +12,7 @@ import type { NumberedRow, RowOutcome } from '@domain/room-import';
  */
 export interface ImportJob extends StoredRecord {
   communityId: Id;
-  kind: 'rooms';
+  kind: ImportKind;
   file: FileRef;
   /** sha256 of the file's bytes: a resumed step re-reads the same file or refuses. */
   fileHash: string;
@@ -20,7 +21,8 @@ export interface ImportJob extends StoredRecord {
   applied: number;
   /** staging → applying → settling (committed: `committedAt` set, rows visible) → committed (folded). */
   status: 'staging' | 'applying' | 'settling' | 'committed';
-  counts: Record<RowOutcome, number>;
+  /** Bills: created (new) or unchanged (already there). Payments: created (paid), unchanged (paid before), unmatched (held). */
+  counts: ImportCounts;
   /** Rooms of the community the file left out, for the head to retire (filled at commit). */
   missing: Array<{ roomId: Id; label: string }>;
   createdBy: Id;
@@ -35,13 +37,19 @@ export interface ImportJob extends StoredRecord {
   stalled?: { at: EpochMs; reason: string };
 }
 
+export type ImportKind = 'rooms' | 'bills' | 'payments';
+export type ImportCounts = Record<RowOutcome, number> & { unmatched?: number };
+/** A fee row with the id the import derived for it (a payment's from its room and transaction number). */
+export type StagedFeeRow = (BillRow & { id: Id }) | (PaymentRow & { id: Id });
+
 /** One staged row of an import; once applied, what it did and what the room was before (its previous version). */
 export interface ImportRowRecord extends StoredRecord {
   importId: Id;
   communityId: Id;
   n: number;
-  row: NumberedRow;
-  outcome?: RowOutcome;
+  /** The import's kind decides which: rooms stage `NumberedRow`s, fee imports their own rows. */
+  row: NumberedRow | StagedFeeRow;
+  outcome?: RowOutcome | 'unmatched';
   roomId?: Id;
   before?: Record<string, unknown> | null;
 }

@@ -29,6 +29,7 @@ export interface CommunityAdminView {
 
 export interface ImportView {
   importId: Id;
+  kind: 'rooms' | 'bills' | 'payments';
   /** 'settling': committed (every row in force) and being tidied; the page keeps stepping. */
   status: 'staging' | 'applying' | 'settling' | 'committed';
   fileName: string;
@@ -37,7 +38,8 @@ export interface ImportView {
   applied: number;
   /** 0–100 for the progress bar. */
   percent: number;
-  counts: Record<RowOutcome, number>;
+  /** Payments also count the rows held as unmatched. */
+  counts: Record<RowOutcome, number> & { unmatched?: number };
   missing: Array<{ roomId: Id; label: string }>;
   createdAt: EpochMs;
   /** Set when the timer could not finish an abandoned import (e.g. the file is gone). */
@@ -119,7 +121,10 @@ export const adminApi = {
     '修改小区设置（旧版本保留）',
     z.strictObject({ communityId: zId, settings: zSettings, expectedVersion: z.number().int().min(0) }),
   ),
-  importStart: action<ImportView>()('上传房屋与业主表格并校验（有任何错误则不导入）', z.strictObject({ communityId: zId, file: zFileRef })),
+  importStart: action<ImportView>()(
+    '上传表格并校验（房屋与业主、账单或缴费；有任何错误则不导入）',
+    z.strictObject({ communityId: zId, file: zFileRef, kind: z.enum(['rooms', 'bills', 'payments'], { error: '请选择导入类别' }).optional() }),
+  ),
   importStep: action<ImportView>()('继续导入：暂存或应用下一批行（每次调用在函数时限内完成）', z.strictObject({ importId: zId })),
   imports: action<ImportView[]>()('本小区的导入记录', zCommunity),
   retireRooms: action<{ retired: number }>()(

@@ -19,6 +19,8 @@ export interface BillView {
   status: 'unpaid' | 'paid';
   dueDate: LocalDate;
   paidAt?: number;
+  /** A fee item besides the property fee (imported bills). */
+  item?: string;
 }
 
 export interface CompanyAccountView {
@@ -107,6 +109,31 @@ export interface PaymentReportView {
   at: number;
 }
 
+/** A payment row an import could not match, waiting for staff to assign it to a room. */
+export interface UnmatchedPaymentView {
+  unmatchedId: Id;
+  /** Its line in the imported file. */
+  line: number;
+  roomLabel: string;
+  months: string[];
+  amountFen: Fen;
+  paidOn: LocalDate;
+  channelLabel: string;
+  receiptNo: string;
+  reason: string;
+  status: 'open' | 'resolved' | 'set_aside';
+  note?: string;
+  at: number;
+  /** Once assigned: the payment it became. */
+  payment?: PaymentView;
+}
+
+/** The owner's bills a page at a time (unpaid first), with what is owed across all of them. */
+export interface MyBillsView extends Paged<BillView> {
+  account: CompanyAccountView;
+  owing: { fen: Fen; bills: number; rooms: Array<{ roomId: Id; roomLabel: string }> };
+}
+
 export interface DashboardView {
   months: MonthRates[];
   buildings: Array<{ buildingId: Id; name: string; owingFen: Fen; rows: MonthRates[] }>;
@@ -127,7 +154,7 @@ const zChannel = zKeyOf(REMINDER_CHANNELS, '请选择催缴方式');
 const zOutcome = zText('催缴结果', 200);
 
 export const feesApi = {
-  myBills: action<{ account: CompanyAccountView; bills: BillView[] }>()('我的物业费账单', noInput),
+  myBills: action<MyBillsView>()('我的物业费账单（未缴在前，分页）', z.strictObject({ limit: zLimit, after: zCursor })),
   myPayments: action<Paged<PaymentView | PaymentReportView>>()('我的缴费记录与申报', z.strictObject({ limit: zLimit, after: zCursor })),
   schedule: action<{ rate: z.infer<typeof zRate>; proRata: boolean; rooms: number } | null>()('本小区收费标准', noInput),
   setSchedule: action<{ ok: true }>()(
@@ -201,6 +228,17 @@ export const feesApi = {
   dashboard: action<DashboardView>()(
     '收费统计（收缴率、户收费率、清缴率）',
     z.strictObject({ communityId: zId.optional(), from: zMonth.optional(), to: zMonth.optional() }),
+  ),
+  unmatchedPayments: action<Paged<UnmatchedPaymentView>>()('导入时未匹配的缴费（待指定房屋）', z.strictObject({ limit: zLimit, after: zCursor })),
+  resolveUnmatched: action<UnmatchedPaymentView>()(
+    '处理未匹配的缴费：指定房屋入账，或填写理由搁置',
+    z
+      .strictObject({
+        unmatchedId: zId,
+        roomLabel: z.string().trim().min(1, '请填写房号').max(64, '房号过长').optional(),
+        note: z.string().trim().max(200, '理由不能超过200个字').optional(),
+      })
+      .refine((v) => !(v.roomLabel && v.note), '指定房屋与搁置只能选一项'),
   ),
   reminderSlips: action<{ filename: string; base64: string; bytes: number; pages: number }>()(
     '打印催缴单（PDF，按户或按楼栋）',

@@ -17,7 +17,8 @@ export function ImportSection({ communityId, imports, onChanged }: { communityId
   const [progress, setProgress] = useState<ImportView | null>(null);
   const { busy, submit } = useSubmit();
   const unfinished = imports.find((i) => i.status !== 'committed');
-  const last = imports.find((i) => i.status === 'committed');
+  // Unfinished: any kind (one import at a time per community); the last result shown: rooms only.
+  const last = imports.find((i) => i.status === 'committed' && i.kind === 'rooms');
 
   async function run(start: () => Promise<ImportView>): Promise<void> {
     let view = await start();

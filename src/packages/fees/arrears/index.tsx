@@ -133,6 +133,9 @@ export default function FeeArrearsPage() {
         <Button size="small" onClick={() => Taro.navigateTo({ url: ROUTES.fees.billing })}>
           账单生成
         </Button>
+        <Button size="small" onClick={() => Taro.navigateTo({ url: ROUTES.fees.imports })}>
+          导入与待处理缴费
+        </Button>
         <Button size="small" onClick={() => Taro.navigateTo({ url: ROUTES.reports.collection })}>
           收费统计
         </Button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
@@ -13,6 +13,10 @@ import { formatFen } from '../../../utils/format';
 /** "我已缴费" with the transfer screenshot, and the owner's own payment history (with any rejection's reason). */
 export function PaidReport({ rooms, onChange }: { rooms: Array<[string, string]>; onChange: () => void }) {
   const { data, reload } = usePageData(() => call('fees', 'myPayments', { limit: 20 }));
+  // Mounted once the bills have loaded, after the page's show event: load now, then on every show.
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   const [amount, setAmount] = useState('');
   const { busy, submit } = useSubmit();
 

@@ -3,27 +3,27 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { call, isWeapp } from '../../../api/client';
 import { askConsent } from '../../../api/consent';
+import { LoadMore } from '../../../components/LoadMore';
 import { Empty, Pending } from '../../../components/States';
-import { usePageData } from '../../../components/usePageData';
+import { usePagedList } from '../../../components/usePagedList';
 import { formatDateTime, formatFen, formatMonth } from '../../../utils/format';
 import { PaidReport } from './PaidReport';
 import './index.scss';
 
 export default function BillsPage() {
-  const { data, error, reload } = usePageData(() => call('fees', 'myBills', {}));
+  // The server pages unpaid bills first, newest month first: what needs paying is at the top.
+  const list = usePagedList((after, limit) => call('fees', 'myBills', { after, limit }));
+  const { first, items: bills, error, reload } = list;
 
-  if (!data)
+  if (!first || !bills)
     return (
       <View className="page">
         <Pending error={error} onRetry={reload} />
       </View>
     );
 
-  const { account, bills } = data;
-  const unpaid = bills.filter((b) => b.status === 'unpaid');
-  const unpaidFen = unpaid.reduce((sum, b) => sum + b.owingFen, 0);
-  // Unpaid first, newest month first within each group: what needs paying is at the top.
-  const sorted = [...bills].sort((a, b) => (a.status === b.status ? b.month.localeCompare(a.month) : a.status === 'unpaid' ? -1 : 1));
+  const { account, owing } = first;
+  const unpaidFen = owing.fen;
 
   return (
     <View className="page bills-page" data-testid="bills-page">
@@ -32,8 +32,8 @@ export default function BillsPage() {
         <View className={`bills-total${unpaidFen > 0 ? ' overdue' : ''}`} data-testid="bills-total">
           {formatFen(unpaidFen)}
         </View>
-        <View className="muted">{unpaid.length > 0 ? `共 ${unpaid.length} 期未缴` : '所有账单均已缴清，感谢您的支持'}</View>
-        {isWeapp && unpaid.length > 0 && (
+        <View className="muted">{owing.bills > 0 ? `共 ${owing.bills} 期未缴` : '所有账单均已缴清，感谢您的支持'}</View>
+        {isWeapp && owing.bills > 0 && (
           // WeChat only shows the consent dialog from a tap, so the owner asks for the reminder here.
           <Button size="small" fill="outline" onClick={() => void askConsent('bill')}>
             订阅缴费提醒
@@ -70,16 +70,19 @@ export default function BillsPage() {
         </Button>
       </View>
 
-      <PaidReport rooms={[...new Map(unpaid.map((b) => [b.roomId, b.roomLabel])).entries()]} onChange={() => void reload()} />
+      <PaidReport rooms={owing.rooms.map((r): [string, string] => [r.roomId, r.roomLabel])} onChange={() => void reload()} />
 
       <View className="section-title">账单明细</View>
-      {sorted.length === 0 ? (
+      {bills.length === 0 ? (
         <Empty text="暂无账单" icon="账" />
       ) : (
-        sorted.map((b) => (
+        bills.map((b) => (
           <View key={b.billId} className="list-item bill-item" data-testid="bill-item">
             <View className="row">
-              <Text className="list-item-title">{formatMonth(b.month)}物业费</Text>
+              <Text className="list-item-title">
+                {formatMonth(b.month)}
+                {b.item ?? '物业费'}
+              </Text>
               <Text className="bill-amount">{formatFen(b.amountFen)}</Text>
             </View>
             <View className="row list-item-meta">
@@ -93,6 +96,7 @@ export default function BillsPage() {
           </View>
         ))
       )}
+      <LoadMore list={list} testId="bills-more" />
     </View>
   );
 }
