@@ -107,6 +107,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     recordRefusal: STAFF_ROLES,
     record: ['committee', ...STAFF_ROLES],
     exportRecord: ['committee', ...STAFF_ROLES],
+    recordPdf: ['committee', ...STAFF_ROLES],
     decide: CENTRE_ROLES,
     publishToOwners: ['head'],
     published: [...OWNER_SIDE_ROLES, ...STAFF_ROLES],
