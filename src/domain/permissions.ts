@@ -131,6 +131,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     classify: STAFF_ROLES,
     answer: STAFF_ROLES,
     stats: CENTRE_ROLES,
+    trend: CENTRE_ROLES,
   },
   workbench: {
     // The general manager oversees every community's duties but does them through the head.
