@@ -4,7 +4,7 @@ const at = (iso: string) => Date.parse(iso);
 const item = (received: string, extra: Partial<{ firstResponseAt: number; rating: 'satisfied' | 'unsatisfied'; escalatedAt: number }> = {}) => ({
   receivedAt: at(received),
   firstDue: at(received) + 3 * 86_400_000,
-  status: 'closed' as const,
+  status: 'accepted' as const,
   ...extra,
 });
 
