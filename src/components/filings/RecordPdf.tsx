@@ -23,6 +23,9 @@ async function openInViewer(pdf: RecordPdfView): Promise<void> {
   await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true });
 }
 
+/** The local host saves it under the record's readable name (its stored name is an id). */
+const downloadUrl = (pdf: RecordPdfView) => `${fileUrl(pdf.fileId)}?name=${encodeURIComponent(pdf.filename)}`;
+
 /** The approval record (with the document's text) as a PDF: the viewer in WeChat, a download link in the browser. */
 export function RecordPdfButton({ documentId }: { documentId: string }) {
   const [busy, setBusy] = useState(false);
@@ -40,7 +43,7 @@ export function RecordPdfButton({ documentId }: { documentId: string }) {
         });
       } else {
         const a = document.createElement('a');
-        a.href = fileUrl(made.fileId);
+        a.href = downloadUrl(made);
         a.download = made.filename;
         a.click();
       }
@@ -59,7 +62,7 @@ export function RecordPdfButton({ documentId }: { documentId: string }) {
       {!isWeapp && pdf && (
         <View className="record-pdf-done muted">
           {/* A plain link as well: the automatic download may be blocked, and a link can be saved or retried. */}
-          <a className="record-pdf-link" data-testid="record-pdf-link" href={fileUrl(pdf.fileId)} download={pdf.filename}>
+          <a className="record-pdf-link" data-testid="record-pdf-link" href={downloadUrl(pdf)} download={pdf.filename}>
             下载 {pdf.filename}（{Math.max(1, Math.round(pdf.bytes / 1024))} KB，{pdf.pages} 页）
           </a>
         </View>
