@@ -27,7 +27,8 @@ const ONE_LINE = [
   '.stat-label',
   '.record-stat .muted',
   '.home-shortcut-label',
-  '.nut-button',
+  // A full-width button has all the room there is; a label longer than that is a wording problem.
+  '.nut-button:not(.nut-button-block)',
   '.nut-radio-button',
   '.btn',
 ].join(', ');
@@ -197,13 +198,15 @@ async function inspect(page: Page): Promise<string[]> {
       }
       for (const el of Array.from(document.querySelectorAll(oneLine))) {
         if (!visible(el) || !(el.textContent ?? '').trim()) continue;
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const tops = new Set(
-          Array.from(range.getClientRects())
-            .filter((r) => r.width > 0)
-            .map((r) => Math.round(r.top)),
-        );
+        // Where its text's lines sit: only text counts (a button's icon box is not a line of text).
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!(node.textContent ?? '').trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of Array.from(range.getClientRects())) if (r.width > 0) tops.add(Math.round(r.top));
+        }
         // Text rects of one line can differ by a pixel or two (mixed fonts); a new line moves a whole line height.
         const lineTops = [...tops].sort((a, b) => a - b).filter((t, i, all) => i === 0 || t - all[i - 1]! > 4);
         if (lineTops.length > 1) problems.push(`单行标签折成 ${lineTops.length} 行：${describe(el)}`);

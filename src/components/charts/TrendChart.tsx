@@ -127,17 +127,26 @@ export function TrendChart({ id, categories, series, unit = 'percent', height = 
   const key = JSON.stringify([categories, series, unit]);
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') {
-      const el = (document.querySelector(`#${id} canvas`) ?? document.getElementById(id)) as HTMLCanvasElement | null;
-      const ctx = el?.getContext?.('2d');
-      if (!el || !ctx) return;
-      // Drawn at the screen's pixel density, so the figures are sharp on a phone.
-      const dpr = window.devicePixelRatio || 1;
-      const cssWidth = el.clientWidth || 320;
-      el.width = cssWidth * dpr;
-      el.height = height * dpr;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      draw(ctx, cssWidth, height, categories, series, unit);
-      return;
+      // Taro's <Canvas> is a web component that renders its <canvas> a moment after React mounts it.
+      let tries = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const paint = (): void => {
+        const el = document.querySelector(`#${id} canvas`) as HTMLCanvasElement | null;
+        const ctx = el?.getContext?.('2d');
+        if (!el || !ctx || el.clientWidth === 0) {
+          if (tries++ < 40) timer = setTimeout(paint, 50);
+          return;
+        }
+        // Drawn at the screen's pixel density, so the figures are sharp on a phone.
+        const dpr = window.devicePixelRatio || 1;
+        const cssWidth = el.clientWidth || 320;
+        el.width = cssWidth * dpr;
+        el.height = height * dpr;
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        draw(ctx, cssWidth, height, categories, series, unit);
+      };
+      paint();
+      return () => clearTimeout(timer);
     }
     Taro.nextTick(() => {
       Taro.createSelectorQuery()
@@ -154,6 +163,7 @@ export function TrendChart({ id, categories, series, unit = 'percent', height = 
           draw(ctx, r.width, r.height, categories, series, unit);
         });
     });
+    return undefined;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return <Canvas type="2d" id={id} canvasId={id} style={{ width: '100%', height: `${height}px` }} />;
