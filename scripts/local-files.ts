@@ -45,7 +45,11 @@ function readHead(file: string): Buffer {
 
 /** A download name the app asked for (`?name=`), reduced to characters safe in a file name. */
 function downloadName(requested: string | null, stored: string): string {
-  const clean = (requested ?? '').replace(/[\\/:*?"<>|\x00-\x1f]+/g, '_').slice(0, 120);
+  const clean = Array.from(requested ?? '')
+    .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/_+/g, '_')
+    .slice(0, 120);
   return clean && path.extname(clean).toLowerCase() === path.extname(stored).toLowerCase() ? clean : stored;
 }
 
