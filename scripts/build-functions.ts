@@ -59,6 +59,8 @@ const FUNCTION_SETTINGS: Record<string, Partial<Omit<FunctionSpec, 'name'>>> = {
   // An import's chunk of 250 payment rows makes a few reads per row: seconds on the embedded store, more on CloudBase.
   // Invitations carry a mini-program code (wxacode.getUnlimited, a cloud call).
   admin: { timeout: 60, openapi: ['wxacode.getUnlimited'] },
+  // An approval record as PDF subsets the 10 MB font (a few seconds on a cold instance).
+  filings: { timeout: 60 },
   timer: {
     timeout: 60,
     openapi: ['subscribeMessage.send'],
@@ -165,12 +167,16 @@ export interface BuiltFunction {
   gzipBytes: number;
 }
 
+/** The Chinese font every PDF embeds (`cloudfunctions/_shared/pdf.ts`): 10 MB, subset per document. */
+const PDF_FONT = { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'NotoSansSC-Regular.ttf' };
+
 /**
- * Files a function reads at run time, copied next to its bundle rather than inlined: the reminder
- * slips' Chinese font is 10 MB, subset per document (`cloudfunctions/fees/slips.ts`).
+ * Files a function reads at run time, copied next to its bundle rather than inlined: the font of the
+ * reminder slips (fees) and the approval-record PDFs (filings).
  */
 export const FUNCTION_FILES: Record<string, Array<{ from: string; to: string }>> = {
-  fees: [{ from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'NotoSansSC-Regular.ttf' }],
+  fees: [PDF_FONT],
+  filings: [PDF_FONT],
 };
 
 async function buildOne(name: string, rootVersion: string): Promise<BuiltFunction> {

@@ -43,15 +43,31 @@ function readHead(file: string): Buffer {
   }
 }
 
-/** Serves one stored user file with headers that keep it inert; false when there is no such file. */
-export function serveUserFile(res: http.ServerResponse, file: string): boolean {
+/** A download name the app asked for (`?name=`), reduced to characters safe in a file name. */
+function downloadName(requested: string | null, stored: string): string {
+  const clean = Array.from(requested ?? '')
+    .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/_+/g, '_')
+    .slice(0, 120);
+  return clean && path.extname(clean).toLowerCase() === path.extname(stored).toLowerCase() ? clean : stored;
+}
+
+/**
+ * Serves one stored user file with headers that keep it inert; false when there is no such file.
+ * `asName` (a generated PDF's readable name) is only the name the browser saves it under.
+ */
+export function serveUserFile(res: http.ServerResponse, file: string, asName: string | null = null): boolean {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
   const image = sniffImage(readHead(file));
-  const name = path.basename(file);
+  const name = downloadName(asName, path.basename(file));
   const ext = path.extname(name).toLowerCase();
   res.writeHead(200, {
     'content-type': image ?? ownValue(DOWNLOAD_TYPES, ext) ?? 'application/octet-stream',
-    'content-disposition': image ? 'inline' : `attachment; filename="${name}"`,
+    // A requested name goes in the UTF-8 form (RFC 6266) beside the plain stored one: a Chinese title.
+    'content-disposition': image
+      ? 'inline'
+      : `attachment; filename="${path.basename(file)}"${name !== path.basename(file) ? `; filename*=UTF-8''${encodeURIComponent(name)}` : ''}`,
     'x-content-type-options': 'nosniff',
     // Even if a browser did render it, it gets no scripts, no plugins and no access to the origin.
     'content-security-policy': "default-src 'none'; img-src 'self'; sandbox",

@@ -249,7 +249,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         if (apiMatch && req.method === 'POST') return api(apiMatch[1], req, res);
         if (url.pathname === '/files' && (req.method === 'POST' || req.method === 'PUT')) return upload(req, res, url);
         const fileMatch = /^\/files\/([a-z0-9]+(\.[a-z0-9]+)?)$/.exec(url.pathname);
-        if (fileMatch && serveUserFile(res, path.join(filesDir, fileMatch[1]))) return;
+        if (fileMatch && serveUserFile(res, path.join(filesDir, fileMatch[1]), url.searchParams.get('name'))) return;
         const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
         if (serveFile(res, path.join(staticDir, rel))) return;
         if (!serveFile(res, path.join(staticDir, 'index.html'))) {

@@ -57,5 +57,12 @@ export function createCloudbaseRuntime(): Runtime {
       if (res.fileContent === undefined) throw new AppError('IMPORT_FILE_UNREADABLE');
       return Buffer.isBuffer(res.fileContent) ? res.fileContent : Buffer.from(res.fileContent);
     },
+    async saveFile(folder, name, bytes) {
+      // Read by signed-in users through wx.cloud.downloadFile (storage rule `auth != null`); the
+      // fileID is unguessable and handed only to the caller who asked for the export.
+      const res = await app.uploadFile({ cloudPath: `${folder}/${name}`, fileContent: Buffer.from(bytes) });
+      if (!res.fileID) throw new AppError('INTERNAL');
+      return res.fileID;
+    },
   };
 }

@@ -54,5 +54,16 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): Runtime {
       if (!file || !fs.existsSync(file)) throw new AppError('IMPORT_FILE_UNREADABLE');
       return fs.promises.readFile(file);
     },
+    async saveFile(_folder, name, bytes) {
+      // The host serves only flat lower-case names from its files folder (`/files/<name>`).
+      const ext = /\.[a-z0-9]+$/i.exec(name)?.[0].toLowerCase() ?? '';
+      const flat = `${name
+        .slice(0, name.length - ext.length)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')}${ext}`;
+      await fs.promises.mkdir(filesDir, { recursive: true });
+      await fs.promises.writeFile(path.join(filesDir, flat), bytes);
+      return `local:${flat}`;
+    },
   };
 }

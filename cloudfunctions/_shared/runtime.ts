@@ -27,6 +27,12 @@ export interface Runtime {
   newId(prefix: string): string;
   /** The bytes of a file the app uploaded (CloudBase storage; locally the host's files folder). */
   readFile(fileId: string): Promise<Buffer>;
+  /**
+   * Stores a file the function made (a PDF export) where the app can fetch it, under a name the
+   * caller makes unique per request (`newId`), so a retried request overwrites its own file.
+   * Returns its fileId (`cloud://…`; locally `local:…`, served by the host at `/files/…`).
+   */
+  saveFile(folder: string, name: string, bytes: Uint8Array): Promise<string>;
   /** Sends WeChat subscribe messages; absent locally, where alerts land in the message centre only. */
   wechat?: SubscribeSender;
   /** Draws an invitation's scannable code: WeChat's mini-program code in production, a QR of the link locally. */

@@ -1,35 +1,17 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import { AppError } from '@domain/errors';
 import { owingFen, yuan } from '@domain/fee-ledger';
 import type { Bill, Community, Room } from '@domain/model';
 import { localDateOf } from '@domain/time';
 import { requireCaller, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
+import { A5, createPdf, INK } from '../_shared/pdf';
 import { buildingBound, staffRoom } from './scope';
 
 /**
  * Printable reminder slips (催缴单): room, months, amount and the company account; never a name.
- * The Chinese font is embedded and subset at generation time to the characters of this document,
- * so a slip stays small whatever it says. The full font (Noto Sans SC Regular, SIL OFL) is not in the
- * bundle: `npm run build:functions` copies it next to the fees bundle as `NotoSansSC-Regular.ttf`,
- * and locally it is read from the npm package.
+ * The font is subset per document (`_shared/pdf.ts`), so a slip stays small whatever it says.
  */
-export const FONT_FILE = 'NotoSansSC-Regular.ttf';
-const NPM_FONT = ['@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'].join('/');
-
-let fontBytes: Buffer | null = null;
-export function slipFont(): Buffer {
-  if (fontBytes) return fontBytes;
-  const beside = path.join(__dirname, FONT_FILE);
-  // A computed specifier: esbuild must not try to bundle a 10 MB font.
-  const file = fs.existsSync(beside) ? beside : require.resolve(NPM_FONT);
-  fontBytes = fs.readFileSync(file);
-  return fontBytes;
-}
-
 export interface SlipData {
   communityName: string;
   roomLabel: string;
@@ -38,13 +20,10 @@ export interface SlipData {
   date: string;
 }
 
-const A5: [number, number] = [420, 595];
-
 function drawSlip(page: PDFPage, font: PDFFont, s: SlipData): void {
-  const ink = rgb(0.1, 0.1, 0.1);
   let y = 550;
   const line = (text: string, size = 11, x = 40) => {
-    page.drawText(text, { x, y, size, font, color: ink });
+    page.drawText(text, { x, y, size, font, color: INK });
     y -= size + 9;
   };
   line(`${s.communityName} 物业服务费催缴通知单`, 16, 60);
@@ -68,11 +47,7 @@ function drawSlip(page: PDFPage, font: PDFFont, s: SlipData): void {
 
 /** One A5 page per room; the font subset holds only the characters used. */
 export async function slipsPdf(slips: SlipData[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setTitle('物业服务费催缴通知单');
-  doc.setCreator('物业业委会沟通协调');
-  const font = await doc.embedFont(slipFont(), { subset: true });
+  const { doc, font } = await createPdf('物业服务费催缴通知单');
   for (const s of slips) drawSlip(doc.addPage(A5), font, s);
   return doc.save({ useObjectStreams: true });
 }

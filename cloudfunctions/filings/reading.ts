@@ -29,7 +29,7 @@ async function loadReadable(ctx: ActionContext, caller: Caller, documentId: stri
 
 const communityScope = (caller: Caller): Query => (hasRole(caller, 'general_manager') ? {} : { communityId: caller.communityId });
 
-async function recordOf(ctx: ActionContext, documentId: string) {
+export async function recordOf(ctx: ActionContext, documentId: string) {
   const caller = requireCaller(ctx);
   const doc = await loadReadable(ctx, caller, documentId);
   if (doc.status !== 'sent') throw new AppError('DOCUMENT_NOT_SENT');

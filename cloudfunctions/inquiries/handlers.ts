@@ -2,14 +2,14 @@ import { inquiryAuditType } from '@domain/audit';
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import { AppError } from '@domain/errors';
 import { assertCanSee, decide, prepareAsk, type Decision, type Inquiry, type InquiryCommand, type InquiryStatus, STATUS_LABELS } from '@domain/inquiry';
-import { inquiryStats } from '@domain/inquiry-stats';
+import { inquiryStats, inquiryTrend, trendMonths } from '@domain/inquiry-stats';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { addMonths, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { mapPage, pageOf, pageUnion } from '../_shared/paging';
-import type { Query, QueryOf } from '../_shared/storage/port';
+import type { Page, Query, QueryOf } from '../_shared/storage/port';
 import { DONE_STATUSES, openScope, queueBranches, queueCounts } from './queue';
 import { alertAnswered, alertAssigned, alertEscalated } from './hooks';
 import { generalManagers } from '../_shared/people';
@@ -190,6 +190,27 @@ export const stats: Handler<'inquiries', 'stats'> = async (ctx, input) => {
   return { ...inquiryStats(found, input.month, ctx.now), communityName: community?.name ?? '全部小区' };
 };
 
+/** Items one trend request reads at most (pages of 1000 on the receivedAt index). */
+const TREND_SCAN = 10_000;
+
+export const trend: Handler<'inquiries', 'trend'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const months = trendMonths(input.to, input.months);
+  const where: QueryOf<Inquiry> = {
+    receivedAt: { $gte: startOfLocalDay(`${months[0]}-01`), $lt: startOfLocalDay(`${addMonths(input.to, 1)}-01`) },
+  };
+  if (!hasRole(caller, 'general_manager')) where.communityId = caller.communityId;
+  const found: Inquiry[] = [];
+  let after: string | null = null;
+  do {
+    const page: Page<Inquiry> = await ctx.store.page('inquiries', where, { sort: [['receivedAt', 1]], limit: 1000, after });
+    found.push(...page.items);
+    after = page.next;
+  } while (after && found.length < TREND_SCAN);
+  const community = caller.communityId ? await ctx.store.get('communities', caller.communityId) : null;
+  return { communityName: community?.name ?? '全部小区', months: inquiryTrend(found, months, ctx.now), partial: after !== null };
+};
+
 export const inquiryHandlers: Handlers<'inquiries'> = {
   ask,
   mine,
@@ -204,4 +225,5 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
   classify,
   answer,
   stats,
+  trend,
 };

@@ -17,7 +17,7 @@ type FixedAuditEvents = {
   'document.sent': { kind: DocumentKind; versionNo: number; supersedes?: Id; members: number; late?: boolean; lateReason?: string; dueDate?: LocalDate };
   'document.decided': { outcome?: FilingOutcome };
   'document.published': { title: string };
-  'document.record_exported': { format: 'csv'; rows: number };
+  'document.record_exported': { format: 'csv' | 'pdf'; rows: number };
   'community.composers_set': { before: Id[]; after: Id[] };
   'archive.verified': { ok: boolean; checked: number; broken?: unknown; anchors: Array<{ source: string; seq: number; result: string }> };
   'obligation.generated': { ids: Id[] };

@@ -6,7 +6,7 @@
 import type { Inquiry } from './inquiry';
 import { OPEN_STATUSES } from './inquiry-labels';
 import type { EpochMs } from './model';
-import { localDateOf, monthOf, type YearMonth } from './time';
+import { addMonths, localDateOf, monthOf, type YearMonth } from './time';
 
 export interface InquiryMonthStats {
   month: YearMonth;
@@ -52,4 +52,28 @@ export function inquiryStats(inquiries: readonly StatFields[], month: YearMonth,
     unsatisfied,
     satisfactionRate: rated === 0 ? null : satisfied / rated,
   };
+}
+
+/** The months of a trend: `count` months ending with `to`, oldest first. */
+export function trendMonths(to: YearMonth, count: number): YearMonth[] {
+  return Array.from({ length: count }, (_, i) => addMonths(to, i - count + 1));
+}
+
+/** One month's figures per month, from the items received in those months (any order). */
+export function inquiryTrend(inquiries: readonly StatFields[], months: readonly YearMonth[], now: EpochMs): InquiryMonthStats[] {
+  const byMonth = new Map<YearMonth, StatFields[]>(months.map((m) => [m, []]));
+  for (const i of inquiries) byMonth.get(monthOf(localDateOf(i.receivedAt)))?.push(i);
+  return months.map((m) => inquiryStats(byMonth.get(m) ?? [], m, now));
+}
+
+/**
+ * What colour a satisfaction rate deserves: green only when most askers were satisfied, red when
+ * most were not (a 0% must never look like good news), nothing when nobody has rated.
+ */
+export const SATISFACTION_GOOD = 0.8;
+export const SATISFACTION_POOR = 0.6;
+export type Tone = 'good' | 'warn' | 'danger';
+export function satisfactionTone(rate: number | null): Tone | undefined {
+  if (rate === null) return undefined;
+  return rate >= SATISFACTION_GOOD ? 'good' : rate < SATISFACTION_POOR ? 'danger' : 'warn';
 }

@@ -110,6 +110,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     recordRefusal: STAFF_ROLES,
     record: ['committee', ...STAFF_ROLES],
     exportRecord: ['committee', ...STAFF_ROLES],
+    recordPdf: ['committee', ...STAFF_ROLES],
     decide: CENTRE_ROLES,
     publishToOwners: ['head'],
     published: [...OWNER_SIDE_ROLES, ...STAFF_ROLES],
@@ -133,6 +134,7 @@ export const PERMISSIONS: { [F in FunctionName]: { [A in ActionName<F>]: Access 
     classify: STAFF_ROLES,
     answer: STAFF_ROLES,
     stats: CENTRE_ROLES,
+    trend: CENTRE_ROLES,
   },
   workbench: {
     // The general manager oversees every community's duties but does them through the head.

@@ -136,9 +136,9 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const objectionsText = (rounds: ObjectionRound[]): string =>
+export const objectionsText = (rounds: ObjectionRound[]): string =>
   rounds.map((r, i) => `${rounds.length > 1 ? `(${i + 1}) ` : ''}${time(r.at)} ${r.text}`).join('\n');
-const repliesText = (rounds: ObjectionRound[]): string =>
+export const repliesText = (rounds: ObjectionRound[]): string =>
   rounds
     .map((r, i) => (r.reply ? `${rounds.length > 1 ? `(${i + 1}) ` : ''}${time(r.reply.at)} ${r.reply.byName}：${r.reply.text}` : ''))
     .filter(Boolean)

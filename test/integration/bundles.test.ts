@@ -75,6 +75,26 @@ describe('function bundles', () => {
     expect(Number(bytes)).toBeLessThan(100_000);
   });
 
+  it('filings reads the same font beside its bundle for the approval record PDF', () => {
+    const sheet = {
+      title: '输出信息审批记录',
+      meta: ['文件：通报《东门封闭》第1版'],
+      columns: [
+        { title: '委员', weight: 1 },
+        { title: '状态', weight: 1 },
+      ],
+      rows: [['王伟', '已签收']],
+      body: '东门将于下周一起封闭施工。',
+      attachments: [],
+      signatures: ['经办人：'],
+      filename: 'x.pdf',
+    };
+    const script = `require('./filings/index.js').recordPdfBytes(${JSON.stringify(sheet)}).then((r) => process.stdout.write(String(r.bytes.length) + ' ' + Buffer.from(r.bytes.slice(0, 5)).toString()));`;
+    const [bytes, magic] = runNode(tmp, script).stdout.split(' ');
+    expect(magic).toBe('%PDF-');
+    expect(Number(bytes)).toBeLessThan(100_000);
+  });
+
   it.each(names)('%s has no dependency left to install and no embedded store inside', (name) => {
     const pkg = JSON.parse(fs.readFileSync(path.join(tmp, name, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: {} });

@@ -15,6 +15,8 @@ const READS: Array<[fn: string, action: string, payload: unknown, as: string]> =
   ['inquiries', 'queue', { scope: 'done' }, DEMO.head],
   ['inquiries', 'committeeList', {}, DEMO.member],
   ['inquiries', 'stats', {}, DEMO.head],
+  ['inquiries', 'trend', { to: '2026-11' }, DEMO.head],
+  ['inquiries', 'trend', { to: '2026-11', months: 12 }, DEMO.gm],
   ['filings', 'list', {}, DEMO.head],
   ['filings', 'myDeliveries', {}, DEMO.member],
   ['filings', 'published', {}, DEMO.owner],

@@ -105,6 +105,18 @@ describe('stored files come back inert', () => {
     expect(await res.text()).toBe(content);
   });
 
+  it('a download may be saved under a readable name of the same type, never as another type', async () => {
+    const url = new URL(await upload('report.pdf', '%PDF-1.4 not really'), host.url);
+    url.searchParams.set('name', '输出信息审批记录_东门/封闭_第1版.pdf');
+    const named = await fetch(url);
+    expect(named.headers.get('content-type')).toBe('application/pdf');
+    expect(named.headers.get('content-disposition')).toMatch(
+      new RegExp(`^attachment; filename="[a-z0-9]+\\.pdf"; filename\\*=UTF-8''${encodeURIComponent('输出信息审批记录_东门_封闭_第1版.pdf')}$`),
+    );
+    url.searchParams.set('name', 'page.html');
+    expect((await fetch(url)).headers.get('content-disposition')).toMatch(/^attachment; filename="[a-z0-9]+\.pdf"$/);
+  });
+
   it('a real image is shown inline with its sniffed type', async () => {
     const res = await fetch(new URL(await upload('photo.jpg', PNG), host.url));
     expect(res.headers.get('content-type')).toBe('image/png');

@@ -423,6 +423,8 @@ export const COLLECTIONS = {
       ['status', 'due'],
       ['escalatedAt', 'status', 'due'],
       ['communityId', 'receivedAt'],
+      // The general manager's trend across communities.
+      ['receivedAt'],
       ['communityId', 'channel', 'receivedAt'],
       ['communityId', 'status', 'receivedAt'],
     ],

@@ -187,6 +187,14 @@ const zCount = (label: string) =>
 const zDelivery = z.strictObject({ deliveryId: zId });
 const zDocument = z.strictObject({ documentId: zId });
 
+/** A generated PDF in storage: open `fileId` (weapp: cloud download + document viewer; H5: `/files/…`). */
+export interface RecordPdfView {
+  fileId: string;
+  filename: string;
+  bytes: number;
+  pages: number;
+}
+
 const contentFields = {
   kind: zComposableKind,
   category: zCategory.optional(),
@@ -246,6 +254,7 @@ export const filingsApi = {
   recordRefusal: action<DeliveryView>()('工作人员记录委员拒签（记录人、时间、原因）', z.strictObject({ deliveryId: zId, reason: zText('拒签原因', 500) })),
   record: action<RecordView>()('输出信息审批记录', zDocument),
   exportRecord: action<{ filename: string; csv: string }>()('导出输出信息审批记录（CSV，导出会被记录）', zDocument),
+  recordPdf: action<RecordPdfView>()('输出信息审批记录（含正文）生成 PDF 文件，存入云存储（导出会被记录）', zDocument),
   decide: action<DocumentView>()(
     '记录申报结果（批准 / 未批准 / 撤回）；使用维修基金的申报须关联已通过的会议决议',
     z.strictObject({

@@ -105,6 +105,17 @@ export interface InquiryStatsView extends InquiryMonthStats {
   communityName: string;
 }
 
+/** Month by month, oldest first, for the trend chart. */
+export interface InquiryTrendView {
+  communityName: string;
+  months: InquiryMonthStats[];
+  /** True when a community had more items than one request reads: the figures then cover only the earliest. */
+  partial: boolean;
+}
+
+/** The longest trend one request computes (a year). */
+export const MAX_TREND_MONTHS = 12;
+
 const zPhotos = z.array(zFileRef).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张照片`);
 const zInquiryId = z.strictObject({ inquiryId: zId });
 
@@ -148,6 +159,10 @@ export const inquiriesApi = {
   ),
   answer: action<InquiryDetailView>()('答复（可附照片）', z.strictObject({ inquiryId: zId, text: zText('答复内容', 1000), photos: zPhotos.optional() })),
   stats: action<InquiryStatsView>()('月度统计：收到、按期答复、逾期、上报、满意度', z.strictObject({ month: zMonth })),
+  trend: action<InquiryTrendView>()(
+    '按月趋势（截至所选月份，最多12个月）：收到、按期答复、逾期、上报、满意率',
+    z.strictObject({ to: zMonth, months: z.number().int().min(2).max(MAX_TREND_MONTHS, `最多统计${MAX_TREND_MONTHS}个月`).default(6) }),
+  ),
 };
 
 export type { Classification, InquiryChannel, InquiryKind, InquiryStatus };

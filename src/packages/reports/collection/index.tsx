@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { REMINDER_CHANNELS, type ReminderChannel } from '@domain/fees';
 import { percentText, type MonthRates } from '@domain/fee-totals';
 import { call } from '../../../api/client';
-import { BarChart } from '../../../components/charts/BarChart';
+import { TrendChart } from '../../../components/charts/TrendChart';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { formatFen } from '../../../utils/format';
@@ -59,8 +59,9 @@ export default function CollectionReportPage() {
           </View>
         ))}
       </View>
-      <BarChart
+      <TrendChart
         id="rates"
+        unit="percent"
         categories={rows.map((r) => `${Number(r.month.slice(5))}月`)}
         series={[
           { label: '收缴率', color: '#1677ff', values: rows.map((r) => pct(r.collectionBp)) },

@@ -6,6 +6,7 @@ import type { RecordRow } from '@domain/record';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call, isWeapp, showError } from '../../../api/client';
 import { Attachments, DocumentHead, Objections, STATE_TAG } from '../../../components/filings';
+import { RecordPdfButton } from '../../../components/filings/RecordPdf';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { useSubmit } from '../../../components/useSubmit';
@@ -98,15 +99,11 @@ export default function RecordPage() {
     if (ok) await reload();
   }
 
+  // A spreadsheet is for a desk: WeChat gets the PDF, which its document viewer forwards to a chat.
   async function exportCsv(): Promise<void> {
     try {
       const { filename, csv } = await call('filings', 'exportRecord', { documentId: id });
-      if (isWeapp) {
-        await Taro.setClipboardData({ data: csv });
-        void Taro.showModal({ title: '已复制', content: '记录已复制为 CSV 文本，可粘贴到电脑上另存为 .csv 文件。', showCancel: false });
-      } else {
-        downloadCsv(filename, csv);
-      }
+      downloadCsv(filename, csv);
     } catch (e) {
       showError(e);
     }
@@ -166,19 +163,25 @@ export default function RecordPage() {
       </View>
 
       <View className="record-toolbar">
-        <Button size="small" fill="outline" type="primary" className="record-export" data-testid="record-export" onClick={() => void exportCsv()}>
-          {isWeapp ? '复制CSV' : '导出CSV'}
-        </Button>
-        <Button
-          size="small"
-          fill="outline"
-          type="primary"
-          className="record-print"
-          data-testid="record-print"
-          onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.staff.record, { id, print: 1 }) })}
-        >
-          打印版
-        </Button>
+        <RecordPdfButton documentId={id} />
+        {!isWeapp && (
+          <Button size="small" fill="outline" type="primary" className="record-export" data-testid="record-export" onClick={() => void exportCsv()}>
+            导出CSV
+          </Button>
+        )}
+        {/* WeChat prints from the PDF viewer; the browser prints this sheet. */}
+        {!isWeapp && (
+          <Button
+            size="small"
+            fill="outline"
+            type="primary"
+            className="record-print"
+            data-testid="record-print"
+            onClick={() => void Taro.navigateTo({ url: routeUrl(ROUTES.staff.record, { id, print: 1 }) })}
+          >
+            打印版
+          </Button>
+        )}
         {data.canAct && !doc.supersededBy && !doc.outcome && (
           <Button size="small" fill="outline" className="record-revise" onClick={() => void revise()}>
             发布更正
