@@ -3,6 +3,7 @@ import type { CommitteeDocument, RosterMember } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import type { Meeting } from '@domain/meetings';
 import { STAFF_ROLE_LABELS, type Id } from '@domain/model';
+import { COMMUNITY_STAFF_ROLES } from '@domain/roles';
 import { requireCaller, type ActionContext } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { generalManagers } from '../_shared/people';
@@ -100,7 +101,7 @@ export async function papersOf(ctx: ActionContext, meeting: Meeting): Promise<Me
 /** Staff who may be listed as attending: the community's centre staff, and the general manager (report meetings). */
 export async function staffOf(ctx: ActionContext, communityId: Id): Promise<RosterEntry[]> {
   const [local, gms] = await Promise.all([
-    ctx.store.find('people', { communityId, staffRole: { $in: ['head', 'butler_supervisor', 'butler'] } }),
+    ctx.store.find('people', { communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } }),
     generalManagers(ctx.store),
   ]);
   const seen = new Set<Id>();

@@ -5,7 +5,7 @@ import { policyOf, type ReminderPolicy } from './fees';
 import { remindersOf } from './alerts/cadence';
 import { fundReportDayOf, zFundReportDay, zReminders } from './alerts/settings';
 import { DEFAULT_QUORUM_RULE, validateQuorumRule, type QuorumRule } from './quorum';
-import type { INVITABLE_ROLES } from './roles';
+import type { APPOINTABLE_ROLES, INVITABLE_ROLES } from './roles';
 import { REMINDER_REPEAT_DAYS, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
 
 /**
@@ -16,8 +16,6 @@ import { REMINDER_REPEAT_DAYS, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
 // ── Invitations ────────────────────────────────────────────────────────────────────────────────
 
 export type InvitedRole = (typeof INVITABLE_ROLES)[number];
-/** What an invitation can make someone: a community's staff, or the company's general manager. */
-export const APPOINTABLE_ROLES = ['butler', 'butler_supervisor', 'head', 'general_manager'] as const;
 export type AppointedRole = (typeof APPOINTABLE_ROLES)[number];
 /** An invitation is valid this long unless the inviter chooses fewer days. */
 export const INVITATION_DEFAULT_DAYS = 7;

@@ -18,6 +18,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 /** The staff roles an invitation can give (the general manager is appointed by the company, not invited). */
 export const INVITABLE_ROLES = ['butler', 'butler_supervisor', 'head'] as const satisfies readonly StaffRole[];
+/** What an invitation can make someone: a community's staff, or (invited by the company administrator) its general manager. */
+export const APPOINTABLE_ROLES = [...INVITABLE_ROLES, 'general_manager'] as const satisfies readonly StaffRole[];
 /** The company administrators: a named 系统管理员, and the general manager, who runs the company. */
 export const COMPANY_ADMIN_ROLES: readonly Role[] = ['admin', 'general_manager'];
 /** Who manages a community: the company administrators, and (for their own community) its head. */

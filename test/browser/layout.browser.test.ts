@@ -86,6 +86,7 @@ const VISITS: Array<{ route: Route; as: Who; query?: (f: Fixtures) => Query }> =
   { route: ROUTES.staff.arrears, as: 'butler' },
   { route: ROUTES.staff.workbench, as: 'head' },
   { route: ROUTES.staff.calendar, as: 'admin' },
+  { route: ROUTES.staff.events, as: 'head' },
   { route: ROUTES.meetings.quarters, as: 'head' },
   { route: ROUTES.meetings.proposal, as: 'chair', query: (f) => ({ id: f.proposalId }) },
   { route: ROUTES.meetings.meeting, as: 'head', query: (f) => ({ id: f.meetingId }) },
@@ -100,6 +101,7 @@ const VISITS: Array<{ route: Route; as: Who; query?: (f: Fixtures) => Query }> =
   { route: ROUTES.fees.payments, as: 'supervisor' },
   { route: ROUTES.fees.unreachable, as: 'butler' },
   { route: ROUTES.fees.billing, as: 'head' },
+  { route: ROUTES.fees.imports, as: 'head' },
   { route: ROUTES.reports.collection, as: 'head' },
 ];
 

@@ -10,11 +10,10 @@ import {
   zSettings,
   type CommunitySettings,
   type InvitedRole,
-  APPOINTABLE_ROLES,
   type AppointedRole,
 } from '../onboarding';
 import type { RowError, RowOutcome } from '../room-import';
-import { INVITABLE_ROLES } from '../roles';
+import { APPOINTABLE_ROLES, INVITABLE_ROLES } from '../roles';
 import { action, noInput, zId, zLocalDate, zText } from './contract';
 
 export interface CommunityAdminView {
