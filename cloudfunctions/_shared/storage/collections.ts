@@ -214,6 +214,7 @@ export const COLLECTIONS = {
       ['assigneeId', 'dueDate'],
       ['communityId', 'doneAt', 'due'],
       ['communityId', 'assigneeId', 'doneAt', 'due'],
+      ['doneAt', 'due'],
     ],
   }),
   documents: declare<CommitteeDocument>()({
