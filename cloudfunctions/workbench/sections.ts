@@ -1,7 +1,8 @@
 import type { WorkbenchSection } from '@domain/workbench';
-import { DONE_SHOWN_MS, endOfWeek, SECTION_COUNT_CAP, type ObligationRecord } from '@domain/workbench';
+import { DONE_SHOWN_MS, endOfWeek, type ObligationRecord } from '@domain/workbench';
 import { hasRole, type Caller } from '@domain/roles';
 import { endOfLocalDay, lastDayOfMonth, localDateOf, monthOf, type EpochMs } from '@domain/time';
+import { countUpTo } from '../_shared/paging';
 import type { FieldCondition, QueryOf, Storage } from '../_shared/storage/port';
 
 /**
@@ -35,11 +36,6 @@ export const doneWhere = (scope: QueryOf<ObligationRecord>, now: EpochMs): Query
   doneAt: { $gte: now - DONE_SHOWN_MS },
 });
 
-/** Counted up to the cap by reading at most that many (a count would walk the whole stretch). */
-async function countUpTo(store: Storage, where: QueryOf<ObligationRecord>, sort: 'due' | 'doneAt'): Promise<number> {
-  return (await store.find('obligations', where, { sort: [[sort, 1]], limit: SECTION_COUNT_CAP + 1 })).length;
-}
-
 export async function sectionCounts(store: Storage, scope: QueryOf<ObligationRecord>, now: EpochMs): Promise<Record<WorkbenchSection, number>> {
   const r = sectionRanges(now);
   const open = openWhere(scope);
@@ -47,8 +43,8 @@ export async function sectionCounts(store: Storage, scope: QueryOf<ObligationRec
     store.count('obligations', { ...open, due: r.overdue }),
     store.count('obligations', { ...open, due: r.thisWeek }),
     store.count('obligations', { ...open, due: r.thisMonth }),
-    countUpTo(store, { ...open, due: r.later }, 'due'),
-    countUpTo(store, doneWhere(scope, now), 'doneAt'),
+    countUpTo(store, 'obligations', { ...open, due: r.later }, [['due', 1]]),
+    countUpTo(store, 'obligations', doneWhere(scope, now), [['doneAt', 1]]),
   ]);
   return { overdue, thisWeek, thisMonth, later, done };
 }

@@ -20,11 +20,13 @@ async function main(): Promise<void> {
   const size = Number(sizeArg ?? 10000);
   let now = NOW;
   let candidates: number[] = [];
+  let big: string[] = [];
   const proto = Datastore.prototype as unknown as { _getCandidatesAsync(q: unknown, d?: boolean): Promise<unknown[]> };
   const original = proto._getCandidatesAsync;
   proto._getCandidatesAsync = async function (this: unknown, q: unknown, d?: boolean) {
     const r = await original.call(this, q, d);
     candidates.push(r.length);
+    if (r.length > 50) big.push(`${String(r.length).padStart(6)} candidates for ${JSON.stringify(q)}`);
     return r;
   };
   const raw = rawStorage(createNedbStorage());
@@ -49,11 +51,16 @@ async function main(): Promise<void> {
   await seedBulk(rt.store, size, NOW);
   const call = caller(rt);
   for (const p of PROBES.filter((x) => names.length === 0 || names.includes(x.name))) {
+    // Twice: the first call may build an index the embedded store makes on first use.
+    const once = () => (p.fn === 'timer' ? timer(rt) : call(p.fn, p.action, p.payload, p.as));
+    if (p.fn !== 'timer') await once();
     log = [];
+    big = [];
     const t0 = performance.now();
-    const env = p.fn === 'timer' ? await timer(rt) : await call(p.fn, p.action, p.payload, p.as);
+    const env = await once();
     console.log(`\n## ${p.name}: ${(performance.now() - t0).toFixed(1)} ms${env.ok ? '' : ` ERROR ${env.error.code}`}`);
     for (const l of log) console.log(l);
+    for (const l of big) console.log(l);
   }
 }
 

@@ -18,9 +18,6 @@ export const GENERATE_MONTHS = 4;
 /** A task due within this many working days alerts whoever must do it (its cadence, in alerts/cadence.ts). */
 export const DUE_SOON_WORKING_DAYS = DEFAULT_CADENCES.obligation.beforeWorkingDays;
 /** Done tasks stay on the workbench this long, so the document they produced can be found again. */
-/** The folded sections (以后, 已完成) are counted up to this many, shown "99+" past it. */
-export const SECTION_COUNT_CAP = 99;
-
 export const DONE_SHOWN_MS = 35 * 24 * 60 * 60 * 1000;
 
 export interface ObligationCompletion {

@@ -286,6 +286,7 @@ export const COLLECTIONS = {
       ['memberId', 'awaitingMember', 'documentKind', 'responseDue'],
       ['memberId', 'signStatus'],
       ['communityId', 'objectionOpen'],
+      ['communityId', 'documentKind', 'signStatus', 'responseDue'],
     ],
     unique: [['documentId', 'memberId']],
   }),

@@ -214,19 +214,26 @@ export function compoundIndexes(db: unknown, declared: ReadonlyArray<ReadonlyArr
     candidates(query) {
       const hint = (query as { [ORDER_HINT]?: OrderHint })[ORDER_HINT];
       const first = hint?.sort[0];
-      let best: { fields: readonly string[]; plan: Plan; rank: number } | null = null;
+      const plans: Array<{ fields: readonly string[]; plan: Plan; rank: number }> = [];
       for (const fields of specs) {
         const plan = planOf(fields, query);
-        if (!plan) continue;
         // An index that also gives the page its order beats a slightly narrower one that does not.
-        const rank = plan.score + (first && plan.ordered === first[0] ? 1.5 : 0);
-        if (!best || rank > best.rank) best = { fields, plan, rank };
+        if (plan) plans.push({ fields, plan, rank: plan.score + (first && plan.ordered === first[0] ? 1.5 : 0) });
       }
-      if (!best) return null;
-      const ix = indexOf(best.fields);
-      const stretches = ix.read(best.plan.ranges);
+      if (plans.length === 0) return null;
+      // Of the indexes using the query equally well, the one with the fewest records in its stretches
+      // (reading a stretch copies references only; matching is what costs).
+      const top = Math.max(...plans.map((p) => p.rank));
+      let best: { fields: readonly string[]; plan: Plan; ix: TupleIndex; stretches: Doc[][]; size: number } | null = null;
+      for (const p of plans.filter((x) => x.rank === top)) {
+        const ix = indexOf(p.fields);
+        const stretches = ix.read(p.plan.ranges);
+        const size = stretches.reduce((n, s) => n + s.length, 0);
+        if (!best || size < best.size) best = { ...p, ix, stretches, size };
+      }
+      const { ix, stretches, plan } = best!;
       let out: Doc[];
-      const bounded = !!(hint && first && best.plan.ordered === first[0]);
+      const bounded = !!(hint && first && plan.ordered === first[0]);
       if (hint && first && bounded) {
         out = [];
         for (const docs of stretches) {

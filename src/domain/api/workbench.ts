@@ -45,7 +45,7 @@ export interface WorkbenchItemView {
 /**
  * A page of the workbench: open items by due moment (so 已逾期, 本周, 本月 and 以后 follow each other
  * and each item says its section), or, with `done`, those done in the last weeks, latest first. The
- * counts are the store's, whatever has been loaded; `later` and `done` stop at SECTION_COUNT_CAP.
+ * counts are the store's, whatever has been loaded; `later` and `done` stop past COUNT_CAP (`paging.ts`).
  */
 export interface WorkbenchView extends Paged<WorkbenchItemView> {
   today: LocalDate;

@@ -3,7 +3,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
-import { SECTION_COUNT_CAP, SECTION_LABELS } from '@domain/workbench';
+import { countText } from '@domain/paging';
+import { SECTION_LABELS } from '@domain/workbench';
 import { ROUTES } from '@domain/routes';
 import { CENTRE_ROLES, isStaffRole } from '@domain/roles';
 import { call } from '../../../api/client';
@@ -26,7 +27,6 @@ const MAIN_SECTIONS: Array<{ key: WorkbenchSection; empty: string }> = [
   { key: 'thisMonth', empty: '本月其余时间没有到期事项' },
 ];
 const MAIN_KEYS = new Set<WorkbenchSection>(MAIN_SECTIONS.map((m) => m.key));
-const countText = (n: number): string => (n > SECTION_COUNT_CAP ? `${SECTION_COUNT_CAP}+` : String(n));
 
 const SCOPE_TEXT: Record<WorkbenchView['scope'], string> = {
   community: '本小区全部例行事项',
