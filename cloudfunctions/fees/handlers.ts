@@ -1,5 +1,6 @@
 import type { BillView, RoomFeesView } from '@domain/api/fees';
 import { AppError } from '@domain/errors';
+import { DEFAULT_PAGE } from '@domain/paging';
 import { owingFen } from '@domain/fee-ledger';
 import { monthRates, totalsId } from '@domain/fee-totals';
 import { billsAtRisk, ESCALATION_DECISIONS, ESCALATION_LABELS, escalationStep } from '@domain/fees';
@@ -29,17 +30,26 @@ function billView(b: Bill, roomLabel: string): BillView {
   };
 }
 
-export const myBills: Handler<'fees', 'myBills'> = async (ctx) => {
+export const myBills: Handler<'fees', 'myBills'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const [bills, community, rooms] = await Promise.all([
-    ctx.store.find('bills', { roomId: { $in: caller.roomIds } }, { sort: [['month', -1]] }),
-    ctx.store.get('communities', caller.communityId ?? ''),
+  const rooms = { roomId: { $in: caller.roomIds } };
+  const [paid, labels] = await Promise.all([
+    ctx.store.page('bills', { ...rooms, status: 'paid' }, { sort: [['month', -1]], limit: input.limit ?? DEFAULT_PAGE, after: input.after }),
     roomsById(ctx.store, caller.roomIds),
+  ]);
+  const view = (b: Bill) => billView(b, labels.get(b.roomId)?.label ?? '');
+  const items = paid.items.map(view);
+  if (input.after) return { items, next: paid.next };
+  const [unpaid, community] = await Promise.all([
+    ctx.store.find('bills', { ...rooms, status: 'unpaid' }, { sort: [['month', -1]] }),
+    ctx.store.get('communities', caller.communityId ?? ''),
   ]);
   if (!community) throw new AppError('NOT_FOUND', '未找到所在小区');
   return {
     account: { ...community.companyAccount, notice: '请只向以上公司账户缴费，工作人员不会使用个人账户收取物业费' },
-    bills: bills.map((b) => billView(b, rooms.get(b.roomId)?.label ?? '')),
+    unpaid: unpaid.map(view),
+    items,
+    next: paid.next,
   };
 };
 

@@ -120,8 +120,19 @@ describe('session', () => {
     const again = await h.call('session', 'decideBinding', { bindingId: mine!.bindingId, approve: false }, { as: DEMO.butler });
     expect(again).toMatchObject({ ok: false, error: { code: 'BINDING_NOT_PENDING' } });
     const bills = await h.ok('fees', 'myBills', {}, visitor);
-    expect(bills.bills.length).toBe(3);
-    expect(bills.account.accountName).toBe('阳光物业服务有限公司');
+    expect([...bills.unpaid!, ...bills.items].length).toBe(3);
+    // Paid bills page by month, newest first, and together with the unpaid ones are every bill.
+    const paged = [...bills.unpaid!];
+    let after: string | undefined;
+    do {
+      const page = await h.ok('fees', 'myBills', { limit: 1, after }, visitor);
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      expect(page.items.every((b) => b.status === 'paid')).toBe(true);
+      paged.push(...page.items);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(paged.map((b) => b.billId).sort()).toEqual([...bills.unpaid!, ...bills.items].map((b) => b.billId).sort());
+    expect(bills.account!.accountName).toBe('阳光物业服务有限公司');
     expect(await h.rt.store.count('audit', { type: 'binding.approved' })).toBe(1);
   });
 

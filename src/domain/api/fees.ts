@@ -126,8 +126,18 @@ const zPhone = z
 const zChannel = zKeyOf(REMINDER_CHANNELS, '请选择催缴方式');
 const zOutcome = zText('催缴结果', 200);
 
+/**
+ * The owner's bills a page at a time: paid ones newest month first in `items`; the first page also
+ * carries the company account and every unpaid bill (what is owed leads the page, and is bounded by
+ * what is owed, not by the years behind it).
+ */
+export interface MyBillsPage extends Paged<BillView> {
+  account?: CompanyAccountView;
+  unpaid?: BillView[];
+}
+
 export const feesApi = {
-  myBills: action<{ account: CompanyAccountView; bills: BillView[] }>()('我的物业费账单', noInput),
+  myBills: action<MyBillsPage>()('我的物业费账单：首页带缴费账户和全部未缴账单，已缴账单按月份从新到旧分页', z.strictObject({ limit: zLimit, after: zCursor })),
   myPayments: action<Paged<PaymentView | PaymentReportView>>()('我的缴费记录与申报', z.strictObject({ limit: zLimit, after: zCursor })),
   schedule: action<{ rate: z.infer<typeof zRate>; proRata: boolean; rooms: number } | null>()('本小区收费标准', noInput),
   setSchedule: action<{ ok: true }>()(

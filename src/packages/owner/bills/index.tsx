@@ -3,27 +3,30 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { call, isWeapp } from '../../../api/client';
 import { askConsent } from '../../../api/consent';
+import { LoadMore } from '../../../components/LoadMore';
 import { Empty, Pending } from '../../../components/States';
-import { usePageData } from '../../../components/usePageData';
+import { usePagedList } from '../../../components/usePagedList';
 import { formatDateTime, formatFen, formatMonth } from '../../../utils/format';
 import { PaidReport } from './PaidReport';
 import './index.scss';
 
 export default function BillsPage() {
-  const { data, error, reload } = usePageData(() => call('fees', 'myBills', {}));
+  // Unpaid bills all come with the first page; paid ones follow a page at a time, newest month first.
+  const list = usePagedList((after, limit) => call('fees', 'myBills', { after, limit }));
+  const { first: data, items: paid, error, reload } = list;
 
-  if (!data)
+  if (!data || !paid || !data.account)
     return (
       <View className="page">
         <Pending error={error} onRetry={reload} />
       </View>
     );
 
-  const { account, bills } = data;
-  const unpaid = bills.filter((b) => b.status === 'unpaid');
+  const { account } = data;
+  const unpaid = data.unpaid ?? [];
   const unpaidFen = unpaid.reduce((sum, b) => sum + b.owingFen, 0);
   // Unpaid first, newest month first within each group: what needs paying is at the top.
-  const sorted = [...bills].sort((a, b) => (a.status === b.status ? b.month.localeCompare(a.month) : a.status === 'unpaid' ? -1 : 1));
+  const sorted = [...unpaid, ...paid];
 
   return (
     <View className="page bills-page" data-testid="bills-page">
@@ -93,6 +96,7 @@ export default function BillsPage() {
           </View>
         ))
       )}
+      <LoadMore list={list} testId="bills-more" />
     </View>
   );
 }
