@@ -1,4 +1,5 @@
 import type { EpochMs } from '@domain/model';
+import { backfillSweep } from '../_shared/backfill';
 import { repairOperations } from '../_shared/ops/operation';
 import type { Runtime } from '../_shared/runtime';
 import type { Sweep, SweepResult } from '../_shared/sweep';
@@ -21,6 +22,8 @@ const repairSweep: Sweep = async (rt, now) => {
 
 const SWEEPS: Sweep[] = [
   repairSweep,
+  // Old records get their derived fields before the sweeps below select by them.
+  backfillSweep,
   inquirySweep,
   opinionSweep,
   obligationSweep,
