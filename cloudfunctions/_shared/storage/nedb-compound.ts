@@ -63,7 +63,8 @@ class TupleIndex {
       if (values.length > 1) this.multi = true;
       out = out.flatMap((k) => values.map((x) => [...k, x]));
     }
-    return out;
+    // The id last, as a page's tie-breaker: within equal values a stretch is in _id order.
+    return out.map((k) => [...k, doc._id]);
   }
   reset(docs: Doc[]): void {
     this.tree = this.fresh();
@@ -96,6 +97,8 @@ interface Plan {
   score: number;
   /** The field each stretch is ordered by, if any. */
   ordered: string | null;
+  /** Whether the stretches are in (ordered, _id) order: the ordered field is the index's last. */
+  thenById: boolean;
 }
 
 /** The lowest value of a bound's type: a range on numbers then skips null and missing values. */
@@ -132,12 +135,17 @@ function planOf(fields: readonly string[], query: Doc): Plan | null {
         // A bound ending in a sentinel is no real key: only `$lt v` must leave out keys equal to its bound.
         return { lo, loOpen: false, hi, hiOpen: op.$lte === undefined && op.$lt !== undefined };
       });
-      return { ranges, score: score + 1, ordered: field };
+      return { ranges, score: score + 1, ordered: field, thenById: field === fields[fields.length - 1] };
     }
     break;
   }
   if (score === 0) return null;
-  return { ranges: prefixes.map((p) => ({ lo: p, loOpen: false, hi: [...p, HIGH], hiOpen: false })), score, ordered: fields[prefixes[0]!.length] ?? null };
+  return {
+    ranges: prefixes.map((p) => ({ lo: p, loOpen: false, hi: [...p, HIGH], hiOpen: false })),
+    score,
+    ordered: fields[prefixes[0]!.length] ?? '_id',
+    thenById: prefixes[0]!.length >= fields.length - 1,
+  };
 }
 
 const isOperator = (v: unknown): v is Record<string, unknown> =>
@@ -238,11 +246,14 @@ export function compoundIndexes(db: unknown, declared: ReadonlyArray<ReadonlyArr
         out = [];
         for (const docs of stretches) {
           const [field, dir] = first;
+          // Ascending by one key then _id is the stretch's own order: the first `limit` are the page.
+          // Otherwise the whole group tied with the last one taken is kept, for the final sort.
+          const exact = field === '_id' || (plan.thenById && dir === 1 && hint.sort.length === 2 && hint.sort[1]![0] === '_id' && hint.sort[1]![1] === 1);
           let taken = 0;
           let last: unknown = undefined;
           for (let i = 0; i < docs.length; i++) {
             const d = docs[dir === 1 ? i : docs.length - 1 - i]!;
-            if (taken >= hint.limit && compareThings(getDotValue(d, field), last) !== 0) break;
+            if (taken >= hint.limit && (exact || compareThings(getDotValue(d, field), last) !== 0)) break;
             if (!match(d, query)) continue;
             out.push(d);
             taken++;
