@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE } from '@domain/api/contract';
+import { COUNT_CAP } from '@domain/paging';
 import type { CollectionName, RecordOf } from './storage/collections';
 import { encodeCursor, pageOrder, type Page, type PageOptionsOf, type QueryOf, type Storage } from './storage/port';
 
@@ -54,4 +55,12 @@ export async function pageUnion<C extends CollectionName>(
 /** A page with its items turned into views (the cursor is unchanged). */
 export async function mapPage<T, V>(page: Page<T>, view: (items: T[]) => V[] | Promise<V[]>): Promise<{ items: V[]; next: string | null }> {
   return { items: await view(page.items), next: page.next };
+}
+
+/**
+ * How many match, counted up to COUNT_CAP + 1 by reading at most that many in the order of `sort`
+ * (an index's order), so the cost does not grow with what lies past the cap.
+ */
+export async function countUpTo<C extends CollectionName>(store: Storage, collection: C, query: QueryOf<RecordOf<C>>, sort: Sort<C>): Promise<number> {
+  return (await store.find(collection, query, { sort, limit: COUNT_CAP + 1 })).length;
 }

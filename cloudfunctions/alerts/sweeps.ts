@@ -1,4 +1,5 @@
 import type { EpochMs } from '@domain/model';
+import { backfillSweep } from '../_shared/backfill';
 import { repairOperations } from '../_shared/ops/operation';
 import type { Runtime } from '../_shared/runtime';
 import type { Sweep, SweepResult } from '../_shared/sweep';
@@ -25,6 +26,8 @@ const SWEEPS: Sweep[] = [
   repairSweep,
   // Right after the repair: an abandoned import is finished before bills look at its community's rooms.
   importSweep,
+  // Old records get their derived fields before the sweeps below select by them.
+  backfillSweep,
   inquirySweep,
   opinionSweep,
   obligationSweep,

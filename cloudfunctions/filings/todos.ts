@@ -85,25 +85,29 @@ async function composerTodos(ctx: ActionContext, caller: Caller): Promise<TodoIt
       link: oneDoc ? routeUrl(ROUTES.staff.record, { id: first.documentId }) : ROUTES.staff.documents,
     });
   }
-  // Only the sender collects; a request closed more than 60 days ago is left to the record.
-  const overdue = await ctx.store.find('documents', {
-    kind: 'opinion_request',
-    status: 'sent',
-    sentById: caller.personId,
+  // Only the sender collects; a request closed more than 60 days ago is left to the record. Read from
+  // the answers still missing past their deadline (what is due), not from every request sent.
+  const missing = await ctx.store.find('deliveries', {
+    communityId: caller.communityId,
+    documentKind: 'opinion_request',
+    signStatus: 'PENDING',
     responseDue: { $lt: ctx.now, $gte: ctx.now - 60 * DAY },
   });
-  for (const doc of overdue.filter((d) => !d.supersededBy)) {
-    const missing = await ctx.store.count('deliveries', { documentId: doc._id, signStatus: 'PENDING' });
-    if (missing === 0) continue;
+  const missingBy = new Map<string, number>();
+  for (const d of missing) missingBy.set(d.documentId, (missingBy.get(d.documentId) ?? 0) + 1);
+  const docs = await documentsById(ctx.store, [...missingBy.keys()]);
+  for (const doc of [...docs.values()].sort((a, b) => (a.responseDue ?? 0) - (b.responseDue ?? 0))) {
+    if (doc.status !== 'sent' || doc.sentById !== caller.personId || doc.supersededBy) continue;
+    const count = missingBy.get(doc._id)!;
     out.push({
       key: `filing-collect-${doc._id}`,
       kind: 'filing',
       title: '收回签阅意见',
-      detail: `《${doc.content.title}》${missing} 位委员逾期未回复`,
+      detail: `《${doc.content.title}》${count} 位委员逾期未回复`,
       due: doc.responseDue,
       dueText: `${formatLocal(doc.responseDue!, 'M月D日')}已截止`,
       overdue: true,
-      count: missing,
+      count,
       link: routeUrl(ROUTES.staff.record, { id: doc._id }),
     });
   }

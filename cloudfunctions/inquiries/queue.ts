@@ -1,6 +1,8 @@
 import { OPEN_STATUSES, type Inquiry } from '@domain/inquiry';
 import type { EpochMs } from '@domain/model';
 import { hasRole, LEAD_ROLES, type Caller } from '@domain/roles';
+import { COUNT_CAP } from '@domain/paging';
+import { countUpTo } from '../_shared/paging';
 import type { QueryOf, Storage } from '../_shared/storage/port';
 
 type Where = QueryOf<Inquiry>;
@@ -36,14 +38,17 @@ const overdueOf = (w: Where, now: EpochMs): Where => {
   return due !== undefined ? w : { ...w, due: { $lt: now } };
 };
 
-/** How many are in the queue and how many of them overdue, counted by the store (the branches are disjoint). */
+/**
+ * How many are in the queue (up to the cap: "99+") and how many of them overdue (exactly: what is
+ * overdue is what the sweeps chase), from the store (the branches are disjoint).
+ */
 export async function queueCounts(store: Storage, branches: Where[], now: EpochMs): Promise<{ total: number; overdue: number }> {
   const [totals, overdue] = await Promise.all([
-    Promise.all(branches.map((b) => store.count('inquiries', b))),
+    Promise.all(branches.map((b) => countUpTo(store, 'inquiries', b, [['due', 1]]))),
     Promise.all(branches.map((b) => store.count('inquiries', overdueOf(b, now)))),
   ]);
   const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
-  return { total: sum(totals), overdue: sum(overdue) };
+  return { total: Math.min(sum(totals), COUNT_CAP + 1), overdue: sum(overdue) };
 }
 
 /** The queue item due first, read as one record per branch. */

@@ -1,9 +1,11 @@
 import type { TodoItem } from '@domain/api/session';
 import { AWAITING_RATING, OPEN_STATUSES, type Inquiry } from '@domain/inquiry';
 import { OWNER_SIDE_ROLES, hasRole, isStaff, type Caller } from '@domain/roles';
+import { countText } from '@domain/paging';
 import { formatLocal } from '@domain/time';
 import { askerInquiryUrl, ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
+import { countUpTo } from '../_shared/paging';
 import type { QueryOf } from '../_shared/storage/port';
 import { firstDue, queueBranches, queueCounts } from './queue';
 
@@ -23,7 +25,7 @@ export async function inquiryTodos(ctx: ActionContext, caller: Caller): Promise<
         key: 'inquiry-queue',
         kind: 'inquiry',
         title: hasRole(caller, 'general_manager') ? '上报事项待处理' : '提问待处理',
-        detail: overdue > 0 ? `${total} 项待处理，其中 ${overdue} 项已逾期` : `${total} 项待处理，最早 ${first.dueDate} 到期`,
+        detail: overdue > 0 ? `${countText(total)} 项待处理，其中 ${overdue} 项已逾期` : `${countText(total)} 项待处理，最早 ${first.dueDate} 到期`,
         due: first.due,
         dueText: `${formatLocal(first.due, 'M月D日')}前答复`,
         overdue: overdue > 0,
@@ -39,7 +41,7 @@ async function askerTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[
   const out: TodoItem[] = [];
   const answered: QueryOf<Inquiry> = { askerId: caller.personId, status: { $in: [...AWAITING_RATING] } };
   const waiting: QueryOf<Inquiry> = { askerId: caller.personId, status: { $in: [...OPEN_STATUSES] } };
-  const count = (q: QueryOf<Inquiry>) => ctx.store.count('inquiries', q);
+  const count = (q: QueryOf<Inquiry>) => countUpTo(ctx.store, 'inquiries', q, [['due', 1]]);
   const [answeredCount, answeredOwner, waitingCount, waitingOwner] = await Promise.all([
     count(answered),
     count({ ...answered, channel: 'owner' }),
@@ -54,7 +56,7 @@ async function askerTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[
       key: 'inquiry-rate',
       kind: 'inquiry',
       title: '提问已答复，请评价',
-      detail: `${answeredCount} 个提问已答复或说明，请查看并评价是否满意`,
+      detail: `${countText(answeredCount)} 个提问已答复或说明，请查看并评价是否满意`,
       count: answeredCount,
       link: only ? askerInquiryUrl(only.channel, only._id) : listOf(answeredOwner),
     });
@@ -65,7 +67,7 @@ async function askerTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[
       key: 'inquiry-waiting',
       kind: 'inquiry',
       title: '我的提问处理中',
-      detail: `${waitingCount} 个提问正在处理，服务中心将于 ${formatLocal(first!.due, 'M月D日')} 前答复`,
+      detail: `${countText(waitingCount)} 个提问正在处理，服务中心将于 ${formatLocal(first!.due, 'M月D日')} 前答复`,
       count: waitingCount,
       link: listOf(waitingOwner),
     });

@@ -1,13 +1,17 @@
 import { AppError } from '@domain/errors';
 import { STAFF_ROLE_LABELS } from '@domain/model';
-import { isStaffRole, type Caller } from '@domain/roles';
+import { DEFAULT_PAGE } from '@domain/paging';
+import { hasRole, isStaffRole, type Caller } from '@domain/roles';
 import { ASSIGNABLE_ROLES, assignTask, canAssignTask, canCompleteTask, canSeeTask, completeTask, type ObligationRecord } from '@domain/workbench';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
+import { pageOf, type PageInput } from '../_shared/paging';
+import { encodeCursor, pageOrder, type QueryOf } from '../_shared/storage/port';
 import { ensureObligations } from './generate';
 import { alertAssigned } from './alerts';
+import { doneWhere, obligationScope, openWhere, sectionCounts } from './sections';
 import { SOURCES } from './sources';
-import { obligationItem, viewContext, workbenchView } from './views';
+import { obligationItem, viewContext, workbenchHeader } from './views';
 
 type TaskActions = 'list' | 'generate' | 'markDone' | 'assign' | 'assignees';
 
@@ -23,12 +27,46 @@ async function itemOf(ctx: ActionContext, caller: Caller, task: ObligationRecord
   return obligationItem(task, await viewContext(ctx.store, caller, ctx.now, calendar, [task]));
 }
 
-export const list: Handler<'workbench', 'list'> = async (ctx) => {
+/** Communities whose duties the caller's visit should keep generated. */
+async function communitiesOf(ctx: ActionContext, caller: Caller): Promise<string[]> {
+  if (hasRole(caller, 'general_manager')) return (await ctx.store.find('communities', {})).map((c) => c._id);
+  return caller.communityId ? [caller.communityId] : [];
+}
+
+export const list: Handler<'workbench', 'list'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const calendar = await ctx.calendar();
-  const lists = await Promise.all(SOURCES.map((source) => source({ ctx, caller, calendar })));
-  return workbenchView(caller, ctx.now, lists.flat());
+  // Opening the workbench generates lazily, so a community never waits for the hourly sweep.
+  for (const id of await communitiesOf(ctx, caller)) await ensureObligations(ctx.store, id, ctx.now, calendar, ctx.audit);
+  const header = workbenchHeader(caller, ctx.now);
+  const scope = obligationScope(caller);
+  if (!scope) return { ...header, counts: { overdue: 0, thisWeek: 0, thisMonth: 0, later: 0, done: 0 }, items: [], next: null };
+  const where = input.done ? doneWhere(scope, ctx.now) : openWhere(scope);
+  const sort: Array<['due' | 'doneAt', 1 | -1]> = input.done ? [['doneAt', -1]] : [['due', 1]];
+  const [counts, page, extra] = await Promise.all([
+    sectionCounts(ctx.store, scope, ctx.now),
+    firstOrNextPage(ctx, where, sort, input),
+    input.done ? [] : Promise.all(SOURCES.map((source) => source({ ctx, caller, calendar }))).then((lists) => lists.flat()),
+  ]);
+  const vc = await viewContext(ctx.store, caller, ctx.now, calendar, page.items);
+  const items = page.items.map((t) => obligationItem(t, vc));
+  // Other sources' few open items ride on the first page, in due order; their sections join the counts.
+  for (const item of extra) counts[item.section] += 1;
+  const first = input.after ? items : [...items, ...extra].sort((a, b) => a.due - b.due);
+  return { ...header, counts, items: first, next: page.next };
 };
+
+/**
+ * The first page through `find`, which also sees the duties generated a moment ago (still buffered in
+ * this request); later pages by cursor, when those are long stored.
+ */
+async function firstOrNextPage(ctx: ActionContext, where: QueryOf<ObligationRecord>, sort: Array<['due' | 'doneAt', 1 | -1]>, input: PageInput) {
+  if (input.after) return pageOf(ctx.store, 'obligations', where, sort, input);
+  const limit = input.limit ?? DEFAULT_PAGE;
+  const got = await ctx.store.find('obligations', where, { sort: pageOrder(sort) as typeof sort, limit: limit + 1 });
+  const items = got.slice(0, limit);
+  return { items, next: got.length > limit ? encodeCursor(pageOrder(sort), items[items.length - 1]!) : null };
+}
 
 export const generate: Handler<'workbench', 'generate'> = async (ctx) => {
   const caller = requireCaller(ctx);

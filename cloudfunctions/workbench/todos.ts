@@ -1,11 +1,12 @@
 import type { TodoItem } from '@domain/api/session';
 import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
-import { formatLocal, localDateOf } from '@domain/time';
-import { endOfWeek, taskTiming, type ObligationRecord } from '@domain/workbench';
+import { formatLocal } from '@domain/time';
+import { taskTiming, type ObligationRecord } from '@domain/workbench';
 import { ROUTES } from '@domain/routes';
 import type { ActionContext } from '../_shared/function';
 import type { QueryOf } from '../_shared/storage/port';
 import { ensureObligations } from './generate';
+import { obligationScope, openWhere, sectionRanges } from './sections';
 
 /**
  * The centre's staff: overdue duties and those due this week, each a way into the workbench. The
@@ -18,10 +19,10 @@ export async function workbenchTodos(ctx: ActionContext, caller: Caller): Promis
   // Opening 首页 keeps the duties generated, as opening the workbench does (one read when nothing is new).
   await ensureObligations(ctx.store, caller.communityId, ctx.now, calendar, ctx.audit);
   // What `canSeeTask` allows: the head the whole community, others what is assigned to them.
-  const open: QueryOf<ObligationRecord> = { communityId: caller.communityId, doneAt: { $exists: false } };
-  if (!hasRole(caller, 'head')) open.assigneeId = caller.personId;
-  const overdueWhere = { ...open, due: { $lt: ctx.now } };
-  const weekWhere = { ...open, due: { $gte: ctx.now }, dueDate: { $lte: endOfWeek(localDateOf(ctx.now)) } };
+  const open = openWhere(obligationScope(caller)!);
+  const sections = sectionRanges(ctx.now);
+  const overdueWhere = { ...open, due: sections.overdue };
+  const weekWhere = { ...open, due: sections.thisWeek };
   // `find` with a limit of one, not `page`: it also sees the duties generated just above, still buffered.
   const firstOf = async (where: QueryOf<ObligationRecord>) => (await ctx.store.find('obligations', where, { sort: [['due', 1]], limit: 1 }))[0];
   const [overdue, week, firstOverdue, firstWeek] = await Promise.all([

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '@domain/calendar';
 import type { EpochMs, Id, LocalDate } from '@domain/model';
 import { hasRole, type Caller } from '@domain/roles';
 import { localDateOf } from '@domain/time';
-import { canAssignTask, canCompleteTask, formatDayCn, sectionOf, taskTiming, weekdayCn, type ObligationRecord, type WorkbenchSection } from '@domain/workbench';
+import { canAssignTask, canCompleteTask, formatDayCn, sectionOf, taskTiming, weekdayCn, type ObligationRecord } from '@domain/workbench';
 import type { Storage } from '../_shared/storage/port';
 import { headsOf, namesOf } from '../_shared/people';
 
@@ -88,14 +88,9 @@ export function obligationItem(t: ObligationRecord, vc: ViewContext): WorkbenchI
   return item;
 }
 
-const SECTIONS: WorkbenchSection[] = ['overdue', 'thisWeek', 'thisMonth', 'later', 'done'];
-
-export function workbenchView(caller: Caller, now: EpochMs, items: WorkbenchItemView[]): WorkbenchView {
+/** What every page of the workbench says besides its items. */
+export function workbenchHeader(caller: Caller, now: EpochMs): Pick<WorkbenchView, 'today' | 'todayText' | 'scope'> {
   const today = localDateOf(now);
-  const sections = Object.fromEntries(SECTIONS.map((s) => [s, [] as WorkbenchItemView[]])) as WorkbenchView['sections'];
-  for (const item of items) sections[item.section].push(item);
-  const byDue = (a: WorkbenchItemView, b: WorkbenchItemView): number => a.due - b.due || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const s of SECTIONS) sections[s].sort(s === 'done' ? (a, b) => (b.done?.at ?? 0) - (a.done?.at ?? 0) : byDue);
   const scope = hasRole(caller, 'general_manager') ? 'company' : hasRole(caller, 'head') ? 'community' : 'assigned';
-  return { today, todayText: `${formatDayCn(today)} ${weekdayCn(today)}`, scope, sections };
+  return { today, todayText: `${formatDayCn(today)} ${weekdayCn(today)}`, scope };
 }

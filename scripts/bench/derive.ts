@@ -2,7 +2,7 @@ import { createCalendar } from '@domain/calendar';
 import { opinionNextActionAt, type CommitteeDocument } from '@domain/documents';
 import { inquiryNextActionAt, type Inquiry } from '@domain/inquiry';
 import { searchTerms } from '@domain/search';
-import type { Delivery } from '@domain/signoff';
+import { deliveryFlags, type Delivery } from '@domain/signoff';
 import { taskNextActionAt, type ObligationRecord } from '@domain/workbench';
 import type { CollectionName, RecordOf } from '../../cloudfunctions/_shared/storage/collections';
 
@@ -30,7 +30,7 @@ export function derive<C extends CollectionName>(collection: C, record: RecordOf
     case 'deliveries': {
       // The chase clears a delivery's next action once it is no longer pending (filings/chase.ts).
       const r = record as Delivery;
-      return { ...r, nextActionAt: r.signStatus === 'PENDING' ? r.nextActionAt : null } as RecordOf<C>;
+      return { ...r, ...deliveryFlags(r, false), nextActionAt: r.signStatus === 'PENDING' ? r.nextActionAt : null } as RecordOf<C>;
     }
     default:
       return record;

@@ -94,13 +94,16 @@ export async function seedBulk(store: Storage, n: number, now: number): Promise<
   };
   const share = (f: number): number => Math.max(1, Math.round(n * f));
 
-  const [inq] = await store.find('inquiries', {}, { limit: 1 });
+  // A clean base: the due set's inquiries were classified, assigned or escalated since; bulk ones were not.
+  const [due] = await store.find('inquiries', {}, { limit: 1 });
+  const { classification, assigneeId, escalatedAt, overdueAt, flaggedDue, firstResponseAt, respondedAt, ...inq } = due!;
+  void [classification, assigneeId, escalatedAt, overdueAt, flaggedDue, firstResponseAt, respondedAt];
   for (let i = 0; i < share(0.3); i++) {
     const open = i % 6 === 5;
     const receivedAt = open ? now - HOUR : now - 400 * DAY + (i % 390) * DAY;
     const due = open ? now + 40 * DAY : receivedAt + 3 * DAY;
     const rec: Inquiry = {
-      ...inq!,
+      ...inq,
       _id: `bench_inq_${i}`,
       version: 1,
       askerId: OWNERS[i % OWNERS.length]!,
@@ -186,7 +189,8 @@ export async function seedBulk(store: Storage, n: number, now: number): Promise<
       dueDate,
       lastWorkingDate: dueDate,
       due: Date.parse(`${dueDate}T23:59:59.999+08:00`),
-      ...(done ? { doneAt: now - 30 * DAY, done: { at: now - 30 * DAY, byId: 'p_head', note: '已完成' } } : {}),
+      // Done over the last weeks, a minute apart (not all at one moment), within the workbench's 已完成 window.
+      ...(done ? { doneAt: now - 30 * DAY - i * 60_000, done: { at: now - 30 * DAY - i * 60_000, byId: 'p_head', note: '已完成' } } : {}),
     } as ObligationRecord;
     await put('obligations', rec);
   }

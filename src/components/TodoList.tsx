@@ -3,6 +3,7 @@ import type { TodoItem } from '@domain/api/session';
 import { openLink } from '../utils/nav';
 import { Empty } from './States';
 import './TodoList.scss';
+import { countText } from '@domain/paging';
 
 export const NO_TODOS_TEXT = '暂无待办事项，一切都处理好了';
 
@@ -15,7 +16,7 @@ export function TodoList({ items, emptyText = NO_TODOS_TEXT }: { items: TodoItem
           <View className="todo-main">
             <View className="todo-title">
               <Text>{t.title}</Text>
-              {t.count !== undefined && t.count > 1 && <Text className="todo-count">{t.count}</Text>}
+              {t.count !== undefined && t.count > 1 && <Text className="todo-count">{countText(t.count)}</Text>}
             </View>
             {t.detail && <View className="todo-detail">{t.detail}</View>}
             {t.dueText && (

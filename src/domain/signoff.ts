@@ -348,10 +348,17 @@ export function newDelivery(input: {
     objections: [],
     responseDue: input.responseDue,
     eventCount: 1,
-    // Opinion requests are chased by their own sweep; every other delivery is looked at from the start.
-    nextActionAt: input.documentKind === 'opinion_request' ? null : input.now,
+    nextActionAt: deliveryNextActionAt({ documentKind: input.documentKind, signStatus: 'PENDING', deliveredAt: input.now }),
     ...deliveryFlags({ signStatus: 'PENDING', objectionOpen: false }, false),
   };
+}
+
+/**
+ * Where the chase starts with a delivery: opinion requests are chased by their own sweep; every other
+ * delivery still unsigned is looked at from its delivery on (the chase then moves it on); else none.
+ */
+export function deliveryNextActionAt(d: Pick<Delivery, 'documentKind' | 'signStatus' | 'deliveredAt'>): EpochMs | null {
+  return d.documentKind === 'opinion_request' || d.signStatus !== 'PENDING' ? null : d.deliveredAt;
 }
 
 /** What the member may do now (the UI shows exactly these buttons), read off the same table. */

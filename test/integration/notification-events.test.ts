@@ -20,10 +20,17 @@ const record = (as: string = DEMO.butler, occurredOn = '2026-11-19') =>
   h.ok('workbench', 'recordEvent', { category: 'major_change', occurredOn, description: '东门改造临时封闭' }, as);
 const eventAlerts = async (personId: string) =>
   (await h.rt.store.find('alerts', { personId })).filter((a) => a.key.startsWith('nev:')).map((a) => `${a.title}|${a.key.split(':')[3]}`);
-const benchIds = (v: WorkbenchView) =>
-  Object.values(v.sections)
-    .flat()
-    .map((i) => i.id);
+const benchIds = (v: WorkbenchView) => v.items.map((i) => i.id);
+/** Every open item of a person's workbench, page after page. */
+async function benchItems(as: string) {
+  let page = await h.ok('workbench', 'list', {}, as);
+  const items = [...page.items];
+  while (page.next) {
+    page = await h.ok('workbench', 'list', { after: page.next }, as);
+    items.push(...page.items);
+  }
+  return items;
+}
 
 async function draftAndSend(eventId: string) {
   const ev = await h.ok('workbench', 'event', { eventId }, DEMO.head);
@@ -40,11 +47,7 @@ describe('an event that must be notified', () => {
     // The workbench: the head sees every open event, the recorder theirs, another butler not this one.
     const item = `event:${ev.eventId}`;
     const headBench = await h.ok('workbench', 'list', {}, DEMO.head);
-    expect(
-      Object.values(headBench.sections)
-        .flat()
-        .find((i) => i.id === item),
-    ).toMatchObject({
+    expect(headBench.items.find((i) => i.id === item)).toMatchObject({
       dueDate: '2026-11-24',
       countdownText: '还剩3个工作日',
       link: routeUrl(ROUTES.staff.events, { id: ev.eventId }),
@@ -179,10 +182,7 @@ describe('settings this issue owns', () => {
         ),
       ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await h.ok('admin', 'updateSettings', { communityId: 'c_demo', settings: { ...settings, fundReportDay: 10 }, expectedVersion: settingsVersion }, DEMO.head);
-    const bench = await h.ok('workbench', 'list', {}, DEMO.head);
-    const duty = Object.values(bench.sections)
-      .flat()
-      .find((i) => i.id === fundsQ1);
+    const duty = (await benchItems(DEMO.head)).find((i) => i.id === fundsQ1);
     expect(duty).toMatchObject({ dueDate: '2027-01-10' });
     expect(duty?.ruleText).toContain('每季度首月10日前');
     expect((await h.ok('admin', 'settings', { communityId: 'c_demo' }, DEMO.head)).settings.fundReportDay).toBe(10);

@@ -8,7 +8,7 @@ import { createCalendar } from '@domain/calendar';
 import type { CalendarOverrideRecord, InboxItem } from '@domain/model';
 import { generateObligations } from '@domain/obligations';
 import { localDateOf } from '@domain/time';
-import { GENERATE_MONTHS } from '@domain/workbench';
+import { GENERATE_MONTHS, type WorkbenchSection } from '@domain/workbench';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
 import { ROUTES } from '@domain/routes';
 
@@ -26,8 +26,23 @@ beforeEach(async () => {
 const expectedIds = (now: number): string[] =>
   generateObligations({ communityId: COMMUNITY, from: localDateOf(now), months: GENERATE_MONTHS, calendar: createCalendar() }).map((t) => t._id);
 const storedIds = async (): Promise<string[]> => (await h.rt.store.find('obligations', {})).map((t) => t._id).sort();
-const allItems = (v: WorkbenchView): WorkbenchItemView[] => Object.values(v.sections).flat();
-const itemIn = (v: WorkbenchView, id: string): WorkbenchItemView | undefined => allItems(v).find((i) => i.id === id);
+/** Every open and recently done item as one person sees them, by section (each read in full). */
+interface Sectioned {
+  scope: WorkbenchView['scope'];
+  today: string;
+  counts: WorkbenchView['counts'];
+  sections: Record<WorkbenchSection, WorkbenchItemView[]>;
+}
+async function sectioned(as: string): Promise<Sectioned> {
+  const open = await h.ok('workbench', 'list', { limit: 100 }, as);
+  const done = await h.ok('workbench', 'list', { done: true, limit: 100 }, as);
+  expect([open.next, done.next]).toEqual([null, null]);
+  const sections = Object.fromEntries(SECTIONS.map((s) => [s, [...open.items, ...done.items].filter((i) => i.section === s)]));
+  return { scope: open.scope, today: open.today, counts: open.counts, sections: sections as Sectioned['sections'] };
+}
+const SECTIONS: WorkbenchSection[] = ['overdue', 'thisWeek', 'thisMonth', 'later', 'done'];
+const allItems = (v: Sectioned): WorkbenchItemView[] => Object.values(v.sections).flat();
+const itemIn = (v: Sectioned, id: string): WorkbenchItemView | undefined => allItems(v).find((i) => i.id === id);
 const timer = () => h.timer();
 const obligationAlerts = async (): Promise<InboxItem[]> =>
   (await h.rt.store.find('inbox', {})).filter((i) => i.alertKey?.startsWith('ob-')).sort((a, b) => (a.alertKey! < b.alertKey! ? -1 : 1));
@@ -67,7 +82,7 @@ describe('generation', () => {
   });
 
   it('is generated lazily when the workbench opens, with this week’s statement in 本周', async () => {
-    const view = await h.ok('workbench', 'list', {}, DEMO.head);
+    const view = await sectioned(DEMO.head);
     expect(view.scope).toBe('community');
     expect(view.today).toBe('2026-11-03');
     const expected = generateObligations({ communityId: COMMUNITY, from: '2026-11-03', months: 1, calendar: createCalendar() });
@@ -90,10 +105,27 @@ describe('generation', () => {
     });
     expect(view.sections.overdue).toEqual([]);
     expect(view.sections.later.length).toBeGreaterThan(0);
+    // The counts are the store's and say the same as the items.
+    expect(view.counts).toEqual({ overdue: 0, thisWeek: 1, thisMonth: 1, later: view.sections.later.length, done: 0 });
   });
 });
 
 describe('marking done', () => {
+  it('pages the open items by due moment, each page continuing where the last stopped', async () => {
+    const whole = await h.ok('workbench', 'list', { limit: 100 }, DEMO.head);
+    const paged: WorkbenchItemView[] = [];
+    let after: string | undefined;
+    do {
+      const page = await h.ok('workbench', 'list', { limit: 3, after }, DEMO.head);
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      paged.push(...page.items);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(whole.items.length).toBeGreaterThan(6);
+    expect(paged.map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+    expect(paged.map((i) => i.due)).toEqual([...paged.map((i) => i.due)].sort((a, b) => a - b));
+  });
+
   it('records who and with which document, once; twice is a clear error', async () => {
     await h.ok('workbench', 'list', {}, DEMO.head);
     h.advance(60_000);
@@ -113,7 +145,7 @@ describe('marking done', () => {
     expect(stored).toMatchObject({ version: 2, doneAt: done.done!.at, done: { byId: DEMO.head, note: '已书面送达各委员' } });
     expect(await h.rt.store.find('audit', { type: 'obligation.done', 'subject.id': PL_OCT })).toHaveLength(1);
 
-    const view = await h.ok('workbench', 'list', {}, DEMO.head);
+    const view = await sectioned(DEMO.head);
     expect(view.sections.done.map((i) => i.id)).toEqual([PL_OCT]);
     expect(view.sections.thisWeek).toEqual([]);
   });
@@ -131,28 +163,28 @@ describe('marking done', () => {
     await h.ok('workbench', 'list', {}, DEMO.head);
     const pl = (await h.rt.store.get('obligations', PL_OCT))!;
     h.setNow(pl.due);
-    expect(itemIn(await h.ok('workbench', 'list', {}, DEMO.head), PL_OCT)).toMatchObject({ status: 'open', section: 'thisWeek', countdownText: '今天到期' });
+    expect(itemIn(await sectioned(DEMO.head), PL_OCT)).toMatchObject({ status: 'open', section: 'thisWeek', countdownText: '今天到期' });
     h.setNow(pl.due + 1);
-    const late = itemIn(await h.ok('workbench', 'list', {}, DEMO.head), PL_OCT);
+    const late = itemIn(await sectioned(DEMO.head), PL_OCT);
     expect(late).toMatchObject({ status: 'overdue', section: 'overdue', countdownText: '已逾期1个工作日', canMarkDone: true });
     h.setNow('2026-11-10T09:00:00+08:00');
-    expect(itemIn(await h.ok('workbench', 'list', {}, DEMO.head), PL_OCT)).toMatchObject({ status: 'overdue', countdownText: '已逾期3个工作日' });
+    expect(itemIn(await sectioned(DEMO.head), PL_OCT)).toMatchObject({ status: 'overdue', countdownText: '已逾期3个工作日' });
   });
 });
 
 describe('assignment', () => {
   it('shows a butler only what is assigned to them, and lets only them and the head complete it', async () => {
     await h.ok('workbench', 'list', {}, DEMO.head);
-    expect(allItems(await h.ok('workbench', 'list', {}, DEMO.butler))).toEqual([]);
+    expect(allItems(await sectioned(DEMO.butler))).toEqual([]);
     const assigned = await h.ok('workbench', 'assign', { taskId: AUDIT_NOV, assigneeId: DEMO.butler }, DEMO.head);
     expect(assigned).toMatchObject({ assigneeId: DEMO.butler, assigneeName: '陈晓东' });
 
-    const mine = await h.ok('workbench', 'list', {}, DEMO.butler);
+    const mine = await sectioned(DEMO.butler);
     expect(mine.scope).toBe('assigned');
     expect(allItems(mine).map((i) => i.id)).toEqual([AUDIT_NOV]);
     expect(allItems(mine)[0]).toMatchObject({ canMarkDone: true, canAssign: false });
-    expect(allItems(await h.ok('workbench', 'list', {}, DEMO.butler2))).toEqual([]);
-    expect(allItems(await h.ok('workbench', 'list', {}, DEMO.supervisor))).toEqual([]);
+    expect(allItems(await sectioned(DEMO.butler2))).toEqual([]);
+    expect(allItems(await sectioned(DEMO.supervisor))).toEqual([]);
 
     expect(await h.call('workbench', 'markDone', { taskId: AUDIT_NOV }, { as: DEMO.butler2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await h.call('workbench', 'markDone', { taskId: PL_OCT }, { as: DEMO.butler })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -177,13 +209,13 @@ describe('assignment', () => {
     }
     expect(await h.snapshot()).toEqual(before);
     await h.ok('workbench', 'assign', { taskId: PL_OCT, assigneeId: DEMO.supervisor }, DEMO.head);
-    expect(allItems(await h.ok('workbench', 'list', {}, DEMO.supervisor)).map((i) => i.id)).toEqual([PL_OCT]);
+    expect(allItems(await sectioned(DEMO.supervisor)).map((i) => i.id)).toEqual([PL_OCT]);
     h.advance(1000); // the trail below is read in time order
     expect(await h.ok('workbench', 'assign', { taskId: PL_OCT, assigneeId: null }, DEMO.head)).toMatchObject({
       assigneeId: null,
       assigneeName: '周志强（负责人）',
     });
-    expect(allItems(await h.ok('workbench', 'list', {}, DEMO.supervisor))).toEqual([]);
+    expect(allItems(await sectioned(DEMO.supervisor))).toEqual([]);
     const trail = await h.rt.store.find('audit', { type: 'obligation.assigned', 'subject.id': PL_OCT }, { sort: [['at', 1]] });
     expect(trail.map((e) => e.data)).toEqual([
       { previous: null, assigneeId: DEMO.supervisor },
@@ -269,18 +301,18 @@ describe('calendar administration', () => {
   it('moves a stored duty’s last working day, and revoking keeps the record but stops it counting', async () => {
     h.setNow('2026-12-28T09:00:00+08:00');
     const plDec = `ob:${COMMUNITY}:pl:2026-12`;
-    const first = itemIn(await h.ok('workbench', 'list', {}, DEMO.head), plDec)!;
+    const first = itemIn(await sectioned(DEMO.head), plDec)!;
     expect(first).toMatchObject({ dueDate: '2027-01-05', provisional: true });
     expect(first.lastWorkingDateText).toBeUndefined();
 
     await h.ok('workbench', 'setCalendarDay', { date: '2027-01-05', kind: 'holiday', name: '停电检修' }, DEMO.admin);
-    const moved = itemIn(await h.ok('workbench', 'list', {}, DEMO.head), plDec)!;
+    const moved = itemIn(await sectioned(DEMO.head), plDec)!;
     expect(moved.lastWorkingDateText).toBe('到期日不上班，请在2027年1月4日（星期一）前完成');
 
     const revoked = await h.ok('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, DEMO.admin);
     expect(revoked).toMatchObject({ revoked: true, version: 2 });
     expect(revoked.history[0]).toMatchObject({ change: '撤销' });
-    expect(itemIn(await h.ok('workbench', 'list', {}, DEMO.head), plDec)!.lastWorkingDateText).toBeUndefined();
+    expect(itemIn(await sectioned(DEMO.head), plDec)!.lastWorkingDateText).toBeUndefined();
     expect(await h.rt.store.get('calendarOverrides', 'day:2027-01-05')).toMatchObject({ revoked: true, kind: 'holiday' });
     expect(await h.call('workbench', 'revokeCalendarOverride', { id: 'day:2027-01-05' }, { as: DEMO.admin })).toMatchObject({
       ok: false,

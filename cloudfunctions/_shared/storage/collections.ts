@@ -224,6 +224,7 @@ export const COLLECTIONS = {
       ['assigneeId', 'dueDate'],
       ['communityId', 'doneAt', 'due'],
       ['communityId', 'assigneeId', 'doneAt', 'due'],
+      ['doneAt', 'due'],
     ],
   }),
   notificationEvents: declare<NotificationEvent>()({
@@ -323,6 +324,7 @@ export const COLLECTIONS = {
       ['memberId', 'awaitingMember', 'documentKind', 'responseDue'],
       ['memberId', 'signStatus'],
       ['communityId', 'objectionOpen'],
+      ['communityId', 'documentKind', 'signStatus', 'responseDue'],
     ],
     unique: [['documentId', 'memberId']],
   }),
@@ -365,7 +367,14 @@ export const COLLECTIONS = {
       opKey: '写入它的操作步骤（不计入哈希）',
       words: '检索词（标题与正文的字与相邻两字，不计入哈希）',
     },
-    indexes: [['communityId', 'seq'], ['communityId', 'words'], ['communityId', 'type', 'at'], ['communityId', 'documentId', 'type'], ['opKey']],
+    indexes: [
+      ['communityId', 'seq'],
+      ['communityId', 'at', 'seq'],
+      ['communityId', 'words'],
+      ['communityId', 'type', 'at'],
+      ['communityId', 'documentId', 'type'],
+      ['opKey'],
+    ],
     unique: [['communityId', 'seq']],
   }),
   archiveAnchors: declare<ArchiveAnchor>()({

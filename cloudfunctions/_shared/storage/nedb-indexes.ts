@@ -1,5 +1,6 @@
 import type Datastore from '@seald-io/nedb';
 import type { CollectionDeclaration } from './collections';
+import { compoundIndexes, type CompoundIndexes } from './nedb-compound';
 
 type Doc = Record<string, unknown>;
 interface NedbIndex {
@@ -21,14 +22,15 @@ const isPlain = (v: unknown): boolean => v === null || ['string', 'number', 'boo
 /**
  * The declared indexes, in NeDB terms: a single-field index on every field of every declared index.
  * NeDB's compound indexes are left out: they serve only queries matching all their fields exactly and
- * do not index array elements (a `words` term would find nothing); the planner below gets the same
- * narrowing from the smallest single-field bucket. Unique single-field declarations are enforced.
+ * do not index array elements (a `words` term would find nothing); declarations of several fields are
+ * kept as ordered tuple indexes instead (`nedb-compound.ts`), as a database would. Unique single-field
+ * declarations are enforced.
  */
 export async function createIndexes(db: Datastore<Doc>, spec: Pick<CollectionDeclaration, 'indexes' | 'unique'>): Promise<void> {
   const unique = new Set((spec.unique ?? []).filter((f) => f.length === 1).map((f) => f[0]!));
   const single = new Set([...spec.indexes.flat(), ...unique]);
   for (const fieldName of single) await db.ensureIndexAsync({ fieldName, unique: unique.has(fieldName) });
-  usePlanner(db as unknown as DatastoreInternals);
+  usePlanner(db as unknown as DatastoreInternals, compoundIndexes(db, spec.indexes));
 }
 
 /**
@@ -36,8 +38,10 @@ export async function createIndexes(db: Datastore<Doc>, spec: Pick<CollectionDec
  * spread), then scans what it returns. This looks at every usable index and keeps the smallest
  * candidate set: equality buckets are read by reference, so trying them is a few tree lookups.
  */
-function usePlanner(db: DatastoreInternals): void {
+function usePlanner(db: DatastoreInternals, compound: CompoundIndexes): void {
   db._getRawCandidates = (query: Doc): Doc[] => {
+    const tuple = compound.candidates(query);
+    if (tuple?.bounded) return tuple.docs;
     const options: Array<() => Doc[]> = [];
     for (const [field, value] of Object.entries(query)) {
       const index = db.indexes[field];
@@ -56,6 +60,7 @@ function usePlanner(db: DatastoreInternals): void {
       if (!best || candidates.length < best.length) best = candidates;
       if (best.length <= 1) break;
     }
+    if (tuple && (!best || tuple.docs.length <= best.length)) return tuple.docs;
     return best ?? db.getAllData();
   };
 }

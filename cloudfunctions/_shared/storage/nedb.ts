@@ -3,6 +3,7 @@ import Datastore from '@seald-io/nedb';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import { COLLECTIONS, type CollectionName } from './collections';
+import { ORDER_HINT, type OrderHint } from './nedb-compound';
 import { createIndexes } from './nedb-indexes';
 import {
   afterCursor,
@@ -42,6 +43,8 @@ export function createNedbStorage(dir?: string): Storage {
     return ready;
   }
 
+  /** A copy of the query telling the planner the order and size wanted (a symbol key: not a condition). */
+  const hinted = (query: object, hint: OrderHint): object => Object.assign({ ...query }, { [ORDER_HINT]: hint });
   const strip = <T>(doc: Record<string, unknown>): T => doc as T;
   const defined = (o: object): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -63,7 +66,8 @@ export function createNedbStorage(dir?: string): Storage {
       return doc ? strip<T>(doc) : null;
     },
     async find<T extends StoredRecord>(collection: CollectionName, query: Query = {}, options: FindOptions = {}) {
-      let cursor = (await open(collection)).findAsync(query as Record<string, unknown>);
+      const where = options.sort?.length && options.limit ? hinted(query, { sort: pageOrder(options.sort), limit: options.limit }) : query;
+      let cursor = (await open(collection)).findAsync(where as Record<string, unknown>);
       // Ties in _id order, whichever index produced the candidates (as pages do).
       if (options.sort?.length) cursor = cursor.sort(Object.fromEntries(pageOrder(options.sort)));
       if (options.limit) cursor = cursor.limit(options.limit);
@@ -74,7 +78,7 @@ export function createNedbStorage(dir?: string): Storage {
       const order = pageOrder(options.sort);
       // The cursor's alternatives go beside the query's own fields, not under an $and, so the
       // planner still sees those fields and picks an index for them.
-      const where = options.after ? { ...query, $or: afterCursor(order, options.after) } : query;
+      const where = hinted(options.after ? { ...query, $or: afterCursor(order, options.after) } : query, { sort: order, limit: options.limit + 1 });
       const docs = await (
         await open(collection)
       )

@@ -4,7 +4,7 @@ import type { Deadline } from '../deadlines';
 import { zFileRef, type FileRef } from '../files';
 import type { CalendarOverrideFields, EpochMs, Id, LocalDate } from '../model';
 import type { WorkbenchSection } from '../workbench';
-import { action, noInput, zId, zLocalDate, zMonth, zYear } from './contract';
+import { action, noInput, pageFields, zId, zLocalDate, zMonth, zYear, type Paged } from './contract';
 import { eventsApi } from './events';
 
 /**
@@ -43,12 +43,17 @@ export interface WorkbenchItemView {
   link?: string;
 }
 
-export interface WorkbenchView {
+/**
+ * A page of the workbench: open items by due moment (so 已逾期, 本周, 本月 and 以后 follow each other
+ * and each item says its section), or, with `done`, those done in the last weeks, latest first. The
+ * counts are the store's, whatever has been loaded; `later` and `done` stop past COUNT_CAP (`paging.ts`).
+ */
+export interface WorkbenchView extends Paged<WorkbenchItemView> {
   today: LocalDate;
   todayText: string;
   /** 'community' (head), 'assigned' (butler, supervisor: only what is theirs), 'company' (general manager). */
   scope: 'community' | 'assigned' | 'company';
-  sections: Record<WorkbenchSection, WorkbenchItemView[]>;
+  counts: Record<WorkbenchSection, number>;
 }
 
 export interface AssigneeView {
@@ -85,7 +90,10 @@ const zDayName = z.string().trim().min(1, '请填写名称').max(20, '名称不�
 const zDayList = z.array(z.strictObject({ date: zDay, name: zDayName })).max(80, '天数过多');
 
 export const workbenchApi = {
-  list: action<WorkbenchView>()('工作台：本周、本月到期和已逾期的事项（打开时自动生成未来几个月的例行事项）', noInput),
+  list: action<WorkbenchView>()(
+    '工作台：已逾期、本周、本月和以后到期的事项，按到期先后分页；done 为近期已完成的事项（打开时自动生成未来几个月的例行事项）',
+    z.strictObject({ done: z.boolean().optional(), ...pageFields }),
+  ),
   generate: action<{ created: number; total: number }>()('生成本小区未来几个月的例行事项（可重复执行，不会重复生成）', noInput),
   markDone: action<WorkbenchItemView>()(
     '标记事项完成，并记录产生的文件',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { countText } from '@domain/paging';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
 import { routeUrl, ROUTES } from '@domain/routes';
@@ -53,7 +54,7 @@ export default function QueuePage() {
         <Text>{scope === 'done' ? '已答复' : '待处理'}</Text>
         {counts && scope !== 'done' && (
           <Text className={`section-extra${overdue > 0 ? ' overdue' : ''}`}>
-            {overdue > 0 ? `${overdue} 条已逾期 · 共 ${counts.total} 条` : `共 ${counts.total} 条`}
+            {overdue > 0 ? `${overdue} 条已逾期 · 共 ${countText(counts.total)} 条` : `共 ${countText(counts.total)} 条`}
           </Text>
         )}
       </View>

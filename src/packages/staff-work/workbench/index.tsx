@@ -3,12 +3,14 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { WorkbenchItemView, WorkbenchSection, WorkbenchView } from '@domain/api/workbench';
+import { countText } from '@domain/paging';
 import { SECTION_LABELS } from '@domain/workbench';
 import { ROUTES } from '@domain/routes';
 import { CENTRE_ROLES, isStaffRole } from '@domain/roles';
 import { call } from '../../../api/client';
+import { LoadMore } from '../../../components/LoadMore';
 import { Pending } from '../../../components/States';
-import { usePageData } from '../../../components/usePageData';
+import { usePagedList } from '../../../components/usePagedList';
 import { useSubmit } from '../../../components/useSubmit';
 import { useSession } from '../../../stores/session';
 import { openLink } from '../../../utils/nav';
@@ -24,7 +26,7 @@ const MAIN_SECTIONS: Array<{ key: WorkbenchSection; empty: string }> = [
   { key: 'thisWeek', empty: '本周没有到期事项' },
   { key: 'thisMonth', empty: '本月其余时间没有到期事项' },
 ];
-const FOLDED_SECTIONS: WorkbenchSection[] = ['later', 'done'];
+const MAIN_KEYS = new Set<WorkbenchSection>(MAIN_SECTIONS.map((m) => m.key));
 
 const SCOPE_TEXT: Record<WorkbenchView['scope'], string> = {
   community: '本小区全部例行事项',
@@ -34,8 +36,12 @@ const SCOPE_TEXT: Record<WorkbenchView['scope'], string> = {
 
 export default function WorkbenchPage() {
   const me = useSession((s) => s.me);
-  const { data: view, error, reload } = usePageData(() => call('workbench', 'list', {}));
+  // Open items by due moment, a page at a time: the sections follow each other in that order.
+  const list = usePagedList((after, limit) => call('workbench', 'list', { after, limit }));
+  const { first: view, items: loaded, error, reload } = list;
   const [open, setOpen] = useState<Record<string, boolean>>({});
+  // Bumped on every change, so an unfolded 已完成 reads its list again.
+  const [version, setVersion] = useState(0);
   const [doing, setDoing] = useState<WorkbenchItemView | null>(null);
   const [assigning, setAssigning] = useState<WorkbenchItemView | null>(null);
   const { busy: generating, submit } = useSubmit();
@@ -60,13 +66,14 @@ export default function WorkbenchPage() {
   function changed(): void {
     setDoing(null);
     setAssigning(null);
+    setVersion((v) => v + 1);
     void reload();
   }
 
   const isHead = me?.staffRole === 'head';
   const isCentre = isStaffRole(me?.staffRole, CENTRE_ROLES);
 
-  if (!view) {
+  if (!view || !loaded) {
     return (
       <View className="page workbench-page">
         <Pending error={error} onRetry={reload} />
@@ -76,6 +83,9 @@ export default function WorkbenchPage() {
 
   const renderItems = (items: WorkbenchItemView[]) =>
     items.map((item) => <TaskCard key={item.id} item={item} onDone={() => setDoing(item)} onAssign={() => setAssigning(item)} />);
+  const inSection = (key: WorkbenchSection) => loaded.filter((i) => i.section === key);
+  // The main sections are whole once an item past them is loaded, or nothing is left.
+  const mainWhole = !list.next || loaded.some((i) => !MAIN_KEYS.has(i.section));
 
   return (
     <View className="page workbench-page" data-testid="workbench-page">
@@ -95,7 +105,7 @@ export default function WorkbenchPage() {
         <View className="workbench-counts">
           {(['overdue', 'thisWeek', 'thisMonth'] as const).map((key) => (
             <View key={key} className={`workbench-count count-${key}`}>
-              <View className="workbench-count-number">{view.sections[key].length}</View>
+              <View className="workbench-count-number">{view.counts[key]}</View>
               <View className="muted">{SECTION_LABELS[key]}</View>
             </View>
           ))}
@@ -115,34 +125,45 @@ export default function WorkbenchPage() {
       </View>
 
       {MAIN_SECTIONS.map(({ key, empty }) => {
-        const items = view.sections[key];
-        if (key === 'overdue' && items.length === 0) return null;
+        const items = inSection(key);
+        const count = view.counts[key];
+        if (key === 'overdue' && count === 0) return null;
         return (
           <View key={key} className={`section workbench-section section-${key}`} data-testid={`section-${key}`}>
             <View className="section-title">
               <Text className={key === 'overdue' ? 'overdue' : ''}>{SECTION_LABELS[key]}</Text>
-              <Text className="section-extra">{items.length} 项</Text>
+              <Text className="section-extra">{count} 项</Text>
             </View>
-            {items.length === 0 ? <View className="workbench-empty muted">{empty}</View> : renderItems(items)}
+            {count === 0 ? <View className="workbench-empty muted">{empty}</View> : renderItems(items)}
           </View>
         );
       })}
+      {!mainWhole && <LoadMore list={list} testId="workbench-more" />}
 
-      {FOLDED_SECTIONS.map((key) => {
-        const items = view.sections[key];
-        if (items.length === 0) return null;
-        return (
-          <View key={key} className={`section workbench-section section-${key}`} data-testid={`section-${key}`}>
-            <View className="section-title workbench-fold" onClick={() => setOpen({ ...open, [key]: !open[key] })}>
-              <Text>{SECTION_LABELS[key]}</Text>
-              <Text className="section-extra">
-                {items.length} 项 {open[key] ? '收起' : '展开'}
-              </Text>
-            </View>
-            {open[key] && renderItems(items)}
+      {view.counts.later > 0 && (
+        <View className="section workbench-section section-later" data-testid="section-later">
+          <View className="section-title workbench-fold" onClick={() => setOpen({ ...open, later: !open.later })}>
+            <Text>{SECTION_LABELS.later}</Text>
+            <Text className="section-extra">
+              {countText(view.counts.later)} 项 {open.later ? '收起' : '展开'}
+            </Text>
           </View>
-        );
-      })}
+          {open.later && renderItems(inSection('later'))}
+          {open.later && mainWhole && <LoadMore list={list} testId="workbench-more" />}
+        </View>
+      )}
+
+      {view.counts.done > 0 && (
+        <View className="section workbench-section section-done" data-testid="section-done">
+          <View className="section-title workbench-fold" onClick={() => setOpen({ ...open, done: !open.done })}>
+            <Text>{SECTION_LABELS.done}</Text>
+            <Text className="section-extra">
+              {countText(view.counts.done)} 项 {open.done ? '收起' : '展开'}
+            </Text>
+          </View>
+          {open.done && <DoneItems key={version} render={renderItems} />}
+        </View>
+      )}
 
       <Popup visible={doing !== null} position="bottom" round onClose={() => setDoing(null)}>
         {doing && <DoneForm item={doing} onClose={() => setDoing(null)} onDone={changed} />}
@@ -150,6 +171,18 @@ export default function WorkbenchPage() {
       <Popup visible={assigning !== null} position="bottom" round onClose={() => setAssigning(null)}>
         {assigning && <AssignForm item={assigning} onClose={() => setAssigning(null)} onDone={changed} />}
       </Popup>
+    </View>
+  );
+}
+
+/** 已完成, read only once unfolded: its own paged list, latest first. */
+function DoneItems({ render }: { render: (items: WorkbenchItemView[]) => JSX.Element[] }) {
+  const done = usePagedList((after, limit) => call('workbench', 'list', { done: true, after, limit }));
+  if (!done.items) return <Pending error={done.error} onRetry={done.reload} />;
+  return (
+    <View>
+      {render(done.items)}
+      <LoadMore list={done} testId="workbench-done-more" />
     </View>
   );
 }
