@@ -13,6 +13,7 @@ import {
 } from '../inquiry-labels';
 import type { InquiryMonthStats } from '../inquiry-stats';
 import type { EpochMs, Id, LocalDate } from '../model';
+import { TEXT_LIMITS as L, tooLongMessage } from '../limits';
 import { RULE_PHRASES } from '../rules';
 import { action, noInput, pageFields, zId, zKeyOf, zLocalDate, zMonth, zText, type Paged } from './contract';
 
@@ -114,7 +115,7 @@ export const inquiriesApi = {
     z.strictObject({
       channel: zKeyOf(CHANNEL_LABELS, '请选择以业主或业委会名义提出'),
       kind: zKeyOf(KIND_LABELS, '请选择提问类型'),
-      text: zText('内容', 1000),
+      text: zText('内容', L.inquiryText),
       photos: zPhotos.optional(),
       roomId: zId.optional(),
       auditDate: zLocalDate.optional(),
@@ -126,11 +127,14 @@ export const inquiriesApi = {
     z.strictObject({ mine: z.boolean().optional(), ...pageFields }),
   ),
   get: action<InquiryDetailView>()('事项详情及处理过程', zInquiryId),
-  followUp: action<InquiryDetailView>()('提问人补充说明或追问', z.strictObject({ inquiryId: zId, text: zText('追问内容', 500), photos: zPhotos.optional() })),
+  followUp: action<InquiryDetailView>()(
+    '提问人补充说明或追问',
+    z.strictObject({ inquiryId: zId, text: zText('追问内容', L.followUp), photos: zPhotos.optional() }),
+  ),
   rate: action<InquiryDetailView>()('提问人评价答复：满意或不满意', z.strictObject({ inquiryId: zId, satisfied: z.boolean() })),
   reopen: action<InquiryDetailView>()(
     `不满意时在${RULE_PHRASES.reopenWithin}重新打开`,
-    z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', 500) }),
+    z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', L.reopenReason) }),
   ),
   queue: action<InquiryPage>()(
     '工作人员处理队列：按到期时间排序（逾期的自然在前），已答复的新的在前；分页',
@@ -143,10 +147,13 @@ export const inquiriesApi = {
     z.strictObject({
       inquiryId: zId,
       classification: zKeyOf(CLASSIFICATION_LABELS, '请选择分类'),
-      text: z.string().trim().max(1000, '说明不能超过1000个字').optional(),
+      text: z.string().trim().max(L.classifyText, tooLongMessage('说明', L.classifyText)).optional(),
     }),
   ),
-  answer: action<InquiryDetailView>()('答复（可附照片）', z.strictObject({ inquiryId: zId, text: zText('答复内容', 1000), photos: zPhotos.optional() })),
+  answer: action<InquiryDetailView>()(
+    '答复（可附照片）',
+    z.strictObject({ inquiryId: zId, text: zText('答复内容', L.inquiryAnswer), photos: zPhotos.optional() }),
+  ),
   stats: action<InquiryStatsView>()('月度统计：收到、按期答复、逾期、上报、满意度', z.strictObject({ month: zMonth })),
 };
 
