@@ -217,14 +217,24 @@ export const filingsApi = {
     '保存草稿（新建或修改；发送后不能再修改）',
     z.strictObject({ documentId: zId.optional(), communityId: zId.optional(), ...contentFields }),
   ),
+  discardDraft: action<DocumentView>()('放弃草稿（草稿保留在审计记录中，不再出现在列表里）', zDocument),
   revise: action<DocumentView>()('为已发送的文件起草更正版本（新版本将重新送达每位委员）', zDocument),
   send: action<DocumentView>()(
     '发送文件，逐一送达在任的每位业委会委员',
     z.strictObject({ documentId: zId, lateReason: z.string().trim().max(L.lateReason, tooLongMessage('逾期原因', L.lateReason)).optional() }),
   ),
   list: action<Paged<DocumentView>>()(
-    '文件列表及签收进度（最近修改的在前，分页）',
-    z.strictObject({ kind: zKind.optional(), status: z.enum(['draft', 'sent']).optional(), limit: zLimit, after: zCursor }),
+    '文件列表及签收进度（最近修改的在前，分页；可按类型、状态、类别、逾期和文字筛选）',
+    z.strictObject({
+      kind: zKind.optional(),
+      status: z.enum(['draft', 'sent']).optional(),
+      category: zCategory.optional(),
+      /** Sent after their deadline (标记逾期送达). */
+      late: z.boolean().optional(),
+      text: z.string().trim().max(L.searchText).optional(),
+      limit: zLimit,
+      after: zCursor,
+    }),
   ),
   get: action<DocumentDetail>()('文件详情（委员同时看到自己的送达记录）', zDocument),
   myDeliveries: action<Paged<MyDeliveryItem>>()(

@@ -6,6 +6,7 @@ import {
   CLASSIFICATION_LABELS,
   KIND_LABELS,
   MAX_PHOTOS,
+  STATUS_LABELS,
   type Classification,
   type InquiryChannel,
   type InquiryKind,
@@ -102,9 +103,26 @@ export interface AssigneeView {
   roleLabel: string;
 }
 
+export interface QueueFilterOptions {
+  buildings: Array<{ buildingId: Id; name: string }>;
+  staff: AssigneeView[];
+}
+
 export interface InquiryStatsView extends InquiryMonthStats {
   communityName: string;
 }
+
+/** The queue's filters; each narrows the queue's own store queries (cloudfunctions/inquiries/queue.ts). */
+const queueFilterFields = {
+  status: zKeyOf(STATUS_LABELS, '请选择状态').optional(),
+  buildingId: zId.optional(),
+  /** A staff member, or `none` for the unassigned. */
+  assigneeId: zId.optional(),
+  overdue: z.boolean().optional(),
+  kind: zKeyOf(KIND_LABELS, '请选择提问类型').optional(),
+  text: z.string().trim().max(L.searchText).optional(),
+};
+export type QueueFilters = { [K in keyof typeof queueFilterFields]?: z.output<(typeof queueFilterFields)[K]> };
 
 const zPhotos = z.array(zFileRef).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张照片`);
 const zInquiryId = z.strictObject({ inquiryId: zId });
@@ -137,10 +155,15 @@ export const inquiriesApi = {
     z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', L.reopenReason) }),
   ),
   queue: action<InquiryPage>()(
-    '工作人员处理队列：按到期时间排序（逾期的自然在前），已答复的新的在前；分页',
-    z.strictObject({ scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional(), ...pageFields }),
+    '工作人员处理队列：按到期时间排序（逾期的自然在前），已答复的新的在前；可按状态、楼栋、处理人、逾期、类型和文字筛选；分页',
+    z.strictObject({
+      scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional(),
+      ...queueFilterFields,
+      ...pageFields,
+    }),
   ),
   assignees: action<AssigneeView[]>()('可指派的本小区工作人员', noInput),
+  queueFilters: action<QueueFilterOptions>()('处理队列的筛选项：本小区的楼栋和工作人员', noInput),
   assign: action<InquiryDetailView>()('指派处理人', z.strictObject({ inquiryId: zId, assigneeId: zId })),
   classify: action<InquiryDetailView>()(
     '分类：合理（按期答复）、不合理（耐心解释，须填写说明）、无法解决（上报总经理，须填写原因）',
