@@ -40,17 +40,19 @@ export interface DateBounds {
   start?: LocalDate;
   end?: LocalDate;
   initial: LocalDate;
+  /** The first date that keeps the rule's deadline (a filing's planned start), shown as a hint. */
+  onTimeFrom?: LocalDate;
 }
 
 /**
  * The dates the rules allow: an event being notified has happened (today or before); an opinion
- * deadline is not past; work being filed for has not started yet, and the picker opens on the earliest
+ * deadline is not past; work being filed for has not started yet, and the page names the earliest
  * start that is still on time (today + the filing lead). An earlier start stays possible: the rule
  * book lets a late filing go out, marked late with its reason.
  */
 export function composeDateBounds(today: LocalDate): Record<'plannedStart' | 'eventDate' | 'responseBy', DateBounds> {
   return {
-    plannedStart: { start: today, initial: addCalendarDays(today, FILING_LEAD_DAYS) },
+    plannedStart: { start: today, initial: today, onTimeFrom: addCalendarDays(today, FILING_LEAD_DAYS) },
     eventDate: { end: today, initial: today },
     responseBy: { start: today, initial: addCalendarDays(today, 1) },
   };

@@ -17,6 +17,7 @@ export function CountedText({
   placeholder,
   testid,
   showProblem = false,
+  className = '',
 }: {
   value: string;
   onChange: (v: string) => void;
@@ -27,12 +28,13 @@ export function CountedText({
   testid?: string;
   /** Show the problem before the user has typed (after a tap on submit). */
   showProblem?: boolean;
+  className?: string;
 }) {
   const [touched, setTouched] = useState(false);
   const problem = textProblem(value, label, max, required);
   const over = textLength(value) > max;
   return (
-    <View className="counted-text" data-testid={testid}>
+    <View className={`counted-text ${className}`} data-testid={testid}>
       <Textarea
         className={`form-textarea${problem && (touched || showProblem) ? ' form-textarea-invalid' : ''}`}
         value={value}
