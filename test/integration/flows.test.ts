@@ -64,7 +64,8 @@ describe('the document list filters on the server', () => {
 });
 
 describe('the staff queue filters on the server', () => {
-  const ask = (as: string, text: string, kind = 'request') => h.ok('inquiries', 'ask', { channel: 'owner', kind, text }, as);
+  const ask = (as: string, text: string, kind: 'request' | 'complaint' | 'consult' = 'request') =>
+    h.ok('inquiries', 'ask', { channel: 'owner', kind, text }, as);
   const queue = async (as: string, payload: Record<string, unknown>) => (await h.ok('inquiries', 'queue', payload, as)).items.map((i) => i.inquiryId);
 
   it('by building, assignee, overdue, kind, status and text', async () => {
