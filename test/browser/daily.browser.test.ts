@@ -150,7 +150,7 @@ test('a head handles three questions, sends a notification after fixing a mistak
   counting = 'send a notification';
   await tap(compose.locator('[data-testid="category-major_change"]'));
   await tap(compose.locator('[data-testid="compose-event-date"]'));
-  await tap(page.getByText('确定', { exact: true }));
+  await tap(page.getByText('确定', { exact: true }).locator('visible=true').first());
   await type(compose.locator('.compose-body textarea'), '因市政管网检修，12月1日9:00至17:00全小区停水。');
   await expect(compose.locator('[data-testid="compose-body-field-counter"]').innerText()).resolves.toMatch(/^\d+\/5000$/);
   await tap(compose.locator('[data-testid="compose-send"]'));
