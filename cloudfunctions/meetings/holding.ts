@@ -1,5 +1,5 @@
 import type { MeetingView } from '@domain/api/meetings';
-import type { CommitteeDocument, RosterMember } from '@domain/documents';
+import { contentIndexFields, type CommitteeDocument, type RosterMember } from '@domain/documents';
 import { isLate, specialMeetingNoticeDeadline } from '@domain/deadlines';
 import { AppError } from '@domain/errors';
 import { meetingNoticeDaysOf, planNotice, presentQuorum, requireResolvable, tallyMotion } from '@domain/meeting-rules';
@@ -93,6 +93,8 @@ async function sendPaper(
     communityId: input.meeting.communityId,
     kind: input.kind,
     content: { kind: input.kind, title: input.title, body: input.body, attachments: input.attachments },
+    // Found by the staff document list's text search like any composed letter.
+    words: contentIndexFields({ title: input.title, body: input.body }).words,
     status: 'sent',
     seriesId: extra.seriesId ?? id,
     versionNo: extra.versionNo ?? 1,
