@@ -7,6 +7,7 @@ import type { EpochMs, Person } from '@domain/model';
 import { ownValue } from '@domain/own';
 import { accessOf, roleAllowed } from '@domain/permissions';
 import type { Caller } from '@domain/roles';
+import { forbiddenMessage } from '@domain/who-may';
 import type { WorkingCalendar } from '@domain/calendar';
 import { loadCalendar } from './calendar';
 import { loadCaller } from './caller';
@@ -86,7 +87,8 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     const loaded = openid ? await loadCaller(rt.store, openid, now) : null;
     if (access !== 'public' && !openid) throw new AppError('UNAUTHENTICATED');
     if (access !== 'public' && access !== 'identified' && !loaded) throw new AppError('UNAUTHENTICATED');
-    if (access !== 'public' && access !== 'identified' && !roleAllowed(access, loaded!.caller.roles)) throw new AppError('FORBIDDEN');
+    if (access !== 'public' && access !== 'identified' && !roleAllowed(access, loaded!.caller.roles))
+      throw new AppError('FORBIDDEN', forbiddenMessage(typeof access === 'string' ? [] : access));
 
     const parsed = spec.input.safeParse(payload);
     if (!parsed.success) {

@@ -1,6 +1,7 @@
 import type { ComposerView } from '@domain/api/filings';
 import { isLate } from '@domain/deadlines';
 import {
+  contentIndexFields,
   decideFiling,
   isCategoryOf,
   lateReasonRequired,
@@ -93,7 +94,7 @@ export const saveDraft: Handler<'filings', 'saveDraft'> = async (ctx, input) => 
     const linked = eventId ?? doc.eventId;
     const saved = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => {
       requireDraft(cur);
-      return { kind: content.kind, content, updatedAt: ctx.now, ...(linked ? { eventId: linked } : {}) };
+      return { kind: content.kind, content, ...contentIndexFields(content), updatedAt: ctx.now, ...(linked ? { eventId: linked } : {}) };
     });
     if (linked) await linkDraft(ctx, caller, linked, saved);
     await ctx.audit({
@@ -114,6 +115,7 @@ export const saveDraft: Handler<'filings', 'saveDraft'> = async (ctx, input) => 
     communityId,
     kind: content.kind,
     content,
+    ...contentIndexFields(content),
     status: 'draft',
     seriesId: id,
     versionNo: 1,
@@ -127,6 +129,28 @@ export const saveDraft: Handler<'filings', 'saveDraft'> = async (ctx, input) => 
   return documentView(doc, calendar, ctx.now);
 };
 
+/**
+ * A draft given up: nothing is deleted (the rule book keeps every record), so it is marked discarded,
+ * dropped from every list and audited with what it was; a sent document cannot be discarded.
+ */
+export const discardDraft: Handler<'filings', 'discardDraft'> = async (ctx, input) => {
+  const caller = requireCaller(ctx);
+  const doc = await loadVisible(ctx.store, 'documents', input.documentId, caller);
+  await requireComposer(ctx.store, caller, doc.communityId);
+  requireDraft(doc);
+  const discarded = await updateWithRetry(ctx.store, 'documents', doc._id, (cur) => {
+    requireDraft(cur);
+    return { status: 'discarded' as const, discardedAt: ctx.now, discardedById: caller.personId, updatedAt: ctx.now };
+  });
+  await ctx.audit({
+    type: 'document.draft_discarded',
+    communityId: doc.communityId,
+    subject: { kind: 'document', id: doc._id },
+    data: { kind: doc.kind, title: doc.content.title, versionNo: doc.versionNo },
+  });
+  return documentView(discarded, await ctx.calendar(), ctx.now);
+};
+
 export const revise: Handler<'filings', 'revise'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const old = await loadVisible(ctx.store, 'documents', input.documentId, caller);
@@ -137,6 +161,7 @@ export const revise: Handler<'filings', 'revise'> = async (ctx, input) => {
     _id: id,
     communityId: old.communityId,
     ...plan,
+    ...contentIndexFields(plan.content),
     status: 'draft',
     createdById: caller.personId,
     createdAt: ctx.now,
@@ -243,11 +268,15 @@ export const publishToOwners: Handler<'filings', 'publishToOwners'> = async (ctx
   return documentView(published, await ctx.calendar(), ctx.now, await deliveriesOf(ctx.store, [doc._id]));
 };
 
-export const composeHandlers: Pick<H, 'composers' | 'setComposers' | 'previewDue' | 'saveDraft' | 'revise' | 'send' | 'decide' | 'publishToOwners'> = {
+export const composeHandlers: Pick<
+  H,
+  'composers' | 'setComposers' | 'previewDue' | 'saveDraft' | 'discardDraft' | 'revise' | 'send' | 'decide' | 'publishToOwners'
+> = {
   composers,
   setComposers,
   previewDue,
   saveDraft,
+  discardDraft,
   revise,
   send,
   decide,

@@ -1,8 +1,9 @@
 import type { ArchiveAnchorsView, ArchiveVerifyView } from '@domain/api/filings';
 import { digestCode } from '@domain/anchor';
 import type { ArchiveEntry, ChainTail } from '@domain/archive';
-import { canCompose, categoryLabel, KIND_LABELS, quorumRuleText, type CommitteeDocument } from '@domain/documents';
+import { canCompose, KIND_LABELS, quorumRuleText, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
+import { ownerCategoryTitle } from '@domain/owner-wording';
 import { buildRecord, recordCsv } from '@domain/record';
 import { queryTerms } from '@domain/search';
 import type { Id } from '@domain/model';
@@ -11,6 +12,7 @@ import { deliveryId, type Delivery } from '@domain/signoff';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
+import { containsText, rarestTerm } from '../_shared/text-search';
 import { mapPage, pageOf } from '../_shared/paging';
 import type { FieldCondition, FindOptionsOf, Query } from '../_shared/storage/port';
 import { anchorsOf, archivedDeliveryEvents, readTail, verifyCommunityArchive } from './archive';
@@ -23,7 +25,7 @@ type H = Handlers<'filings'>;
 /** Drafts are the centre's own working papers: committee members see only what was sent. */
 async function loadReadable(ctx: ActionContext, caller: Caller, documentId: string): Promise<CommitteeDocument> {
   const doc = await loadVisible(ctx.store, 'documents', documentId, caller);
-  if (doc.status === 'draft' && !isStaff(caller)) throw new AppError('NOT_FOUND');
+  if (doc.status !== 'sent' && !isStaff(caller)) throw new AppError('NOT_FOUND');
   return doc;
 }
 
@@ -62,8 +64,19 @@ export const list: Handler<'filings', 'list'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const query: Query = { ...communityScope(caller) };
   if (input.kind) query.kind = input.kind;
-  if (input.status) query.status = input.status;
+  // A discarded draft stays stored (and audited) but is in no list.
+  query.status = input.status ?? { $in: ['draft', 'sent'] };
+  if (input.category) query.category = input.category;
+  if (input.late !== undefined) query.late = input.late ? true : { $ne: true };
+  const text = input.text?.trim();
+  if (text) {
+    // Indexed on the query's rarest term; the exact check below keeps what holds the whole text.
+    const term = await rarestTerm(text, (t) => ctx.store.count('documents', { ...query, words: t }));
+    if (!term) return { items: [], next: null };
+    query.words = term;
+  }
   const page = await ctx.store.page('documents', query, { sort: [['updatedAt', -1]], limit: input.limit ?? 30, after: input.after });
+  if (text) page.items = page.items.filter((d) => containsText(`${d.content.title}\n${d.content.body}`, text));
   const docs = page.items;
   const [calendar, deliveries] = await Promise.all([
     ctx.calendar(),
@@ -142,7 +155,7 @@ export const published: Handler<'filings', 'published'> = async (ctx, input) => 
       documentId: d._id,
       kind: d.kind,
       kindLabel: KIND_LABELS[d.kind],
-      categoryLabel: categoryLabel(d.kind, d.content.category),
+      categoryLabel: ownerCategoryTitle(d.kind, d.content.category),
       title: d.content.title,
       publishedAt: d.publishedAt,
     })),

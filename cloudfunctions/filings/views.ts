@@ -4,7 +4,10 @@ import type { WorkingCalendar } from '@domain/calendar';
 import { isLate } from '@domain/deadlines';
 import { categoryLabel, FILING_RESULT_LABELS, KIND_LABELS, sendingDeadline, type CommitteeDocument } from '@domain/documents';
 import { POSITION_LABELS, type EpochMs } from '@domain/model';
-import { EVENT_LABELS, memberActions, STATE_LABELS, stateOf, type Delivery, type DeliveryEventRecord } from '@domain/signoff';
+import { eventSentence } from '@domain/event-sentence';
+import { hasOwn } from '@domain/own';
+import { ownerCategoryTitle } from '@domain/owner-wording';
+import { EVENT_LABELS, memberActions, STATE_LABELS, stateOf, type Delivery, type DeliveryEventRecord, type DeliveryEventType } from '@domain/signoff';
 
 export function progressOf(deliveries: readonly Delivery[]): ProgressView {
   const states = deliveries.map(stateOf);
@@ -21,6 +24,7 @@ export function progressOf(deliveries: readonly Delivery[]): ProgressView {
 
 function statusLabel(doc: CommitteeDocument): string {
   if (doc.status === 'draft') return '草稿';
+  if (doc.status === 'discarded') return '已放弃';
   if (doc.supersededBy) return '已更正';
   if (doc.outcome) return FILING_RESULT_LABELS[doc.outcome.result];
   return '已送达';
@@ -67,7 +71,13 @@ export function documentView(doc: CommitteeDocument, calendar: WorkingCalendar, 
 /** Owners see the letter, never who signed it. */
 export function publicDocumentView(doc: CommitteeDocument, calendar: WorkingCalendar, now: EpochMs): DocumentView {
   const view = documentView(doc, calendar, now);
-  return { ...view, lateReason: undefined, outcome: view.outcome ? { ...view.outcome, recordedById: '', recordedByName: '' } : undefined };
+  // Owners read a plain title, not the centre's internal category wording.
+  return {
+    ...view,
+    categoryLabel: ownerCategoryTitle(doc.kind, doc.content.category),
+    lateReason: undefined,
+    outcome: view.outcome ? { ...view.outcome, recordedById: '', recordedByName: '' } : undefined,
+  };
 }
 
 export function deliveryView(d: Delivery, doc: Pick<CommitteeDocument, 'supersededBy'> | undefined, now: EpochMs): DeliveryView {
@@ -98,6 +108,17 @@ export function eventView(e: DeliveryEventRecord): DeliveryEventView {
   return { n: e.n, type: e.type, label: EVENT_LABELS[e.type], at: e.at, actorName: e.actorName, text: e.text };
 }
 
+/** A delivery event's line is rebuilt from its payload, so older entries also name who did what. */
+function archiveSummary(e: ArchiveEntry): string {
+  if (e.type === 'document_version') return e.text.slice(e.title.length + 1, e.title.length + 81);
+  const p = e.payload as { type?: DeliveryEventType; memberName?: string; memberId?: string; actorId?: string; actorName?: string; text?: string };
+  if (e.type === 'delivery_event' && p.type && hasOwn(EVENT_LABELS, p.type) && p.memberName) {
+    const line = eventSentence({ type: p.type, memberName: p.memberName, actorName: p.actorName ?? '', byMember: p.actorId === p.memberId, text: p.text });
+    return line.slice(0, 120);
+  }
+  return e.text.slice(0, 120);
+}
+
 export function archiveEntryView(e: ArchiveEntry): ArchiveEntryView {
   return {
     communityId: e.communityId,
@@ -109,7 +130,7 @@ export function archiveEntryView(e: ArchiveEntry): ArchiveEntryView {
     kindLabel: KIND_LABELS[e.documentKind],
     categoryLabel: categoryLabel(e.documentKind, e.category),
     title: e.title,
-    summary: e.type === 'document_version' ? e.text.slice(e.title.length + 1, e.title.length + 81) : e.text.slice(0, 120),
+    summary: archiveSummary(e),
     hash: e.hash,
   };
 }

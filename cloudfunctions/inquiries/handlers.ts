@@ -10,7 +10,8 @@ import { requireCaller, type ActionContext, type Handlers, type Handler } from '
 import { updateWithRetry } from '../_shared/guards';
 import { mapPage, pageOf, pageUnion } from '../_shared/paging';
 import type { Page, Query, QueryOf } from '../_shared/storage/port';
-import { DONE_STATUSES, openScope, queueBranches, queueCounts } from './queue';
+import { DONE_STATUSES, narrowBranches, openScope, queueBranches, queueCounts } from './queue';
+import { containsText, rarestTerm } from '../_shared/text-search';
 import { alertAnswered, alertAssigned, alertEscalated } from './hooks';
 import { generalManagers } from '../_shared/people';
 import { appendEvent, threadOf, type ThreadEntry } from './thread';
@@ -133,16 +134,19 @@ export const reopen: Handler<'inquiries', 'reopen'> = async (ctx, input) => {
 export const queue: Handler<'inquiries', 'queue'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const scope = input.scope ?? 'mine';
-  if (scope === 'done') {
-    const base = openScope(caller);
-    const page = await pageOf(ctx.store, 'inquiries', { ...base, status: { $in: DONE_STATUSES } }, SORT_NEWEST, input);
-    return mapPage(page, (items) => list(ctx, caller, items));
-  }
-  const branches = scope === 'mine' ? queueBranches(caller, ctx.now) : [openScope(caller)];
+  const base = openScope(caller);
+  const unfiltered = scope === 'done' ? [{ ...base, status: { $in: DONE_STATUSES } }] : scope === 'mine' ? queueBranches(caller, ctx.now) : [base];
+  const { text, status, buildingId, assigneeId, overdue, kind } = input;
+  const query = text?.trim();
+  // The text's rarest term is looked up on the index; the exact check on the page keeps what holds it all.
+  const term = query ? await rarestTerm(query, (t) => ctx.store.count('inquiries', { ...unfiltered[0], words: t })) : undefined;
+  const branches = query && !term ? [] : narrowBranches(unfiltered, { status, buildingId, assigneeId, overdue, kind, term: term ?? undefined }, ctx.now);
+  const sort = scope === 'done' ? SORT_NEWEST : SORT_DUE;
   const [page, counts] = await Promise.all([
-    pageUnion(ctx.store, 'inquiries', branches, SORT_DUE, input),
-    input.after ? undefined : queueCounts(ctx.store, branches, ctx.now),
+    branches.length ? pageUnion(ctx.store, 'inquiries', branches, sort, input) : { items: [], next: null },
+    input.after || scope === 'done' ? undefined : queueCounts(ctx.store, branches, ctx.now),
   ]);
+  if (query) page.items = page.items.filter((i) => containsText(i.text, query));
   return { ...(await mapPage(page, (items) => list(ctx, caller, items))), ...(counts ? { counts } : {}) };
 };
 
@@ -151,6 +155,13 @@ export const assignees: Handler<'inquiries', 'assignees'> = async (ctx) => {
   if (!caller.communityId) return [];
   const staff = await ctx.store.find('people', { communityId: caller.communityId, staffRole: { $in: [...COMMUNITY_STAFF_ROLES] } }, { sort: [['_id', 1]] });
   return staff.map((p) => ({ personId: p._id, name: p.name, roleLabel: p.staffRole ? STAFF_ROLE_LABELS[p.staffRole] : '' }));
+};
+
+export const queueFilters: Handler<'inquiries', 'queueFilters'> = async (ctx) => {
+  const caller = requireCaller(ctx);
+  if (!caller.communityId) return { buildings: [], staff: [] };
+  const [buildings, staff] = await Promise.all([ctx.store.find('buildings', { communityId: caller.communityId }, { sort: [['_id', 1]] }), assignees(ctx, {})]);
+  return { buildings: buildings.map((b) => ({ buildingId: b._id, name: b.name })), staff };
 };
 
 export const assign: Handler<'inquiries', 'assign'> = async (ctx, input) => {
@@ -221,6 +232,7 @@ export const inquiryHandlers: Handlers<'inquiries'> = {
   reopen,
   queue,
   assignees,
+  queueFilters,
   assign,
   classify,
   answer,

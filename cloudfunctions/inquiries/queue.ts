@@ -56,3 +56,57 @@ export async function firstDue(store: Storage, branches: Where[]): Promise<Inqui
   const heads = await Promise.all(branches.map((b) => store.page('inquiries', b, { sort: [['due', 1]], limit: 1 })));
   return heads.flatMap((p) => p.items).sort((a, b) => a.due - b.due || (a._id < b._id ? -1 : 1))[0] ?? null;
 }
+
+/** The queue's filters once the text is resolved to its indexed term. */
+export interface QueueNarrowing {
+  status?: string;
+  buildingId?: string;
+  /** A staff member's id, or `none` for the unassigned. */
+  assigneeId?: string;
+  overdue?: boolean;
+  kind?: string;
+  /** The search text's rarest term (`words` index). */
+  term?: string;
+}
+
+const allows = (cond: unknown, value: string): boolean => {
+  if (cond === undefined) return true;
+  if (typeof cond === 'string') return cond === value;
+  const c = cond as { $in?: unknown[]; $ne?: unknown; $exists?: boolean };
+  if (c.$exists === false) return false;
+  if (c.$in && !c.$in.includes(value)) return false;
+  return c.$ne !== value;
+};
+
+/**
+ * Each branch of a queue narrowed by the filters, still as store queries (so a page is read, not
+ * filtered): a filter a branch cannot meet drops the branch, e.g. "assigned to 王伟" drops the
+ * "unassigned" branch. The filtered fields are in the inquiries' declared indexes.
+ */
+export function narrowBranches(branches: Where[], f: QueueNarrowing, now: EpochMs): Where[] {
+  const out: Where[] = [];
+  for (const b of branches) {
+    const w: Where = { ...b };
+    if (f.status) {
+      if (!allows(b.status, f.status)) continue;
+      w.status = f.status as Inquiry['status'];
+    }
+    if (f.buildingId) {
+      if (!allows(b.buildingId, f.buildingId)) continue;
+      w.buildingId = f.buildingId;
+    }
+    if (f.assigneeId === 'none') {
+      const a = b.assigneeId as { $exists?: boolean } | string | undefined;
+      if (typeof a === 'string' || a?.$exists === true) continue;
+      w.assigneeId = { $exists: false };
+    } else if (f.assigneeId) {
+      if (!allows(b.assigneeId, f.assigneeId)) continue;
+      w.assigneeId = f.assigneeId;
+    }
+    if (f.overdue) Object.assign(w, overdueOf(w, now));
+    if (f.kind) w.kind = f.kind as Inquiry['kind'];
+    if (f.term) w.words = f.term;
+    out.push(w);
+  }
+  return out;
+}

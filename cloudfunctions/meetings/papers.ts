@@ -1,5 +1,5 @@
 import type { MeetingPaper, RosterEntry } from '@domain/api/meetings';
-import type { CommitteeDocument, RosterMember } from '@domain/documents';
+import { contentIndexFields, type CommitteeDocument, type RosterMember } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import type { Meeting } from '@domain/meetings';
 import { STAFF_ROLE_LABELS, type Id } from '@domain/model';
@@ -41,6 +41,8 @@ export async function sendPaper(
     communityId: input.meeting.communityId,
     kind: input.kind,
     content: { kind: input.kind, title: input.title, body: input.body, attachments: input.attachments },
+    // Found by the staff document list's text search like any composed letter.
+    words: contentIndexFields({ title: input.title, body: input.body }).words,
     status: 'sent',
     seriesId: extra.seriesId ?? id,
     versionNo: extra.versionNo ?? 1,

@@ -108,6 +108,10 @@ function isEnvelope(v: unknown): v is Envelope<unknown> {
   return typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
 }
 
+// Refusals a retry cannot change (a missing role; the text names who may act): no 重试 is offered.
+const FINAL = new Set<string>();
+export const retryHelps = (text: string): boolean => !FINAL.has(text);
+
 const RETRIES = 2;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -137,7 +141,9 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
     }
     if (!raw.ok) {
       const { code, message, details } = raw.error;
-      throw new ApiError(hasOwn(ERROR_MESSAGES, code) ? code : 'INTERNAL', message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL, details);
+      const text = message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL;
+      if (code === 'FORBIDDEN') FINAL.add(text);
+      throw new ApiError(hasOwn(ERROR_MESSAGES, code) ? code : 'INTERNAL', text, details);
     }
     return raw.data as ResultOf<Api[F][A]>;
   }

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { retryHelps } from '../api/client';
 
 export function Loading({ text = '加载中…' }: { text?: string }) {
   return (
@@ -22,7 +23,7 @@ export function ErrorState({ text, onRetry }: { text: string; onRetry?: () => vo
     <View className="state state-error" data-testid="state-error">
       <View className="state-icon">!</View>
       <Text>{text}</Text>
-      {onRetry && (
+      {onRetry && retryHelps(text) && (
         <View className="btn btn-plain btn-small state-retry" onClick={onRetry}>
           重试
         </View>

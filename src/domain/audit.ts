@@ -13,6 +13,8 @@ import type { FileRef } from './files';
 type FixedAuditEvents = {
   'document.draft_created': { kind: DocumentKind; title: string };
   'document.draft_saved': { kind: DocumentKind; title: string };
+  /** The draft stays stored with its content; this line says who gave it up and when. */
+  'document.draft_discarded': { kind: DocumentKind; title: string; versionNo: number };
   'document.revision_started': { supersedes: Id; versionNo: number };
   'document.sent': { kind: DocumentKind; versionNo: number; supersedes?: Id; members: number; late?: boolean; lateReason?: string; dueDate?: LocalDate };
   'document.decided': { outcome?: FilingOutcome };

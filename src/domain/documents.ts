@@ -22,6 +22,7 @@ import type { CommitteePosition, EpochMs, Id, LocalDate, StoredRecord } from './
 import { hasOwn, ownValue } from './own';
 import { checkQuorum, type QuorumResult, type QuorumRule } from './quorum';
 import { BUTLER_ROLES, CENTRE_ROLES, isStaffRole } from './roles';
+import { searchTerms } from './search';
 import { OPINION_REMINDER_WORKING_DAYS } from './rules';
 import { isLocalDate, isYearMonth, localDateOf, type Quarter } from './time';
 
@@ -113,7 +114,8 @@ export const categoriesOf = (kind: DocumentKind): Array<[DocumentCategory, strin
 /** Whether a category belongs to a kind: own keys only, so 'constructor' belongs to none. */
 export const isCategoryOf = (kind: DocumentKind, category: string): category is DocumentCategory => hasOwn(CATEGORIES[kind], category);
 
-export type DocumentStatus = 'draft' | 'sent';
+/** `discarded`: a draft its author gave up; kept (nothing is deleted) and audited, left out of every list. */
+export type DocumentStatus = 'draft' | 'sent' | 'discarded';
 export type FilingResult = 'approved' | 'rejected' | 'withdrawn';
 export const FILING_RESULT_LABELS: Record<FilingResult, string> = { approved: '已批准', rejected: '未批准', withdrawn: '已撤回' };
 
@@ -195,6 +197,17 @@ export interface CommitteeDocument extends StoredRecord {
   eventId?: Id;
   /** Opinion requests: when the hourly sweep next has something to do (remind, collect); null: nothing more. */
   nextActionAt?: EpochMs | null;
+  /** Same as content.category, kept at the top for the list's category filter. */
+  category?: DocumentCategory;
+  /** Search terms of title and body (`searchTerms`), for the list's text search. */
+  words?: string[];
+  discardedAt?: EpochMs;
+  discardedById?: Id;
+}
+
+/** The query fields a document's content decides, written with every content change. */
+export function contentIndexFields(content: Pick<DocumentContent, 'category' | 'title' | 'body'>): Pick<CommitteeDocument, 'category' | 'words'> {
+  return { category: content.category, words: searchTerms(`${content.title}\n${content.body}`) };
 }
 
 // ---- periods -------------------------------------------------------------------------------
@@ -249,25 +262,44 @@ export function requireDraft(doc: Pick<CommitteeDocument, 'status'>): void {
   if (doc.status !== 'draft') fail('DOCUMENT_NOT_DRAFT');
 }
 
-/** Completeness is checked at send, not at save: a draft may be saved half written. */
-export function checkComplete(content: DocumentContent, today: LocalDate): void {
+/** A field of a draft that is not ready to send, and why, in the words the server refuses it with. */
+export interface DraftProblem {
+  field: 'category' | 'body' | 'plannedStart' | 'eventDate' | 'period' | 'responseBy';
+  message: string;
+}
+
+/**
+ * Everything that stops a draft from being sent, in the order of the form. The server refuses with
+ * the first (`checkComplete`); the compose page shows them all beside their fields before it asks
+ * for the send confirmation.
+ */
+export function draftProblems(content: DocumentContent, today: LocalDate): DraftProblem[] {
   const { kind, category } = content;
-  if (kind !== 'opinion_request' && (!category || !isCategoryOf(kind, category))) fail('INVALID_INPUT', `请选择${KIND_LABELS[kind]}类别`);
-  if (!content.body.trim()) fail('INVALID_INPUT', '请填写正文');
-  if (kind === 'filing' && !content.plannedStart) fail('INVALID_INPUT', '请填写计划开始日期');
+  const out: DraftProblem[] = [];
+  const add = (field: DraftProblem['field'], message: string) => out.push({ field, message });
+  if (kind !== 'opinion_request' && (!category || !isCategoryOf(kind, category))) add('category', `请选择${KIND_LABELS[kind]}类别`);
+  if (!content.body.trim()) add('body', '请填写正文');
+  if (kind === 'filing' && !content.plannedStart) add('plannedStart', '请填写计划开始日期');
   if (kind === 'notification') {
-    if (!content.eventDate) fail('INVALID_INPUT', '请填写事件发生（决定作出）日期');
-    if (content.eventDate > today) fail('INVALID_INPUT', '事件发生日期不能晚于今天');
+    if (!content.eventDate) add('eventDate', '请填写事件发生（决定作出）日期');
+    else if (content.eventDate > today) add('eventDate', '事件发生日期不能晚于今天');
   }
   if (kind === 'report') {
     const wantsMonth = reportPeriodKind(category) === 'month';
     const ok = wantsMonth ? isYearMonth(content.period) : !!content.period && parseQuarter(content.period) !== null;
-    if (!ok) fail('INVALID_INPUT', wantsMonth ? '请选择报告月份' : '请选择报告季度');
+    if (!ok) add('period', wantsMonth ? '请选择报告月份' : '请选择报告季度');
   }
   if (kind === 'opinion_request') {
-    if (!content.responseBy) fail('INVALID_INPUT', '请填写反馈截止日期');
-    if (content.responseBy < today) fail('INVALID_INPUT', '反馈截止日期不能早于今天');
+    if (!content.responseBy) add('responseBy', '请填写反馈截止日期');
+    else if (content.responseBy < today) add('responseBy', '反馈截止日期不能早于今天');
   }
+  return out;
+}
+
+/** Completeness is checked at send, not at save: a draft may be saved half written. */
+export function checkComplete(content: DocumentContent, today: LocalDate): void {
+  const first = draftProblems(content, today)[0];
+  if (first) fail('INVALID_INPUT', first.message);
 }
 
 export interface SendInput {

@@ -94,12 +94,13 @@ test('an owner asks with a photo, a butler answers, the owner reads the answer a
   await expect(butlerPage.locator('[data-testid="asker-phone"]').innerText()).resolves.toMatch(/\d{3}\*{4}\d{4}/);
   await butlerPage.locator('[data-testid="classify-reasonable"]').click();
   await screenshot(butlerPage, 'inquiry-4b-butler-classify');
-  await butlerPage.locator('.classify-submit').click();
-  await butlerPage.locator('.answer-submit').waitFor({ state: 'visible' });
+  // Accepted first (the lamp must be fixed before the answer), then answered in the same form.
+  await butlerPage.locator('[data-testid="accept-only"]').click();
+  await butlerPage.locator('[data-testid="accept-only"]').waitFor({ state: 'detached' });
   // Now assigned to the butler, who sees the owner's number in full to call back.
   await expect(butlerPage.locator('[data-testid="asker-phone"]').innerText()).resolves.toMatch(/1\d{10}/);
   await typeInto(butlerPage, '.staff-actions', ANSWER);
-  await butlerPage.locator('.answer-submit').click();
+  await butlerPage.locator('[data-testid="handle-submit"]').click();
   await butlerPage.locator('[data-testid="thread-answer"]').waitFor({ state: 'visible' });
   // Taro H5 keeps earlier pages in the DOM, so look inside the detail only.
   await expect(butlerPage.locator('.inquiry-head [data-testid="inquiry-status"]').innerText()).resolves.toBe('已答复');

@@ -160,12 +160,12 @@ test('the archive verifies and finds the letter; the head publishes it and an ow
   const owner = pickPerson(env, 'an owner', (p) => p.area === 'owner');
   const headPage = await signIn(head.name);
   await go(headPage, ROUTES.staff.archive);
-  await headPage.locator('[data-testid="archive-entry"]', { hasText: TITLE }).waitFor();
+  // Everything by default: the letter's version and every delivery event of it.
+  await headPage.locator('[data-testid="archive-entry"]', { hasText: TITLE }).first().waitFor();
   await headPage.locator('[data-testid="verify-run"]').click();
   await expect(headPage.locator('[data-testid="verify-result"]').innerText()).resolves.toMatch(/^链条完整：已校验 \d+ 条记录/);
   await headPage.locator('.archive-text input').fill('老人');
   await headPage.locator('.archive-go').click();
-  await headPage.getByText('全部', { exact: true }).first().click();
   const hit = headPage.locator('[data-testid="archive-entry"]', { hasText: OBJECTION });
   await hit.waitFor();
   await screenshot(headPage, 'signoff-archive');

@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AssigneeView, InquiryDetailView } from '@domain/api/inquiries';
 import type { FileRef } from '@domain/files';
 import type { Classification } from '@domain/inquiry-labels';
+import { HANDLING_CHOICES, handlingCalls, handlingChoices, presetChoice } from '@domain/inquiry-handling';
+import { textProblem } from '@domain/limits';
 import { isStaffRole, LEAD_ROLES } from '@domain/roles';
 import { call } from '../../api/client';
 import { askConsent } from '../../api/consent';
 import { useSession } from '../../stores/session';
 import type { Act } from './AskerActions';
 import { PhotoPicker } from './PhotoPicker';
-
-const CHOICES: Array<[Classification, string, string]> = [
-  ['reasonable', '合理，受理', '将在答复期限内答复或解决'],
-  ['unreasonable', '不合理，解释说明', '请耐心、细致地说明原因，说明会发给提问人'],
-  ['cannot_resolve', '无法解决，上报总经理', '上报后由总经理负责处理'],
-];
+import { Choices } from '../forms/Choices';
+import { CountedText } from '../forms/CountedText';
+import { RuleAside } from '../forms/RuleAside';
+import { useSubmit } from '../useSubmit';
 
 function AssignRow({ item, act }: { item: InquiryDetailView; act: Act }) {
   const me = useSession((s) => s.me);
@@ -67,115 +67,103 @@ function AssignRow({ item, act }: { item: InquiryDetailView; act: Act }) {
   );
 }
 
-/** Assign, classify, answer with photos, explain or escalate: whatever the record allows this person now. */
+/**
+ * Handling as one guided step: how the centre treats it (合理 / 不合理 / 无法解决), the one form that
+ * treatment needs with the rule beside it, and one submit; what is offered follows the record's abilities.
+ */
 export function StaffActions({ item, act }: { item: InquiryDetailView; act: Act }) {
   const { can } = item;
-  const [choice, setChoice] = useState<Classification | null>(null);
+  const [picked, setPicked] = useState<Classification | null>(null);
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<FileRef[]>([]);
+  const [tried, setTried] = useState(false);
+  const { busy, submit } = useSubmit();
   const id = item.inquiryId;
-  if (!can.assign && !can.classify && !can.answer && !can.explain && !can.escalate) return null;
+  const choices = handlingChoices(can);
+  if (!can.assign && choices.length === 0) return null;
+  const choice = picked ?? presetChoice(can);
+  const form = choice ? HANDLING_CHOICES[choice] : null;
+  const problem = form ? textProblem(text, form.field, form.max) : null;
 
-  function send(run: () => Promise<InquiryDetailView>, done: string, textRequired: boolean): void {
-    if (textRequired && !text.trim()) {
-      void Taro.showToast({ title: '请先填写内容', icon: 'none' });
+  function run(): void {
+    if (!form || !choice) return;
+    setTried(true);
+    if (problem) {
+      void Taro.showToast({ title: problem, icon: 'none' });
       return;
     }
-    void act(run, done).then((ok) => {
-      if (!ok) return;
-      setText('');
-      setPhotos([]);
-      setChoice(null);
+    const body = text.trim();
+    void submit(async () => {
+      let last: InquiryDetailView | null = null;
+      for (const c of handlingCalls(choice, can)) {
+        const work =
+          c.action === 'answer'
+            ? () => call('inquiries', 'answer', { inquiryId: id, text: body, photos })
+            : () => call('inquiries', 'classify', { inquiryId: id, classification: c.classification, ...(c.withText ? { text: body } : {}) });
+        // Each call lands on its own; a failed answer after a stored classification keeps the text for a retry.
+        const ok = await act(async () => (last = await work()), c.action === 'answer' || c.withText ? form.doneToast : '已受理');
+        if (!ok) return;
+      }
+      if (last) {
+        setText('');
+        setPhotos([]);
+        setPicked(null);
+        setTried(false);
+      }
     });
   }
-  const classify = (c: Classification, done: string) =>
-    send(() => call('inquiries', 'classify', { inquiryId: id, classification: c, ...(text.trim() ? { text: text.trim() } : {}) }), done, c !== 'reasonable');
 
   return (
     <View className="card staff-actions" data-testid="staff-actions">
       {can.assign && <AssignRow item={item} act={act} />}
-
-      {can.classify && (
+      {choices.length > 0 && (
         <>
-          <View className="action-title">受理分类</View>
-          <View className="classify-options">
-            {CHOICES.map(([c, label, hint]) => (
-              <View
-                key={c}
-                className={`classify-option${choice === c ? ' classify-option-active' : ''}`}
-                data-testid={`classify-${c}`}
-                onClick={() => setChoice(c)}
-              >
-                <View className="classify-label">{label}</View>
-                <View className="muted">{hint}</View>
-              </View>
-            ))}
-          </View>
-          {choice && (
-            <>
-              <Textarea
-                className="form-textarea"
-                data-testid="classify-text"
-                value={text}
-                maxlength={1000}
-                placeholder={choice === 'reasonable' ? '备注（选填）' : choice === 'unreasonable' ? '解释说明（必填），请耐心细致' : '无法解决的原因（必填）'}
-                onInput={(e) => setText(e.detail.value)}
-              />
-              <Button
-                className="classify-submit"
-                data-testid="classify-submit"
-                type="primary"
-                block
-                onClick={() => classify(choice, choice === 'cannot_resolve' ? '已上报总经理' : '已提交')}
-              >
-                确认
-              </Button>
-            </>
-          )}
+          <View className="action-title">处理方式</View>
+          <Choices
+            options={choices.map((c) => ({ key: c.key, label: c.label }))}
+            value={choice}
+            onPick={(k) => {
+              setPicked(k);
+              setTried(false);
+            }}
+            testid="classify"
+          />
         </>
       )}
-
-      {(can.answer || can.explain) && (
-        <>
-          <View className="action-title">答复提问人</View>
-          <Textarea
-            className="form-textarea"
-            data-testid="answer-text"
+      {form && (
+        <View className="handling-form" data-testid={`handling-${form.key}`}>
+          <RuleAside text={form.rule} />
+          <View className="form-label">{form.field}</View>
+          <CountedText
             value={text}
-            maxlength={1000}
-            placeholder="答复内容，将通知提问人"
-            onInput={(e) => setText(e.detail.value)}
+            onChange={setText}
+            label={form.field}
+            max={form.max}
+            placeholder={form.placeholder}
+            testid="handle-text"
+            showProblem={tried}
           />
-          <PhotoPicker photos={photos} onChange={setPhotos} folder="inquiries" />
-          {can.answer && (
-            <Button
-              className="answer-submit"
-              data-testid="answer-submit"
-              type="primary"
-              block
-              onClick={() => send(() => call('inquiries', 'answer', { inquiryId: id, text: text.trim(), photos }), '已答复', true)}
+          {form.photos && <PhotoPicker photos={photos} onChange={setPhotos} folder="inquiries" />}
+          <Button
+            className="handle-submit"
+            data-testid="handle-submit"
+            type={form.key === 'cannot_resolve' ? 'danger' : 'primary'}
+            block
+            loading={busy}
+            onClick={run}
+          >
+            {form.submitLabel}
+          </Button>
+          {form.key === 'reasonable' && can.classify && (
+            <View
+              className="btn btn-plain btn-small accept-only"
+              data-testid="accept-only"
+              onClick={() => void act(() => call('inquiries', 'classify', { inquiryId: id, classification: 'reasonable' }), '已受理，请按期答复')}
             >
-              提交答复
-            </Button>
+              先受理，稍后答复
+            </View>
           )}
-          {can.explain && (
-            <Button className="explain-submit" fill="outline" block onClick={() => classify('unreasonable', '已提交解释说明')}>
-              作为解释说明提交
-            </Button>
-          )}
-          {can.escalate && (
-            <Button
-              className="escalate-submit"
-              data-testid="escalate-submit"
-              fill="outline"
-              type="danger"
-              block
-              onClick={() => classify('cannot_resolve', '已上报总经理')}
-            >
-              无法解决，上报总经理（请在上方填写原因）
-            </Button>
-          )}
-        </>
+        </View>
       )}
     </View>
   );

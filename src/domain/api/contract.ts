@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredMessage, tooLongMessage } from '../limits';
 import { DEFAULT_PAGE, MAX_PAGE_SIZE, type Paged } from '../paging';
 // The function bundles keep only this language pack (scripts/build-functions.ts, chineseZodLocaleOnly).
 import { zhCN } from 'zod/locales';
@@ -38,7 +39,7 @@ export const noInput = z.strictObject({});
 
 export const zId = z.string().trim().min(1, '缺少编号').max(64, '编号过长');
 export { zKeyOf, zLocalDate, zMonth, zReportPeriod, zYear } from './fields';
-export const zText = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+export const zText = (label: string, max: number) => z.string().trim().min(1, requiredMessage(label)).max(max, tooLongMessage(label, max));
 /** A cursor from the previous page's `next` (opaque; the server checks it). */
 export const zCursor = z.string().max(512, '分页位置无效').optional();
 /** Page sizes: what a list returns unless asked, and the most it returns (one mini-program setData stays small). */

@@ -12,6 +12,7 @@ import {
   type FilingOutcome,
 } from '../documents';
 import { zFileRef } from '../files';
+import { MAX_ATTACHMENTS, TEXT_LIMITS as L, tooLongMessage } from '../limits';
 import type { EpochMs, Id } from '../model';
 import type { QuorumRule } from '../quorum';
 import type { RecordRow, RecordSummary, SignCounts } from '../record';
@@ -198,9 +199,9 @@ export interface RecordPdfView {
 const contentFields = {
   kind: zComposableKind,
   category: zCategory.optional(),
-  title: zText('标题', 60),
-  body: z.string().trim().max(5000, '正文不能超过5000个字').default(''),
-  attachments: z.array(zFileRef).max(10, '附件最多10个').default([]),
+  title: zText('标题', L.documentTitle),
+  body: z.string().trim().max(L.documentBody, tooLongMessage('正文', L.documentBody)).default(''),
+  attachments: z.array(zFileRef).max(MAX_ATTACHMENTS, `附件最多${MAX_ATTACHMENTS}个`).default([]),
   plannedStart: zLocalDate.optional(),
   eventDate: zLocalDate.optional(),
   period: zPeriod.optional(),
@@ -225,14 +226,24 @@ export const filingsApi = {
     // eventId: the 需通报事项 this notification is written for; sending it closes the event.
     z.strictObject({ documentId: zId.optional(), communityId: zId.optional(), eventId: zId.optional(), ...contentFields }),
   ),
+  discardDraft: action<DocumentView>()('放弃草稿（草稿保留在审计记录中，不再出现在列表里）', zDocument),
   revise: action<DocumentView>()('为已发送的文件起草更正版本（新版本将重新送达每位委员）', zDocument),
   send: action<DocumentView>()(
     '发送文件，逐一送达在任的每位业委会委员',
-    z.strictObject({ documentId: zId, lateReason: z.string().trim().max(500, '逾期原因不能超过500个字').optional() }),
+    z.strictObject({ documentId: zId, lateReason: z.string().trim().max(L.lateReason, tooLongMessage('逾期原因', L.lateReason)).optional() }),
   ),
   list: action<Paged<DocumentView>>()(
-    '文件列表及签收进度（最近修改的在前，分页）',
-    z.strictObject({ kind: zKind.optional(), status: z.enum(['draft', 'sent']).optional(), limit: zLimit, after: zCursor }),
+    '文件列表及签收进度（最近修改的在前，分页；可按类型、状态、类别、逾期和文字筛选）',
+    z.strictObject({
+      kind: zKind.optional(),
+      status: z.enum(['draft', 'sent']).optional(),
+      category: zCategory.optional(),
+      /** Sent after their deadline (标记逾期送达). */
+      late: z.boolean().optional(),
+      text: z.string().trim().max(L.searchText).optional(),
+      limit: zLimit,
+      after: zCursor,
+    }),
   ),
   get: action<DocumentDetail>()('文件详情（委员同时看到自己的送达记录）', zDocument),
   myDeliveries: action<Paged<MyDeliveryItem>>()(
@@ -241,17 +252,20 @@ export const filingsApi = {
   ),
   open: action<DeliveryView>()('委员打开文件（记录已阅读）', zDelivery),
   sign: action<DeliveryView>()('委员签收文件', zDelivery),
-  object: action<DeliveryView>()('委员对文件提出异议', z.strictObject({ deliveryId: zId, text: zText('异议内容', 1000) })),
+  object: action<DeliveryView>()('委员对文件提出异议', z.strictObject({ deliveryId: zId, text: zText('异议内容', L.objection) })),
   answer: action<DeliveryView>()(
     '委员反馈签阅意见（同意 / 不同意 / 意见）',
     z.strictObject({
       deliveryId: zId,
       choice: z.enum(['agree', 'disagree', 'comment'], { error: '请选择同意、不同意或填写意见' }),
-      text: z.string().trim().max(1000, '意见不能超过1000个字').optional(),
+      text: z.string().trim().max(L.opinion, tooLongMessage('意见', L.opinion)).optional(),
     }),
   ),
-  reply: action<DeliveryView>()('服务中心答复委员的异议', z.strictObject({ deliveryId: zId, text: zText('答复内容', 2000) })),
-  recordRefusal: action<DeliveryView>()('工作人员记录委员拒签（记录人、时间、原因）', z.strictObject({ deliveryId: zId, reason: zText('拒签原因', 500) })),
+  reply: action<DeliveryView>()('服务中心答复委员的异议', z.strictObject({ deliveryId: zId, text: zText('答复内容', L.objectionReply) })),
+  recordRefusal: action<DeliveryView>()(
+    '工作人员记录委员拒签（记录人、时间、原因）',
+    z.strictObject({ deliveryId: zId, reason: zText('拒签原因', L.refusalReason) }),
+  ),
   record: action<RecordView>()('输出信息审批记录', zDocument),
   exportRecord: action<{ filename: string; csv: string }>()('导出输出信息审批记录（CSV，导出会被记录）', zDocument),
   recordPdf: action<RecordPdfView>()('输出信息审批记录（含正文）生成 PDF 文件，存入云存储（导出会被记录）', zDocument),
@@ -260,7 +274,7 @@ export const filingsApi = {
     z.strictObject({
       documentId: zId,
       result: zResult,
-      note: z.string().trim().max(500, '说明不能超过500个字').optional(),
+      note: z.string().trim().max(L.outcomeNote, tooLongMessage('说明', L.outcomeNote)).optional(),
       vote: z.strictObject({ present: zCount('出席人数'), agree: zCount('同意票'), against: zCount('反对票'), decidedOn: zLocalDate.optional() }).optional(),
       /** A passed resolution; the vote is then the resolution's, and fund filings need one. */
       resolutionId: zId.optional(),
@@ -277,7 +291,7 @@ export const filingsApi = {
       category: zCategory.optional(),
       from: zLocalDate.optional(),
       to: zLocalDate.optional(),
-      text: z.string().trim().max(50).optional(),
+      text: z.string().trim().max(L.searchText).optional(),
       limit: zLimit,
       after: zCursor,
     }),

@@ -6,6 +6,7 @@ import {
   CLASSIFICATION_LABELS,
   KIND_LABELS,
   MAX_PHOTOS,
+  STATUS_LABELS,
   type Classification,
   type InquiryChannel,
   type InquiryKind,
@@ -13,6 +14,7 @@ import {
 } from '../inquiry-labels';
 import type { InquiryMonthStats } from '../inquiry-stats';
 import type { EpochMs, Id, LocalDate } from '../model';
+import { TEXT_LIMITS as L, tooLongMessage } from '../limits';
 import { RULE_PHRASES } from '../rules';
 import { action, noInput, pageFields, zId, zKeyOf, zLocalDate, zMonth, zText, type Paged } from './contract';
 
@@ -101,6 +103,11 @@ export interface AssigneeView {
   roleLabel: string;
 }
 
+export interface QueueFilterOptions {
+  buildings: Array<{ buildingId: Id; name: string }>;
+  staff: AssigneeView[];
+}
+
 export interface InquiryStatsView extends InquiryMonthStats {
   communityName: string;
 }
@@ -116,6 +123,18 @@ export interface InquiryTrendView {
 /** The longest trend one request computes (a year). */
 export const MAX_TREND_MONTHS = 12;
 
+/** The queue's filters; each narrows the queue's own store queries (cloudfunctions/inquiries/queue.ts). */
+const queueFilterFields = {
+  status: zKeyOf(STATUS_LABELS, '请选择状态').optional(),
+  buildingId: zId.optional(),
+  /** A staff member, or `none` for the unassigned. */
+  assigneeId: zId.optional(),
+  overdue: z.boolean().optional(),
+  kind: zKeyOf(KIND_LABELS, '请选择提问类型').optional(),
+  text: z.string().trim().max(L.searchText).optional(),
+};
+export type QueueFilters = { [K in keyof typeof queueFilterFields]?: z.output<(typeof queueFilterFields)[K]> };
+
 const zPhotos = z.array(zFileRef).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张照片`);
 const zInquiryId = z.strictObject({ inquiryId: zId });
 
@@ -125,7 +144,7 @@ export const inquiriesApi = {
     z.strictObject({
       channel: zKeyOf(CHANNEL_LABELS, '请选择以业主或业委会名义提出'),
       kind: zKeyOf(KIND_LABELS, '请选择提问类型'),
-      text: zText('内容', 1000),
+      text: zText('内容', L.inquiryText),
       photos: zPhotos.optional(),
       roomId: zId.optional(),
       auditDate: zLocalDate.optional(),
@@ -137,27 +156,38 @@ export const inquiriesApi = {
     z.strictObject({ mine: z.boolean().optional(), ...pageFields }),
   ),
   get: action<InquiryDetailView>()('事项详情及处理过程', zInquiryId),
-  followUp: action<InquiryDetailView>()('提问人补充说明或追问', z.strictObject({ inquiryId: zId, text: zText('追问内容', 500), photos: zPhotos.optional() })),
+  followUp: action<InquiryDetailView>()(
+    '提问人补充说明或追问',
+    z.strictObject({ inquiryId: zId, text: zText('追问内容', L.followUp), photos: zPhotos.optional() }),
+  ),
   rate: action<InquiryDetailView>()('提问人评价答复：满意或不满意', z.strictObject({ inquiryId: zId, satisfied: z.boolean() })),
   reopen: action<InquiryDetailView>()(
     `不满意时在${RULE_PHRASES.reopenWithin}重新打开`,
-    z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', 500) }),
+    z.strictObject({ inquiryId: zId, reason: zText('重新打开的原因', L.reopenReason) }),
   ),
   queue: action<InquiryPage>()(
-    '工作人员处理队列：按到期时间排序（逾期的自然在前），已答复的新的在前；分页',
-    z.strictObject({ scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional(), ...pageFields }),
+    '工作人员处理队列：按到期时间排序（逾期的自然在前），已答复的新的在前；可按状态、楼栋、处理人、逾期、类型和文字筛选；分页',
+    z.strictObject({
+      scope: z.enum(['mine', 'open', 'done'], { error: '请选择队列' }).optional(),
+      ...queueFilterFields,
+      ...pageFields,
+    }),
   ),
   assignees: action<AssigneeView[]>()('可指派的本小区工作人员', noInput),
+  queueFilters: action<QueueFilterOptions>()('处理队列的筛选项：本小区的楼栋和工作人员', noInput),
   assign: action<InquiryDetailView>()('指派处理人', z.strictObject({ inquiryId: zId, assigneeId: zId })),
   classify: action<InquiryDetailView>()(
     '分类：合理（按期答复）、不合理（耐心解释，须填写说明）、无法解决（上报总经理，须填写原因）',
     z.strictObject({
       inquiryId: zId,
       classification: zKeyOf(CLASSIFICATION_LABELS, '请选择分类'),
-      text: z.string().trim().max(1000, '说明不能超过1000个字').optional(),
+      text: z.string().trim().max(L.classifyText, tooLongMessage('说明', L.classifyText)).optional(),
     }),
   ),
-  answer: action<InquiryDetailView>()('答复（可附照片）', z.strictObject({ inquiryId: zId, text: zText('答复内容', 1000), photos: zPhotos.optional() })),
+  answer: action<InquiryDetailView>()(
+    '答复（可附照片）',
+    z.strictObject({ inquiryId: zId, text: zText('答复内容', L.inquiryAnswer), photos: zPhotos.optional() }),
+  ),
   stats: action<InquiryStatsView>()('月度统计：收到、按期答复、逾期、上报、满意度', z.strictObject({ month: zMonth })),
   trend: action<InquiryTrendView>()(
     '按月趋势（截至所选月份，最多12个月）：收到、按期答复、逾期、上报、满意率',

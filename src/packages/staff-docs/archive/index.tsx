@@ -5,6 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import type { ArchiveAnchorsView, ArchiveEntryView } from '@domain/api/filings';
 import { ARCHIVE_TYPE_LABELS, type ArchiveEntryType } from '@domain/archive';
 import { KIND_LABELS, type DocumentKind } from '@domain/documents';
+import { TEXT_LIMITS } from '@domain/limits';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call, errorMessage } from '../../../api/client';
 import { Empty, Loading, Pending } from '../../../components/States';
@@ -43,7 +44,8 @@ export default function ArchivePage() {
   const me = useSession((s) => s.me);
   const staff = me?.area === 'staff';
   const [anchors, setAnchors] = useState<ArchiveAnchorsView | null>(null);
-  const [filters, setFilters] = useState<Filters>({ type: 'document_version' });
+  // Everything by default: a word in an objection or a reply must be found without picking its type first.
+  const [filters, setFilters] = useState<Filters>({});
   const [text, setText] = useState('');
   const [entries, setEntries] = useState<ArchiveEntryView[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -92,6 +94,7 @@ export default function ArchivePage() {
           <Input
             className="archive-text"
             placeholder="搜索标题、正文、委员、异议内容"
+            maxLength={TEXT_LIMITS.searchText}
             value={text}
             onChange={setText}
             onConfirm={() => update({ text: text.trim() })}

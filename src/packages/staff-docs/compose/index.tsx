@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Api } from '@domain/api';
 import type { ResultOf } from '@domain/api/contract';
 import type { DocumentView } from '@domain/api/filings';
@@ -9,9 +9,12 @@ import { categoriesOf, COMPOSABLE_KIND_LABELS, reportPeriodKind, type Composable
 import type { FileRef } from '@domain/files';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
+import { composeDateBounds, composeProblems, type ComposeField, type DateBounds } from '@domain/compose-check';
+import { counterText, MAX_ATTACHMENTS, TEXT_LIMITS } from '@domain/limits';
 import { appNow, call, isWeapp, showError } from '../../../api/client';
 import { uploadFile } from '../../../api/files';
 import { Attachments } from '../../../components/filings';
+import { CountedText } from '../../../components/forms/CountedText';
 import { Loading } from '../../../components/States';
 import { useSubmit } from '../../../components/useSubmit';
 import { formatDate } from '../../../utils/format';
@@ -42,6 +45,22 @@ const quarterText = (p: string): string => p.replace('-Q', '年第') + '季度';
 type Form = Omit<DocumentContent, 'kind'> & { kind: DocumentKind };
 const EMPTY: Form = { kind: 'notification', title: '', body: '', attachments: [] };
 
+/** The content as it would be saved: only the fields the chosen kind uses. */
+function payloadContent(form: Form): Form {
+  const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = form;
+  return {
+    kind,
+    category: kind === 'opinion_request' ? undefined : category,
+    title,
+    body,
+    attachments,
+    plannedStart: kind === 'filing' ? plannedStart : undefined,
+    eventDate: kind === 'notification' ? eventDate : undefined,
+    period: kind === 'report' ? period : undefined,
+    responseBy: kind === 'opinion_request' ? responseBy : undefined,
+  };
+}
+
 async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
   if (isWeapp) {
     const res = await Taro.chooseMessageFile({ count: 5, type: 'all' });
@@ -56,32 +75,46 @@ async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
   });
 }
 
+/** A date the rule allows only: the picker offers nothing outside `bounds` (src/domain/compose-check.ts). */
 function DateField({
   label,
   value,
   onChange,
   testid,
   fields,
+  bounds,
+  problem,
 }: {
   label: string;
   value?: string;
   onChange: (v: string) => void;
   testid: string;
   fields?: 'month';
+  bounds?: DateBounds;
+  problem?: string;
 }) {
+  const cut = (d?: string) => (d && fields === 'month' ? d.slice(0, 7) : d);
   return (
     <View className="compose-field">
       <View className="form-label">{label}</View>
       <Picker
         mode="date"
         fields={fields ?? 'day'}
-        value={value ?? formatDate(appNow()).slice(0, fields === 'month' ? 7 : 10)}
+        start={cut(bounds?.start)}
+        end={cut(bounds?.end)}
+        value={value ?? cut(bounds?.initial) ?? formatDate(appNow()).slice(0, fields === 'month' ? 7 : 10)}
         onChange={(e) => onChange(String(e.detail.value))}
       >
         <View className={`compose-picker${value ? '' : ' compose-picker-empty'}`} data-testid={testid}>
           {value ?? `请选择${label}`}
         </View>
       </Picker>
+      {bounds?.onTimeFrom && (!value || value < bounds.onTimeFrom) && (
+        <View className="muted" data-testid={`${testid}-hint`}>
+          按期申报须选 {bounds.onTimeFrom} 或之后开始；更早开始为逾期申报，须填写原因
+        </View>
+      )}
+      {problem && <View className="field-problem">{problem}</View>}
     </View>
   );
 }
@@ -90,6 +123,11 @@ export default function ComposePage() {
   const { params } = useRouter();
   const [form, setForm] = useState<Form>({ ...EMPTY, kind: (params.kind as DocumentKind) || 'notification' });
   const [documentId, setDocumentId] = useState<string | undefined>(params.id);
+  // The id of the draft this page writes, read by every save: a failed send followed by another tap
+  // must save the same draft again, never start a new one.
+  const draftId = useRef<string | undefined>(params.id);
+  const [tried, setTried] = useState(false);
+  const [touched, setTouched] = useState<Partial<Record<ComposeField, true>>>({});
   const [loading, setLoading] = useState(!!params.id);
   const [versionNo, setVersionNo] = useState(1);
   const [lateReason, setLateReason] = useState('');
@@ -112,7 +150,10 @@ export default function ComposePage() {
       .catch(showError);
   });
 
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setTouched((t) => ({ ...t, ...Object.fromEntries(Object.keys(patch).map((k) => [k, true])) }));
+  };
   // The deadline comes from the server: it counts working days on the calendar with the
   // administrator's corrections, and the page need not ship the calendar data (~28 KB).
   const { kind, category, plannedStart, eventDate, period } = form;
@@ -134,37 +175,35 @@ export default function ComposePage() {
   const late = preview?.late ?? false;
   const needsReason = preview?.lateReasonRequired ?? false;
   const categories = categoriesOf(form.kind);
+  const today = formatDate(appNow());
+  const bounds = composeDateBounds(today);
+  const problems = composeProblems({ content: payloadContent(form), today, late, lateReason });
+  /** A field's problem once the user has touched it or tried to send: field by field, as they type. */
+  const shown = (f: ComposeField): string | undefined => (tried || touched[f] ? problems[f] : undefined);
 
   function payload() {
-    const { kind, category, title, body, attachments, plannedStart, eventDate, period, responseBy } = form;
-    return {
-      documentId,
-      kind,
-      category: kind === 'opinion_request' ? undefined : category,
-      title,
-      body,
-      attachments,
-      plannedStart: kind === 'filing' ? plannedStart : undefined,
-      eventDate: kind === 'notification' ? eventDate : undefined,
-      period: kind === 'report' ? period : undefined,
-      responseBy: kind === 'opinion_request' ? responseBy : undefined,
-    };
+    return { documentId: draftId.current, ...payloadContent(form) };
   }
 
   async function save(quiet = false): Promise<DocumentView | null> {
-    if (!form.title.trim()) {
-      void Taro.showToast({ title: '请填写标题', icon: 'none' });
+    if (problems.title) {
+      setTried(true);
+      void Taro.showToast({ title: problems.title, icon: 'none' });
       return null;
     }
     const saved = await call('filings', 'saveDraft', payload());
+    draftId.current = saved.documentId;
     setDocumentId(saved.documentId);
     if (!quiet) void Taro.showToast({ title: '草稿已保存', icon: 'success' });
     return saved;
   }
 
   async function send(): Promise<void> {
-    if (needsReason && !lateReason.trim()) {
-      void Taro.showToast({ title: '已超过最迟申报日期，请填写逾期原因', icon: 'none' });
+    setTried(true);
+    // Everything the server would refuse is said here, beside its field, before the irreversible step.
+    const first = Object.values(problems)[0];
+    if (first) {
+      void Taro.showToast({ title: first, icon: 'none' });
       return;
     }
     await submit(async () => {
@@ -182,6 +221,23 @@ export default function ComposePage() {
     });
   }
 
+  async function discard(): Promise<void> {
+    const id = draftId.current;
+    if (!id) return;
+    const { confirm } = await Taro.showModal({
+      title: '放弃草稿',
+      content: '放弃后草稿不再出现在文件列表里，放弃记录保留在审计记录中。',
+      confirmText: '放弃',
+      confirmColor: '#d9363e',
+    });
+    if (!confirm) return;
+    await submit(async () => {
+      await call('filings', 'discardDraft', { documentId: id });
+      void Taro.showToast({ title: '草稿已放弃', icon: 'none' });
+      void Taro.redirectTo({ url: ROUTES.staff.documents });
+    });
+  }
+
   async function addFiles(): Promise<void> {
     try {
       const picked = await pickFiles();
@@ -190,7 +246,7 @@ export default function ComposePage() {
         const u = await uploadFile(f.path, f.name, 'documents');
         uploaded.push({ fileId: u.fileId, name: u.name });
       }
-      set({ attachments: [...form.attachments, ...uploaded].slice(0, 10) });
+      set({ attachments: [...form.attachments, ...uploaded].slice(0, MAX_ATTACHMENTS) });
     } catch (e) {
       showError(e);
     }
@@ -237,6 +293,7 @@ export default function ComposePage() {
                 <Text>{label}</Text>
               </View>
             ))}
+            {shown('category') && <View className="field-problem">{shown('category')}</View>}
           </View>
         )}
       </View>
@@ -247,22 +304,57 @@ export default function ComposePage() {
           className="compose-input"
           data-testid="compose-title"
           placeholder="如：东门改造期间临时封闭"
-          maxLength={60}
+          maxLength={TEXT_LIMITS.documentTitle}
           value={form.title}
           onChange={(v) => set({ title: v })}
         />
+        <View className="counted-text-foot">
+          <Text className="field-problem">{shown('title') ?? ''}</Text>
+          <Text className="field-counter" data-testid="compose-title-counter">
+            {counterText(form.title, TEXT_LIMITS.documentTitle)}
+          </Text>
+        </View>
 
         {form.kind === 'filing' && (
-          <DateField label="计划开始日期" testid="compose-planned-start" value={form.plannedStart} onChange={(v) => set({ plannedStart: v })} />
+          <DateField
+            label="计划开始日期"
+            testid="compose-planned-start"
+            value={form.plannedStart}
+            bounds={bounds.plannedStart}
+            problem={shown('plannedStart')}
+            onChange={(v) => set({ plannedStart: v })}
+          />
         )}
         {form.kind === 'notification' && (
-          <DateField label="事件发生（决定作出）日期" testid="compose-event-date" value={form.eventDate} onChange={(v) => set({ eventDate: v })} />
+          <DateField
+            label="事件发生（决定作出）日期"
+            testid="compose-event-date"
+            value={form.eventDate}
+            bounds={bounds.eventDate}
+            problem={shown('eventDate')}
+            onChange={(v) => set({ eventDate: v })}
+          />
         )}
         {form.kind === 'opinion_request' && (
-          <DateField label="反馈截止日期" testid="compose-response-by" value={form.responseBy} onChange={(v) => set({ responseBy: v })} />
+          <DateField
+            label="反馈截止日期"
+            testid="compose-response-by"
+            value={form.responseBy}
+            bounds={bounds.responseBy}
+            problem={shown('responseBy')}
+            onChange={(v) => set({ responseBy: v })}
+          />
         )}
         {form.kind === 'report' && form.category && reportPeriodKind(form.category) === 'month' && (
-          <DateField label="报告月份" testid="compose-period" fields="month" value={form.period} onChange={(v) => set({ period: v })} />
+          <DateField
+            label="报告月份"
+            testid="compose-period"
+            fields="month"
+            value={form.period}
+            bounds={{ end: today, initial: today }}
+            problem={shown('period')}
+            onChange={(v) => set({ period: v })}
+          />
         )}
         {form.kind === 'report' && form.category && reportPeriodKind(form.category) === 'quarter' && (
           <View className="compose-field">
@@ -289,26 +381,30 @@ export default function ComposePage() {
         {late && (
           <View className="compose-field">
             <View className="form-label">逾期原因{needsReason ? '（必填）' : '（选填）'}</View>
-            <TextArea
-              className="compose-textarea"
-              data-testid="compose-late-reason"
+            <CountedText
+              className="compose-late"
+              testid="compose-late-reason"
+              label="逾期原因"
+              required={needsReason}
+              max={TEXT_LIMITS.lateReason}
               placeholder="说明未能按期送达的原因，将随文件一并送达并存档"
-              maxLength={500}
               value={lateReason}
               onChange={setLateReason}
+              showProblem={tried}
             />
           </View>
         )}
 
         <View className="form-label">正文</View>
-        <TextArea
-          className="compose-textarea compose-body"
-          data-testid="compose-body"
+        <CountedText
+          className="compose-body"
+          testid="compose-body-field"
+          label="正文"
+          max={TEXT_LIMITS.documentBody}
           placeholder="写明事由、依据、范围、时间和需要业委会做什么"
-          maxLength={5000}
-          showCount
           value={form.body}
           onChange={(v) => set({ body: v })}
+          showProblem={tried || !!touched.body}
         />
 
         <View className="row form-label">
@@ -321,6 +417,11 @@ export default function ComposePage() {
       </View>
 
       <View className="compose-actions">
+        {documentId && (
+          <Button className="compose-discard" data-testid="compose-discard" fill="none" type="danger" onClick={() => void discard()}>
+            放弃草稿
+          </Button>
+        )}
         <Button className="compose-save" data-testid="compose-save" onClick={() => void save().catch(showError)}>
           保存草稿
         </Button>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DocumentView } from '@domain/api/filings';
-import { KIND_LABELS, type DocumentKind } from '@domain/documents';
+import { categoriesOf, KIND_LABELS, type DocumentCategory, type DocumentKind } from '@domain/documents';
+import { TEXT_LIMITS } from '@domain/limits';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
@@ -58,8 +59,26 @@ function DocItem({ d }: { d: DocumentView }) {
   );
 }
 
+type StatusFilter = 'draft' | 'sent' | 'late';
+const STATUS_FILTERS: Array<[StatusFilter, string]> = [
+  ['draft', '草稿'],
+  ['sent', '已送达'],
+  ['late', '逾期送达'],
+];
+
 export default function StaffDocumentsPage() {
   const [kind, setKind] = useState<DocumentKind | null>(null);
+  const [status, setStatus] = useState<StatusFilter | null>(null);
+  const [category, setCategory] = useState<DocumentCategory | null>(null);
+  const [typed, setTyped] = useState('');
+  const [text, setText] = useState('');
+  const filters = {
+    ...(kind ? { kind } : {}),
+    ...(status === 'late' ? { status: 'sent' as const, late: true } : status ? { status } : {}),
+    ...(category ? { category } : {}),
+    ...(text ? { text } : {}),
+  };
+  const categories = kind ? categoriesOf(kind) : [];
   const [canCompose, setCanCompose] = useState(false);
   const [later, setLater] = useState<{ items: DocumentView[]; next: string | null } | null>(null);
   const {
@@ -67,18 +86,18 @@ export default function StaffDocumentsPage() {
     error,
     reload,
   } = usePageData(async () => {
-    const [list, composers] = await Promise.all([call('filings', 'list', kind ? { kind } : {}), call('filings', 'composers', {})]);
+    const [list, composers] = await Promise.all([call('filings', 'list', filters), call('filings', 'composers', {})]);
     setCanCompose(composers.canCompose);
     setLater(null);
     return list;
-  }, [kind]);
+  }, [kind, status, category, text]);
   const docs = first ? [...first.items, ...(later?.items ?? [])] : null;
   const next = later ? later.next : (first?.next ?? null);
   const { busy: loadingMore, submit } = useSubmit();
   const loadMore = () =>
     submit(async () => {
       if (!next) return;
-      const page = await call('filings', 'list', { ...(kind ? { kind } : {}), after: next });
+      const page = await call('filings', 'list', { ...filters, after: next });
       setLater((prev) => ({ items: [...(prev?.items ?? []), ...page.items], next: page.next }));
     });
 
@@ -101,16 +120,56 @@ export default function StaffDocumentsPage() {
 
       <View className="chip-row">
         {[null, ...KINDS.map(([k]) => k)].map((k) => (
-          <View key={k ?? 'all'} className={`chip${kind === k ? ' chip-active' : ''}`} onClick={() => setKind(k)}>
+          <View
+            key={k ?? 'all'}
+            className={`chip${kind === k ? ' chip-active' : ''}`}
+            onClick={() => {
+              setKind(k);
+              setCategory(null);
+            }}
+          >
             {k ? KIND_LABELS[k] : '全部'}
           </View>
         ))}
+      </View>
+      <View className="chip-row" data-testid="docs-status">
+        {[null, ...STATUS_FILTERS.map(([k]) => k)].map((k) => (
+          <View key={k ?? 'all'} className={`chip${status === k ? ' chip-active' : ''}`} onClick={() => setStatus(k)}>
+            {k ? STATUS_FILTERS.find(([x]) => x === k)![1] : '全部状态'}
+          </View>
+        ))}
+      </View>
+      <View className="row docs-search">
+        {categories.length > 0 && (
+          <Picker
+            mode="selector"
+            range={['全部类别', ...categories.map(([, label]) => label)]}
+            onChange={(e) => setCategory(Number(e.detail.value) === 0 ? null : categories[Number(e.detail.value) - 1]![0])}
+          >
+            <View className="chip docs-category" data-testid="docs-category">
+              {categories.find(([c]) => c === category)?.[1] ?? '全部类别'}
+            </View>
+          </Picker>
+        )}
+        <Input
+          className="docs-search-input"
+          data-testid="docs-search"
+          placeholder="搜索标题或正文"
+          maxlength={TEXT_LIMITS.searchText}
+          value={typed}
+          confirmType="search"
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={() => setText(typed.trim())}
+        />
+        <View className="btn btn-plain btn-small docs-search-go" data-testid="docs-search-go" onClick={() => setText(typed.trim())}>
+          搜索
+        </View>
       </View>
 
       {!docs ? (
         <Pending error={error} onRetry={reload} />
       ) : docs.length === 0 ? (
-        <Empty text="还没有业委会文件" icon="文" />
+        <Empty text={Object.keys(filters).length > 0 ? '没有符合条件的文件' : '还没有业委会文件'} icon="文" />
       ) : (
         <View>
           {drafts.length > 0 && <View className="section-title">草稿</View>}

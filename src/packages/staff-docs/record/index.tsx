@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Popup, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { RecordRow } from '@domain/record';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call, isWeapp, showError } from '../../../api/client';
@@ -11,11 +11,12 @@ import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
+import { MemberForm, type MemberFormKind } from './MemberForm';
 import { Outcome } from './outcome';
 import { PrintView } from './print';
 import './index.scss';
 
-type Form = { kind: 'reply' | 'refusal'; row: RecordRow } | null;
+type Form = { kind: MemberFormKind; row: RecordRow } | null;
 
 function MemberRow({ row, opinion, canAct, onAct }: { row: RecordRow; opinion: boolean; canAct: boolean; onAct: (f: Form) => void }) {
   return (
@@ -87,14 +88,12 @@ export default function RecordPage() {
   const print = params.print === '1';
   const { data, error, reload } = usePageData(() => call('filings', 'record', { documentId: id }));
   const [form, setForm] = useState<Form>(null);
-  const [text, setText] = useState('');
   const { busy, submit } = useSubmit();
 
   async function act(fn: () => Promise<unknown>, done: string): Promise<void> {
     const ok = await submit(async () => {
       await fn();
       setForm(null);
-      setText('');
     }, done);
     if (ok) await reload();
   }
@@ -227,44 +226,7 @@ export default function RecordPage() {
 
       <Popup visible={form !== null} position="bottom" round onClose={() => setForm(null)}>
         {form && (
-          <View className="record-form" data-testid={form.kind === 'reply' ? 'reply-form' : 'refusal-form'}>
-            <View className="record-form-title">
-              {form.kind === 'reply' ? '答复异议' : '记录拒签'} · {form.row.memberName}
-            </View>
-            {form.kind === 'reply' ? (
-              <View className="muted">异议：{form.row.objections[form.row.objections.length - 1]?.text}</View>
-            ) : (
-              <View className="muted">委员拒绝签收时由工作人员记录，记录人和时间将存档。</View>
-            )}
-            <TextArea
-              className="record-textarea"
-              data-testid="record-form-text"
-              placeholder={form.kind === 'reply' ? '请给予充分、耐心的解释' : '拒签原因（如：委员当面表示不认可，拒绝签收）'}
-              maxLength={form.kind === 'reply' ? 2000 : 500}
-              showCount
-              value={text}
-              onChange={setText}
-            />
-            <View className="record-form-actions">
-              <Button onClick={() => setForm(null)}>取消</Button>
-              <Button
-                type="primary"
-                data-testid="record-form-submit"
-                loading={busy}
-                onClick={() =>
-                  void act(
-                    () =>
-                      form.kind === 'reply'
-                        ? call('filings', 'reply', { deliveryId: form.row.deliveryId, text })
-                        : call('filings', 'recordRefusal', { deliveryId: form.row.deliveryId, reason: text }),
-                    form.kind === 'reply' ? '答复已记录' : '拒签已记录',
-                  )
-                }
-              >
-                {form.kind === 'reply' ? '提交答复' : '记录拒签'}
-              </Button>
-            </View>
-          </View>
+          <MemberForm key={`${form.kind}-${form.row.deliveryId}`} kind={form.kind} row={form.row} busy={busy} onCancel={() => setForm(null)} onSubmit={act} />
         )}
       </Popup>
     </View>

@@ -10,6 +10,9 @@ import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 import { LoadMore } from '../../../components/LoadMore';
 import { useSession } from '../../../stores/session';
 import { ConsentButton } from '../../../components/ConsentButton';
+import type { QueueFilters } from '@domain/api/inquiries';
+import { QueueFilterBar } from './QueueFilters';
+import './index.scss';
 
 type Scope = 'mine' | 'open' | 'done';
 
@@ -25,7 +28,9 @@ export default function QueuePage() {
   const gm = me?.staffRole === 'general_manager';
   const head = me?.staffRole === 'head';
   const [scope, setScope] = useState<Scope>('mine');
-  const list = useInquiryList((after, limit) => call('inquiries', 'queue', { scope, after, limit }), scope);
+  const [filters, setFilters] = useState<QueueFilters>({});
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const list = useInquiryList((after, limit) => call('inquiries', 'queue', { scope, ...filters, after, limit }), `${scope}:${JSON.stringify(filters)}`);
   const { items, error, load, counts } = list;
   const overdue = counts?.overdue ?? 0;
   const tabs: Array<[Scope, string]> = gm
@@ -40,7 +45,16 @@ export default function QueuePage() {
       ];
   return (
     <View className="page queue-page" data-testid="queue-page">
-      <Tabs tabs={tabs} value={scope} onChange={setScope} />
+      <Tabs
+        tabs={tabs}
+        value={scope}
+        onChange={(s) => {
+          setScope(s);
+          // A status of one tab means nothing on another.
+          setFilters((f) => ({ ...f, status: undefined }));
+        }}
+      />
+      <QueueFilterBar value={filters} onChange={setFilters} done={scope === 'done'} />
       <ConsentButton templates={['deadline']} label="开启提问提醒" />
       {(head || gm) && (
         <View className="row queue-stats-link">
@@ -61,7 +75,7 @@ export default function QueuePage() {
       {!items ? (
         <Pending error={error} onRetry={load} />
       ) : items.length === 0 ? (
-        <Empty text={EMPTY[scope]} />
+        <Empty text={filtered ? '没有符合条件的提问' : EMPTY[scope]} />
       ) : (
         <View>
           {items.map((i) => (
