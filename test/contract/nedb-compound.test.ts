@@ -32,6 +32,8 @@ function randomQuery(): Doc {
   const s = rnd(4);
   if (s === 1) q.s = pick(['open', 'closed']);
   if (s === 2) q.s = { $in: ['open', 'held'] };
+  // An empty list matches nothing (a lookup by the ids of an empty earlier result).
+  if (s === 3 && !rnd(3)) q.s = { $in: [] };
   const r = rnd(5);
   if (r === 1) q.due = { $lt: rnd(50) };
   if (r === 2) q.due = { $gte: rnd(50), $lte: rnd(50) + 10 };

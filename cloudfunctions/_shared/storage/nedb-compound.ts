@@ -116,6 +116,8 @@ function planOf(fields: readonly string[], query: Doc): Plan | null {
     if (cond === undefined) break;
     const op = isOperator(cond) ? cond : null;
     const equal = !op ? [cond] : Array.isArray(op.$in) ? op.$in : op.$exists === false ? [undefined] : null;
+    // `$in: []` matches nothing: no stretch to read.
+    if (equal && equal.length === 0) return { ranges: [], score: score + 2, ordered: null, thenById: false };
     if (equal && equal.length * prefixes.length <= 64) {
       prefixes = prefixes.flatMap((p) => equal.map((v) => [...p, v]));
       score += 2;
