@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
@@ -178,6 +178,11 @@ export default function WorkbenchPage() {
 /** 已完成, read only once unfolded: its own paged list, latest first. */
 function DoneItems({ render }: { render: (items: WorkbenchItemView[]) => JSX.Element[] }) {
   const done = usePagedList((after, limit) => call('workbench', 'list', { done: true, after, limit }));
+  const { reload } = done;
+  // Page data loads when the page shows; this list is mounted later, on unfolding, so it loads itself.
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   if (!done.items) return <Pending error={done.error} onRetry={done.reload} />;
   return (
     <View>
