@@ -1,9 +1,14 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
 import type { InboxItemView } from '@domain/api/alerts';
 import type { DocumentView } from '@domain/api/filings';
 import type { InquiryDetailView } from '@domain/api/inquiries';
 import type { TodoItem } from '@domain/api/session';
 import { deliveryId } from '@domain/signoff';
+import type { Envelope } from '@domain/envelope';
+import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { screenshot, useBrowserEnv } from './harness';
 
 /**
@@ -137,4 +142,32 @@ test('general manager: an inquiry the centre cannot resolve', async () => {
   const asked = await ask(P.owner, '外墙脱落需开发商维修');
   await env.callAs(P.head, 'inquiries', 'classify', { inquiryId: asked.inquiryId, classification: 'cannot_resolve', text: '涉及开发商保修，需公司协调' });
   await walk(P.gm, { title: '有事项上报总经理', path: '/packages/staff-inquiries/inquiry/index', shows: '外墙脱落需开发商维修' }, 'alerts-gm');
+});
+
+/** A call as someone at a moved moment (`x-dev-now`), which the harness's callAs does not offer. */
+async function callAt<T>(personId: string, at: number, fn: string, action: string, payload: unknown): Promise<T> {
+  const res = await fetch(new URL(`api/${fn}`, env.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': devOpenid(personId), 'x-dev-now': String(at) },
+    body: JSON.stringify({ action, payload }),
+  });
+  const body = (await res.json()) as Envelope<T>;
+  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error.code} ${body.error.message}`);
+  return body.data;
+}
+
+test('company administrator: an import left half-done whose file is gone', async () => {
+  const csv = ['楼栋,单元,房号,建筑面积,业主姓名,业主手机', '3栋,1单元,101,89.5,王伟,13800000001', '3栋,1单元,102,90,李芳,13800000002'].join('\r\n');
+  const uploaded = await fetch(new URL('files?name=rooms.csv', env.url), { method: 'POST', headers: { 'x-dev-openid': devOpenid(P.admin) }, body: csv });
+  const { data: file } = (await uploaded.json()) as { data: { fileId: string } };
+  // Started twenty minutes ago and never stepped: the page was closed.
+  await callAt(P.admin, Date.now() - 20 * 60_000, 'admin', 'importStart', { communityId: 'c_demo', file: { fileId: file.fileId, name: '三栋房屋.csv' } });
+  // The upload is lost meanwhile (the host keeps uploads under its temporary data folder).
+  const stored = file.fileId.replace(/^local:/, '');
+  const dirs = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('wuye-browser-data-'));
+  const where = dirs.map((d) => path.join(os.tmpdir(), d, 'files', stored)).filter((f) => fs.existsSync(f));
+  expect(where).toHaveLength(1);
+  fs.rmSync(where[0]!);
+  await env.timer();
+  await walk(P.admin, { title: '房屋导入未能完成', path: '/packages/admin/community/index', shows: '房屋与业主导入' }, 'alerts-admin');
 });
