@@ -118,25 +118,27 @@ export const updateSettings: Handler<'admin', 'updateSettings'> = async (ctx, in
 
 /**
  * Counted per community straight from the records, the same way each feature's own list counts them:
- * open inquiries past due, deliveries still waiting for a signature, duties past due and not done;
- * and the collection rate from the fee totals.
+ * open inquiries past due, deliveries still waiting for a signature, duties past due and not done,
+ * 需通报事项 past their notification deadline and not yet notified; and the collection rate from
+ * the fee totals. Each is one count on an index led by the community.
  */
 export const dashboard: Handler<'admin', 'dashboard'> = async (ctx) => {
   const all = (await ctx.store.find('communities', {}, { sort: [['name', 1]] })).filter((c) => c.retiredAt === undefined);
   const rows: CommunityFigures[] = [];
   const month = monthOf(localDateOf(ctx.now));
   for (const c of all) {
-    const [overdueInquiries, unsignedDeliveries, overdueObligations] = await Promise.all([
+    const [overdueInquiries, unsignedDeliveries, overdueObligations, overdueEvents] = await Promise.all([
       ctx.store.count('inquiries', { communityId: c._id, status: { $in: [...OPEN_STATUSES] }, due: { $lt: ctx.now } }),
       ctx.store.count('deliveries', { communityId: c._id, signStatus: { $in: ['PENDING', 'OBJECTED'] } }),
       ctx.store.count('obligations', { communityId: c._id, doneAt: { $exists: false }, due: { $lt: ctx.now } }),
+      ctx.store.count('notificationEvents', { communityId: c._id, status: 'open', due: { $lt: ctx.now } }),
     ]);
     // The fee writes keep these totals per building and month: read, not recounted from bills.
     const totals = await ctx.store.find('feeTotals', { communityId: c._id, month: { $gte: addMonths(month, -11), $lte: month } });
     rows.push({
       communityId: c._id,
       name: c.name,
-      figures: { overdueInquiries, unsignedDeliveries, overdueObligations },
+      figures: { overdueInquiries, unsignedDeliveries, overdueObligations, overdueEvents },
       collection: latestCollection(totals, month),
     });
   }

@@ -11,6 +11,7 @@ export const DASHBOARD_FIGURES = {
   overdueInquiries: '逾期未答复的质询',
   unsignedDeliveries: '未签收的送达',
   overdueObligations: '逾期未办的事项',
+  overdueEvents: '逾期未通报的需通报事项',
 } as const;
 export type DashboardFigure = keyof typeof DASHBOARD_FIGURES;
 

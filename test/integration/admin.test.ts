@@ -142,18 +142,25 @@ describe('the general manager across communities', () => {
     const inquiries = await h.rt.store.find('inquiries', {});
     const deliveries = await h.rt.store.find('deliveries', {});
     const obligations = await h.rt.store.find('obligations', {});
+    const events = await h.rt.store.find('notificationEvents', {});
     const open = ['received', 'reopened', 'in_progress', 'escalated'];
     const hand = (c: string) => ({
       overdueInquiries: inquiries.filter((i) => i.communityId === c && open.includes(i.status) && i.due < now).length,
       unsignedDeliveries: deliveries.filter((d) => d.communityId === c && d.signStatus !== 'SIGNED' && d.signStatus !== 'REFUSED').length,
       overdueObligations: obligations.filter((o) => o.communityId === c && !o.doneAt && o.due < now).length,
+      overdueEvents: events.filter((e) => e.communityId === c && e.status === 'open' && e.due < now).length,
     });
     const demo = rows.find((r) => r.communityId === 'c_demo')!;
     expect(demo.figures).toEqual(hand('c_demo'));
-    expect(demo.figures).toEqual({ overdueInquiries: 1, unsignedDeliveries: 4, overdueObligations: expect.any(Number) });
+    expect(demo.figures).toEqual({ overdueInquiries: 1, unsignedDeliveries: 4, overdueObligations: expect.any(Number), overdueEvents: 0 });
     expect(demo.figures.overdueObligations).toBeGreaterThan(0);
-    expect(rows.find((r) => r.communityId === other.communityId)!.figures).toEqual({ overdueInquiries: 0, unsignedDeliveries: 0, overdueObligations: 0 });
-    expect(demo.bars).toEqual({ overdueInquiries: 100, unsignedDeliveries: 100, overdueObligations: 100 });
+    expect(rows.find((r) => r.communityId === other.communityId)!.figures).toEqual({
+      overdueInquiries: 0,
+      unsignedDeliveries: 0,
+      overdueObligations: 0,
+      overdueEvents: 0,
+    });
+    expect(demo.bars).toEqual({ overdueInquiries: 100, unsignedDeliveries: 100, overdueObligations: 100, overdueEvents: 0 });
     // 收缴率: the latest billed month's paid over billed, by hand from the bills themselves.
     const bills = (await h.rt.store.find('bills', { communityId: 'c_demo' })).filter((b) => b.month <= '2027-01');
     const month = bills

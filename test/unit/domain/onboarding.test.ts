@@ -75,15 +75,20 @@ describe('the comparison bars', () => {
       {
         communityId: 'a',
         name: 'A',
-        figures: { overdueInquiries: 4, unsignedDeliveries: 0, overdueObligations: 1 },
+        figures: { overdueInquiries: 4, unsignedDeliveries: 0, overdueObligations: 1, overdueEvents: 2 },
         collection: { month: '2026-10', bp: 8750 },
       },
-      { communityId: 'b', name: 'B', figures: { overdueInquiries: 1, unsignedDeliveries: 0, overdueObligations: 3 }, collection: { month: null, bp: null } },
+      {
+        communityId: 'b',
+        name: 'B',
+        figures: { overdueInquiries: 1, unsignedDeliveries: 0, overdueObligations: 3, overdueEvents: 0 },
+        collection: { month: null, bp: null },
+      },
     ]);
     expect(rows.map((r) => r.collectionText)).toEqual(['87.50%（2026-10）', '—']);
     expect(rows.map((r) => r.bars)).toEqual([
-      { overdueInquiries: 100, unsignedDeliveries: 0, overdueObligations: 33 },
-      { overdueInquiries: 25, unsignedDeliveries: 0, overdueObligations: 100 },
+      { overdueInquiries: 100, unsignedDeliveries: 0, overdueObligations: 33, overdueEvents: 100 },
+      { overdueInquiries: 25, unsignedDeliveries: 0, overdueObligations: 100, overdueEvents: 0 },
     ]);
   });
 });
