@@ -1,3 +1,4 @@
+import { AppError } from '@domain/errors';
 import { IMPORT_OPEN_STATUSES, resolveStaged } from '@domain/import-staging';
 import type { Building, Room } from '@domain/model';
 import type { Storage } from './storage/port';
@@ -32,4 +33,19 @@ export async function visibleRoomCount(store: Storage, communityId: string): Pro
   const all = await store.count('rooms', { communityId });
   if (open.length === 0) return all;
   return all - (await store.count('rooms', { communityId, 'staged.importId': open[0]._id, 'staged.created': true }));
+}
+
+/**
+ * A bill or payment import of the community past its commit write and still writing its rows. Fee
+ * readers answer only before the commit or after the last row (`FEES_SETTLING` meanwhile), so no one
+ * sees part of a file: the accounts and totals they read are derived per room and per month, and
+ * CloudBase cannot change them all in one write. One indexed read, empty but for that window.
+ */
+export async function feeImportSettling(store: Storage, communityId: string): Promise<boolean> {
+  const open = await store.find('imports', { communityId, status: { $in: ['settling'] } }, { limit: 1 });
+  return open.length > 0 && open[0].kind !== 'rooms';
+}
+
+export async function requireFeesSettled(store: Storage, communityId: string | null | undefined): Promise<void> {
+  if (communityId && (await feeImportSettling(store, communityId))) throw new AppError('FEES_SETTLING');
 }

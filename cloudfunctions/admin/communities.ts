@@ -9,7 +9,7 @@ import { BOOTSTRAP_ID, hashCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { ensurePerson, namesOf } from '../_shared/people';
-import { visibleRoomCount } from '../_shared/staged';
+import { feeImportSettling, visibleRoomCount } from '../_shared/staged';
 import type { Storage } from '../_shared/storage/port';
 
 export async function liveCommunity(store: Storage, communityId: string): Promise<Community> {
@@ -133,8 +133,11 @@ export const dashboard: Handler<'admin', 'dashboard'> = async (ctx) => {
       ctx.store.count('obligations', { communityId: c._id, doneAt: { $exists: false }, due: { $lt: ctx.now } }),
       ctx.store.count('notificationEvents', { communityId: c._id, status: 'open', due: { $lt: ctx.now } }),
     ]);
-    // The fee writes keep these totals per building and month: read, not recounted from bills.
-    const totals = await ctx.store.find('feeTotals', { communityId: c._id, month: { $gte: addMonths(month, -11), $lte: month } });
+    // The fee writes keep these totals per building and month: read, not recounted from bills; none
+    // (shown '—') while a fee import writes its rows, which would count part of the file.
+    const totals = (await feeImportSettling(ctx.store, c._id))
+      ? []
+      : await ctx.store.find('feeTotals', { communityId: c._id, month: { $gte: addMonths(month, -11), $lte: month } });
     rows.push({
       communityId: c._id,
       name: c.name,

@@ -31,6 +31,10 @@ const roomIdFor = (communityId: string, label: string) => `r_${sha(`${communityI
 const buildingIdFor = (communityId: string, name: string) => `b_${sha(`${communityId}\u0000${name}`).slice(0, 16)}`;
 const rowId = (importId: string, n: number) => `${importId}_${String(n).padStart(6, '0')}`;
 
+/** A fee import has no apply phase: its rows are written after the commit, while readers wait. */
+const feeProgress = (job: ImportJob): number =>
+  job.kind === 'rooms' ? importProgress(job) : Math.floor(((job.staged + (job.settled ?? 0)) / (2 * Math.max(1, job.total))) * 100);
+
 export function importView(job: ImportJob): ImportView {
   return {
     importId: job._id,
@@ -40,8 +44,8 @@ export function importView(job: ImportJob): ImportView {
     total: job.total,
     staged: job.staged,
     applied: job.applied,
-    // Committed is 100: every row is in force; what remains (settling) changes nothing anyone sees.
-    percent: job.committedAt !== undefined ? 100 : Math.min(99, importProgress(job)),
+    // Rooms: committed is 100, settling changes nothing anyone sees. Fees: readers wait for the last row.
+    percent: job.status === 'committed' || (job.kind === 'rooms' && job.committedAt !== undefined) ? 100 : Math.min(99, feeProgress(job)),
     counts: job.counts,
     missing: job.missing,
     createdAt: job.createdAt,
@@ -129,7 +133,6 @@ async function applyChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> 
   const to = Math.min(job.total, job.applied + IMPORT_CHUNK);
   const staged = await ctx.store.find('importRows', { importId: job._id, n: { $gte: job.applied, $lt: to } }, { sort: [['n', 1]] });
   if (staged.length !== to - job.applied) throw new AppError('CONFLICT', '导入暂存数据不完整，请稍后重试');
-  if (job.kind !== 'rooms') return applyFeeChunk(ctx, job, staged, to);
   const [buildings, stored] = await Promise.all([
     ctx.store.find('buildings', { communityId: job.communityId }),
     ctx.store.find('rooms', { communityId: job.communityId, label: { $in: staged.map((s) => s.row.label) } }),
@@ -186,11 +189,14 @@ async function applyChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob> 
 /**
  * The commit point: ONE write of the import record (`committedAt`), after every row is written
  * beside its room, makes the whole file visible at once. Its own step, so no other write of the
- * import shares its operation; it also lists the rooms the file left out.
+ * import shares its operation; it also lists the rooms the file left out. A bill or payment file
+ * has written nothing yet: from this write on its rows are applied (`settleFeeChunk`) while fee
+ * readers of the community wait (`requireFeesSettled`), and all of it shows at the last chunk.
  */
 async function commitImport(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
   const rows = await ctx.store.find('importRows', { importId: job._id });
   if (rows.length !== job.total) throw new AppError('CONFLICT', '导入暂存数据不完整，请稍后重试');
+  if (job.kind !== 'rooms') return moveCursor(ctx, job, { status: 'settling', committedAt: ctx.now, settled: 0 });
   const all = await ctx.store.find('rooms', { communityId: job.communityId });
   const missing = missingRooms(
     all.filter((r) => !(r.staged?.created && r.staged.importId === job._id)),
@@ -211,6 +217,7 @@ async function settleChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob>
   const from = job.settled ?? 0;
   const to = Math.min(job.total, from + IMPORT_CHUNK);
   const rows = await ctx.store.find('importRows', { importId: job._id, n: { $gte: from, $lt: to } }, { sort: [['n', 1]] });
+  if (job.kind !== 'rooms') return settleFeeChunk(ctx, job, rows, to);
   const ids = rows.flatMap((r) => (r.roomId && r.outcome !== 'unchanged' ? [r.roomId] : []));
   const rooms = ids.length ? await ctx.store.find('rooms', { _id: { $in: ids } }) : [];
   const last = to === job.total;
@@ -227,12 +234,15 @@ async function settleChunk(ctx: StepContext, job: ImportJob): Promise<ImportJob>
 }
 
 /**
- * A chunk of bills or payments. The cursor still moves first (the job's update is the first step of
- * the operation); the counts, known only once each row is applied, join that same update.
+ * A chunk of bills or payments, after the commit. The cursor still moves first (the job's update is
+ * the first step of the operation); the counts, known only once each row is applied, join a second
+ * update of the job in the same operation. Rows are matched against the bills as they are now, so a
+ * bill paid at the counter while the file was checked is not paid twice (the row is held instead).
  */
-async function applyFeeChunk(ctx: StepContext, job: ImportJob, staged: ImportRowRecord[], to: number): Promise<ImportJob> {
+async function settleFeeChunk(ctx: StepContext, job: ImportJob, staged: ImportRowRecord[], to: number): Promise<ImportJob> {
+  if (staged.length !== to - (job.settled ?? 0)) throw new AppError('CONFLICT', '导入暂存数据不完整，请稍后重试');
   const last = to === job.total;
-  const moved = await moveCursor(ctx, job, last ? { applied: to, status: 'committed', committedAt: ctx.now } : { applied: to });
+  const moved = await moveCursor(ctx, job, { settled: to, applied: to, status: last ? 'committed' : 'settling' });
   const counts = { ...job.counts };
   await applyFeeRows(ctx, job, staged, counts);
   const next = await moveCursor(ctx, moved, { counts });
@@ -250,7 +260,8 @@ async function applyFeeChunk(ctx: StepContext, job: ImportJob, staged: ImportRow
 /** One bounded step of an open import, whatever its phase; a committed import is left as it is. */
 export async function stepImport(ctx: StepContext, job: ImportJob): Promise<ImportJob> {
   if (job.status === 'staging') return stageChunk(ctx, job);
-  if (job.status === 'applying') return job.applied < job.total ? applyChunk(ctx, job) : commitImport(ctx, job);
+  // A fee file has no apply phase before its commit: nothing of it is written until readers wait for it.
+  if (job.status === 'applying') return job.kind === 'rooms' && job.applied < job.total ? applyChunk(ctx, job) : commitImport(ctx, job);
   if (job.status === 'settling') return settleChunk(ctx, job);
   return job;
 }

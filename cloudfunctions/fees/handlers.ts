@@ -15,6 +15,7 @@ import { feePolicy } from './ledger';
 import { decideReport, generateBills, paymentReports, paymentView, recordPayment, reportPaid, reportView, schedule, setSchedule } from './money';
 import { addProof, arrears, recordReminder, reminderBatch, roomReminders, unreachable, updateContact } from './reminding';
 import { communityOf, isRoomsButler, maskPhone, staffRoom } from './scope';
+import { waitingForFeeImports } from './settling';
 import { reminderSlips } from './slips';
 import { resolveUnmatched, unmatchedPayments } from './unmatched';
 
@@ -187,7 +188,7 @@ export const dashboard: Handler<'fees', 'dashboard'> = async (ctx, input) => {
   };
 };
 
-export const feeHandlers: Handlers<'fees'> = {
+export const feeHandlers: Handlers<'fees'> = waitingForFeeImports({
   myBills,
   myPayments,
   reportPaid,
@@ -210,4 +211,4 @@ export const feeHandlers: Handlers<'fees'> = {
   reminderSlips,
   unmatchedPayments,
   resolveUnmatched,
-};
+});

@@ -5,7 +5,7 @@ import { ROUTES } from '@domain/routes';
 import { addCalendarDays, localDateOf, monthOf, startOfLocalDay } from '@domain/time';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
-import { roomsImportOpen } from '../_shared/staged';
+import { feeImportSettling, roomsImportOpen } from '../_shared/staged';
 import type { SweepResult } from '../_shared/sweep';
 import type { TotalsChange } from '@domain/fee-totals';
 import { applyTotals, feePolicy, generateForRooms, recordContact } from './ledger';
@@ -41,6 +41,8 @@ async function generateDue(rt: Runtime, now: EpochMs, budget: number): Promise<n
     if (!run || run.done) continue;
     // A rooms import in flight holds staged rooms: the month's bills wait for it to commit and settle.
     if (await roomsImportOpen(store, sched.communityId)) continue;
+    // A fee import writing its rows: billing waits with every other fee write, an hour at most.
+    if (await feeImportSettling(store, sched.communityId)) continue;
     const page = await store.page('rooms', { communityId: sched.communityId }, { sort: [['_id', 1]], limit: budget - used, after: run.after });
     const created = await generateForRooms(store, page.items, sched, month, now, await feePolicy(store, sched.communityId));
     used += page.items.length;
@@ -62,6 +64,8 @@ async function remindOwners(rt: Runtime, now: EpochMs, budget: number): Promise<
   const byCommunity = new Map<string, FeeAccount[]>();
   for (const a of items) byCommunity.set(a.communityId, [...(byCommunity.get(a.communityId) ?? []), a]);
   for (const [communityId, accounts] of byCommunity) {
+    // An owner is told what they owe only when no file is half written into it.
+    if (await feeImportSettling(store, communityId)) continue;
     const totals: TotalsChange[] = [];
     const policy = await feePolicy(store, communityId);
     const bindings = await store.find('roomBindings', { communityId, status: 'approved' });

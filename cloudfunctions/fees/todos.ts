@@ -6,10 +6,13 @@ import { billsAtRisk } from '@domain/fees';
 import { LIMITATION_YEARS } from '@domain/rules';
 import { addCalendarDays, addYears, endOfLocalDay, localDateOf } from '@domain/time';
 import type { ActionContext } from '../_shared/function';
+import { feeImportSettling } from '../_shared/staged';
 import { buildingBound } from './scope';
 
 export async function feeTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
+  // A fee import writing its rows: the counts would count part of the file, so they wait with the lists.
+  if (caller.communityId && (await feeImportSettling(ctx.store, caller.communityId))) return out;
   if (hasRole(caller, 'owner')) {
     const unpaid = await ctx.store.find('bills', { roomId: { $in: caller.roomIds }, status: 'unpaid' });
     if (unpaid.length > 0) {

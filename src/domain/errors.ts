@@ -84,6 +84,7 @@ export const ERROR_MESSAGES = {
   IMPORT_FILE_UNREADABLE: '无法读取导入文件，请上传 .xlsx 或 .csv 文件',
   IMPORT_FILE_CHANGED: '导入文件已变化，请重新开始导入',
   IMPORT_BUSY: '本小区有一项导入尚未完成，请先完成它',
+  FEES_SETTLING: '本小区的账单或缴费正在导入入账，请稍候片刻再查看',
   ROOM_RETIRED: '该房屋已停用，不能申请绑定',
   STAFF_NOT_FOUND: '该员工不在本小区',
   NOT_COMMUNITY_MEMBER: '您在该小区没有角色',

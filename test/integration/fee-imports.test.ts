@@ -241,8 +241,8 @@ describe('a large file', () => {
     let started = Date.now();
     const bills = await runImport('bills', upload('bills-2000.xlsx', await workbook('账单', BILL_HEADER.split(','), billRows)));
     const billMs = Date.now() - started;
-    // 1 start + 8 staging + 8 applying calls.
-    expect(bills.calls).toBe(17);
+    // 1 start + 8 staging + 1 commit + 8 settling calls.
+    expect(bills.calls).toBe(18);
     expect(bills.view.counts).toMatchObject({ created: 2000, unchanged: 0 });
 
     const payRows = (await h.rt.store.find('bills', { communityId: COMMUNITY, status: 'unpaid' }, { sort: [['_id', 1]] })).slice(0, 2000).map((b, i) => {
@@ -273,14 +273,19 @@ describe('resuming', () => {
     );
     let view = start;
     while (view.status === 'staging') view = await h.ok('admin', 'importStep', { importId: start.importId }, DEMO.head);
+    // The commit write: nothing of the file is a bill yet.
+    view = await h.ok('admin', 'importStep', { importId: start.importId }, DEMO.head);
+    expect(view).toMatchObject({ status: 'settling', counts: { created: 0 } });
+    expect(await h.rt.store.count('bills', { roomId: 'r_1_101', month: { $lt: '2026-01' } })).toBe(0);
     const a = await h.raw('admin', { action: 'importStep', payload: { importId: start.importId }, requestId: 'req-fee-apply-1' }, { as: DEMO.head });
     const b = await h.raw('admin', { action: 'importStep', payload: { importId: start.importId }, requestId: 'req-fee-apply-1' }, { as: DEMO.head });
     expect(a).toEqual(b);
-    expect(a).toMatchObject({ ok: true, data: { status: 'applying', applied: 250, counts: { created: 250 } } });
-    // Applied rows are bills at once; the rest wait in the staged rows.
+    expect(a).toMatchObject({ ok: true, data: { status: 'settling', applied: 250, counts: { created: 250 } } });
+    // Written rows are bills, but no reader of the community sees them until the last one is.
     expect(await h.rt.store.count('bills', { roomId: 'r_1_101', month: { $lt: '2026-01' } })).toBe(250);
+    expect(await h.call('fees', 'myBills', {}, { as: 'p_owner_01' })).toMatchObject({ ok: false, error: { code: 'FEES_SETTLING' } });
     view = await h.ok('admin', 'importStep', { importId: start.importId }, DEMO.head);
-    expect(view).toMatchObject({ status: 'committed', applied: 300, counts: { created: 300, unchanged: 0 } });
+    expect(view).toMatchObject({ status: 'committed', applied: 300, percent: 100, counts: { created: 300, unchanged: 0 } });
     expect(await h.rt.store.count('bills', { roomId: 'r_1_101', month: { $lt: '2026-01' } })).toBe(300);
     await expectTotalsReconcile(h.rt.store);
   });
