@@ -66,7 +66,7 @@ describe('fee readers and a rooms import in flight', () => {
     expect((await h.rt.store.get('rooms', row.roomId))!.label).toBe(room.label);
     expect(await slipText({ roomId: row.roomId })).toContain(`房号：${room.label}A`);
     expect(await slipText({ buildingId: room.buildingId })).toContain(`房号：${room.label}A`);
-  });
+  }, 30_000); // three PDFs with their font subsets
 
   it('a room an uncommitted import creates is not found by fee actions', async () => {
     const [row] = (await h.ok('fees', 'arrears', { limit: 1 }, DEMO.butler)).items;
