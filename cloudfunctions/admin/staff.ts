@@ -1,20 +1,16 @@
 import { createHash } from 'crypto';
 import type { InvitationView, StaffView } from '@domain/api/admin';
 import { AppError } from '@domain/errors';
-import { OPEN_STATUSES } from '@domain/inquiry';
 import { STAFF_ROLE_LABELS, type StaffMember } from '@domain/model';
-import { canInvite, checkInvitation, INVITATION_DEFAULT_DAYS, requireManager, type InvitedRole } from '@domain/onboarding';
+import { canInvite, checkInvitation, INVITATION_DEFAULT_DAYS, requireManager, type AppointedRole, type InvitedRole } from '@domain/onboarding';
 import { INVITABLE_ROLES } from '@domain/roles';
 import { ROUTES, routeUrl } from '@domain/routes';
-import { localDateOf } from '@domain/time';
 import { randomCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import { visible } from '../_shared/staged';
 import { ensurePerson } from '../_shared/people';
 import type { Invitation } from '../_shared/storage/onboarding-records';
-import { appendEvent } from '../inquiries/thread';
-import { retireSeat } from './committee';
 import { liveCommunity } from './communities';
 
 const DAY_MS = 86_400_000;
@@ -135,7 +131,7 @@ export const redeemInvitation: Handler<'admin', 'redeemInvitation'> = async (ctx
   return { communityId: community._id, role: inv!.role };
 };
 
-async function keepRevision(ctx: ActionContext, m: StaffMember): Promise<void> {
+export async function keepRevision(ctx: ActionContext, m: StaffMember): Promise<void> {
   await ctx.store.insertIfAbsent('revisions', {
     _id: `rev_${m._id}_${m.version}`,
     collection: 'staffMembers',
@@ -149,7 +145,7 @@ async function keepRevision(ctx: ActionContext, m: StaffMember): Promise<void> {
 }
 
 /** The membership of a person in a community; staff recorded on the person (before memberships) get one now. */
-async function membershipOf(ctx: ActionContext, communityId: string, personId: string): Promise<StaffMember> {
+export async function membershipOf(ctx: ActionContext, communityId: string, personId: string): Promise<StaffMember> {
   const _id = memberIdFor(personId, communityId);
   const found = await ctx.store.get('staffMembers', _id);
   if (found) return found;
@@ -160,18 +156,24 @@ async function membershipOf(ctx: ActionContext, communityId: string, personId: s
   return { ...record, version: 1 };
 }
 
+/** The company's general managers serve every community; only the company administrator sees (and retires) them here. */
+const GM_LIMIT = 20;
+
 export const staff: Handler<'admin', 'staff'> = async (ctx, input) => {
-  requireManager(requireCaller(ctx), input.communityId);
-  const [members, legacy] = await Promise.all([
+  const caller = requireCaller(ctx);
+  requireManager(caller, input.communityId);
+  const [members, legacy, gms] = await Promise.all([
     ctx.store.find('staffMembers', { communityId: input.communityId }),
     ctx.store.find('people', { communityId: input.communityId, staffRole: { $in: [...INVITABLE_ROLES] } }),
+    canInvite(caller, 'general_manager') ? ctx.store.find('people', { staffRole: 'general_manager' }, { limit: GM_LIMIT }) : [],
   ]);
   const withMembership = new Set(members.map((m) => m.personId));
-  const rows: Array<Pick<StaffMember, 'personId' | 'role' | 'buildingIds' | 'active'>> = [
+  const rows: Array<{ personId: string; role: AppointedRole; buildingIds: string[]; active: boolean }> = [
     ...members,
     ...legacy
       .filter((p) => !withMembership.has(p._id))
       .map((p) => ({ personId: p._id, role: p.staffRole as InvitedRole, buildingIds: p.buildingIds ?? [], active: true })),
+    ...gms.map((p) => ({ personId: p._id, role: 'general_manager' as const, buildingIds: [], active: !p.staffRetiredAt })),
   ];
   const people = new Map((await ctx.store.find('people', { _id: { $in: rows.map((r) => r.personId) } })).map((p) => [p._id, p]));
   return rows
@@ -212,67 +214,4 @@ export const updateStaff: Handler<'admin', 'updateStaff'> = async (ctx, input) =
     buildingIds,
     active: true,
   };
-};
-
-/**
- * Retires a person from what they hold here — a staff role in the community, the general manager's
- * role (the company administrator only), a committee seat — effective on their next request (the
- * caller loader reads these records every time); records stay. Open work is not left with nobody:
- * with work open and no colleague named, nothing changes and the count comes back so the page can
- * ask whom to hand it to; each handed-over inquiry's thread says who to whom, and why.
- */
-export const deactivateStaff: Handler<'admin', 'deactivateStaff'> = async (ctx, input) => {
-  const caller = requireCaller(ctx);
-  requireManager(caller, input.communityId);
-  const person = await ctx.store.get('people', input.personId);
-  if (!person) throw new AppError('STAFF_NOT_FOUND');
-  const isGm = person.staffRole === 'general_manager' && !person.staffRetiredAt;
-  if (isGm && !canInvite(caller, 'general_manager')) throw new AppError('INVITATION_ROLE_FORBIDDEN');
-  const m = isGm ? null : await membershipOf(ctx, input.communityId, input.personId).catch(() => null);
-  const today = localDateOf(ctx.now);
-  const seats = (await ctx.store.find('committeeSeats', { communityId: input.communityId, personId: input.personId, termEnd: { $gte: today } })).filter(
-    (s) => s.endedAt === undefined && s.termStart <= today,
-  );
-  if (!isGm && !m && seats.length === 0) throw new AppError('STAFF_NOT_FOUND');
-  if (!isGm && !m?.active && seats.length === 0) return { openWork: 0, reassigned: 0, deactivated: true };
-  const staffHeld = isGm || Boolean(m?.active);
-  const [openInquiries, openDuties] = staffHeld
-    ? await Promise.all([
-        ctx.store.find('inquiries', { communityId: input.communityId, assigneeId: input.personId, status: { $in: [...OPEN_STATUSES] } }),
-        ctx.store.find('obligations', { communityId: input.communityId, assigneeId: input.personId, doneAt: { $exists: false } }),
-      ])
-    : [[], []];
-  const openWork = openInquiries.length + openDuties.length;
-  if (openWork > 0 && !input.reassignTo) return { openWork, reassigned: 0, deactivated: false };
-  let toName = '';
-  if (input.reassignTo) {
-    if (input.reassignTo === input.personId) throw new AppError('ASSIGNEE_NOT_STAFF');
-    const to = await membershipOf(ctx, input.communityId, input.reassignTo).catch(() => null);
-    if (!to || !to.active) throw new AppError('ASSIGNEE_NOT_STAFF');
-    toName = (await ctx.store.get('people', input.reassignTo))?.name ?? '';
-  }
-  const reason = input.reason?.trim() || `${person.name}已停用`;
-  for (const i of openInquiries) {
-    const moved = await updateWithRetry(ctx.store, 'inquiries', i._id, () => ({ assigneeId: input.reassignTo }));
-    await appendEvent(ctx.store, moved, { event: 'assign', from: moved.status, to: moved.status }, caller.personId, ctx.now, {
-      text: `交接：${person.name} → ${toName}（${reason}）`,
-      data: { handover: true, fromId: input.personId, toId: input.reassignTo ?? null, reason },
-    });
-  }
-  for (const o of openDuties) await updateWithRetry(ctx.store, 'obligations', o._id, () => ({ assigneeId: input.reassignTo ?? null }));
-  if (m?.active) {
-    await keepRevision(ctx, m);
-    await updateWithRetry(ctx.store, 'staffMembers', m._id, () => ({ active: false, deactivatedAt: ctx.now, deactivatedBy: caller.personId }));
-  }
-  if (isGm) await updateWithRetry(ctx.store, 'people', person._id, () => ({ staffRetiredAt: ctx.now }));
-  for (const seat of seats) await retireSeat(ctx, seat);
-  if (staffHeld) {
-    await ctx.audit({
-      type: 'staff.deactivated',
-      communityId: input.communityId,
-      subject: { kind: 'staffMember', id: m?._id ?? person._id },
-      data: { role: m?.role ?? 'general_manager', reassignedTo: input.reassignTo ?? null, openWork },
-    });
-  }
-  return { openWork, reassigned: openWork, deactivated: true };
 };

@@ -8,10 +8,10 @@ import { ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
-import { roomsImportOpen } from '../_shared/staged';
+import { roomsImportOpen, visible } from '../_shared/staged';
 import { roomsById } from '../_shared/views';
 import { applyPayment, feePolicy, generateForRooms, scheduleOf } from './ledger';
-import { communityOf, staffRoom } from './scope';
+import { communityOf, roomInForce, staffRoom } from './scope';
 
 export function paymentView(p: Payment, roomLabel: string): PaymentView {
   return {
@@ -51,7 +51,7 @@ export const setSchedule: Handler<'fees', 'setSchedule'> = async (ctx, input) =>
   const communityId = communityOf(caller);
   const rooms = input.rooms ?? {};
   if (Object.keys(rooms).length) {
-    const found = await ctx.store.find('rooms', { _id: { $in: Object.keys(rooms) }, communityId });
+    const found = await visible(ctx.store, await ctx.store.find('rooms', { _id: { $in: Object.keys(rooms) }, communityId }));
     if (found.length !== Object.keys(rooms).length) throw new AppError('NOT_FOUND', '个别房屋不在本小区');
   }
   const current = await ctx.store.get('feeSchedules', communityId);
@@ -133,7 +133,7 @@ async function buildingButlers(ctx: ActionContext, room: Room): Promise<string[]
 export const reportPaid: Handler<'fees', 'reportPaid'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   if (!caller.roomIds.includes(input.roomId)) throw new AppError('NOT_FOUND');
-  const room = await loadVisible(ctx.store, 'rooms', input.roomId, caller);
+  const room = await roomInForce(ctx, caller, input.roomId);
   const report = await ctx.store.insert('paymentReports', {
     _id: ctx.rt.newId('payreport'),
     communityId: room.communityId,

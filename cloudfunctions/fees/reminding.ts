@@ -11,7 +11,7 @@ import type { QueryOf } from '../_shared/storage/port';
 import { arrearsRows, reminderView } from './arrears';
 import type { TotalsChange } from '@domain/fee-totals';
 import { applyTotals, feePolicy, recordContact } from './ledger';
-import { buildingBound, communityOf, staffRoom } from './scope';
+import { buildingBound, communityOf, roomInForce, staffRoom } from './scope';
 
 type AccountQuery = QueryOf<FeeAccount>;
 
@@ -45,7 +45,7 @@ export const unreachable: Handler<'fees', 'unreachable'> = async (ctx, input): P
 
 export const roomReminders: Handler<'fees', 'roomReminders'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  await loadVisible(ctx.store, 'rooms', input.roomId, caller);
+  await roomInForce(ctx, caller, input.roomId);
   const page = await ctx.store.page('reminders', { roomId: input.roomId }, { sort: [['at', -1]], limit: input.limit ?? 30, after: input.after });
   const billIds = [...new Set(page.items.flatMap((r) => r.billIds ?? [r.billId]))];
   const [names, bills] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Room } from '@domain/model';
 import { CENTRE_ROLES, hasRole, LEAD_ROLES, type Caller } from '@domain/roles';
 import type { ActionContext } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
+import { visibleOne } from '../_shared/staged';
 
 /** A butler (not a lead or a manager) works only on the buildings assigned to them. */
 export const buildingBound = (caller: Caller): boolean => hasRole(caller, 'butler') && !hasRole(caller, ...LEAD_ROLES, ...CENTRE_ROLES);
@@ -11,9 +12,19 @@ export const buildingBound = (caller: Caller): boolean => hasRole(caller, 'butle
 export const isRoomsButler = (caller: Caller, room: Pick<Room, 'buildingId'>): boolean =>
   hasRole(caller, 'butler') && caller.buildingIds.includes(room.buildingId);
 
+/**
+ * A room of the caller's community as readers see it: the values in force (an import's staged values
+ * only once it commits), and a room an uncommitted import creates is NOT_FOUND.
+ */
+export async function roomInForce(ctx: Pick<ActionContext, 'store'>, caller: Caller, roomId: string): Promise<Room> {
+  const room = await visibleOne(ctx.store, await loadVisible(ctx.store, 'rooms', roomId, caller));
+  if (!room) throw new AppError('NOT_FOUND');
+  return room;
+}
+
 /** A room the caller may work on; another building's room is NOT_FOUND to a building-bound butler. */
 export async function staffRoom(ctx: ActionContext, caller: Caller, roomId: string): Promise<Room> {
-  const room = await loadVisible(ctx.store, 'rooms', roomId, caller);
+  const room = await roomInForce(ctx, caller, roomId);
   if (buildingBound(caller) && !caller.buildingIds.includes(room.buildingId)) throw new AppError('NOT_FOUND');
   return room;
 }

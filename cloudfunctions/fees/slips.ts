@@ -5,6 +5,7 @@ import type { Bill, Community, Room } from '@domain/model';
 import { localDateOf } from '@domain/time';
 import { requireCaller, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
+import { visible, visibleOne } from '../_shared/staged';
 import { A5, createPdf, INK } from '../_shared/pdf';
 import { buildingBound, staffRoom } from './scope';
 
@@ -71,14 +72,17 @@ export const reminderSlips: Handler<'fees', 'reminderSlips'> = async (ctx, input
   let rooms: Room[];
   if (input.roomId) rooms = [await staffRoom(ctx, caller, input.roomId)];
   else {
-    const building = await loadVisible(ctx.store, 'buildings', input.buildingId ?? '', caller);
+    const building = await visibleOne(ctx.store, await loadVisible(ctx.store, 'buildings', input.buildingId ?? '', caller));
+    if (!building) throw new AppError('NOT_FOUND');
     if (buildingBound(caller) && !caller.buildingIds.includes(building._id)) throw new AppError('NOT_FOUND');
     const owing = await ctx.store.find(
       'feeAccounts',
       { communityId: building.communityId, buildingId: building._id, owingFen: { $gt: 0 } },
       { sort: [['roomLabel', 1]], limit: 500 },
     );
-    rooms = owing.length ? await ctx.store.find('rooms', { _id: { $in: owing.map((a) => a.roomId) } }, { sort: [['label', 1]] }) : [];
+    // Labels as in force: a committed import's values are read before they are folded in.
+    const found = owing.length ? await visible(ctx.store, await ctx.store.find('rooms', { _id: { $in: owing.map((a) => a.roomId) } })) : [];
+    rooms = found.sort((a, b) => a.label.localeCompare(b.label));
   }
   const community = await ctx.store.get('communities', rooms[0]?.communityId ?? caller.communityId ?? '');
   if (!community) throw new AppError('NOT_FOUND');

@@ -5,7 +5,7 @@ import { ROUTES } from '@domain/routes';
 import { addCalendarDays, localDateOf, monthOf, startOfLocalDay } from '@domain/time';
 import { raiseAlert } from '../_shared/alerts';
 import type { Runtime } from '../_shared/runtime';
-import { feeImportSettling, roomsImportOpen } from '../_shared/staged';
+import { feeImportSettling, roomsImportOpen, visibleOne } from '../_shared/staged';
 import type { SweepResult } from '../_shared/sweep';
 import type { TotalsChange } from '@domain/fee-totals';
 import { applyTotals, feePolicy, generateForRooms, recordContact } from './ledger';
@@ -80,7 +80,7 @@ async function remindOwners(rt: Runtime, now: EpochMs, budget: number): Promise<
       const quotas = await store.find('subscriptions', { personId: { $in: owners }, templateKey: 'bill' });
       const channel = quotas.some((q) => q.remaining > 0) ? 'subscribe_message' : 'in_app';
       const alertKey = `fee:${account.roomId}:${today}`;
-      const room = await store.get('rooms', account.roomId);
+      const room = await visibleOne(store, await store.get('rooms', account.roomId));
       if (!room) continue;
       for (const personId of owners) {
         const raised = await raiseAlert(rt, now, {

@@ -6,7 +6,8 @@ import { loginAs, pickPerson, screenshot, settle, useBrowserEnv } from './harnes
 /**
  * The company administrator onboards a community in the browser, as far as H5 goes: creates it,
  * imports 200 rooms from the sample .xlsx (the file chooser driven with setFiles), invites a head,
- * and the head, a new WeChat identity in its own browser, accepts with the code and is the head.
+ * and the head, a new WeChat identity in its own browser, accepts with the code and is the head;
+ * then the administrator retires the head through the retirement panel.
  */
 const FIXTURE = path.resolve(__dirname, '../fixtures/rooms-200.xlsx');
 const env = useBrowserEnv();
@@ -76,4 +77,18 @@ test('create a community, import rooms from a file, invite a head, the head acce
   // The code worked once: the administrator's list shows it used.
   await page.reload();
   await page.locator('[data-testid="staff-section"]').getByText('林思远').waitFor({ state: 'visible' });
+
+  // 5. Retiring: the same panel for anyone (the general manager is listed to the administrator too).
+  const rowOf = (name: string) => page.locator('[data-testid="staff-section"] .list-item', { hasText: name });
+  await expect(page.locator('[data-testid="staff-section"] .list-item', { hasText: '总经理' }).locator('.tag', { hasText: '离任' }).count()).resolves.toBe(1);
+  await rowOf('林思远')
+    .locator('.tag', { hasText: /^离任$/ })
+    .click();
+  const panel = page.locator('[data-testid="retire-panel"]');
+  await panel.waitFor({ state: 'visible' });
+  await fill(page, '离任原因', '调任');
+  await button(panel, '确认离任').click();
+  await rowOf('林思远')
+    .locator('.tag', { hasText: /^已离任$/ })
+    .waitFor({ state: 'visible' });
 });

@@ -134,8 +134,20 @@ describe('a new company on an empty store', () => {
     expect(pending.find((p) => p.personName === '李四')!.mismatch).toBe('姓名与登记业主不一致');
     for (const p of pending) await ok('wx-butler', 'session', 'decideBinding', { bindingId: p.bindingId, approve: true });
     const inbox = await ok('wx-owner-0', 'alerts', 'inbox', {});
-    expect(JSON.stringify(inbox)).toContain('房屋绑定已通过');
+    expect(JSON.stringify(inbox)).toContain(`房屋绑定已通过：${owners[0].row[0]}-${owners[0].row[1]}-${owners[0].row[2]}`);
     expect((await ok('wx-owner-0', 'session', 'me', {})).roles).toEqual(['owner']);
+    expect((await ok('wx-butler', 'session', 'me', {})).roles).toEqual(['butler']);
+    // One more applicant under a name the register does not know: refused, and told why.
+    const stranger = rows[15];
+    await ok('wx-owner-5', 'session', 'me', {});
+    await ok('wx-owner-5', 'session', 'updateProfile', { name: '王五', phone: '13912345678' });
+    await ok('wx-owner-5', 'session', 'requestBinding', { roomId: rooms.find((r) => r.label === `${stranger[0]}-${stranger[1]}-${stranger[2]}`)!.roomId });
+    const [odd] = (await ok('wx-butler', 'session', 'pendingBindings', {})).items;
+    expect(odd).toMatchObject({ personName: '王五', registeredName: stranger[4], mismatch: expect.stringContaining('姓名与登记业主不一致') });
+    const why = '与登记业主不符，请业主本人携房产证到服务中心办理';
+    await ok('wx-butler', 'session', 'decideBinding', { bindingId: odd.bindingId, approve: false, note: why });
+    expect(JSON.stringify(await ok('wx-owner-5', 'alerts', 'inbox', {}))).toContain(`原因：${why}`);
+    expect((await ok('wx-owner-5', 'session', 'me', {})).roles).toEqual(['visitor']);
 
     // 5. The head records the election: five members with positions, term and filing number.
     const candidates = await ok('wx-head', 'admin', 'candidates', { communityId });

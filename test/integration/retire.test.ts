@@ -1,4 +1,5 @@
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
+import { HANDOVER_BATCH } from '../../cloudfunctions/admin/retire';
 
 /** Appointing the general manager by invitation, and retiring anyone with their open work handed over. */
 const C = 'c_demo';
@@ -71,4 +72,71 @@ it('an invitation’s image: locally a QR of the join link, for a manager of its
   expect(await codeOf(h.call('admin', 'invitationQr', { code: inv.code! }, { as: DEMO.butler }))).toBe('FORBIDDEN');
   await h.call('admin', 'redeemInvitation', { code: inv.code!, name: '新管家' }, { openid: 'wx-new-butler' });
   expect(await codeOf(h.call('admin', 'invitationQr', { code: inv.code! }, { as: DEMO.head }))).toBe('INVITATION_USED');
+});
+
+describe('retiring the general manager', () => {
+  const duty = (id: string, communityId: string) =>
+    h.rt.store.insert('obligations', {
+      _id: id,
+      communityId,
+      kind: 'monthly_pl',
+      title: '月度损益表',
+      period: '2026-11',
+      due: h.now() + 86_400_000,
+      dueDate: '2026-11-21',
+      dueProvisional: false,
+      assigneeId: DEMO.gm,
+      createdAt: h.now(),
+    } as never);
+
+  it('the administrator sees the GM in the staff list (a head does not), and the GM’s open work moves in every community', async () => {
+    const listed = await h.ok('admin', 'staff', { communityId: C }, DEMO.admin);
+    expect(listed.find((s) => s.personId === DEMO.gm)).toMatchObject({ role: 'general_manager', roleLabel: '总经理', active: true });
+    expect((await h.ok('admin', 'staff', { communityId: C }, DEMO.head)).some((s) => s.personId === DEMO.gm)).toBe(false);
+
+    const other = await h.ok(
+      'admin',
+      'createCommunity',
+      { name: '翠湖花园', city: '深圳', companyAccount: { bank: '招商银行', accountName: '安居物业', accountNo: '7559 0000 1111' } },
+      DEMO.admin,
+    );
+    await duty('ob_gm_1', C);
+    await duty('ob_gm_2', other.communityId);
+    const asked = await h.ok('inquiries', 'ask', { channel: 'owner', kind: 'request', text: '电梯异响' }, DEMO.owner);
+    await h.rt.store.update('inquiries', asked.inquiryId, (await h.rt.store.get('inquiries', asked.inquiryId))!.version, { assigneeId: DEMO.gm });
+
+    const prompt = await h.ok('admin', 'deactivateStaff', { communityId: C, personId: DEMO.gm }, DEMO.admin);
+    expect(prompt).toEqual({ openWork: 3, reassigned: 0, deactivated: false });
+    // The head serves only this community: the other community's duty would have nobody.
+    expect(await codeOf(h.call('admin', 'deactivateStaff', { communityId: C, personId: DEMO.gm, reassignTo: DEMO.head }, { as: DEMO.admin }))).toBe(
+      'ASSIGNEE_NOT_STAFF',
+    );
+    expect((await h.rt.store.get('obligations', 'ob_gm_1'))!.assigneeId).toBe(DEMO.gm);
+
+    // A new general manager serves every community and takes it all.
+    const inv = await h.ok('admin', 'createInvitation', { communityId: C, role: 'general_manager' }, DEMO.admin);
+    const joined = await h.call('admin', 'redeemInvitation', { code: inv.code!, name: '周新' }, { openid: 'wx-new-gm' });
+    expect(joined.ok).toBe(true);
+    const newGm = (await h.rt.store.find('people', { openid: 'wx-new-gm' }))[0]._id;
+    const done = await h.ok('admin', 'deactivateStaff', { communityId: C, personId: DEMO.gm, reassignTo: newGm, reason: '调任' }, DEMO.admin);
+    expect(done).toEqual({ openWork: 3, reassigned: 3, deactivated: true });
+    expect((await h.rt.store.get('obligations', 'ob_gm_1'))!.assigneeId).toBe(newGm);
+    expect((await h.rt.store.get('obligations', 'ob_gm_2'))!.assigneeId).toBe(newGm);
+    expect((await h.rt.store.get('inquiries', asked.inquiryId))!.assigneeId).toBe(newGm);
+    expect(await roles(DEMO.gm)).toEqual(['visitor']);
+    const after = await h.ok('admin', 'staff', { communityId: C }, DEMO.admin);
+    expect(after.find((s) => s.personId === DEMO.gm)?.active).toBe(false);
+  });
+
+  it('more open work than one batch is handed over call by call; the role goes with the last batch', async () => {
+    for (let i = 0; i < HANDOVER_BATCH + 1; i++) await duty(`ob_many_${String(i).padStart(3, '0')}`, C);
+    const inv = await h.ok('admin', 'createInvitation', { communityId: C, role: 'general_manager' }, DEMO.admin);
+    await h.call('admin', 'redeemInvitation', { code: inv.code!, name: '周新' }, { openid: 'wx-new-gm' });
+    const newGm = (await h.rt.store.find('people', { openid: 'wx-new-gm' }))[0]._id;
+    const input = { communityId: C, personId: DEMO.gm, reassignTo: newGm };
+    expect(await h.ok('admin', 'deactivateStaff', input, DEMO.admin)).toEqual({ openWork: HANDOVER_BATCH + 1, reassigned: HANDOVER_BATCH, deactivated: false });
+    expect(await roles(DEMO.gm)).toContain('general_manager');
+    expect(await h.ok('admin', 'deactivateStaff', input, DEMO.admin)).toEqual({ openWork: 1, reassigned: 1, deactivated: true });
+    expect(await h.rt.store.count('obligations', { assigneeId: DEMO.gm })).toBe(0);
+  });
 });

@@ -2,16 +2,7 @@ import { z } from 'zod';
 import type { DashboardRow } from '../dashboard';
 import { zFileRef } from '../files';
 import type { CommitteePosition, EpochMs, Id, LocalDate } from '../model';
-import {
-  INVITATION_DEFAULT_DAYS,
-  INVITATION_MAX_DAYS,
-  zElection,
-  zInvitationCode,
-  zSettings,
-  type CommunitySettings,
-  type InvitedRole,
-  type AppointedRole,
-} from '../onboarding';
+import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS, zElection, zInvitationCode, zSettings, type CommunitySettings, type AppointedRole } from '../onboarding';
 import type { RowError, RowOutcome } from '../room-import';
 import { APPOINTABLE_ROLES, INVITABLE_ROLES } from '../roles';
 import { action, noInput, zId, zLocalDate, zText } from './contract';
@@ -73,7 +64,8 @@ export interface StaffView {
   personId: Id;
   name: string;
   phone?: string;
-  role: InvitedRole;
+  /** A general manager is listed to the company administrator only: the role spans every community. */
+  role: AppointedRole;
   roleLabel: string;
   buildingIds: Id[];
   active: boolean;
@@ -100,6 +92,7 @@ export interface SettingsView {
 export interface DeactivateResult {
   /** Open inquiries and duties still assigned to the person; when non-zero and no `reassignTo`, nothing changed. */
   openWork: number;
+  /** Handed over by this call: a batch at most; while fewer than `openWork`, the page calls again. */
   reassigned: number;
   deactivated: boolean;
 }

@@ -14,6 +14,8 @@ export function CommitteeSection(props: {
   seats: SeatView[];
   candidates: Array<{ personId: string; name: string; rooms: string[] }>;
   onChanged: () => void;
+  /** Opens the retirement panel for a member leaving before their term ends. */
+  onRetire: (seat: SeatView) => void;
 }) {
   const { communityId, seats, candidates, onChanged } = props;
   const [positions, setPositions] = useState<Record<string, CommitteePosition | ''>>({});
@@ -38,9 +40,14 @@ export function CommitteeSection(props: {
     <View className="card" data-testid="committee-section">
       <View className="section-title">业委会名单（今日）</View>
       {seats.map((s) => (
-        <View key={s.seatId} className="list-item-meta">
-          {s.positionLabel} · {s.name} · {s.termStart} 至 {s.termEnd}
-          {s.filingNo ? ` · 备案号 ${s.filingNo}` : ''}
+        <View key={s.seatId} className="row list-item-meta">
+          <Text>
+            {s.positionLabel} · {s.name} · {s.termStart} 至 {s.termEnd}
+            {s.filingNo ? ` · 备案号 ${s.filingNo}` : ''}
+          </Text>
+          <Text className="tag tag-danger" onClick={() => props.onRetire(s)}>
+            离任
+          </Text>
         </View>
       ))}
       <View className="section-title">登记选举结果</View>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { InvitationQrView, InvitationView, StaffView } from '@domain/api/admin';
@@ -13,7 +12,7 @@ import { formatDateTime } from '../../../utils/format';
 const ROLES: readonly AppointedRole[] = APPOINTABLE_ROLES;
 const STATUS = { open: '待使用', used: '已使用', expired: '已过期', revoked: '已撤回' } as const;
 
-/** Invitations (one-time codes that expire) and the staff: move, change role, deactivate with a handover. */
+/** Invitations (one-time codes that expire) and the staff (the general manager too, to the administrator): each may be retired with a handover. */
 export function StaffSection(props: {
   communityId: string;
   canInviteHead: boolean;
@@ -23,6 +22,8 @@ export function StaffSection(props: {
   invitations: InvitationView[];
   buildings: Array<{ buildingId: string; name: string }>;
   onChanged: () => void;
+  /** Opens the retirement panel (reason, receiver, confirm) for this person. */
+  onRetire: (s: StaffView) => void;
 }) {
   const { communityId, staff, invitations, buildings, onChanged } = props;
   const [role, setRole] = useState<AppointedRole>('butler');
@@ -42,19 +43,6 @@ export function StaffSection(props: {
       if (inv.code) setQr(await call('admin', 'invitationQr', { code: inv.code }).catch(() => null));
     });
 
-  const deactivate = (s: StaffView) =>
-    submit(async () => {
-      const res = await call('admin', 'deactivateStaff', { communityId, personId: s.personId });
-      if (!res.deactivated) {
-        const others = staff.filter((x) => x.active && x.personId !== s.personId);
-        const choice = await Taro.showActionSheet({ itemList: others.map((o) => `${o.name}（${o.roleLabel}）`) }).catch(() => null);
-        if (!choice) return;
-        void Taro.showToast({ title: `${res.openWork} 项未办结事项将转交`, icon: 'none' });
-        await call('admin', 'deactivateStaff', { communityId, personId: s.personId, reassignTo: others[choice.tapIndex].personId });
-      }
-      onChanged();
-    }, '已停用');
-
   return (
     <View className="card" data-testid="staff-section">
       <View className="section-title">员工与邀请</View>
@@ -65,11 +53,11 @@ export function StaffSection(props: {
               {s.name} · {s.roleLabel}
             </Text>
             {s.active ? (
-              <Text className="tag tag-danger" onClick={() => void deactivate(s)}>
-                停用
+              <Text className="tag tag-danger" onClick={() => props.onRetire(s)}>
+                离任
               </Text>
             ) : (
-              <Text className="tag">已停用</Text>
+              <Text className="tag">已离任</Text>
             )}
           </View>
           {s.buildingIds.length > 0 && <View className="list-item-meta">负责：{s.buildingIds.map((b) => names.get(b) ?? b).join('、')}</View>}

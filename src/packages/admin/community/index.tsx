@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { hasRole } from '@domain/roles';
@@ -7,6 +8,7 @@ import { usePageData } from '../../../components/usePageData';
 import { useSession } from '../../../stores/session';
 import { CommitteeSection } from './CommitteeSection';
 import { ImportSection } from './ImportSection';
+import { RetirePanel } from './RetirePanel';
 import { SettingsSection } from './SettingsSection';
 import { StaffSection } from './StaffSection';
 import '../admin.scss';
@@ -15,6 +17,7 @@ import '../admin.scss';
 export default function CommunityAdmin() {
   const { params } = useRouter();
   const me = useSession((s) => s.me);
+  const [retiring, setRetiring] = useState<{ personId: string; name: string; what: string; staff: boolean } | null>(null);
   const communityId = params.id ?? me?.communityId ?? '';
   const { data, error, reload, setData } = usePageData(async () => {
     const [settings, imports, staff, invitations, buildings, roster, candidates] = await Promise.all([
@@ -36,6 +39,21 @@ export default function CommunityAdmin() {
       </View>
     );
   const onChanged = () => void reload();
+  if (retiring)
+    return (
+      <View className="page admin-page" data-testid="community-admin">
+        <RetirePanel
+          communityId={communityId}
+          person={retiring}
+          receivers={retiring.staff ? data.staff : []}
+          onCancel={() => setRetiring(null)}
+          onDone={() => {
+            setRetiring(null);
+            onChanged();
+          }}
+        />
+      </View>
+    );
   return (
     <View className="page admin-page" data-testid="community-admin">
       <SettingsSection view={data.settings} onSaved={(settings) => setData((d) => (d ? { ...d, settings } : d))} />
@@ -48,8 +66,15 @@ export default function CommunityAdmin() {
         invitations={data.invitations}
         buildings={data.buildings}
         onChanged={onChanged}
+        onRetire={(s) => setRetiring({ personId: s.personId, name: s.name, what: s.roleLabel, staff: true })}
       />
-      <CommitteeSection communityId={communityId} seats={data.roster.seats} candidates={data.candidates} onChanged={onChanged} />
+      <CommitteeSection
+        communityId={communityId}
+        seats={data.roster.seats}
+        candidates={data.candidates}
+        onChanged={onChanged}
+        onRetire={(s) => setRetiring({ personId: s.personId, name: s.name, what: `业委会${s.positionLabel}`, staff: false })}
+      />
     </View>
   );
 }
