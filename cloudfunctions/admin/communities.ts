@@ -3,7 +3,8 @@ import { compareCommunities, latestCollection, type CommunityFigures } from '@do
 import { addMonths, localDateOf, monthOf } from '@domain/time';
 import { AppError } from '@domain/errors';
 import { OPEN_STATUSES } from '@domain/inquiry';
-import type { Community } from '@domain/model';
+import { checkSealKeeperChoice } from '@domain/meeting-rules';
+import { POSITION_LABELS, type Community } from '@domain/model';
 import { checkSettings, requireManager, settingsOf } from '@domain/onboarding';
 import { BOOTSTRAP_ID, hashCode } from '../_shared/bootstrap';
 import { requireCaller, type ActionContext, type Handler } from '../_shared/function';
@@ -11,6 +12,7 @@ import { updateWithRetry } from '../_shared/guards';
 import { ensurePerson, namesOf } from '../_shared/people';
 import { feeImportSettling, visibleRoomCount } from '../_shared/staged';
 import type { Storage } from '../_shared/storage/port';
+import { rosterOn } from '../filings/community';
 
 export async function liveCommunity(store: Storage, communityId: string): Promise<Community> {
   const c = await store.get('communities', communityId);
@@ -69,7 +71,10 @@ export const retireCommunity: Handler<'admin', 'retireCommunity'> = async (ctx, 
 };
 
 async function settingsView(ctx: ActionContext, c: Community): Promise<SettingsView> {
-  const history = await ctx.store.find('revisions', { recordId: c._id }, { sort: [['versionNo', -1]], limit: 50 });
+  const [history, roster] = await Promise.all([
+    ctx.store.find('revisions', { recordId: c._id }, { sort: [['versionNo', -1]], limit: 50 }),
+    rosterOn(ctx.store, c._id, localDateOf(ctx.now)),
+  ]);
   const names = await namesOf(
     ctx.store,
     history.map((h) => h.replacedBy),
@@ -79,6 +84,7 @@ async function settingsView(ctx: ActionContext, c: Community): Promise<SettingsV
     settings: settingsOf(c),
     settingsVersion: c.settingsVersion ?? 1,
     history: history.map((h) => ({ versionNo: h.versionNo, values: h.values, replacedAt: h.replacedAt, replacedBy: names.get(h.replacedBy ?? '') ?? '' })),
+    committee: roster.map((m) => ({ personId: m.personId, name: m.name, position: m.position, positionLabel: POSITION_LABELS[m.position] })),
   };
 }
 
@@ -92,6 +98,7 @@ export const updateSettings: Handler<'admin', 'updateSettings'> = async (ctx, in
   requireManager(caller, input.communityId);
   checkSettings(input.settings);
   const c = await liveCommunity(ctx.store, input.communityId);
+  checkSealKeeperChoice(input.settings.sealKeeperId || undefined, await rosterOn(ctx.store, c._id, localDateOf(ctx.now)));
   const versionNo = c.settingsVersion ?? 1;
   // Two editors at once: the second was looking at an older version and must reload, not overwrite.
   if (input.expectedVersion !== versionNo) throw new AppError('CONFLICT');

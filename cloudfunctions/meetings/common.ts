@@ -18,6 +18,7 @@ import type { EpochMs, Id } from '@domain/model';
 import type { Caller } from '@domain/roles';
 import type { Delivery } from '@domain/signoff';
 import { completeTask } from '@domain/workbench';
+import { sealKeeperOf } from '@domain/meeting-rules';
 import type { ActionContext } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
 import type { Storage } from '../_shared/storage/port';
@@ -36,6 +37,12 @@ export function requireCommunity(caller: Caller): Id {
 export async function committeeOf(ctx: ActionContext, communityId: Id) {
   const roster = await rosterOn(ctx.store, communityId, localDateOf(ctx.now));
   return { roster, chair: roster.find((m) => m.position === 'chair') ?? null, vice: roster.filter((m) => m.position === 'vice_chair') };
+}
+
+/** The seal keeper named in the community settings while on the committee; otherwise the chair. */
+export async function keeperOf(ctx: ActionContext, communityId: Id): Promise<Id | undefined> {
+  const [community, { roster }] = await Promise.all([ctx.store.get('communities', communityId), committeeOf(ctx, communityId)]);
+  return sealKeeperOf(community, roster);
 }
 
 /** Every meeting step goes into the community's archive chain, searchable under the kind 'meeting'. */

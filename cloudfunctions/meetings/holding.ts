@@ -1,12 +1,13 @@
 import type { MeetingView } from '@domain/api/meetings';
 import type { RosterMember } from '@domain/documents';
 import { AppError } from '@domain/errors';
-import { presentQuorum, requireResolvable, tallyMotion } from '@domain/meeting-rules';
+import { checkReportAttendance, isReportMeeting, presentQuorum, requireResolvable, tallyMotion } from '@domain/meeting-rules';
 import { MEETING_KIND_LABELS, MEETING_STATES, MEETING_TRANSITIONS, step, VOTE_LABELS, type Meeting, type Motion, type Resolution } from '@domain/meetings';
 import { POSITION_LABELS, type Id } from '@domain/model';
 import { ROUTES, routeUrl } from '@domain/routes';
 import { localDateOf } from '@domain/time';
 import { raiseAlert } from '../_shared/alerts';
+import { generalManagers } from '../_shared/people';
 import { requireCaller, type ActionContext, type Handler, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { communityOf, quorumRuleOf } from '../filings/community';
@@ -73,11 +74,12 @@ export const schedule: Handler<'meetings', 'schedule'> = async (ctx, input) => {
 export const get: Handler<'meetings', 'get'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const meeting = await loadVisible(ctx.store, 'meetings', input.meetingId, caller);
-  const [resolutions, { roster }, staff, papers] = await Promise.all([
+  const [resolutions, { roster }, staff, papers, community] = await Promise.all([
     ctx.store.find('resolutions', { meetingId: meeting._id }),
     committeeOf(ctx, meeting.communityId),
     staffOf(ctx, meeting.communityId),
     papersOf(ctx, meeting),
+    communityOf(ctx.store, meeting.communityId),
   ]);
   return {
     meeting: await view(ctx, meeting),
@@ -85,6 +87,7 @@ export const get: Handler<'meetings', 'get'> = async (ctx, input) => {
     roster: roster.map((m) => ({ personId: m.personId, name: m.name, position: POSITION_LABELS[m.position] })),
     staff,
     papers,
+    quorumRule: quorumRuleOf(community),
   };
 };
 
@@ -96,6 +99,13 @@ export const recordAttendance: Handler<'meetings', 'recordAttendance'> = async (
   const ids = [...new Set(input.memberIds)];
   const present = roster.filter((m) => ids.includes(m.personId));
   if (present.length !== ids.length) throw new AppError('INVALID_INPUT', '出席人须为在任委员（不得委托出席）');
+  if (isReportMeeting(meeting.kind)) {
+    checkReportAttendance(
+      meeting.kind,
+      input.staff,
+      (await generalManagers(ctx.store)).map((p) => p._id),
+    );
+  }
   const community = await communityOf(ctx.store, meeting.communityId);
   const added = motionsFrom(meeting.motions.length, input.motions);
   await checkFilings(ctx, caller, added);
@@ -127,7 +137,7 @@ export const recordAttendance: Handler<'meetings', 'recordAttendance'> = async (
     subject: { kind: 'meeting', id: meeting._id },
     data: { present: present.length, rosterSize: roster.length, quorumPresent: attendance.quorumPresent },
   });
-  if (meeting.kind === 'half_year' || meeting.kind === 'annual') {
+  if (isReportMeeting(meeting.kind)) {
     const kind = meeting.kind === 'half_year' ? 'half' : 'annual';
     await closeObligation(ctx, obligationIdFor(meeting.communityId, kind, meeting.period ?? ''), caller.personId, `已召开${meeting.title}`);
   }

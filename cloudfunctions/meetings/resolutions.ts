@@ -1,23 +1,16 @@
 import type { MyVote, OwnerNotice } from '@domain/api/meetings';
 import { AppError } from '@domain/errors';
-import { checkSeal, sealKeeperIdOf } from '@domain/meeting-rules';
+import { checkSeal } from '@domain/meeting-rules';
 import { RESOLUTION_STATES, RESOLUTION_TRANSITIONS, step, VOTE_LABELS, type Resolution } from '@domain/meetings';
 import { ROUTES, routeUrl } from '@domain/routes';
 import { raiseAlert } from '../_shared/alerts';
 import { requireCaller, type ActionContext, type Handler, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { headsOf } from '../_shared/people';
-import { communityOf } from '../filings/community';
-import { archiveMeeting, committeeOf, refOf, requireCommunity, resolutionView } from './common';
+import { archiveMeeting, keeperOf, refOf, requireCommunity, resolutionView } from './common';
 
 const archiveStep = (ctx: ActionContext, r: Resolution, title: string, text: string, payload: Record<string, unknown>) =>
   archiveMeeting(ctx.store, { communityId: r.communityId, at: ctx.now, subject: { kind: 'resolution', id: r._id }, recordId: r._id, title, text, payload });
-
-/** The seal keeper named in the community settings; without one, the chair keeps the seal. */
-async function keeperOf(ctx: ActionContext, communityId: string): Promise<string | undefined> {
-  const named = sealKeeperIdOf(await communityOf(ctx.store, communityId));
-  return named ?? (await committeeOf(ctx, communityId)).chair?.personId;
-}
 
 export const resolutions: Handler<'meetings', 'resolutions'> = async (ctx) => {
   const caller = requireCaller(ctx);

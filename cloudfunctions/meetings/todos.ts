@@ -1,10 +1,10 @@
 import type { TodoItem } from '@domain/api/session';
-import { periodOfDay, quarterStatus, sealKeeperIdOf } from '@domain/meeting-rules';
+import { periodOfDay, quarterStatus } from '@domain/meeting-rules';
 import { hasRole, type Caller, COMMUNITY_STAFF_ROLES, LEAD_ROLES } from '@domain/roles';
 import { ROUTES, routeUrl } from '@domain/routes';
 import { localDateOf, type Quarter } from '@domain/time';
 import type { ActionContext } from '../_shared/function';
-import { committeeOf } from './common';
+import { keeperOf } from './common';
 
 /**
  * Committee: a proposal waiting for my answer, resolutions waiting for the chair's signature or the
@@ -35,7 +35,7 @@ export async function meetingTodos(ctx: ActionContext, caller: Caller): Promise<
   };
   if (caller.committeePosition === 'chair') count('决议待主任签字', 'resolution-sign', resolutions.filter((r) => r.status === 'passed').length);
   if (resolutions.some((r) => r.status === 'chair_signed')) {
-    const keeper = sealKeeperIdOf(await ctx.store.get('communities', communityId)) ?? (await committeeOf(ctx, communityId)).chair?.personId;
+    const keeper = await keeperOf(ctx, communityId);
     if (keeper === caller.personId) count('决议待加盖公章', 'resolution-seal', resolutions.filter((r) => r.status === 'chair_signed').length);
   }
   if (hasRole(caller, 'head')) {

@@ -66,6 +66,7 @@ export const ERROR_MESSAGES = {
   NOT_THE_CHAIR: '只有业委会主任可以签署决议',
   NOT_THE_SEAL_KEEPER: '只有本小区指定的公章保管人可以记录用章',
   SEAL_PHOTO_REQUIRED: '请上传盖章页照片（公章不得盖在空白页上）',
+  GENERAL_MANAGER_REQUIRED: '年度、半年度工作汇报会议须有公司总经理出席：请在服务中心出席人员中选择总经理',
   RESOLUTION_REQUIRED: '使用维修基金的申报须关联一项已通过的业委会决议',
   RESOLUTION_MISMATCH: '所选决议不属于本小区或未获通过',
   POSTING_NOT_PENDING: '该公告已审核',

@@ -9,7 +9,7 @@ import { isDueWithin, isLate, specialMeetingNoticeDeadline, type Deadline } from
 import { FUND_FILING_CATEGORIES, type CommitteeDocument } from './documents';
 import { fail } from './errors';
 import type { EpochMs, Id, LocalDate } from './model';
-import { PROPOSAL_TRANSITIONS, type Meeting, type MotionTally, type ProposalStatus, type Resolution, type VoteChoice } from './meetings';
+import { PROPOSAL_TRANSITIONS, type Meeting, type MotionTally, type ProposalStatus, type Resolution, type StaffAttendee, type VoteChoice } from './meetings';
 import { checkQuorum, countNeeded, DEFAULT_QUORUM_RULE, type QuorumRule } from './quorum';
 import { MEETING_NOTICE_REMINDER_WORKING_DAYS, QUARTER_RISK_DAYS_LEFT, ROUTINE_PROPOSAL_RISK_DAY, SPECIAL_MEETING_NOTICE_DAYS } from './rules';
 import { addCalendarDays, calendarDaysBetween, dateInMonth, endOfLocalDay, firstMonthOfQuarter, localDateOf, type Quarter } from './time';
@@ -18,18 +18,36 @@ import { addCalendarDays, calendarDaysBetween, dateInMonth, endOfLocalDay, first
 
 const MAX_NOTICE_DAYS = 60;
 
-/** `meetingNoticeDays` on the community (or its `settings`), a whole number of days; else the rule book's default. */
+/**
+ * The community's notice-days setting (`noticeDays`, saved with its versioned settings), a whole
+ * number of days; the rule book's period when absent. Never shorter than the rule book: a record
+ * written before the settings were validated cannot shorten the notice.
+ */
 export function meetingNoticeDaysOf(community: unknown): number {
-  const c = (community ?? {}) as { meetingNoticeDays?: unknown; settings?: { meetingNoticeDays?: unknown } };
-  const value = c.meetingNoticeDays ?? c.settings?.meetingNoticeDays;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NOTICE_DAYS ? value : SPECIAL_MEETING_NOTICE_DAYS;
+  const value = ((community ?? {}) as { noticeDays?: unknown }).noticeDays;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value > MAX_NOTICE_DAYS) return SPECIAL_MEETING_NOTICE_DAYS;
+  return Math.max(value, SPECIAL_MEETING_NOTICE_DAYS);
 }
 
-/** The seal keeper named in the community's settings, if any (`sealKeeperId` on it or its `settings`). */
+/** The seal keeper named in the community's settings (`sealKeeperId`), if any. */
 export function sealKeeperIdOf(community: unknown): Id | undefined {
-  const c = (community ?? {}) as { sealKeeperId?: unknown; settings?: { sealKeeperId?: unknown } };
-  const value = c.sealKeeperId ?? c.settings?.sealKeeperId;
+  const value = ((community ?? {}) as { sealKeeperId?: unknown }).sealKeeperId;
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Who keeps the seal today: the member the settings name while they sit on the committee; the chair
+ * otherwise (none named, or the named keeper's term has ended), so a seal never waits on an ex-member.
+ */
+export function sealKeeperOf(community: unknown, roster: ReadonlyArray<{ personId: Id; position: string }>): Id | undefined {
+  const named = sealKeeperIdOf(community);
+  if (named && roster.some((m) => m.personId === named)) return named;
+  return roster.find((m) => m.position === 'chair')?.personId;
+}
+
+/** A keeper chosen in the settings must sit on the committee on the day the settings are saved. */
+export function checkSealKeeperChoice(keeperId: Id | undefined, roster: ReadonlyArray<{ personId: Id }>): void {
+  if (keeperId && !roster.some((m) => m.personId === keeperId)) fail('SETTINGS_INVALID', '印章保管人须为现任业委会委员');
 }
 
 // ---- special meeting notice ----------------------------------------------------------------
@@ -60,6 +78,25 @@ export function presentQuorum(rosterSize: number, present: number, rule: QuorumR
   return present >= countNeeded(rule.presentMoreThan, Math.max(rosterSize, 1));
 }
 
+const fractionWords = (f: number): string => (Math.abs(f - 0.5) < 1e-9 ? '半数' : Math.abs(f - 2 / 3) < 0.005 ? '三分之二' : `${Math.round(f * 1000) / 10}%`);
+
+/**
+ * The community's own quorum rule as the attendance step states it, with the counts for this
+ * committee: members present needed to vote at all, and (when agreement counts against all members)
+ * votes for needed to pass.
+ */
+export function quorumHint(rule: QuorumRule, rosterSize: number): { presentNeeded: number; agreeNeeded?: number; text: string } {
+  const size = Math.max(rosterSize, 1);
+  const presentNeeded = countNeeded(rule.presentMoreThan, size);
+  const agreeNeeded = rule.agreeBase === 'all' ? countNeeded(rule.agreeMoreThan, size) : undefined;
+  const base = rule.agreeBase === 'all' ? '全体委员（不只是出席委员）' : '出席委员';
+  const text =
+    `委员须亲自出席，不得委托。出席委员须超过全体委员的${fractionWords(rule.presentMoreThan)}（本届${rosterSize}人，至少${presentNeeded}人）方可表决；` +
+    `同意票须超过${base}的${fractionWords(rule.agreeMoreThan)}${agreeNeeded ? `（至少${agreeNeeded}票）` : ''}，议题才通过并形成决议。` +
+    '人数不足的会议可以记录，但不形成决议。';
+  return { presentNeeded, agreeNeeded, text };
+}
+
 /**
  * Counts one motion's votes. Only members present vote (no proxies), each once; a member present who
  * gave no vote counts as abstaining. The motion passes when the community's quorum rule is met.
@@ -88,6 +125,22 @@ export function tallyMotion(input: {
     fail('INVALID_INPUT', (e as Error).message);
   }
   return { rosterSize: input.rosterSize, present: present.size, agree: counts.for, against: counts.against, abstain, rule, quorum, passed: quorum.met };
+}
+
+// ---- report meetings -----------------------------------------------------------------------
+
+/** Half-year and annual work reports are made to the committee together with company leadership. */
+export const isReportMeeting = (kind: Meeting['kind']): boolean => kind === 'half_year' || kind === 'annual';
+
+/**
+ * A half-year or annual report meeting is recorded as held (closing its duty) only with the general
+ * manager listed as attending: one of the company's general managers picked from the staff list, or,
+ * while the company has no general manager account, an attendee typed in as 总经理.
+ */
+export function checkReportAttendance(kind: Meeting['kind'], staff: ReadonlyArray<StaffAttendee>, generalManagerIds: readonly Id[]): void {
+  if (!isReportMeeting(kind)) return;
+  const listed = staff.some((s) => (s.personId ? generalManagerIds.includes(s.personId) : generalManagerIds.length === 0 && s.role.includes('总经理')));
+  if (!listed) fail('GENERAL_MANAGER_REQUIRED');
 }
 
 // ---- resolutions ---------------------------------------------------------------------------

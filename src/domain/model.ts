@@ -25,8 +25,10 @@ export interface Community extends StoredRecord {
   quorumRule?: { presentMoreThan: number; agreeMoreThan: number; agreeBase: 'all' | 'present' };
   /** Days of written notice before a special meeting (local regulations differ; default the rule book's). */
   noticeDays?: number;
-  /** Who keeps the committee seal (a committee member or staff, by name). */
+  /** Who keeps the committee seal, by name as shown (kept with `sealKeeperId` when one is chosen). */
   sealKeeper?: string;
+  /** The committee member who keeps the seal and alone records its use (absent or empty: the chair). */
+  sealKeeperId?: Id;
   /** Fee reminder cadence and escalation thresholds; absent fields take the defaults. */
   feePolicy?: FeePolicySettings;
   /** Reminder cadences the community set (`settings.reminders`); absent ones take the defaults of `alerts/cadence.ts`. */

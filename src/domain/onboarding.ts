@@ -114,8 +114,14 @@ export const zSettings = z.strictObject({
       .regex(/^[\d ]{8,32}$/, '账号应为8到32位数字'),
   }),
   quorumRule: z.strictObject({ presentMoreThan: zFraction, agreeMoreThan: zFraction, agreeBase: z.enum(['all', 'present']) }),
-  noticeDays: z.number().int('通知天数应为整数').min(SPECIAL_MEETING_NOTICE_DAYS, '会议通知不能少于规定天数').max(60, '会议通知天数过长'),
+  noticeDays: z
+    .number()
+    .int('通知天数应为整数')
+    .min(SPECIAL_MEETING_NOTICE_DAYS, `专题会议通知不能少于${SPECIAL_MEETING_NOTICE_DAYS}天`)
+    .max(60, '会议通知天数过长'),
   sealKeeper: z.string().trim().max(30, '印章保管人不能超过30个字'),
+  /** The member who records each use of the seal; empty: the chair. Checked against the roster when saved. */
+  sealKeeperId: z.string().trim().max(64).optional(),
   feePolicy: z.strictObject({
     repeatEveryDays: z.number().int('催缴间隔应为整数').min(1, '催缴间隔应在1至90之间（单位：天）').max(90, '催缴间隔应在1至90之间（单位：天）'),
     lawyerLetterAfterMonths: z.number().int().min(1).max(60),
@@ -135,6 +141,7 @@ export function settingsOf(c: Community): CommunitySettings {
     quorumRule: c.quorumRule ?? DEFAULT_QUORUM_RULE,
     noticeDays: c.noticeDays ?? SPECIAL_MEETING_NOTICE_DAYS,
     sealKeeper: c.sealKeeper ?? '',
+    sealKeeperId: c.sealKeeperId ?? '',
     // The bill cadence is read from the one cadence table; the old field mirrors it.
     feePolicy: { ...DEFAULT_FEE_POLICY, ...c.feePolicy, repeatEveryDays: reminders.bill.repeatEveryDays },
     reminders,

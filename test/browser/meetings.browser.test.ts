@@ -138,3 +138,55 @@ test('head proposes → chair accepts → meeting held, minutes recorded → a m
   await expect(posted.innerText()).resolves.toContain('已加盖业委会公章');
   await screenshot(ownerPage, 'meetings-owner-posted');
 }, 300_000);
+
+// The store is shared by the tests of this file: the declined quarter is the next one.
+const DECLINE_AT = '2027-01-06T10:00:00+08:00';
+
+/**
+ * A declined quarter in the H5 app: the chair declines the head's proposal with a reason (never
+ * argued with); the head then records a communication with the chair and vice chair on the quarters
+ * page, and the quarter shows as met.
+ */
+test('chair declines with a reason → the head records a communication with chair and vice chair → the quarter is met', async () => {
+  const head = pickPerson(env, 'the service-centre head', (p) => p.name === '周志强');
+  const chair = byId('p_owner_01');
+  const vice = byId('p_owner_08');
+  const REASON = '本季度事项已在日常沟通中说明，无需开会';
+  const SUMMARY = '上门向主任、副主任汇报上一季度工作和收支情况，商定本季度安排。';
+
+  const headPage = await signIn(head.name, DECLINE_AT);
+  await go(headPage, ROUTES.meetings.quarters);
+  const q1 = headPage.locator('[data-testid="quarter-2027-Q1"]');
+  await q1.locator('[data-testid="propose"]').click();
+  await q1.getByText('提议：待主任答复').waitFor();
+
+  const chairPage = await signIn(chair.name, DECLINE_AT);
+  await chairPage.locator('.home-todos .todo-item', { hasText: '会议提议待答复' }).click();
+  await chairPage.locator('[data-testid="proposal-reply"]').waitFor({ state: 'visible' });
+  // No reason, no decline: the button stays disabled until one is written.
+  await expect(chairPage.locator('[data-testid="decline"]').getAttribute('class')).resolves.toContain('nut-button-disabled');
+  await chairPage.locator('[data-testid="decline-reason"] textarea').fill(REASON);
+  await chairPage.locator('[data-testid="decline"]').click();
+  await chairPage.locator('[data-testid="proposal-reply"]').waitFor({ state: 'detached' });
+  await screenshot(chairPage, 'meetings-chair-declined');
+
+  // Later in the quarter the head records the communication; the chair and vice chair are preselected.
+  const later = await signIn(head.name, '2027-01-20T15:00:00+08:00');
+  await go(later, ROUTES.meetings.quarters);
+  const row = later.locator('[data-testid="quarter-2027-Q1"]');
+  await row.getByText(REASON).waitFor();
+  const form = row.locator('[data-testid="communication-form"]');
+  await form.waitFor({ state: 'visible' });
+  await expect(form.innerText()).resolves.toContain('沟通日期：2027-01-20');
+  await form.locator('[data-testid="comm-channel-visit"]').click();
+  await form.locator('[data-testid="comm-summary"] textarea').fill(SUMMARY);
+  await screenshot(later, 'meetings-communication');
+  await form.locator('[data-testid="comm-submit"]').click();
+  await row.getByText(SUMMARY, { exact: false }).waitFor();
+  await form.waitFor({ state: 'detached' });
+  const text = await row.innerText();
+  expect(text).toContain('已完成');
+  expect(text).toContain(`${chair.name}、${vice.name}`);
+  expect(text).toContain('上门拜访');
+  await screenshot(later, 'meetings-quarter-met-by-communication');
+}, 300_000);

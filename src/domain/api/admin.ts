@@ -87,6 +87,8 @@ export interface SettingsView {
   settings: CommunitySettings;
   settingsVersion: number;
   history: Array<{ versionNo: number; values: Record<string, unknown>; replacedAt: EpochMs; replacedBy: string }>;
+  /** The committee today, chair first: who may be chosen to keep the seal. */
+  committee: Array<{ personId: Id; name: string; position: CommitteePosition; positionLabel: string }>;
 }
 
 export interface DeactivateResult {

@@ -3,6 +3,7 @@ import type { Deadline } from '../deadlines';
 import { zFileRef } from '../files';
 import type { EpochMs, Id, LocalDate } from '../model';
 import type { QuarterView } from '../meeting-rules';
+import type { QuorumRule } from '../quorum';
 import { CHANNEL_LABELS, VOTE_LABELS, type Communication, type Meeting, type MeetingProposal, type Posting, type Resolution, type SealUse } from '../meetings';
 import { action, noInput, zId, zKeyOf, zLocalDate, zText } from './contract';
 
@@ -145,10 +146,15 @@ export const meetingsApi = {
       lateReason: z.string().trim().max(500).optional(),
     }),
   ),
-  get: action<{ meeting: MeetingView; resolutions: ResolutionView[]; roster: RosterEntry[]; staff: RosterEntry[]; papers: MeetingPaper[] }>()(
-    '会议详情（出席、表决、纪要、决议、通知与纪要的各个版本、可列为出席人员的服务中心员工）',
-    zMeeting,
-  ),
+  get: action<{
+    meeting: MeetingView;
+    resolutions: ResolutionView[];
+    roster: RosterEntry[];
+    staff: RosterEntry[];
+    papers: MeetingPaper[];
+    /** The community's own quorum rule, which the attendance step states and counts with. */
+    quorumRule: QuorumRule;
+  }>()('会议详情（出席、表决、纪要、决议、通知与纪要的各个版本、可列为出席人员的服务中心员工）', zMeeting),
   recordAttendance: action<MeetingView>()(
     '记录会议出席情况（委员须亲自出席，不得委托；列出服务中心出席人员）',
     z.strictObject({

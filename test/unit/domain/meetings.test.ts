@@ -24,6 +24,10 @@ import {
   quarterStatus,
   requireResolvable,
   sealKeeperIdOf,
+  sealKeeperOf,
+  checkSealKeeperChoice,
+  checkReportAttendance,
+  quorumHint,
   tallyMotion,
   type QuarterInput,
 } from '@domain/meeting-rules';
@@ -111,11 +115,13 @@ describe('special meeting notice: latest date and lateness', () => {
   it('reads the community setting defensively, with the rule book’s default', () => {
     expect(meetingNoticeDaysOf({})).toBe(SPECIAL_MEETING_NOTICE_DAYS);
     expect(meetingNoticeDaysOf(null)).toBe(SPECIAL_MEETING_NOTICE_DAYS);
-    expect(meetingNoticeDaysOf({ meetingNoticeDays: 7 })).toBe(7);
-    expect(meetingNoticeDaysOf({ settings: { meetingNoticeDays: 10 } })).toBe(10);
-    expect(meetingNoticeDaysOf({ meetingNoticeDays: '7' })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
-    expect(meetingNoticeDaysOf({ meetingNoticeDays: -1 })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
-    expect(meetingNoticeDaysOf({ meetingNoticeDays: 2.5 })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
+    // The settings screen saves `noticeDays`; a record below the rule book's minimum never shortens the notice.
+    expect(meetingNoticeDaysOf({ noticeDays: 7 })).toBe(7);
+    expect(meetingNoticeDaysOf({ noticeDays: SPECIAL_MEETING_NOTICE_DAYS - 2 })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
+    expect(meetingNoticeDaysOf({ noticeDays: '7' })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
+    expect(meetingNoticeDaysOf({ noticeDays: -1 })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
+    expect(meetingNoticeDaysOf({ noticeDays: 2.5 })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
+    expect(meetingNoticeDaysOf({ noticeDays: 61 })).toBe(SPECIAL_MEETING_NOTICE_DAYS);
     const seven = planNotice({ meetingDay: '2026-07-10', now: sh('2026-06-20T09:00:00'), noticeDays: 7 });
     expect(seven.deadline.dueDate).toBe('2026-07-03');
     expect(seven.deadline.ruleText).toContain('7天');
@@ -225,8 +231,24 @@ describe('seal and filing links', () => {
     expectAppError(() => checkSeal({ status: 'chair_signed', text: ' ' }, { keeperId: 'k', actorId: 'k', hasPhoto: true }), 'INVALID_INPUT');
     expect(() => checkSeal({ status: 'chair_signed', text: '决议' }, { keeperId: 'k', actorId: 'k', hasPhoto: true })).not.toThrow();
     expect(sealKeeperIdOf({ sealKeeperId: 'p1' })).toBe('p1');
-    expect(sealKeeperIdOf({ settings: { sealKeeperId: 'p2' } })).toBe('p2');
+    expect(sealKeeperIdOf({ sealKeeperId: '' })).toBeUndefined();
     expect(sealKeeperIdOf({ sealKeeperId: 3 })).toBeUndefined();
+  });
+
+  it('the keeper: the member the settings name while on the committee, else the chair', () => {
+    const roster = [
+      { personId: 'chair', position: 'chair' },
+      { personId: 'vice', position: 'vice_chair' },
+    ];
+    expect(sealKeeperOf({ sealKeeperId: 'vice' }, roster)).toBe('vice');
+    expect(sealKeeperOf({ sealKeeperId: '' }, roster)).toBe('chair');
+    expect(sealKeeperOf({}, roster)).toBe('chair');
+    // The named keeper's term ended: the seal does not wait on an ex-member.
+    expect(sealKeeperOf({ sealKeeperId: 'gone' }, roster)).toBe('chair');
+    expect(sealKeeperOf({ sealKeeperId: 'gone' }, [])).toBeUndefined();
+    expect(() => checkSealKeeperChoice('vice', roster)).not.toThrow();
+    expect(() => checkSealKeeperChoice(undefined, roster)).not.toThrow();
+    expectAppError(() => checkSealKeeperChoice('gone', roster), 'SETTINGS_INVALID');
   });
 
   it('a fund filing is approved only with a passed resolution of its community', () => {
@@ -291,5 +313,42 @@ describe('the quarter’s routine-meeting duty', () => {
     expect(quarterStatus(q({ today: '2027-02-01', proposal: { proposedOn: '2026-10-08', status: 'accepted' }, communications: ['2026-11-02'] })).status).toBe(
       'missed',
     );
+  });
+});
+
+describe('report meetings and the attendance hint', () => {
+  const gm = { personId: 'gm1', name: '王总', role: '总经理' };
+  const head = { personId: 'h1', name: '周经理', role: '项目负责人' };
+
+  it('a half-year or annual report is held only with the general manager listed as attending', () => {
+    for (const kind of ['half_year', 'annual'] as const) {
+      expect(() => checkReportAttendance(kind, [head, gm], ['gm1'])).not.toThrow();
+      expectAppError(() => checkReportAttendance(kind, [head], ['gm1']), 'GENERAL_MANAGER_REQUIRED');
+      expectAppError(() => checkReportAttendance(kind, [], ['gm1']), 'GENERAL_MANAGER_REQUIRED');
+      // A name typed in as 总经理 does not stand for the company's general manager account …
+      expectAppError(() => checkReportAttendance(kind, [{ name: '王总', role: '总经理' }], ['gm1']), 'GENERAL_MANAGER_REQUIRED');
+      // … unless the company has none registered.
+      expect(() => checkReportAttendance(kind, [{ name: '王总', role: '公司总经理' }], [])).not.toThrow();
+      expectAppError(() => checkReportAttendance(kind, [{ name: '李四', role: '副经理' }], []), 'GENERAL_MANAGER_REQUIRED');
+    }
+    expect(ERROR_MESSAGES.GENERAL_MANAGER_REQUIRED).toContain('总经理');
+  });
+
+  it('other meetings need no general manager', () => {
+    expect(() => checkReportAttendance('routine', [], ['gm1'])).not.toThrow();
+    expect(() => checkReportAttendance('special', [head], ['gm1'])).not.toThrow();
+  });
+
+  it('the hint counts with the community’s own rule, not the default', () => {
+    const byDefault = quorumHint({ presentMoreThan: 0.5, agreeMoreThan: 0.5, agreeBase: 'all' }, 7);
+    expect(byDefault).toMatchObject({ presentNeeded: 4, agreeNeeded: 4 });
+    expect(byDefault.text).toContain('超过全体委员的半数（本届7人，至少4人）');
+    const twoThirds = quorumHint({ presentMoreThan: 2 / 3, agreeMoreThan: 0.5, agreeBase: 'all' }, 7);
+    expect(twoThirds.presentNeeded).toBe(5);
+    expect(twoThirds.text).toContain('三分之二（本届7人，至少5人）');
+    const ofPresent = quorumHint({ presentMoreThan: 0.6, agreeMoreThan: 0.75, agreeBase: 'present' }, 10);
+    expect(ofPresent).toMatchObject({ presentNeeded: 7, agreeNeeded: undefined });
+    expect(ofPresent.text).toContain('超过出席委员的75%');
+    expect(ofPresent.text).toContain('超过全体委员的60%');
   });
 });

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { SettingsView } from '@domain/api/admin';
 import type { CommunitySettings } from '@domain/onboarding';
 import { DEFAULT_CADENCES, type SettableReminder } from '@domain/alerts/cadence';
-import { QUARTERLY_FUND_REPORT_DAY } from '@domain/rules';
+import { QUARTERLY_FUND_REPORT_DAY, SPECIAL_MEETING_NOTICE_DAYS } from '@domain/rules';
 import { call } from '../../../api/client';
 import { useSubmit } from '../../../components/useSubmit';
 import { formatDateTime } from '../../../utils/format';
@@ -24,7 +24,7 @@ function cadenceField(label: string, key: SettableReminder, field: 'beforeWorkin
 const NUMBERS: NumberField[] = [
   ['出席须超过（比例）', (s) => s.quorumRule.presentMoreThan, (s, v) => ({ ...s, quorumRule: { ...s.quorumRule, presentMoreThan: v } })],
   ['同意须超过（比例）', (s) => s.quorumRule.agreeMoreThan, (s, v) => ({ ...s, quorumRule: { ...s.quorumRule, agreeMoreThan: v } })],
-  ['会议提前通知天数', (s) => s.noticeDays, (s, v) => ({ ...s, noticeDays: v })],
+  [`专题会议提前书面通知天数（不少于${SPECIAL_MEETING_NOTICE_DAYS}天）`, (s) => s.noticeDays, (s, v) => ({ ...s, noticeDays: v })],
   // One interval, kept in both places the contract states it (settings.reminders.bill is the one read).
   [
     '缴费提醒间隔（天）',
@@ -84,10 +84,7 @@ export function SettingsSection({ view, onSaved }: { view: SettingsView; onSaved
           <Input className="field-input" type="digit" value={String(get(s))} onInput={(e) => setS(set(s, Number(e.detail.value)))} />
         </View>
       ))}
-      <View className="field">
-        <Text className="field-label">印章保管人</Text>
-        <Input className="field-input" value={s.sealKeeper} onInput={(e) => setS({ ...s, sealKeeper: e.detail.value })} />
-      </View>
+      <SealKeeperField view={view} s={s} onChange={setS} />
       <Button type="primary" loading={busy} onClick={() => void save()}>
         保存
       </Button>
@@ -96,6 +93,38 @@ export function SettingsSection({ view, onSaved }: { view: SettingsView; onSaved
           第 {h.versionNo} 版，{h.replacedBy} 于 {formatDateTime(h.replacedAt)} 修改
         </View>
       ))}
+    </View>
+  );
+}
+
+/**
+ * The seal's keeper is chosen from today's committee; none chosen, the chair keeps it. The name is
+ * kept alongside the id so older screens that show `sealKeeper` still read right.
+ */
+function SealKeeperField({ view, s, onChange }: { view: SettingsView; s: CommunitySettings; onChange: (s: CommunitySettings) => void }) {
+  const chair = view.committee.find((m) => m.position === 'chair');
+  const current = view.committee.some((m) => m.personId === s.sealKeeperId) ? s.sealKeeperId : '';
+  const pick = (personId: string, name: string) => onChange({ ...s, sealKeeperId: personId, sealKeeper: name });
+  return (
+    <View className="field" data-testid="seal-keeper">
+      <Text className="field-label">印章保管人（记录每次用章）</Text>
+      <View>
+        <Text className={`chip${current ? '' : ' chip-on'}`} data-testid="seal-keeper-chair" onClick={() => pick('', chair ? chair.name : '')}>
+          主任{chair ? `（${chair.name}）` : ''}（默认）
+        </Text>
+        {view.committee
+          .filter((m) => m.position !== 'chair')
+          .map((m) => (
+            <Text
+              key={m.personId}
+              className={`chip${current === m.personId ? ' chip-on' : ''}`}
+              data-testid={`seal-keeper-${m.personId}`}
+              onClick={() => pick(m.personId, m.name)}
+            >
+              {m.name}（{m.positionLabel}）
+            </Text>
+          ))}
+      </View>
     </View>
   );
 }

@@ -2,22 +2,34 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { MeetingView, RosterEntry } from '@domain/api/meetings';
+import { isReportMeeting, quorumHint } from '@domain/meeting-rules';
 import { VOTE_LABELS, type StaffAttendee, type VoteChoice } from '@domain/meetings';
+import type { QuorumRule } from '@domain/quorum';
 import { call } from '../../../api/client';
 import { useSubmit } from '../../../components/useSubmit';
 import { Chips, Rule, StaffPicker, Step } from '../fields';
 
-const QUORUM_RULE =
-  '委员须亲自出席，不得委托。过半数委员出席方可表决；同意票须超过全体委员（不只是出席委员）的半数，议题才通过并形成决议。人数不足的会议可以记录，但不形成决议。';
-
-/** Attendance (members in person, staff listed too) and motions raised at the meeting. */
-export function AttendanceStep({ m, roster, staff, onDone }: { m: MeetingView; roster: RosterEntry[]; staff: RosterEntry[]; onDone: () => void }) {
+/** Attendance (members in person, staff listed too) and motions raised at the meeting, counted by the community's own rule. */
+export function AttendanceStep({
+  m,
+  roster,
+  staff,
+  rule,
+  onDone,
+}: {
+  m: MeetingView;
+  roster: RosterEntry[];
+  staff: RosterEntry[];
+  rule: QuorumRule;
+  onDone: () => void;
+}) {
   const [present, setPresent] = useState<string[]>([]);
   const [attending, setAttending] = useState<StaffAttendee[]>([]);
   const [motion, setMotion] = useState('');
   const [motions, setMotions] = useState<string[]>([]);
   const { busy, submit } = useSubmit();
-  const needed = Math.floor(roster.length / 2) + 1;
+  const hint = quorumHint(rule, roster.length);
+  const needed = hint.presentNeeded;
   if (m.attendance)
     return (
       <View className="card" data-testid="attendance-done">
@@ -32,7 +44,8 @@ export function AttendanceStep({ m, roster, staff, onDone }: { m: MeetingView; r
   return (
     <View className="card" data-testid="attendance">
       <Step title="出席" state={m.status === 'scheduled' ? 'now' : 'wait'} />
-      <Rule>{QUORUM_RULE}</Rule>
+      <Rule>{hint.text}</Rule>
+      {isReportMeeting(m.kind) && <Rule>工作汇报会议由公司领导一同参加：须在服务中心出席人员中选择总经理，否则不能记录为已召开。</Rule>}
       <View className="mt-label">
         出席委员（已选 {present.length}/{roster.length}，至少 {needed} 人方可表决）
       </View>

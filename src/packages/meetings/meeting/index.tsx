@@ -41,7 +41,7 @@ function MeetingDetail({ id }: { id: string }) {
         ))}
       </View>
       {m.kind === 'special' && <NoticeStep m={m} papers={papers} onDone={reload} />}
-      <AttendanceStep m={m} roster={roster} staff={staff} onDone={reload} />
+      <AttendanceStep m={m} roster={roster} staff={staff} rule={data.quorumRule} onDone={reload} />
       <VotesStep m={m} onDone={reload} />
       <MinutesStep m={m} papers={papers} onDone={reload} />
       {resolutions.length > 0 && (

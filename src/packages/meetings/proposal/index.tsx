@@ -79,8 +79,8 @@ export default function ProposalPage() {
             </View>
           )}
           <View className="mt-label">认为无需召开</View>
-          <TextArea value={reason} onChange={setReason} placeholder="原因（必填）" />
-          <Button block loading={busy} disabled={!reason.trim()} onClick={() => answer({ proposalId: id, event: 'decline', reason })}>
+          <TextArea value={reason} onChange={setReason} placeholder="原因（必填）" data-testid="decline-reason" />
+          <Button block loading={busy} disabled={!reason.trim()} data-testid="decline" onClick={() => answer({ proposalId: id, event: 'decline', reason })}>
             无需召开
           </Button>
         </View>

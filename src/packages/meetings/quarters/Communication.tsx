@@ -23,16 +23,17 @@ export function CommunicationForm({ row, roster, onDone }: { row: QuarterRow; ro
       </Picker>
       <View className="mt-chips">
         {(Object.keys(CHANNEL_LABELS) as CommunicationChannel[]).map((c) => (
-          <View key={c} className={`mt-chip${channel === c ? ' mt-chip-on' : ''}`} onClick={() => setChannel(c)}>
+          <View key={c} className={`mt-chip${channel === c ? ' mt-chip-on' : ''}`} data-testid={`comm-channel-${c}`} onClick={() => setChannel(c)}>
             {CHANNEL_LABELS[c]}
           </View>
         ))}
       </View>
       <Chips people={roster} chosen={who} testid="comm" onToggle={(id) => setWho(who.includes(id) ? who.filter((x) => x !== id) : [...who, id])} />
-      <TextArea value={summary} onChange={setSummary} placeholder="内容摘要" />
+      <TextArea value={summary} onChange={setSummary} placeholder="内容摘要" data-testid="comm-summary" />
       <Button
         size="small"
         loading={busy}
+        data-testid="comm-submit"
         disabled={!summary.trim() || who.length === 0}
         onClick={() =>
           void submit(async () => {
