@@ -14,6 +14,8 @@ const READS: Array<[fn: string, action: string, payload: unknown, as: string]> =
   ['inquiries', 'queue', {}, DEMO.butler],
   ['inquiries', 'queue', { scope: 'done' }, DEMO.head],
   ['inquiries', 'committeeList', {}, DEMO.member],
+  ['inquiries', 'committeeList', { status: 'received', text: '维修基金' }, DEMO.member],
+  ['inquiries', 'committeeList', { mine: true, text: '维修基金' }, DEMO.member],
   ['inquiries', 'stats', {}, DEMO.head],
   ['inquiries', 'trend', { to: '2026-11' }, DEMO.head],
   ['inquiries', 'trend', { to: '2026-11', months: 12 }, DEMO.gm],
