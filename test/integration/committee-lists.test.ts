@@ -1,6 +1,7 @@
+import { deliveryId } from '@domain/signoff';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
 
-/** The committee's own list of its inquiries filters by status and searches text, as the staff queue does. */
+/** The committee's own lists filter by status and search text, as the staff queue and document list do. */
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
@@ -26,4 +27,24 @@ it('filters the committee list by status and by a word of the text', async () =>
   // Every term present, but not as one phrase: the exact check leaves it out.
   expect(await ids({ text: '基金维修' })).toEqual([]);
   expect(await ids({ text: '停车' })).toEqual([]);
+});
+
+it("searches a member's documents by a word of the title or body, within the tab", async () => {
+  const send = async (title: string, body: string) => {
+    const d = await h.ok('filings', 'saveDraft', { kind: 'notification', category: 'major_change', title, body, eventDate: '2026-11-20' }, DEMO.head);
+    await h.ok('filings', 'send', { documentId: d.documentId }, DEMO.head);
+    return d.documentId;
+  };
+  const water = await send('12月停水通知', '因市政管网检修全小区停水');
+  const gate = await send('东门封闭', '东门改造期间临时封闭');
+  const titles = async (filter: { tab?: 'pending' | 'done'; text?: string }) =>
+    (await h.ok('filings', 'myDeliveries', filter, DEMO.member)).items.map((i) => i.document.documentId);
+
+  expect(await titles({ text: '停水' })).toEqual([water]);
+  expect(await titles({ text: '改造期间' })).toEqual([gate]);
+  expect(await titles({ tab: 'pending', text: '停水' })).toEqual([water]);
+  await h.ok('filings', 'sign', { deliveryId: deliveryId(water, DEMO.member) }, DEMO.member);
+  expect(await titles({ tab: 'pending', text: '停水' })).toEqual([]);
+  expect(await titles({ tab: 'done', text: '停水' })).toEqual([water]);
+  expect(await titles({ text: '停车' })).toEqual([]);
 });

@@ -27,6 +27,7 @@ const READS: Array<[fn: string, action: string, payload: unknown, as: string]> =
   ['inquiries', 'queue', { scope: 'done', text: '楼道灯' }, DEMO.head],
   ['inquiries', 'queueFilters', {}, DEMO.butler],
   ['filings', 'myDeliveries', {}, DEMO.member],
+  ['filings', 'myDeliveries', { tab: 'pending', text: '东门封闭' }, DEMO.member],
   ['filings', 'published', {}, DEMO.owner],
   ['filings', 'archiveSearch', {}, DEMO.head],
   ['filings', 'archiveSearch', { text: '东门封闭' }, DEMO.head],
