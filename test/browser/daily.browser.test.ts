@@ -156,9 +156,8 @@ test('a head handles three questions, sends a notification after fixing a mistak
   await expect(compose.locator('[data-testid="compose-body-field-counter"]').innerText()).resolves.toMatch(/^\d+\/5000$/);
   await tap(compose.locator('[data-testid="compose-send"]'));
   // The confirmation repeats what goes out, so it is the review step.
-  const modal = page.locator('.taro__modal').last();
-  await modal.waitFor({ state: 'visible' });
-  await expect(modal.innerText()).resolves.toContain('「12月停水通知」，所管理的物业出现重大变故或发生重大事件，事件日期 2026-11-20');
+  const summary = page.getByText('「12月停水通知」，所管理的物业出现重大变故或发生重大事件，事件日期 2026-11-20', { exact: false });
+  await summary.locator('visible=true').first().waitFor({ state: 'visible' });
   await confirmModal(page, '发送');
   counting = null;
   await page.locator('[data-testid="record-page"]').waitFor({ state: 'visible' });
