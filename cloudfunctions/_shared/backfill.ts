@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '@domain/calendar';
-import { opinionNextActionAt, type CommitteeDocument } from '@domain/documents';
+import { contentIndexFields, opinionNextActionAt, type CommitteeDocument } from '@domain/documents';
 import { inquiryNextActionAt, type Inquiry } from '@domain/inquiry';
 import type { EpochMs } from '@domain/model';
 import { searchTerms } from '@domain/search';
@@ -17,7 +17,7 @@ const PAGE = 100;
 type Filled = 'inquiries' | 'documents' | 'obligations' | 'deliveries' | 'archive';
 
 /**
- * What a record written before the stored search terms, next-action moments and delivery flags
+ * What a record written before the stored search terms, document categories, next-action moments and delivery flags
  * existed lacks, computed by the same domain functions the write paths use. `marker` is the field
  * whose absence says "not filled yet" (every filled record gets it, null included), so the records
  * still to do are an indexed query and a filled record never matches it again.
@@ -28,6 +28,12 @@ interface Filler<C extends Filled> {
   /** Per community where the marker's index starts with the community. */
   perCommunity?: boolean;
   fill(records: Array<RecordOf<C>>, env: { calendar: WorkingCalendar; rt: Runtime }): Promise<Array<Partial<RecordOf<C>>>>;
+}
+
+/** The list's text and category filters read these; an opinion request has no category, so none is stored. */
+function documentIndexFields(d: CommitteeDocument): Partial<CommitteeDocument> {
+  const { category, words } = contentIndexFields(d.content);
+  return category === undefined ? { words } : { category, words };
 }
 
 const FILLERS: Array<Filler<Filled>> = [
@@ -49,7 +55,14 @@ const FILLERS: Array<Filler<Filled>> = [
     fill: async (rs, { calendar }) =>
       (rs as CommitteeDocument[]).map((d) => ({
         nextActionAt: !d.supersededBy && d.status === 'sent' ? opinionNextActionAt(d, calendar) : null,
+        ...(d.words ? {} : documentIndexFields(d)),
       })),
+  },
+  {
+    collection: 'documents',
+    marker: 'words',
+    perCommunity: true,
+    fill: async (rs) => (rs as CommitteeDocument[]).map(documentIndexFields),
   },
   {
     collection: 'obligations',

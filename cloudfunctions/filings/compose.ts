@@ -18,6 +18,7 @@ import type { Person } from '@domain/model';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { BUTLER_ROLES, COMMUNITY_STAFF_ROLES, hasRole } from '@domain/roles';
 import { localDateOf } from '@domain/time';
+import { forbiddenMessage } from '@domain/who-may';
 import { requireCaller, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
 import { appendArchive } from './archive';
@@ -107,7 +108,8 @@ export const saveDraft: Handler<'filings', 'saveDraft'> = async (ctx, input) => 
   }
   const communityId = caller.communityId ?? wantedCommunity;
   if (!communityId) throw new AppError('INVALID_INPUT', '请选择小区');
-  if (caller.communityId && wantedCommunity && wantedCommunity !== caller.communityId) throw new AppError('FORBIDDEN');
+  if (caller.communityId && wantedCommunity && wantedCommunity !== caller.communityId)
+    throw new AppError('FORBIDDEN', forbiddenMessage(['general_manager'], ['该小区的工作人员']));
   await requireComposer(ctx.store, caller, communityId);
   const id = ctx.rt.newId('doc');
   const doc = await ctx.store.insert('documents', {

@@ -3,11 +3,12 @@ import type { DeliveryView } from '@domain/api/filings';
 import { categoryLabel, KIND_LABELS, type CommitteeDocument } from '@domain/documents';
 import { AppError } from '@domain/errors';
 import { isStaff } from '@domain/roles';
-import { applySignoff, deliveryEventId, deliveryFlags, type Delivery, type DeliveryEventRecord, type SignoffCommand } from '@domain/signoff';
+import { applySignoff, deliveryEventId, deliveryId, deliveryFlags, type Delivery, type DeliveryEventRecord, type SignoffCommand } from '@domain/signoff';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible } from '../_shared/guards';
 import { mapPage, pageOf } from '../_shared/paging';
 import type { QueryOf } from '../_shared/storage/port';
+import { containsText, rarestTerm } from '../_shared/text-search';
 import { appendArchive } from './archive';
 import { alertObjection, alertReply } from './hooks';
 import { deliveryEventArchive } from './archive-content';
@@ -72,10 +73,23 @@ const deliveryLine = ({ deliveryId, documentId, deliveredAt, readStatus, signSta
 });
 
 /** The member's deliveries, newest first; the tab is a stored flag, so a page is a page. */
+/** A member's text search reads at most this many of the newest matching documents. */
+const TEXT_HITS = 200;
+
 export const myDeliveries: Handler<'filings', 'myDeliveries'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const where: QueryOf<Delivery> = { memberId: caller.personId };
   if (input.tab !== 'all') where.pending = input.tab === 'pending';
+  const text = input.text?.trim();
+  if (text) {
+    // The documents list's text search over the community's sent documents, then the member's own deliveries of them.
+    const sent: QueryOf<CommitteeDocument> = { communityId: caller.communityId ?? '', status: 'sent' };
+    const term = await rarestTerm(text, (t) => ctx.store.count('documents', { ...sent, words: t }));
+    if (!term) return { items: [], next: null };
+    const hits = await ctx.store.find('documents', { ...sent, words: term }, { sort: [['updatedAt', -1]], limit: TEXT_HITS });
+    const found = hits.filter((d) => containsText(`${d.content.title}\n${d.content.body}`, text));
+    where._id = { $in: found.map((d) => deliveryId(d._id, caller.personId)) };
+  }
   const page = await pageOf(ctx.store, 'deliveries', where, [['deliveredAt', -1]], input);
   const docs = await documentsById(
     ctx.store,

@@ -103,10 +103,19 @@ export const committeeList: Handler<'inquiries', 'committeeList'> = async (ctx, 
   const caller = requireCaller(ctx);
   const where: QueryOf<Inquiry> = { communityId: caller.communityId, channel: 'committee' };
   if (input.mine) where.askerId = caller.personId;
+  if (input.status) where.status = input.status;
+  // The queue's text search: the rarest term on the index, then the exact check on the page.
+  const query = input.text?.trim();
+  if (query) {
+    const term = await rarestTerm(query, (t) => ctx.store.count('inquiries', { ...where, words: t }));
+    if (!term) return { items: [], next: null };
+    where.words = term;
+  }
   const [page, total] = await Promise.all([
     pageOf(ctx.store, 'inquiries', where, SORT_NEWEST, input),
-    input.after ? undefined : ctx.store.count('inquiries', where),
+    input.after || query ? undefined : ctx.store.count('inquiries', where),
   ]);
+  if (query) page.items = page.items.filter((i) => containsText(i.text, query));
   return { ...(await mapPage(page, (items) => list(ctx, caller, items))), ...(total !== undefined ? { counts: { total } } : {}) };
 };
 

@@ -2,6 +2,7 @@ import { AppError } from '@domain/errors';
 import { POSTING_STATES, POSTING_TRANSITIONS, step, type Posting } from '@domain/meetings';
 import { hasRole } from '@domain/roles';
 import { ROUTES, routeUrl } from '@domain/routes';
+import { forbiddenMessage } from '@domain/who-may';
 import { raiseAlert } from '../_shared/alerts';
 import { requireCaller, type ActionContext, type Handler, type Handlers } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
@@ -27,7 +28,7 @@ export const submitPosting: Handler<'meetings', 'submitPosting'> = async (ctx, i
   let saved: Posting;
   if (input.postingId) {
     const current = await loadVisible(ctx.store, 'postings', input.postingId, caller);
-    if (current.submittedBy.personId !== caller.personId) throw new AppError('FORBIDDEN');
+    if (current.submittedBy.personId !== caller.personId) throw new AppError('FORBIDDEN', forbiddenMessage([], [`提交人${current.submittedBy.name}`]));
     saved = await updateWithRetry(ctx.store, 'postings', current._id, (cur) => ({
       ...content,
       status: step(POSTING_TRANSITIONS, POSTING_STATES, cur.status, 'resubmit'),

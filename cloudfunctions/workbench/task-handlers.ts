@@ -2,6 +2,7 @@ import { AppError } from '@domain/errors';
 import { STAFF_ROLE_LABELS } from '@domain/model';
 import { DEFAULT_PAGE } from '@domain/paging';
 import { hasRole, isStaffRole, type Caller } from '@domain/roles';
+import { forbiddenMessage } from '@domain/who-may';
 import { ASSIGNABLE_ROLES, assignTask, canAssignTask, canCompleteTask, canSeeTask, completeTask, type ObligationRecord } from '@domain/workbench';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { loadVisible, updateWithRetry } from '../_shared/guards';
@@ -78,7 +79,7 @@ export const generate: Handler<'workbench', 'generate'> = async (ctx) => {
 export const markDone: Handler<'workbench', 'markDone'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const task = await loadTask(ctx, caller, input.taskId);
-  if (!canCompleteTask(caller, task)) throw new AppError('FORBIDDEN', '该事项未分派给您，不能标记完成');
+  if (!canCompleteTask(caller, task)) throw new AppError('FORBIDDEN', forbiddenMessage(['head'], ['被指派的工作人员']));
   // A linked document must be one this community actually has; its existence is checked, not trusted.
   if (input.documentId) await loadVisible(ctx.store, 'documents', input.documentId, caller);
   const done = await updateWithRetry(ctx.store, 'obligations', task._id, (current) => completeTask(current, caller.personId, input, ctx.now));
@@ -94,7 +95,7 @@ export const markDone: Handler<'workbench', 'markDone'> = async (ctx, input) => 
 export const assign: Handler<'workbench', 'assign'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
   const task = await loadTask(ctx, caller, input.taskId);
-  if (!canAssignTask(caller, task)) throw new AppError('FORBIDDEN');
+  if (!canAssignTask(caller, task)) throw new AppError('FORBIDDEN', forbiddenMessage(['head']));
   if (input.assigneeId) {
     const person = await ctx.store.get('people', input.assigneeId);
     const assignable = isStaffRole(person?.staffRole, ASSIGNABLE_ROLES);

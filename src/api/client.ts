@@ -4,6 +4,7 @@ import type { InputOf, ResultOf } from '@domain/api/contract';
 import type { Envelope } from '@domain/envelope';
 import { ERROR_MESSAGES } from '@domain/errors';
 import { hasOwn } from '@domain/own';
+import { RETRYABLE_CODES, retryFixes } from '@domain/retry';
 
 /** `NETWORK` is the client's own code; every other code comes from the server's catalogue. */
 export type ClientErrorCode = keyof typeof ERROR_MESSAGES;
@@ -108,9 +109,9 @@ function isEnvelope(v: unknown): v is Envelope<unknown> {
   return typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
 }
 
-// Refusals a retry cannot change (a missing role; the text names who may act): no 重试 is offered.
-const FINAL = new Set<string>();
-export const retryHelps = (text: string): boolean => !FINAL.has(text);
+// Pages show an error by its text: the texts of errors a retry can fix (retry.ts) are the ones offered 重试.
+const RETRYABLE = new Set<string>(RETRYABLE_CODES.map((c) => ERROR_MESSAGES[c]));
+export const retryHelps = (text: string): boolean => RETRYABLE.has(text);
 
 const RETRIES = 2;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -142,7 +143,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
     if (!raw.ok) {
       const { code, message, details } = raw.error;
       const text = message || ERROR_MESSAGES[code] || ERROR_MESSAGES.INTERNAL;
-      if (code === 'FORBIDDEN') FINAL.add(text);
+      if (retryFixes(code)) RETRYABLE.add(text);
       throw new ApiError(hasOwn(ERROR_MESSAGES, code) ? code : 'INTERNAL', text, details);
     }
     return raw.data as ResultOf<Api[F][A]>;

@@ -42,6 +42,11 @@ export interface DateBounds {
   initial: LocalDate;
   /** The first date that keeps the rule's deadline (a filing's planned start), shown as a hint. */
   onTimeFrom?: LocalDate;
+  /**
+   * Dates offered as one tap beside the picker: the person still names the date (no silent default
+   * that would hide a late notification), in one tap instead of opening and confirming the picker.
+   */
+  quick?: Array<{ label: string; date: LocalDate }>;
 }
 
 /**
@@ -53,7 +58,14 @@ export interface DateBounds {
 export function composeDateBounds(today: LocalDate): Record<'plannedStart' | 'eventDate' | 'responseBy', DateBounds> {
   return {
     plannedStart: { start: today, initial: today, onTimeFrom: addCalendarDays(today, FILING_LEAD_DAYS) },
-    eventDate: { end: today, initial: today },
+    eventDate: {
+      end: today,
+      initial: today,
+      quick: [
+        { label: '今天', date: today },
+        { label: '昨天', date: addCalendarDays(today, -1) },
+      ],
+    },
     responseBy: { start: today, initial: addCalendarDays(today, 1) },
   };
 }

@@ -24,6 +24,7 @@ import {
 import { INQUIRY_REMINDER_WORKING_DAYS, REOPEN_WINDOW_DAYS, RULE_PHRASES } from './rules';
 import { addCalendarDays, endOfLocalDay, localDateOf } from './time';
 import { searchTerms } from './search';
+import { forbiddenMessage } from './who-may';
 
 export {
   AWAITING_RATING,
@@ -250,7 +251,8 @@ export function inquiryAccess(
 export function assertCanSee(viewer: Caller, inq: Inquiry): void {
   const access = inquiryAccess(viewer, inq);
   if (access === 'not_found') fail('NOT_FOUND');
-  if (access === 'forbidden') fail('FORBIDDEN');
+  if (access === 'forbidden')
+    fail('FORBIDDEN', forbiddenMessage(inq.channel === 'committee' ? ['committee', ...COMMUNITY_STAFF_ROLES] : COMMUNITY_STAFF_ROLES, ['提问人本人']));
 }
 
 /** The asker's phone in full only for the staff member assigned (and the asker themself). */
@@ -271,6 +273,13 @@ export function staffMayHandle(
   if (hasRole(actor, 'general_manager') || actor.communityId !== inq.communityId) return false;
   if (hasRole(actor, ...LEAD_ROLES)) return true;
   return inq.assigneeId === undefined || inq.assigneeId === actor.personId;
+}
+
+/** Why `staffMayHandle` said no, naming who can: the general manager once escalated, else the assignee or the leads. */
+export function whoMayHandle(actor: Pick<Caller, 'roles'>, inq: Pick<Inquiry, 'escalatedAt' | 'assigneeId'>): string {
+  if (inq.escalatedAt !== undefined) return forbiddenMessage(['general_manager']);
+  if (inq.assigneeId !== undefined && hasRole(actor, ...COMMUNITY_STAFF_ROLES)) return forbiddenMessage(LEAD_ROLES, ['被指派的工作人员']);
+  return forbiddenMessage(COMMUNITY_STAFF_ROLES);
 }
 
 /** Whether `event` is allowed for this actor on this record right now (for showing buttons). */
@@ -344,8 +353,8 @@ function eventOf(inq: Inquiry, cmd: InquiryCommand): InquiryEventType {
 export function decide(inq: Inquiry, cmd: InquiryCommand, actor: Caller | null, now: EpochMs, calendar: WorkingCalendar): Decision {
   const event = eventOf(inq, cmd);
   if (event === 'flag_overdue' ? actor !== null : actor === null) fail('FORBIDDEN');
-  if (actor && ASKER_EVENTS.includes(event) && actor.personId !== inq.askerId) fail('FORBIDDEN');
-  if (actor && STAFF_EVENTS.includes(event) && !staffMayHandle(actor, inq)) fail('FORBIDDEN');
+  if (actor && ASKER_EVENTS.includes(event) && actor.personId !== inq.askerId) fail('FORBIDDEN', forbiddenMessage([], ['提问人本人']));
+  if (actor && STAFF_EVENTS.includes(event) && !staffMayHandle(actor, inq)) fail('FORBIDDEN', whoMayHandle(actor, inq));
   const to = nextStatus(inq.status, event);
   const responded = { respondedAt: now, firstResponseAt: inq.firstResponseAt ?? now };
   const owner = actor && inq.assigneeId === undefined ? { assigneeId: actor.personId } : {};

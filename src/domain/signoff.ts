@@ -16,6 +16,8 @@
  */
 import type { DocumentKind } from './documents';
 import { fail, type ErrorCode } from './errors';
+import { STAFF_ROLES } from './roles';
+import { forbiddenMessage } from './who-may';
 import type { CommitteePosition, EpochMs, Id, StoredRecord } from './model';
 
 export type ReadStatus = 'NOT_OPENED' | 'OPENED';
@@ -257,7 +259,7 @@ export function applySignoff(
   const { now, actor } = context;
   const { event } = command;
   if (ACTORS[event] === 'member' && actor.personId !== delivery.memberId) fail('FORBIDDEN', '只能处理发给自己的文件');
-  if (ACTORS[event] === 'staff' && !actor.isStaff) fail('FORBIDDEN');
+  if (ACTORS[event] === 'staff' && !actor.isStaff) fail('FORBIDDEN', forbiddenMessage(STAFF_ROLES));
   if (!EVENTS_BY_KIND[delivery.documentKind].includes(event)) fail('INVALID_TRANSITION', KIND_GATE_MESSAGES[event]);
   if (document.supersededBy && !ALLOWED_WHEN_SUPERSEDED.includes(event)) fail('DOCUMENT_SUPERSEDED');
 

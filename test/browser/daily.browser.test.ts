@@ -149,11 +149,15 @@ test('a head handles three questions, sends a notification after fixing a mistak
   // Fix it and send.
   counting = 'send a notification';
   await tap(compose.locator('[data-testid="category-major_change"]'));
-  await tap(compose.locator('[data-testid="compose-event-date"]'));
-  await tap(page.getByText('确定', { exact: true }).locator('visible=true').first());
+  // The event happened today: one tap on 今天 names it, instead of opening and confirming the picker.
+  await tap(compose.locator('[data-testid="compose-event-date-quick-2026-11-20"]'));
+  await expect(compose.locator('[data-testid="compose-event-date"]').innerText()).resolves.toBe('2026-11-20');
   await type(compose.locator('.compose-body textarea'), '因市政管网检修，12月1日9:00至17:00全小区停水。');
   await expect(compose.locator('[data-testid="compose-body-field-counter"]').innerText()).resolves.toMatch(/^\d+\/5000$/);
   await tap(compose.locator('[data-testid="compose-send"]'));
+  // The confirmation repeats what goes out, so it is the review step.
+  const summary = page.getByText('「12月停水通知」，所管理的物业出现重大变故或发生重大事件，事件日期 2026-11-20', { exact: false });
+  await summary.locator('visible=true').first().waitFor({ state: 'visible' });
   await confirmModal(page, '发送');
   counting = null;
   await page.locator('[data-testid="record-page"]').waitFor({ state: 'visible' });
@@ -190,6 +194,7 @@ test('a head handles three questions, sends a notification after fixing a mistak
   await screenshot(page, 'daily-7-head-archive');
   await page.context().close();
 
+  // Before issue 15's closing pass a notification took 8 (the picker opened and confirmed).
   console.log(`taps per task (after issue 15): ${JSON.stringify(taps)}`);
-  expect(taps).toEqual({ 'answer an inquiry': 4, 'send a notification': 8, 'record a refusal': 3 });
+  expect(taps).toEqual({ 'answer an inquiry': 4, 'send a notification': 7, 'record a refusal': 3 });
 });

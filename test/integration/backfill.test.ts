@@ -99,6 +99,39 @@ it('fills old records from the domain functions, so todos, search and sweeps fin
   expect(alerts.some((a) => a.key.startsWith('inq-overdue:old_inq:'))).toBe(true);
 });
 
+it("fills an old document's search terms and category, so the list's text and category filters find it", async () => {
+  const raw = rawStorage(h.rt.store);
+  const doc = (await h.rt.store.get('documents', 'old_doc'))!;
+  await raw.insert(
+    'documents',
+    oldShaped<CommitteeDocument>(
+      doc,
+      { _id: 'older_doc', seriesId: 'older_doc', content: { ...doc.content, title: '旧通报：电梯更换', body: '三号楼电梯整体更换' } },
+      ['nextActionAt', 'words', 'category'],
+    ),
+  );
+  const found = async (filter: { text?: string; category?: 'major_change' }): Promise<string[]> =>
+    (await h.ok('filings', 'list', filter, DEMO.head)).items.map((d) => d.documentId).filter((id) => id === 'older_doc');
+  expect(await found({ text: '电梯更换' })).toEqual([]);
+  expect(await found({ category: 'major_change' })).toEqual([]);
+
+  await h.timer();
+
+  expect(await h.rt.store.get('documents', 'older_doc')).toMatchObject({ category: 'major_change', nextActionAt: null });
+  expect(await found({ text: '电梯更换' })).toEqual(['older_doc']);
+  expect(await found({ category: 'major_change' })).toEqual(['older_doc']);
+  expect(await found({ text: '电梯更换', category: 'major_change' })).toEqual(['older_doc']);
+  expect(await backfill(h.rt, h.now())).toEqual({ filled: 0, more: false });
+});
+
+it('fills a document that has its next-action moment but no search terms (written between the two changes)', async () => {
+  const raw = rawStorage(h.rt.store);
+  const doc = (await h.rt.store.get('documents', 'old_doc'))!;
+  await raw.insert('documents', oldShaped<CommitteeDocument>({ ...doc, nextActionAt: null }, { _id: 'mid_doc', seriesId: 'mid_doc' }, ['words', 'category']));
+  expect(await backfill(h.rt, h.now())).toMatchObject({ more: false });
+  expect(await h.rt.store.get('documents', 'mid_doc')).toMatchObject({ category: 'major_change', words: expect.arrayContaining(['通报']) });
+});
+
 it('stops after a batch and resumes where it stopped', async () => {
   const raw = rawStorage(h.rt.store);
   const inq = (await h.rt.store.get('inquiries', 'old_inq'))!;

@@ -247,8 +247,8 @@ export const filingsApi = {
   ),
   get: action<DocumentDetail>()('文件详情（委员同时看到自己的送达记录）', zDocument),
   myDeliveries: action<Paged<MyDeliveryItem>>()(
-    '我收到的文件（新的在前，分页；pending：尚未办结，done：已办结）',
-    z.strictObject({ tab: z.enum(['pending', 'done', 'all']).default('all'), ...pageFields }),
+    '我收到的文件（新的在前，分页；pending：尚未办结，done：已办结；text：与文件列表相同的文字检索）',
+    z.strictObject({ tab: z.enum(['pending', 'done', 'all']).default('all'), text: z.string().trim().max(L.searchText).optional(), ...pageFields }),
   ),
   open: action<DeliveryView>()('委员打开文件（记录已阅读）', zDelivery),
   sign: action<DeliveryView>()('委员签收文件', zDelivery),

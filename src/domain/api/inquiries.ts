@@ -152,8 +152,8 @@ export const inquiriesApi = {
   ),
   mine: action<InquiryPage>()('我提出的事项（含业委会名义），新的在前，分页', z.strictObject(pageFields)),
   committeeList: action<InquiryPage>()(
-    '本届业委会提出的全部事项（mine：只看我提出的），新的在前，分页',
-    z.strictObject({ mine: z.boolean().optional(), ...pageFields }),
+    '本届业委会提出的全部事项（mine：只看我提出的），新的在前，分页；可按状态和文字筛选，与处理队列相同',
+    z.strictObject({ mine: z.boolean().optional(), status: queueFilterFields.status, text: queueFilterFields.text, ...pageFields }),
   ),
   get: action<InquiryDetailView>()('事项详情及处理过程', zInquiryId),
   followUp: action<InquiryDetailView>()(

@@ -97,7 +97,14 @@ describe('compose: every problem before the send confirmation', () => {
   it('bounds the pickers by the rules: no future event, no past deadline or start; names the first on-time start', () => {
     expect(composeDateBounds('2026-11-20')).toEqual({
       plannedStart: { start: '2026-11-20', initial: '2026-11-20', onTimeFrom: '2026-12-05' },
-      eventDate: { end: '2026-11-20', initial: '2026-11-20' },
+      eventDate: {
+        end: '2026-11-20',
+        initial: '2026-11-20',
+        quick: [
+          { label: '今天', date: '2026-11-20' },
+          { label: '昨天', date: '2026-11-19' },
+        ],
+      },
       responseBy: { start: '2026-11-20', initial: '2026-11-21' },
     });
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { TEXT_LIMITS } from '@domain/limits';
 import type { MyDeliveryItem } from '@domain/api/filings';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
@@ -54,7 +55,10 @@ function Item({ item }: { item: MyDeliveryItem }) {
 
 export default function MyDocumentsPage() {
   const [tab, setTab] = useState<Tab>('pending');
-  const list = usePagedList((after, limit) => call('filings', 'myDeliveries', { tab, after, limit }), [tab]);
+  const [typed, setTyped] = useState('');
+  const [text, setText] = useState<string | undefined>();
+  const list = usePagedList((after, limit) => call('filings', 'myDeliveries', { tab, text, after, limit }), [tab, text]);
+  const search = () => setText(typed.trim() || undefined);
   const { items, error, reload } = list;
 
   return (
@@ -66,6 +70,20 @@ export default function MyDocumentsPage() {
           </View>
         ))}
       </View>
+      <View className="row my-docs-search" data-testid="my-docs-search">
+        <Input
+          className="my-docs-search-input"
+          placeholder="搜索文件标题和正文"
+          maxlength={TEXT_LIMITS.searchText}
+          value={typed}
+          confirmType="search"
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={search}
+        />
+        <Text className="btn btn-plain btn-small my-docs-search-go" data-testid="my-docs-search-go" onClick={search}>
+          搜索
+        </Text>
+      </View>
       <View className="row my-docs-hint">
         <Text className="muted">申报、通报和报告逐一送达每位委员，请签收或提出异议；签阅文件请在期限前反馈意见。</Text>
         <Text className="my-docs-archive" onClick={() => void Taro.navigateTo({ url: ROUTES.staff.archive })}>
@@ -75,7 +93,7 @@ export default function MyDocumentsPage() {
       {!items ? (
         <Pending error={error} onRetry={reload} />
       ) : items.length === 0 ? (
-        <Empty text={tab === 'pending' ? '没有待签收的文件' : '还没有已签收的文件'} icon="文" />
+        <Empty text={text ? '没有符合条件的文件' : tab === 'pending' ? '没有待签收的文件' : '还没有已签收的文件'} icon="文" />
       ) : (
         <View>
           {items.map((i) => (

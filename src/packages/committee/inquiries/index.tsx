@@ -7,13 +7,20 @@ import { RULE_PHRASES } from '@domain/rules';
 import { AskEntry, InquiryCard, Tabs } from '../../../components/inquiry/parts';
 import { useInquiryList } from '../../../components/inquiry/useInquiryList';
 import { LoadMore } from '../../../components/LoadMore';
+import { CommitteeFilterBar, type CommitteeFilters } from './Filters';
+import './index.scss';
 
 type Tab = 'all' | 'mine';
 
 /** Every formal 质询 / 质疑 / 建议 / 要求 / 查账 of the committee, visible to all its members. */
 export default function CommitteeInquiriesPage() {
   const [tab, setTab] = useState<Tab>('all');
-  const list = useInquiryList((after, limit) => call('inquiries', 'committeeList', { mine: tab === 'mine' || undefined, after, limit }), tab);
+  const [filters, setFilters] = useState<CommitteeFilters>({});
+  const list = useInquiryList(
+    (after, limit) => call('inquiries', 'committeeList', { mine: tab === 'mine' || undefined, ...filters, after, limit }),
+    `${tab}|${filters.status ?? ''}|${filters.text ?? ''}`,
+  );
+  const filtered = !!(filters.status || filters.text);
   const { items: shown, error, load, counts } = list;
   return (
     <View className="page committee-inquiries-page" data-testid="committee-inquiries-page">
@@ -26,6 +33,7 @@ export default function CommitteeInquiriesPage() {
         value={tab}
         onChange={setTab}
       />
+      <CommitteeFilterBar value={filters} onChange={setFilters} />
       <View className="section-title">
         <Text>业委会事项</Text>
         {counts && <Text className="section-extra">共 {counts.total} 条</Text>}
@@ -33,7 +41,7 @@ export default function CommitteeInquiriesPage() {
       {!shown ? (
         <Pending error={error} onRetry={load} />
       ) : shown.length === 0 ? (
-        <Empty text="暂无业委会提出的事项" icon="委" />
+        <Empty text={filtered ? '没有符合条件的事项' : '暂无业委会提出的事项'} icon="委" />
       ) : (
         <View>
           {shown.map((i) => (

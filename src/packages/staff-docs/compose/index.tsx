@@ -5,7 +5,14 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Api } from '@domain/api';
 import type { ResultOf } from '@domain/api/contract';
 import type { DocumentView } from '@domain/api/filings';
-import { categoriesOf, COMPOSABLE_KIND_LABELS, reportPeriodKind, type ComposableKind as DocumentKind, type DocumentContent } from '@domain/documents';
+import {
+  categoriesOf,
+  categoryLabel,
+  COMPOSABLE_KIND_LABELS,
+  reportPeriodKind,
+  type ComposableKind as DocumentKind,
+  type DocumentContent,
+} from '@domain/documents';
 import type { FileRef } from '@domain/files';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
@@ -61,6 +68,19 @@ function payloadContent(form: Form): Form {
   };
 }
 
+/** 「标题」, the category and the dated field, as the send confirmation repeats them. */
+function sendSummary(form: Form): string {
+  const { kind, category, title, plannedStart, eventDate, period, responseBy } = form;
+  const dated = {
+    filing: ['计划开始', plannedStart],
+    notification: ['事件日期', eventDate],
+    report: ['期间', period],
+    opinion_request: ['反馈截止', responseBy],
+  }[kind];
+  const parts = [`「${title.trim()}」`, categoryLabel(kind, category), dated[1] ? `${dated[0]} ${dated[1]}` : ''];
+  return parts.filter(Boolean).join('，');
+}
+
 async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
   if (isWeapp) {
     const res = await Taro.chooseMessageFile({ count: 5, type: 'all' });
@@ -109,6 +129,20 @@ function DateField({
           {value ?? `请选择${label}`}
         </View>
       </Picker>
+      {bounds?.quick && (
+        <View className="compose-quick">
+          {bounds.quick.map((q) => (
+            <Text
+              key={q.date}
+              className={`compose-quick-date${value === q.date ? ' compose-quick-date-active' : ''}`}
+              data-testid={`${testid}-quick-${q.date}`}
+              onClick={() => onChange(q.date)}
+            >
+              {q.label}
+            </Text>
+          ))}
+        </View>
+      )}
       {bounds?.onTimeFrom && (!value || value < bounds.onTimeFrom) && (
         <View className="muted" data-testid={`${testid}-hint`}>
           按期申报须选 {bounds.onTimeFrom} 或之后开始；更早开始为逾期申报，须填写原因
@@ -211,7 +245,8 @@ export default function ComposePage() {
       if (!saved) return;
       const { confirm } = await Taro.showModal({
         title: `发送${COMPOSABLE_KIND_LABELS[form.kind]}`,
-        content: `发送后内容不能再修改，将逐一送达每位在任业委会委员${late ? '，并标记为逾期送达' : ''}。`,
+        // The summary is the review: what goes out, its category and date, before the irreversible step.
+        content: `${sendSummary(form)}\n发送后内容不能再修改，将逐一送达每位在任业委会委员${late ? '，并标记为逾期送达' : ''}。`,
         confirmText: '发送',
       });
       if (!confirm) return;

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import { STATUS_LABELS, type InquiryStatus } from '@domain/inquiry-labels';
+import { TEXT_LIMITS } from '@domain/limits';
+
+export interface CommitteeFilters {
+  status?: InquiryStatus;
+  text?: string;
+}
+
+const STATUSES = Object.entries(STATUS_LABELS) as Array<[InquiryStatus, string]>;
+
+/** The committee's list filters, applied by the server as the staff queue's are: a status, and a search of the text on 搜索. */
+export function CommitteeFilterBar({ value, onChange }: { value: CommitteeFilters; onChange: (f: CommitteeFilters) => void }) {
+  const [typed, setTyped] = useState(value.text ?? '');
+  const search = () => onChange({ ...value, text: typed.trim() || undefined });
+  return (
+    <View className="row committee-filters" data-testid="committee-filters">
+      <Picker
+        mode="selector"
+        range={['全部状态', ...STATUSES.map(([, l]) => l)]}
+        onChange={(e) => onChange({ ...value, status: STATUSES[Number(e.detail.value) - 1]?.[0] })}
+      >
+        <View className={`chip committee-filter${value.status ? ' chip-active' : ''}`} data-testid="filter-status">
+          {value.status ? STATUS_LABELS[value.status] : '全部状态'}
+        </View>
+      </Picker>
+      <Input
+        className="committee-search-input"
+        data-testid="committee-search"
+        placeholder="搜索事项内容"
+        maxlength={TEXT_LIMITS.searchText}
+        value={typed}
+        confirmType="search"
+        onInput={(e) => setTyped(e.detail.value)}
+        onConfirm={search}
+      />
+      <Text className="btn btn-plain btn-small committee-search-go" data-testid="committee-search-go" onClick={search}>
+        搜索
+      </Text>
+    </View>
+  );
+}
