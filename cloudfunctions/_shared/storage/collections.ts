@@ -25,7 +25,7 @@ import type { Delivery, DeliveryEventRecord } from '@domain/signoff';
 import type { ObligationRecord } from '@domain/workbench';
 import type { NotificationEvent } from '@domain/notification-events';
 import type { BootstrapRecord, ImportJob, ImportRowRecord, Invitation, Revision } from './onboarding-records';
-import type { OperationRecord, ProbeRecord, StoredAlert, TemplateSettings } from './server-records';
+import type { BackfillMark, OperationRecord, ProbeRecord, StoredAlert, TemplateSettings } from './server-records';
 
 /**
  * Every collection, declared once: what its records are (the type the storage calls infer), a line
@@ -766,6 +766,11 @@ export const COLLECTIONS = {
       ['communityId', 'status'],
       ['communityId', 'postedAt'],
     ],
+  }),
+  backfills: declare<BackfillMark>()({
+    description: '已为全部记录补齐的派生字段（编号为“集合.字段”），补齐后定时任务不再查找缺字段的记录',
+    fields: { doneAt: '补齐完成时间' },
+    indexes: [],
   }),
   counters: declare<ProbeRecord>()({ description: '存储契约测试的探针记录（应用不读）', fields: {}, indexes: [] }),
   ops: declare<OperationRecord>()({

@@ -63,7 +63,10 @@ function fieldSql(shape: TableShape, field: string, want: Scalar | FieldConditio
   }
 
   const parts: string[] = [];
-  if (want.$exists !== undefined) parts.push(`${typeExpr(field)} IS ${want.$exists ? 'NOT ' : ''}NULL`);
+  // Missing: the indexed expression is NULL (so an index finds the candidates) and the type check
+  // tells a missing field from one holding JSON null, which `$exists: true` still matches.
+  if (want.$exists === false) parts.push(`(${expr} IS NULL AND ${typeExpr(field)} IS NULL)`);
+  if (want.$exists === true) parts.push(`${typeExpr(field)} IS NOT NULL`);
   if (want.$in !== undefined) {
     const values = want.$in.filter((x) => x !== null);
     const alternatives: string[] = [];
@@ -98,4 +101,33 @@ export function whereSql(shape: TableShape, query: Query & { $or?: Query[] }, pa
 export function orderSql(order: Array<[string, 1 | -1]> | undefined): string {
   if (!order?.length) return '';
   return ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === 1 ? 'ASC' : 'DESC'}`).join(', ')}`;
+}
+
+/** An `$in` over more values than this is left as one IN list (one sort of all its matches). */
+const MAX_ARMS = 16;
+
+/**
+ * A sorted page whose query has `field: { $in: [a, b, …] }` before the sort key in an index can
+ * only be read in index order one value at a time: SQLite reads every match of the whole IN list
+ * and sorts them before the LIMIT. Split into one query per value, each reading at most `limit`
+ * entries in index order, and merge those: the page then costs `values × limit`, not the history.
+ * Returns null when nothing is worth splitting.
+ */
+export function splitIn(shape: TableShape, query: Query & { $or?: Query[] }): Array<Query & { $or?: Query[] }> | null {
+  for (const [field, want] of Object.entries(query)) {
+    if (field === '$or' || field === '_id' || shape.arrays.has(field) || !isCondition(want) || !want.$in) continue;
+    const values = want.$in;
+    if (values.length < 2 || values.length > MAX_ARMS || values.includes(null)) continue;
+    return values.map((v) => ({ ...query, [field]: { ...want, $in: [v] } }));
+  }
+  return null;
+}
+
+/** The page of a split query: each arm sorted and cut in its own index order, then merged. */
+export function mergedSql(shape: TableShape, arms: Array<Query & { $or?: Query[] }>, order: Array<[string, 1 | -1]>, limit: number, params: SqlValue[]): string {
+  const keys = order.map(([f], i) => `${fieldExpr(f)} AS k${i}`).join(', ');
+  const parts = arms.map(
+    (arm) => `SELECT * FROM (SELECT doc, ${keys} FROM "${shape.table}" WHERE ${whereSql(shape, arm, params)}${orderSql(order)} LIMIT ${limit})`,
+  );
+  return `SELECT doc FROM (${parts.join(' UNION ALL ')}) ORDER BY ${order.map(([, d], i) => `k${i} ${d === 1 ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ${limit}`;
 }
