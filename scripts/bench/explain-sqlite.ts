@@ -45,9 +45,7 @@ function trace(): void {
         const rows = all.call(this, values, o);
         const ms = performance.now() - t0;
         if (log && this.__sql && /^SELECT/i.test(this.__sql)) {
-          const plan = all
-            .call(prepare.call(this._db, `EXPLAIN QUERY PLAN ${this.__sql}`), values)
-            .map((r) => String(r.detail));
+          const plan = all.call(prepare.call(this._db, `EXPLAIN QUERY PLAN ${this.__sql}`), values).map((r) => String(r.detail));
           const bad = plan.some((p) => /^SCAN (?!.*USING)|TEMP B-TREE/.test(p));
           if (ms >= minMs || bad) {
             log.push(`${ms.toFixed(2).padStart(8)} ms  rows ${String(rows.length).padStart(4)}  ${this.__sql.replace(/\s+/g, ' ').slice(0, 400)}`);

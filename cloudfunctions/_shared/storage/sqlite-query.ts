@@ -124,7 +124,13 @@ export function splitIn(shape: TableShape, query: Query & { $or?: Query[] }): Ar
 }
 
 /** The page of a split query: each arm sorted and cut in its own index order, then merged. */
-export function mergedSql(shape: TableShape, arms: Array<Query & { $or?: Query[] }>, order: Array<[string, 1 | -1]>, limit: number, params: SqlValue[]): string {
+export function mergedSql(
+  shape: TableShape,
+  arms: Array<Query & { $or?: Query[] }>,
+  order: Array<[string, 1 | -1]>,
+  limit: number,
+  params: SqlValue[],
+): string {
   const keys = order.map(([f], i) => `${fieldExpr(f)} AS k${i}`).join(', ');
   const parts = arms.map(
     (arm) => `SELECT * FROM (SELECT doc, ${keys} FROM "${shape.table}" WHERE ${whereSql(shape, arm, params)}${orderSql(order)} LIMIT ${limit})`,
