@@ -96,9 +96,10 @@ export async function backfill(rt: Runtime, now: EpochMs): Promise<{ filled: num
   const communities = (await rt.store.find('communities', {})).map((c) => c._id);
   // A field once filled everywhere stays filled (every write path sets it): its "missing" query,
   // which walks the index entries of every record holding null there, is not made again.
-  const done = new Set((await rt.store.find('backfills', {})).map((m) => m._id));
+  const markOf = (f: Filler<Filled>): string => `${f.collection}.${f.marker}`;
+  const done = new Set((await rt.store.find('backfills', { _id: { $in: FILLERS.map(markOf) } })).map((m) => m._id));
   for (const filler of FILLERS) {
-    const markId = `${filler.collection}.${filler.marker}`;
+    const markId = markOf(filler);
     if (done.has(markId)) continue;
     const scopes: Query[] = filler.perCommunity ? communities.map((communityId) => ({ communityId })) : [{}];
     let complete = true;
