@@ -171,7 +171,8 @@ export const COLLECTIONS = {
       alertKey: '来源提醒（同一提醒只进收件箱一次）',
     },
     indexes: [
-      ['personId', 'readAt'],
+      // Unread newest first: the unread are found and ordered without walking the read history.
+      ['personId', 'readAt', 'createdAt'],
       ['personId', 'createdAt'],
     ],
   }),
@@ -437,7 +438,8 @@ export const COLLECTIONS = {
       ['askerId', 'status', 'due'],
       ['assigneeId', 'status', 'due'],
       ['status', 'due'],
-      ['escalatedAt', 'status', 'due'],
+      // Status first: each open status's escalated (a range) are found without walking its history.
+      ['status', 'escalatedAt', 'due'],
       ['communityId', 'receivedAt'],
       // The general manager's trend across communities.
       ['receivedAt'],

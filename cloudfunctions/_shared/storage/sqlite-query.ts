@@ -44,8 +44,9 @@ function bindable(v: Scalar, params: SqlValue[]): string {
   return '?';
 }
 
-function fieldSql(shape: TableShape, field: string, want: Scalar | FieldCondition, params: SqlValue[]): string {
-  const expr = fieldExpr(field);
+function fieldSql(shape: TableShape, field: string, want: Scalar | FieldCondition, params: SqlValue[], unindexed = false): string {
+  // Unary + changes no value, but keeps SQLite from choosing this field's index.
+  const expr = unindexed && field !== '_id' ? `+${fieldExpr(field)}` : fieldExpr(field);
   const multi = shape.arrays.has(field);
   /** A condition on one value: on the field itself, or (array fields) on any of its elements. */
   const element = (build: (value: string) => string): string => {
@@ -85,15 +86,27 @@ function fieldSql(shape: TableShape, field: string, want: Scalar | FieldConditio
   return parts.length ? parts.join(' AND ') : '1';
 }
 
-/** A WHERE clause (never empty) and its parameters, in order. `$or` takes a list of queries. */
-export function whereSql(shape: TableShape, query: Query & { $or?: Query[] }, params: SqlValue[]): string {
+/** An equality on an element-indexed array field (a search term): the query's narrowest condition. */
+function termField(shape: TableShape, query: Query): string | undefined {
+  return Object.keys(query).find((f) => shape.arrays.has(f) && shape.indexed.has(f) && query[f] !== null && !isCondition(query[f]));
+}
+
+/**
+ * A WHERE clause (never empty) and its parameters, in order. `$or` takes a list of queries.
+ * With a search term, the term's element table drives: without statistics SQLite would rather walk
+ * the community's whole history by its index and test each record against the term, so the other
+ * fields are written so that no index of theirs is chosen.
+ */
+export function whereSql(shape: TableShape, query: Query & { $or?: Query[] }, params: SqlValue[], unindexed?: boolean): string {
+  const term = unindexed === undefined ? termField(shape, query) : undefined;
+  const plain = unindexed ?? term !== undefined;
   const parts: string[] = [];
   for (const [field, want] of Object.entries(query)) {
     if (want === undefined) continue;
     if (field === '$or') {
-      const branches = (want as unknown as Query[]).map((q) => `(${whereSql(shape, q, params)})`);
+      const branches = (want as unknown as Query[]).map((q) => `(${whereSql(shape, q, params, plain)})`);
       parts.push(branches.length ? `(${branches.join(' OR ')})` : '0');
-    } else parts.push(fieldSql(shape, field, want as Scalar | FieldCondition, params));
+    } else parts.push(fieldSql(shape, field, want as Scalar | FieldCondition, params, plain && field !== term));
   }
   return parts.length ? parts.join(' AND ') : '1';
 }
