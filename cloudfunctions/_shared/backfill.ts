@@ -101,14 +101,21 @@ export const backfillSweep: Sweep = async (rt, now) => {
   return { alertsCreated: 0, escalated: 0 };
 };
 
-export async function backfill(rt: Runtime, _now: EpochMs): Promise<{ filled: number; more: boolean }> {
+export async function backfill(rt: Runtime, now: EpochMs): Promise<{ filled: number; more: boolean }> {
   const store = rawStorage(rt.store);
   const started = performance.now();
   const calendar = await loadCalendar(rt.store);
   let filled = 0;
   const communities = (await rt.store.find('communities', {})).map((c) => c._id);
+  // A field once filled everywhere stays filled (every write path sets it): its "missing" query,
+  // which walks the index entries of every record holding null there, is not made again.
+  const markOf = (f: Filler<Filled>): string => `${f.collection}.${f.marker}`;
+  const done = new Set((await rt.store.find('backfills', { _id: { $in: FILLERS.map(markOf) } })).map((m) => m._id));
   for (const filler of FILLERS) {
+    const markId = markOf(filler);
+    if (done.has(markId)) continue;
     const scopes: Query[] = filler.perCommunity ? communities.map((communityId) => ({ communityId })) : [{}];
+    let complete = true;
     for (const scope of scopes) {
       let after: string | null = null;
       for (;;) {
@@ -123,11 +130,14 @@ export async function backfill(rt: Runtime, _now: EpochMs): Promise<{ filled: nu
         for (const [i, r] of page.items.entries()) {
           // A lost race: someone wrote the record since; its next run sees the fresh version.
           if (await store.update(filler.collection, r._id, r.version, patches[i]! as object)) filled++;
+          else complete = false;
         }
+        if (page.items.length) complete = false; // marked on a run that finds nothing left
         if (!page.next) break;
         after = page.next;
       }
     }
+    if (complete) await rt.store.insertIfAbsent('backfills', { _id: markId, doneAt: now });
   }
   return { filled, more: false };
 }

@@ -149,7 +149,8 @@ export const exportRecord: Handler<'filings', 'exportRecord'> = async (ctx, inpu
 
 export const published: Handler<'filings', 'published'> = async (ctx, input) => {
   const caller = requireCaller(ctx);
-  const page = await pageOf(ctx.store, 'documents', { ...communityScope(caller), publishedAt: { $exists: true } }, [['publishedAt', -1]], input);
+  // A range, not `$exists`: an index walks a range from its top and stops at the page's end.
+  const page = await pageOf(ctx.store, 'documents', { ...communityScope(caller), publishedAt: { $gt: 0 } }, [['publishedAt', -1]], input);
   return mapPage(page, (docs) =>
     docs.map((d) => ({
       documentId: d._id,

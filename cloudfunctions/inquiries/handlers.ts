@@ -8,7 +8,7 @@ import { COMMUNITY_STAFF_ROLES, hasRole, type Caller } from '@domain/roles';
 import { addMonths, startOfLocalDay } from '@domain/time';
 import { requireCaller, type ActionContext, type Handlers, type Handler } from '../_shared/function';
 import { updateWithRetry } from '../_shared/guards';
-import { mapPage, pageOf, pageUnion } from '../_shared/paging';
+import { countUpTo, mapPage, pageOf, pageUnion } from '../_shared/paging';
 import type { Page, Query, QueryOf } from '../_shared/storage/port';
 import { DONE_STATUSES, narrowBranches, openScope, queueBranches, queueCounts } from './queue';
 import { containsText, rarestTerm } from '../_shared/text-search';
@@ -91,7 +91,11 @@ export const mine: Handler<'inquiries', 'mine'> = async (ctx, input) => {
     pageOf(ctx.store, 'inquiries', where, SORT_NEWEST, input),
     input.after
       ? undefined
-      : Promise.all([ctx.store.count('inquiries', where), ctx.store.count('inquiries', { ...where, status: { $in: NOT_CLOSED } })]).then(([total, open]) => ({
+      : // Capped like the queue's (the page shows "99+"): a long history costs no more than 100 entries.
+        Promise.all([
+          countUpTo(ctx.store, 'inquiries', where, SORT_NEWEST),
+          countUpTo(ctx.store, 'inquiries', { ...where, status: { $in: NOT_CLOSED } }, [['due', 1]]),
+        ]).then(([total, open]) => ({
           total,
           open,
         })),

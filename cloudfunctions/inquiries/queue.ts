@@ -12,7 +12,8 @@ export const DONE_STATUSES = ['answered', 'explained', 'accepted', 'unsatisfied'
 /** Everything open the caller may see: the general manager the escalations, staff their community's. */
 export function openScope(staff: Caller): Where {
   const open = { $in: [...OPEN_STATUSES] };
-  return hasRole(staff, 'general_manager') ? { escalatedAt: { $exists: true }, status: open } : { communityId: staff.communityId, status: open };
+  // Escalated as a range (a moment), not `$exists`: an index can then hand over the escalated only.
+  return hasRole(staff, 'general_manager') ? { escalatedAt: { $gt: 0 }, status: open } : { communityId: staff.communityId, status: open };
 }
 
 /**

@@ -31,6 +31,31 @@ export function describePagingContract(
       Array.from({ length: n }, (_, i) => ({ _id: `${run}_${group}_${String(i).padStart(4, '0')}`, run, group, rank: rankOf(i) }));
 
     it(
+      'pages a query with $in over several values in one order, as one list (an adapter may read each value apart)',
+      async () => {
+        const all = [...rows('inA', 12, (i) => (i * 7) % 5), ...rows('inB', 9, (i) => (i * 3) % 4), ...rows('inC', 6, (i) => i)];
+        for (const r of all) await store.insert<Row>(collection, r);
+        const want = all
+          .filter((r) => r.group !== 'inC')
+          .sort((a, b) => b.rank - a.rank || (a._id < b._id ? -1 : 1))
+          .map((r) => r._id);
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const page: { items: Row[]; next: string | null } = await store.page<Row>(
+            collection,
+            { run, group: { $in: ['inA', 'inB'] } },
+            { sort: [['rank', -1]], limit: 4, after },
+          );
+          seen.push(...page.items.map((x) => x._id));
+          after = page.next;
+        } while (after);
+        expect(seen).toEqual(want);
+      },
+      timeout,
+    );
+
+    it(
       'pages through tied sort keys without losing or repeating a record',
       async () => {
         for (const r of rows('tie', 45, (i) => i % 3)) await store.insert<Row>(collection, r);

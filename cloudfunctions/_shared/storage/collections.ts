@@ -25,7 +25,7 @@ import type { Delivery, DeliveryEventRecord } from '@domain/signoff';
 import type { ObligationRecord } from '@domain/workbench';
 import type { NotificationEvent } from '@domain/notification-events';
 import type { BootstrapRecord, ImportJob, ImportRowRecord, Invitation, Revision } from './onboarding-records';
-import type { OperationRecord, ProbeRecord, StoredAlert, TemplateSettings } from './server-records';
+import type { BackfillMark, OperationRecord, ProbeRecord, StoredAlert, TemplateSettings } from './server-records';
 
 /**
  * Every collection, declared once: what its records are (the type the storage calls infer), a line
@@ -172,7 +172,8 @@ export const COLLECTIONS = {
       alertKey: '来源提醒（同一提醒只进收件箱一次）',
     },
     indexes: [
-      ['personId', 'readAt'],
+      // Unread newest first: the unread are found and ordered without walking the read history.
+      ['personId', 'readAt', 'createdAt'],
       ['personId', 'createdAt'],
     ],
   }),
@@ -438,7 +439,8 @@ export const COLLECTIONS = {
       ['askerId', 'status', 'due'],
       ['assigneeId', 'status', 'due'],
       ['status', 'due'],
-      ['escalatedAt', 'status', 'due'],
+      // Status first: each open status's escalated (a range) are found without walking its history.
+      ['status', 'escalatedAt', 'due'],
       ['communityId', 'receivedAt'],
       // The general manager's trend across communities.
       ['receivedAt'],
@@ -767,6 +769,11 @@ export const COLLECTIONS = {
       ['communityId', 'status'],
       ['communityId', 'postedAt'],
     ],
+  }),
+  backfills: declare<BackfillMark>()({
+    description: '已为全部记录补齐的派生字段（编号为“集合.字段”），补齐后定时任务不再查找缺字段的记录',
+    fields: { doneAt: '补齐完成时间' },
+    indexes: [],
   }),
   counters: declare<ProbeRecord>()({ description: '存储契约测试的探针记录（应用不读）', fields: {}, indexes: [] }),
   ops: declare<OperationRecord>()({

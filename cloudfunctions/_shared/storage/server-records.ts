@@ -72,3 +72,12 @@ export interface TemplateSettings extends StoredRecord {
 export interface ProbeRecord extends StoredRecord {
   [field: string]: unknown;
 }
+
+/**
+ * A derived field the hourly backfill has filled in every record of a collection (`_id` is
+ * `<collection>.<field>`): kept with the data, so a store restored from before the fill has none and
+ * is filled again, and a store that has it is not searched for records missing the field each hour.
+ */
+export interface BackfillMark extends StoredRecord {
+  doneAt: EpochMs;
+}

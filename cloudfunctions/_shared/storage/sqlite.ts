@@ -21,7 +21,7 @@ import {
   type Storage,
   typedStorage,
 } from './port';
-import { orderSql, whereSql, type SqlValue } from './sqlite-query';
+import { mergedSql, orderSql, splitIn, whereSql, type SqlValue } from './sqlite-query';
 import { afterWrite, openTable, type Table } from './sqlite-tables';
 
 type Doc = Record<string, unknown>;
@@ -109,6 +109,8 @@ export function createSqliteStorage(dir?: string): Storage {
   function select(collection: CollectionName, query: Query & { $or?: Query[] }, order: Array<[string, 1 | -1]> | undefined, limit?: number): Doc[] {
     const t = table(collection);
     const params: SqlValue[] = [];
+    const arms = order && limit ? splitIn(t, query) : null;
+    if (arms) return docs(mergedSql(t, arms, order!, Math.floor(limit!), params), params);
     const where = whereSql(t, query, params);
     return docs(`SELECT doc FROM "${t.table}" WHERE ${where}${orderSql(order)}${limit ? ` LIMIT ${Math.floor(limit)}` : ''}`, params);
   }

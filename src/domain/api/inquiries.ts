@@ -51,6 +51,7 @@ export interface InquirySummaryView {
 
 /** Counts a list shows in its heading, sent with the first page only (later pages leave them out). */
 export interface InquiryCounts {
+  /** The staff queue and the asker's list count up to COUNT_CAP + 1 (shown with `countText`, "99+"). */
   total: number;
   /** Still being handled (the asker's list). */
   open?: number;

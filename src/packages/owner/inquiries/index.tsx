@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { Empty, Pending } from '../../../components/States';
+import { countText } from '@domain/paging';
 import { ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
 import { AskEntry, InquiryCard, askerDetail } from '../../../components/inquiry/parts';
@@ -16,7 +17,7 @@ export default function MyInquiriesPage() {
       <AskEntry title="我要提问" sub={`咨询、建议、要求、投诉，合理诉求${RULE_PHRASES.inquiryWithin}答复`} link={ROUTES.owner.ask} />
       <View className="section-title">
         <Text>我的提问</Text>
-        {counts && counts.total > 0 && <Text className="section-extra">{open > 0 ? `${open} 条处理中` : `共 ${counts.total} 条`}</Text>}
+        {counts && counts.total > 0 && <Text className="section-extra">{open > 0 ? `${countText(open)} 条处理中` : `共 ${countText(counts.total)} 条`}</Text>}
       </View>
       {!items ? (
         <Pending error={error} onRetry={load} />
