@@ -93,7 +93,15 @@ it('fills old records from the domain functions, so todos, search and sweeps fin
   expect(await h.rt.store.get('inquiries', 'old_inq')).toEqual(before);
   // That pass found every field filled and marked it so: later runs no longer look for missing ones.
   expect((await h.rt.store.find('backfills', {})).map((m) => m._id).sort()).toEqual(
-    ['archive.words', 'deliveries.nextActionAt', 'documents.nextActionAt', 'inquiries.nextActionAt', 'inquiries.words', 'obligations.nextActionAt'].sort(),
+    [
+      'archive.words',
+      'deliveries.nextActionAt',
+      'documents.nextActionAt',
+      'documents.words',
+      'inquiries.nextActionAt',
+      'inquiries.words',
+      'obligations.nextActionAt',
+    ].sort(),
   );
 
   // The inquiry sweep now meets the old inquiry when it falls overdue, as it meets a new one.
