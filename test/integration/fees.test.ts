@@ -1,9 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { totalsFromRecords, type TotalsRow } from '@domain/fee-totals';
-import { effectiveMonth } from '@domain/fee-ledger';
-import type { ReminderChannel } from '@domain/fees';
 import { createHarness, DEMO, type Harness } from '../helpers/harness';
+import { expectTotalsReconcile as expectTotalsOf } from '../helpers/fee-totals';
 
 const DAY = 86_400_000;
 let h: Harness;
@@ -15,40 +13,7 @@ const arrearsOf = async (as: string = DEMO.butler, input = {}) => (await h.ok('f
 const rowOf = async (roomId: string, as: string = DEMO.butler) => (await arrearsOf(as)).find((r) => r.roomId === roomId);
 
 /** The stored totals against the totals the raw bills, payments and reminders imply, to the fen. */
-async function expectTotalsReconcile(): Promise<void> {
-  const s = h.rt.store;
-  const [bills, payments, reminders, stored] = await Promise.all([
-    s.find('bills', {}),
-    s.find('payments', {}),
-    s.find('reminders', {}),
-    s.find('feeTotals', {}),
-  ]);
-  const building = new Map(bills.map((b) => [b._id, b.buildingId]));
-  const recomputed = totalsFromRecords(
-    bills,
-    payments.flatMap((p) =>
-      p.allocations.map((a) => ({
-        buildingId: building.get(a.billId) as string,
-        billMonth: a.month,
-        effectiveMonth: effectiveMonth(p.paidOn, a.month),
-        fen: a.fen,
-        settles: a.settles,
-      })),
-    ),
-    reminders.map((r) => ({
-      buildingId: r.buildingId ?? '',
-      month: new Date(r.at + 8 * 3600_000).toISOString().slice(0, 7),
-      channel: r.channel as ReminderChannel,
-    })),
-  );
-  const key = (r: { buildingId: string; month: string }) => `${r.buildingId}:${r.month}`;
-  const strip = ({ buildingId, month, ...f }: TotalsRow) => ({ key: key({ buildingId, month }), ...f });
-  const storedRows = stored
-    .map(({ _id: _i, version: _v, ops: _o, communityId: _c, ...rest }) => strip(rest as TotalsRow))
-    .filter((r) => Object.entries(r).some(([k, v]) => k !== 'key' && v !== 0))
-    .sort((a, b) => a.key.localeCompare(b.key));
-  expect(storedRows).toEqual(recomputed.map(strip).sort((a, b) => a.key.localeCompare(b.key)));
-}
+const expectTotalsReconcile = () => expectTotalsOf(h.rt.store);
 
 describe('bills in', () => {
   it('generates a month once: a second run and a resumed chunk create nothing', async () => {
