@@ -1,6 +1,6 @@
 import type { MeView } from '@domain/api/session';
 import { POSITION_LABELS, STAFF_ROLE_LABELS } from '@domain/model';
-import { ROLE_LABELS, type HomeArea } from '@domain/roles';
+import { COMPANY_ADMIN_ROLES, ROLE_LABELS, type HomeArea } from '@domain/roles';
 
 export const AREA_LABELS: Record<HomeArea, string> = {
   owner: '业主',
@@ -24,6 +24,11 @@ export function roleLabel(me: Pick<MeView, 'area' | 'staffRole' | 'committeePosi
     default:
       return ROLE_LABELS.visitor;
   }
+}
+
+/** Where a person works: their community, the whole company for its administrators, else not yet anywhere. */
+export function communityLabel(me: Pick<MeView, 'communityName' | 'roles'>): string {
+  return me.communityName ?? (me.roles.some((r) => COMPANY_ADMIN_ROLES.includes(r)) ? '全公司' : '尚未加入小区');
 }
 
 export const BINDING_STATUS_LABELS = {

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../utils/format';
 import { formatLocal } from '@domain/time';
 import { ROUTES } from '@domain/routes';
 import { openLink, toLogin } from '../../utils/nav';
-import { roleLabel } from '../../utils/roles';
+import { communityLabel, roleLabel } from '../../utils/roles';
 import './index.scss';
 
 interface Shortcut {
@@ -74,7 +74,7 @@ function Greeting({ me }: { me: MeView }) {
         <Text className="home-role-label" data-testid="home-role">
           {roleLabel(me)}
         </Text>
-        <Text className="home-community">{me.communityName ?? '尚未加入小区'}</Text>
+        <Text className="home-community">{communityLabel(me)}</Text>
       </View>
       {devNow !== null && <View className="home-demo-time">演示时间 {formatDateTime(devNow)}</View>}
     </View>

@@ -10,7 +10,7 @@ import { useTodos } from '../../stores/todos';
 import { formatDate, formatDateTime, fromShanghai } from '../../utils/format';
 import { ROUTES } from '@domain/routes';
 import { openLink, toLogin } from '../../utils/nav';
-import { BINDING_STATUS_LABELS, BINDING_STATUS_TAGS, roleLabel } from '../../utils/roles';
+import { BINDING_STATUS_LABELS, BINDING_STATUS_TAGS, communityLabel, roleLabel } from '../../utils/roles';
 import './index.scss';
 
 /** Local mode only: moves the functions' clock so deadlines and reminders can be shown on demand. */
@@ -148,7 +148,7 @@ export default function MePage() {
             {me.name}
           </View>
           <View className="muted">{me.phone ?? '未填写手机号'}</View>
-          <View className="muted">{me.communityName ?? (me.roles.includes('general_manager') || me.roles.includes('admin') ? '全公司' : '尚未加入小区')}</View>
+          <View className="muted">{communityLabel(me)}</View>
         </View>
       </View>
 
