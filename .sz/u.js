@@ -1,0 +1,2 @@
+import uCharts from '@qiun/ucharts';
+new uCharts({type:'column'});
