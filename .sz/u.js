@@ -1,2 +1,0 @@
-import uCharts from '@qiun/ucharts';
-new uCharts({type:'column'});
