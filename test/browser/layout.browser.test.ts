@@ -103,6 +103,7 @@ const VISITS: Array<{ route: Route; as: Who; query?: (f: Fixtures) => Query }> =
   { route: ROUTES.fees.billing, as: 'head' },
   { route: ROUTES.fees.imports, as: 'head' },
   { route: ROUTES.reports.collection, as: 'head' },
+  { route: ROUTES.reports.compare, as: 'gm' },
 ];
 
 const env = useBrowserEnv();

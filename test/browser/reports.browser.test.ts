@@ -30,7 +30,10 @@ test('the company compares its communities as bars: what is overdue, and the lat
   await page.goto(new URL(`#${ROUTES.admin.home}`, env.url).toString());
   await page.locator('[data-testid="open-compare"]').waitFor({ state: 'visible' });
   await settle(page);
-  await page.locator('[data-testid="open-compare"]').click();
+  const link = page.locator('[data-testid="open-compare"]');
+  // The link is the element at its centre (document.elementFromPoint), but Playwright's hit check
+  // reports the page's pull-to-refresh wrapper over it on this pull-to-refresh page: click where it is.
+  await link.click({ force: true });
   const table = page.locator('[data-testid="compare-table"]');
   await table.waitFor({ state: 'visible' });
   await expect(table.innerText()).resolves.toContain('收缴率');

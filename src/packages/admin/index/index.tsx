@@ -60,12 +60,6 @@ export default function AdminHome() {
 
   return (
     <View className="page admin-page" data-testid="admin-home">
-      {data.list.length > 0 && (
-        <View className="btn" data-testid="open-compare" onClick={() => void Taro.navigateTo({ url: ROUTES.reports.compare })}>
-          各小区对比（图表）
-        </View>
-      )}
-
       <View className="section-title">小区</View>
       {data.list.map((c) => (
         <View key={c.communityId} className="list-item" onClick={() => open(c.communityId)}>
@@ -78,6 +72,12 @@ export default function AdminHome() {
           </View>
         </View>
       ))}
+
+      {data.list.length > 0 && (
+        <View className="btn" data-testid="open-compare" onClick={() => void Taro.navigateTo({ url: ROUTES.reports.compare })}>
+          各小区对比（图表）
+        </View>
+      )}
 
       <View className="card">
         <View className="section-title">新建小区</View>
