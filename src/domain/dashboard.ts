@@ -4,8 +4,8 @@ import type { YearMonth } from './time';
 
 /**
  * The general manager's comparison of communities. Figures are counted by the server; this turns
- * them into rows with bar widths (a plain styled bar per figure: the fees work will choose a chart
- * library, and until then a View whose width is the share of the largest value is the chart).
+ * them into rows with bar widths (the share of the largest value) and the 收缴率 as text; the chart
+ * page `reports/compare` draws the figures themselves.
  */
 export const DASHBOARD_FIGURES = {
   overdueInquiries: '逾期未答复的质询',

@@ -48,7 +48,6 @@ const PACKAGES = {
   'staff-inquiries': {
     queue: '/packages/staff-inquiries/queue/index',
     inquiry: '/packages/staff-inquiries/inquiry/index',
-    inquiryStats: '/packages/staff-inquiries/inquiry-stats/index',
   },
   /** Owners' rooms and fees: room bindings to verify, arrears and reminders. */
   'staff-fees': {
@@ -86,9 +85,14 @@ const PACKAGES = {
     /** Bills and payments from a spreadsheet (the head), and the payments it could not match (any staff). */
     imports: '/packages/fees/import/index',
   },
-  /** Every chart page, shared by the fee dashboard, onboarding and the daily screens. */
+  /**
+   * Every chart page (one chart library, u-charts, downloaded once): the fee dashboard, the head's
+   * inquiry statistics and the general manager's comparison of communities.
+   */
   reports: {
     collection: '/packages/reports/collection/index',
+    inquiryStats: '/packages/reports/inquiry-stats/index',
+    compare: '/packages/reports/compare/index',
   },
 } as const;
 
@@ -133,11 +137,12 @@ export function askerInquiriesRoute(channel: 'owner' | 'committee'): Route {
 
 /**
  * A link written before the staff area was split (`/packages/staff/<page>/index…`, kept in stored
- * alerts and in subscribe messages already sent) to where that page lives now; any other link as is.
+ * alerts and in subscribe messages already sent), or before a chart page moved to `reports`
+ * (`/packages/staff-inquiries/inquiry-stats/index`), to where that page lives now; any other link as is.
  */
 export function currentLink(link: string): string {
-  const m = /^\/?packages\/staff\/([\w-]+)\/index(\?.*)?$/.exec(link);
-  const moved = m && (Object.values(ROUTES.staff) as string[]).find((r) => r.endsWith(`/${m[1]}/index`));
+  const m = /^\/?packages\/staff(?:-[\w]+)?\/([\w-]+)\/index(\?.*)?$/.exec(link);
+  const moved = m && ([...Object.values(ROUTES.staff), ...Object.values(ROUTES.reports)] as string[]).find((r) => r.endsWith(`/${m[1]}/index`));
   return moved ? `${moved}${m[2] ?? ''}` : link;
 }
 

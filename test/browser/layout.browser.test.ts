@@ -81,7 +81,7 @@ const VISITS: Array<{ route: Route; as: Who; query?: (f: Fixtures) => Query }> =
   { route: ROUTES.staff.archive, as: 'head' },
   { route: ROUTES.staff.queue, as: 'butler' },
   { route: ROUTES.staff.inquiry, as: 'head', query: (f) => ({ id: f.ownerInquiryId }) },
-  { route: ROUTES.staff.inquiryStats, as: 'head' },
+  { route: ROUTES.reports.inquiryStats, as: 'head' },
   { route: ROUTES.staff.bindings, as: 'butler' },
   { route: ROUTES.staff.arrears, as: 'butler' },
   { route: ROUTES.staff.workbench, as: 'head' },
@@ -103,6 +103,7 @@ const VISITS: Array<{ route: Route; as: Who; query?: (f: Fixtures) => Query }> =
   { route: ROUTES.fees.billing, as: 'head' },
   { route: ROUTES.fees.imports, as: 'head' },
   { route: ROUTES.reports.collection, as: 'head' },
+  { route: ROUTES.reports.compare, as: 'gm' },
 ];
 
 const env = useBrowserEnv();

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import type { Envelope } from '@domain/envelope';
 import { ROUTES } from '@domain/routes';
 import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
+import { inkOf } from './canvas-ink';
 import { loginAs, pickPerson, screenshot, setDemoTime, useBrowserEnv } from './harness';
 
 /**
@@ -22,16 +22,6 @@ async function api<T>(personId: string, fn: string, action: string, payload: unk
   return body.data;
 }
 
-/** How many pixels of a canvas are drawn (not transparent). */
-const inkOf = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const canvas = (document.querySelector(`${sel} canvas`) ?? document.querySelector(sel)) as HTMLCanvasElement;
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-    return n;
-  }, selector);
-
 test('the month in tiles, six months as bars and a line, the figures in a table; 0% satisfied is red', async () => {
   for (const owner of ['p_owner_02', 'p_owner_03']) {
     const asked = await api<{ inquiryId: string }>(owner, 'inquiries', 'ask', { channel: 'owner', kind: 'request', text: '2单元楼道灯不亮，晚上回家很不方便' });
@@ -44,7 +34,7 @@ test('the month in tiles, six months as bars and a line, the figures in a table;
   await page.goto(env.url);
   await setDemoTime(page, DEV_NOW);
   await loginAs(page, head.name);
-  await page.goto(new URL(`#${ROUTES.staff.inquiryStats}`, env.url).toString());
+  await page.goto(new URL(`#${ROUTES.reports.inquiryStats}`, env.url).toString());
 
   const rows = page.locator('[data-testid="trend-row"]');
   await rows.first().waitFor({ state: 'visible' });
@@ -59,7 +49,9 @@ test('the month in tiles, six months as bars and a line, the figures in a table;
   // Both charts drew: bars of counts, the satisfaction line.
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="trend-"] canvas').length === 2);
   expect(await inkOf(page, '#inquiry-trend-counts')).toBeGreaterThan(1000);
+  expect(await inkOf(page, '#inquiry-trend-counts', '#1f6feb')).toBeGreaterThan(200); // 收到 bars
   expect(await inkOf(page, '#inquiry-trend-satisfaction')).toBeGreaterThan(500);
+  expect(await inkOf(page, '#inquiry-trend-satisfaction', '#7c3aed')).toBeGreaterThan(100); // the line
   await screenshot(page, 'inquiry-stats-trend');
   await page.context().close();
 });

@@ -44,7 +44,7 @@ describe('the route table', () => {
 
   it('keeps every staff page when the area is split into subpackages, each page under its own root', () => {
     const staff = Object.values(ROUTES.staff);
-    expect(staff).toHaveLength(12);
+    expect(staff).toHaveLength(11);
     const { subPackages } = appPages();
     const staffPages = subPackages.filter((s) => s.root.startsWith('packages/staff-')).flatMap((s) => s.pages.map((p) => `/${s.root}/${p}`));
     expect(staffPages.sort()).toEqual([...staff].sort());
@@ -52,7 +52,8 @@ describe('the route table', () => {
 
   it('opens a link written before the split where the page lives now, query kept; other links as they are', () => {
     expect(currentLink('/packages/staff/record/index?id=doc_1')).toBe(routeUrl(ROUTES.staff.record, { id: 'doc_1' }));
-    expect(currentLink('packages/staff/inquiry-stats/index')).toBe(ROUTES.staff.inquiryStats);
+    expect(currentLink('packages/staff/inquiry-stats/index')).toBe(ROUTES.reports.inquiryStats);
+    expect(currentLink('/packages/staff-inquiries/inquiry-stats/index?m=1')).toBe(`${ROUTES.reports.inquiryStats}?m=1`);
     expect(currentLink('/packages/staff/workbench/index')).toBe(ROUTES.staff.workbench);
     expect(currentLink(routeUrl(ROUTES.staff.archive, { seq: 7 }))).toBe(routeUrl(ROUTES.staff.archive, { seq: 7 }));
     expect(currentLink('/packages/staff/nowhere/index')).toBe('/packages/staff/nowhere/index');

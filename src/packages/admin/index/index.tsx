@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { DASHBOARD_FIGURES, type DashboardFigure } from '@domain/dashboard';
 import { hasRole } from '@domain/roles';
 import { ROUTES, routeUrl } from '@domain/routes';
 import { call } from '../../../api/client';
@@ -12,15 +11,11 @@ import { useSubmit } from '../../../components/useSubmit';
 import { useSession } from '../../../stores/session';
 import '../admin.scss';
 
-const FIGURES = Object.keys(DASHBOARD_FIGURES) as DashboardFigure[];
-
-/** Company level: the communities, a new one, and the general manager's comparison. A head goes straight to their own. */
+/** Company level: the communities, a new one, and the way to the general manager's comparison (a chart page in `reports`). A head goes straight to their own. */
 export default function AdminHome() {
   const me = useSession((s) => s.me);
   const company = me !== null && hasRole(me, 'admin', 'general_manager');
-  const { data, error, reload } = usePageData(async () =>
-    company ? { list: await call('admin', 'communities', {}), board: await call('admin', 'dashboard', {}) } : { list: [], board: [] },
-  );
+  const { data, error, reload } = usePageData(async () => (company ? { list: await call('admin', 'communities', {}) } : { list: [] }));
   const [form, setForm] = useState({ name: '', city: '', bank: '', accountName: '', accountNo: '' });
   const { busy, submit } = useSubmit();
   const open = (communityId: string) => void Taro.navigateTo({ url: routeUrl(ROUTES.admin.community, { id: communityId }) });
@@ -65,40 +60,6 @@ export default function AdminHome() {
 
   return (
     <View className="page admin-page" data-testid="admin-home">
-      <View className="section-title">各小区对比</View>
-      {data.board.length === 0 ? (
-        <Empty text="还没有小区，请先新建" />
-      ) : (
-        FIGURES.map((f) => (
-          <View key={f} className="card">
-            <View className="section-title">{DASHBOARD_FIGURES[f]}</View>
-            {data.board.map((r) => (
-              <View key={r.communityId} className="bar-row">
-                <Text className="bar-name">{r.name}</Text>
-                <View className="bar-track">
-                  <View className="bar-fill" style={{ width: `${r.bars[f]}%` }} />
-                </View>
-                <Text className="bar-value">{r.figures[f]}</Text>
-              </View>
-            ))}
-          </View>
-        ))
-      )}
-      {data.board.length > 0 && (
-        <View className="card" data-testid="collection-rates">
-          <View className="section-title">物业费收缴率</View>
-          {data.board.map((r) => (
-            <View key={r.communityId} className="bar-row">
-              <Text className="bar-name">{r.name}</Text>
-              <View className="bar-track">
-                <View className="bar-fill" style={{ width: `${Math.min(100, (r.collection.bp ?? 0) / 100)}%` }} />
-              </View>
-              <Text className="bar-value">{r.collectionText}</Text>
-            </View>
-          ))}
-        </View>
-      )}
-
       <View className="section-title">小区</View>
       {data.list.map((c) => (
         <View key={c.communityId} className="list-item" onClick={() => open(c.communityId)}>
@@ -111,6 +72,12 @@ export default function AdminHome() {
           </View>
         </View>
       ))}
+
+      {data.list.length > 0 && (
+        <View className="btn" data-testid="open-compare" onClick={() => void Taro.navigateTo({ url: ROUTES.reports.compare })}>
+          各小区对比（图表）
+        </View>
+      )}
 
       <View className="card">
         <View className="section-title">新建小区</View>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { REMINDER_CHANNELS, type ReminderChannel } from '@domain/fees';
 import { percentText, type MonthRates } from '@domain/fee-totals';
 import { call } from '../../../api/client';
-import { TrendChart } from '../../../components/charts/TrendChart';
+import { TrendChart } from '../chart/TrendChart';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { formatFen } from '../../../utils/format';

@@ -59,7 +59,7 @@ export default function QueuePage() {
       {(head || gm) && (
         <View className="row queue-stats-link">
           <Text className="muted">按月查看收到、按期答复、逾期、上报与满意度</Text>
-          <View className="btn btn-plain btn-small" data-testid="open-stats" onClick={() => void Taro.navigateTo({ url: ROUTES.staff.inquiryStats })}>
+          <View className="btn btn-plain btn-small" data-testid="open-stats" onClick={() => void Taro.navigateTo({ url: ROUTES.reports.inquiryStats })}>
             月度统计
           </View>
         </View>

@@ -4,7 +4,7 @@ import type { InquiryMonthStats } from '@domain/inquiry-stats';
 import { satisfactionTone, type Tone } from '@domain/inquiry-stats';
 import { addMonths } from '@domain/time';
 import { appNow, call } from '../../../api/client';
-import { TrendChart } from '../../../components/charts/TrendChart';
+import { TrendChart } from '../chart/TrendChart';
 import { Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { formatMonth, monthOf } from '../../../utils/format';
