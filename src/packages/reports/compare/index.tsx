@@ -7,7 +7,12 @@ import { TrendChart } from '../chart/TrendChart';
 
 const FIGURES = Object.keys(DASHBOARD_FIGURES) as DashboardFigure[];
 /** One colour per figure, the same in the chart's legend and nowhere else on the page. */
-const COLORS: Record<DashboardFigure, string> = { overdueInquiries: '#e5484d', unsignedDeliveries: '#d97706', overdueObligations: '#7c3aed' };
+const COLORS: Record<DashboardFigure, string> = {
+  overdueInquiries: '#e5484d',
+  unsignedDeliveries: '#d97706',
+  overdueObligations: '#7c3aed',
+  overdueEvents: '#0e7490',
+};
 
 /** The general manager's comparison of communities: what is overdue, as bars per community, and the latest 收缴率; the figures in a table below. */
 export default function CompareCommunitiesPage() {
