@@ -2,6 +2,7 @@ import { AppError } from '@domain/errors';
 import { IMPORT_OPEN_STATUSES } from '@domain/import-staging';
 import type { EpochMs } from '@domain/model';
 import { routeUrl, ROUTES } from '@domain/routes';
+import { FEE_TEMPLATES } from '@domain/fee-import-templates';
 import { raiseAlert } from '../_shared/alerts';
 import { isBuffered } from '../_shared/ops/buffered-store';
 import { runOperation } from '../_shared/ops/operation';
@@ -65,17 +66,18 @@ async function step(rt: Runtime, now: EpochMs, job: ImportJob): Promise<ImportJo
 async function reportStalled(rt: Runtime, now: EpochMs, job: ImportJob, reason: string): Promise<boolean> {
   // Moving `updatedAt` sends it to the back of the queue: a broken import does not hold the batch.
   await rt.store.update('imports', job._id, job.version, { stalled: { at: now, reason }, updatedAt: now });
+  const what = job.kind === 'rooms' ? '房屋导入' : FEE_TEMPLATES[job.kind].title;
   return raiseAlert(rt, now, {
     key: `import-stalled:${job._id}`,
     personId: job.createdBy,
     communityId: job.communityId,
-    title: '房屋导入未能完成',
+    title: `${what}未能完成`,
     body:
       job.committedAt === undefined
         ? `导入「${job.file.name}」已中断，系统无法继续：${reason}。文件中的行均未生效，请重新上传文件后导入。`
         : `导入「${job.file.name}」已生效，但整理未能完成：${reason}。请联系技术支持。`,
     link: routeUrl(ROUTES.admin.community, { id: job.communityId }),
     templateKey: 'result',
-    templateValues: { thing1: `房屋导入·${job.file.name}`, phrase2: '未完成', thing3: reason, time4: now },
+    templateValues: { thing1: `${what}·${job.file.name}`, phrase2: '未完成', thing3: reason, time4: now },
   });
 }
