@@ -17,6 +17,21 @@ export interface UploadedFile {
  * The one way pages store attachments and photos. Records keep only `fileId`; `fileUrl` turns it
  * back into something displayable on either platform.
  */
+/** Picks up to five documents to attach: from a chat on the mini-program (where PDFs and spreadsheets arrive), from disk on H5. */
+export async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
+  if (isWeapp) {
+    const res = await Taro.chooseMessageFile({ count: 5, type: 'all' });
+    return res.tempFiles.map((f) => ({ path: f.path, name: f.name }));
+  }
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.onchange = () => resolve(Array.from(input.files ?? []).map((f) => ({ path: URL.createObjectURL(f), name: f.name })));
+    input.click();
+  });
+}
+
 export async function uploadFile(tempPath: string, name: string, folder: string): Promise<UploadedFile> {
   let body: Envelope<{ fileId: string; url: string }>;
   try {

@@ -5,6 +5,7 @@ import { Database, type Statement } from 'node-sqlite3-wasm';
 import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from './collections';
+import { valueAt } from './match';
 import {
   afterCursor,
   checkPageLimit,
@@ -156,7 +157,7 @@ export function createSqliteStorage(dir?: string): Storage {
       const current = readOne(table(collection), id);
       if (!current) return false;
       for (const [field, delta] of Object.entries(deltas)) {
-        const before = getPath(current, field);
+        const before = valueAt(current, field);
         if (before !== undefined && typeof before !== 'number') throw new Error(`cannot increment ${collection}.${field}: not a number`);
         setPath(current, field, (before ?? 0) + delta);
       }
@@ -244,10 +245,6 @@ export function loadRecordsAsIs(store: Storage, collection: CollectionName, reco
   const h = handles.get(store);
   if (!h) throw new Error('not an embedded SQLite store');
   return h.load(collection, records);
-}
-
-function getPath(doc: Doc, field: string): unknown {
-  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Doc)[k] : undefined), doc);
 }
 
 function setPath(doc: Doc, field: string, value: number | Scalar): void {

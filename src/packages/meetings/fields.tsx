@@ -5,8 +5,8 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import type { RosterEntry } from '@domain/api/meetings';
 import type { FileRef } from '@domain/files';
 import type { StaffAttendee } from '@domain/meetings';
-import { appNow, isWeapp, showError } from '../../api/client';
-import { openFile, uploadFile } from '../../api/files';
+import { appNow, showError } from '../../api/client';
+import { openFile, pickFiles, uploadFile } from '../../api/files';
 import { formatDate } from '../../utils/format';
 import './meetings.scss';
 
@@ -55,20 +55,6 @@ export function WhenField(props: { day: string; time: string; start?: string; on
       </View>
     </View>
   );
-}
-
-async function pickDocuments(): Promise<Array<{ path: string; name: string }>> {
-  if (isWeapp) {
-    const res = await Taro.chooseMessageFile({ count: 5, type: 'all' });
-    return res.tempFiles.map((f) => ({ path: f.path, name: f.name }));
-  }
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.multiple = true;
-    input.onchange = () => resolve(Array.from(input.files ?? []).map((f) => ({ path: URL.createObjectURL(f), name: f.name })));
-    input.click();
-  });
 }
 
 async function pickPhotos(): Promise<Array<{ path: string; name: string }>> {
@@ -120,7 +106,7 @@ export function FilePicker({ files, onChange, folder, testid }: { files: FileRef
         ))}
       </View>
       <View className="mt-buttons">
-        <Button size="small" loading={busy} onClick={() => void add(pickDocuments)}>
+        <Button size="small" loading={busy} onClick={() => void add(pickFiles)}>
           选择文件
         </Button>
         <Button size="small" loading={busy} onClick={() => void add(pickPhotos)}>

@@ -18,8 +18,8 @@ import { routeUrl, ROUTES } from '@domain/routes';
 import { RULE_PHRASES } from '@domain/rules';
 import { composeDateBounds, composeProblems, type ComposeField, type DateBounds } from '@domain/compose-check';
 import { counterText, MAX_ATTACHMENTS, TEXT_LIMITS } from '@domain/limits';
-import { appNow, call, isWeapp, showError } from '../../../api/client';
-import { uploadFile } from '../../../api/files';
+import { appNow, call, showError } from '../../../api/client';
+import { pickFiles, uploadFile } from '../../../api/files';
 import { Attachments } from '../../../components/filings';
 import { CountedText } from '../../../components/forms/CountedText';
 import { Loading } from '../../../components/States';
@@ -79,20 +79,6 @@ function sendSummary(form: Form): string {
   }[kind];
   const parts = [`「${title.trim()}」`, categoryLabel(kind, category), dated[1] ? `${dated[0]} ${dated[1]}` : ''];
   return parts.filter(Boolean).join('，');
-}
-
-async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
-  if (isWeapp) {
-    const res = await Taro.chooseMessageFile({ count: 5, type: 'all' });
-    return res.tempFiles.map((f) => ({ path: f.path, name: f.name }));
-  }
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.multiple = true;
-    input.onchange = () => resolve(Array.from(input.files ?? []).map((f) => ({ path: URL.createObjectURL(f), name: f.name })));
-    input.click();
-  });
 }
 
 /** A date the rule allows only: the picker offers nothing outside `bounds` (src/domain/compose-check.ts). */
