@@ -57,10 +57,7 @@ export async function mapPage<T, V>(page: Page<T>, view: (items: T[]) => V[] | P
   return { items: await view(page.items), next: page.next };
 }
 
-/**
- * How many match, counted up to COUNT_CAP + 1 by reading at most that many in the order of `sort`
- * (an index's order), so the cost does not grow with what lies past the cap.
- */
-export async function countUpTo<C extends CollectionName>(store: Storage, collection: C, query: QueryOf<RecordOf<C>>, sort: Sort<C>): Promise<number> {
-  return (await store.find(collection, query, { sort, limit: COUNT_CAP + 1 })).length;
+/** How many match, counted no further than COUNT_CAP + 1 ("99+"), so the cost does not grow with what lies past the cap. */
+export function countUpTo<C extends CollectionName>(store: Storage, collection: C, query: QueryOf<RecordOf<C>>): Promise<number> {
+  return store.count(collection, query, { upTo: COUNT_CAP + 1 });
 }

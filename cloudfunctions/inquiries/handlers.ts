@@ -92,13 +92,12 @@ export const mine: Handler<'inquiries', 'mine'> = async (ctx, input) => {
     input.after
       ? undefined
       : // Capped like the queue's (the page shows "99+"): a long history costs no more than 100 entries.
-        Promise.all([
-          countUpTo(ctx.store, 'inquiries', where, SORT_NEWEST),
-          countUpTo(ctx.store, 'inquiries', { ...where, status: { $in: NOT_CLOSED } }, [['due', 1]]),
-        ]).then(([total, open]) => ({
-          total,
-          open,
-        })),
+        Promise.all([countUpTo(ctx.store, 'inquiries', where), countUpTo(ctx.store, 'inquiries', { ...where, status: { $in: NOT_CLOSED } })]).then(
+          ([total, open]) => ({
+            total,
+            open,
+          }),
+        ),
   ]);
   return { ...(await mapPage(page, (items) => list(ctx, caller, items))), ...(counts ? { counts } : {}) };
 };

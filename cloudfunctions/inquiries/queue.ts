@@ -45,7 +45,7 @@ const overdueOf = (w: Where, now: EpochMs): Where => {
  */
 export async function queueCounts(store: Storage, branches: Where[], now: EpochMs): Promise<{ total: number; overdue: number }> {
   const [totals, overdue] = await Promise.all([
-    Promise.all(branches.map((b) => countUpTo(store, 'inquiries', b, [['due', 1]]))),
+    Promise.all(branches.map((b) => countUpTo(store, 'inquiries', b))),
     Promise.all(branches.map((b) => store.count('inquiries', overdueOf(b, now)))),
   ]);
   const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);

@@ -41,7 +41,7 @@ async function askerTodos(ctx: ActionContext, caller: Caller): Promise<TodoItem[
   const out: TodoItem[] = [];
   const answered: QueryOf<Inquiry> = { askerId: caller.personId, status: { $in: [...AWAITING_RATING] } };
   const waiting: QueryOf<Inquiry> = { askerId: caller.personId, status: { $in: [...OPEN_STATUSES] } };
-  const count = (q: QueryOf<Inquiry>) => countUpTo(ctx.store, 'inquiries', q, [['due', 1]]);
+  const count = (q: QueryOf<Inquiry>) => countUpTo(ctx.store, 'inquiries', q);
   const [answeredCount, answeredOwner, waitingCount, waitingOwner] = await Promise.all([
     count(answered),
     count({ ...answered, channel: 'owner' }),

@@ -43,8 +43,8 @@ export async function sectionCounts(store: Storage, scope: QueryOf<ObligationRec
     store.count('obligations', { ...open, due: r.overdue }),
     store.count('obligations', { ...open, due: r.thisWeek }),
     store.count('obligations', { ...open, due: r.thisMonth }),
-    countUpTo(store, 'obligations', { ...open, due: r.later }, [['due', 1]]),
-    countUpTo(store, 'obligations', doneWhere(scope, now), [['doneAt', 1]]),
+    countUpTo(store, 'obligations', { ...open, due: r.later }),
+    countUpTo(store, 'obligations', doneWhere(scope, now)),
   ]);
   return { overdue, thisWeek, thisMonth, later, done };
 }

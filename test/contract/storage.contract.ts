@@ -236,6 +236,18 @@ export function describeStorageContract(label: string, makeStorage: () => Promis
         },
         timeout,
       );
+
+      it(
+        'counts up to a cap: the smaller of the matches and the cap',
+        async () => {
+          expect(await store.count(collection, { suite: s }, { upTo: 4 })).toBe(4);
+          expect(await store.count(collection, { suite: s, group: 'odd' }, { upTo: 4 })).toBe(3);
+          expect(await store.count(collection, { suite: s }, { upTo: 6 })).toBe(6);
+          expect(await store.count(collection, { suite: s, n: { $gte: 1 } }, { upTo: 100 })).toBe(5);
+          expect(await store.count(collection, { suite: s }, { upTo: 0 })).toBe(0);
+        },
+        timeout,
+      );
     });
 
     describe('reads beyond one CloudBase page', () => {

@@ -18,7 +18,7 @@ export function queryLog(inner: Storage): { storage: Storage; log: LoggedQuery[]
   const wrapped: RawStorage = {
     ...raw,
     find: (c, q, o) => (note('find', c, q, o?.sort), raw.find(c, q, o)),
-    count: (c, q) => (note('count', c, q), raw.count(c, q)),
+    count: (c, q, o) => (note('count', c, q), raw.count(c, q, o)),
     page: (c, q, o) => (note('page', c, q, o.sort), raw.page(c, q, o)),
   };
   return { storage: typedStorage(wrapped), log };

@@ -3,6 +3,7 @@ import type { CollectionName } from '../../cloudfunctions/_shared/storage/collec
 import {
   rawStorage,
   typedStorage,
+  type CountOptions,
   type FindOptions,
   type Page,
   type PageOptions,
@@ -118,9 +119,9 @@ export class RecordingStore implements RawStorage {
     return this.inner.find<T>(collection, query, options);
   }
 
-  async count(collection: CollectionName, query?: Query): Promise<number> {
+  async count(collection: CollectionName, query?: Query, options?: CountOptions): Promise<number> {
     this.alive();
-    return this.inner.count(collection, query);
+    return this.inner.count(collection, query, options);
   }
 
   async page<T extends StoredRecord>(collection: CollectionName, query: Query, options: PageOptions): Promise<Page<T>> {

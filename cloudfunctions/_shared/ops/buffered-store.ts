@@ -2,7 +2,17 @@ import { AppError } from '@domain/errors';
 import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from '../storage/collections';
 import { matches, sortRecords } from '../storage/match';
-import type { FindOptions, Page, PageOptions, Query, RawStorage, Scalar, Storage } from '../storage/port';
+import {
+  capCount,
+  type CountOptions,
+  type FindOptions,
+  type Page,
+  type PageOptions,
+  type Query,
+  type RawStorage,
+  type Scalar,
+  type Storage,
+} from '../storage/port';
 import type { Step } from '../storage/server-records';
 import type { Runtime } from '../runtime';
 
@@ -90,9 +100,9 @@ export class BufferedStore implements RawStorage {
     return this.store.page<T>(collection, query, options);
   }
 
-  async count(collection: CollectionName, query: Query = {}): Promise<number> {
+  async count(collection: CollectionName, query: Query = {}, options?: CountOptions): Promise<number> {
     const mine = [...this.inserted.entries()].filter(([k, d]) => k.startsWith(`${collection}/`) && matches(d, query)).length;
-    return (await this.store.count(collection, query)) + mine;
+    return capCount((await this.store.count(collection, query, options)) + mine, options);
   }
 
   async increment(collection: CollectionName, id: string, deltas: Record<string, number>, set?: Record<string, Scalar>): Promise<boolean> {

@@ -3,11 +3,13 @@ import type { StoredRecord } from '@domain/model';
 import type { CollectionName } from './collections';
 import {
   afterCursor,
+  capCount,
   checkPageLimit,
   encodeCursor,
   insertIfAbsentVia,
   OPS_KEPT,
   pageOrder,
+  type CountOptions,
   type FieldCondition,
   type FindOptions,
   type Page,
@@ -150,8 +152,9 @@ export function createCloudbaseStorage(db: CloudbaseDb): Storage {
     },
     find,
     page,
-    async count(collection, query = {}) {
-      return (await db.collection(collection).where(where(query)).count()).total;
+    async count(collection, query = {}, options?: CountOptions) {
+      // One call whatever the total: the database counts on its side.
+      return capCount((await db.collection(collection).where(where(query)).count()).total, options);
     },
     async update(collection, id, expectedVersion, patch) {
       // The version in the filter makes this a compare-and-set: a single-document update is atomic.

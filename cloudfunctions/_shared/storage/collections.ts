@@ -437,7 +437,7 @@ export const COLLECTIONS = {
       ['askerId', 'receivedAt'],
       ['askerId', 'status', 'respondedAt'],
       ['askerId', 'status', 'due'],
-      ['assigneeId', 'status', 'due'],
+      ['communityId', 'assigneeId', 'status', 'due'],
       ['status', 'due'],
       // Status first: each open status's escalated (a range) are found without walking its history.
       ['status', 'escalatedAt', 'due'],

@@ -7,11 +7,13 @@ import { ORDER_HINT, type OrderHint } from './nedb-compound';
 import { createIndexes } from './nedb-indexes';
 import {
   afterCursor,
+  capCount,
   checkPageLimit,
   encodeCursor,
   insertIfAbsentVia,
   OPS_KEPT,
   pageOrder,
+  type CountOptions,
   type FindOptions,
   type Page,
   type PageOptions,
@@ -88,8 +90,8 @@ export function createNedbStorage(dir?: string): Storage {
       const items = docs.slice(0, options.limit).map((d) => strip<T>(d));
       return { items, next: docs.length > options.limit ? encodeCursor(order, items[items.length - 1]) : null };
     },
-    async count(collection, query = {}) {
-      return (await open(collection)).countAsync(query as Record<string, unknown>);
+    async count(collection, query = {}, options?: CountOptions) {
+      return capCount(await (await open(collection)).countAsync(query as Record<string, unknown>), options);
     },
     async update(collection, id, expectedVersion, patch) {
       const db = await open(collection);

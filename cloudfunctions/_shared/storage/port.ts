@@ -40,6 +40,14 @@ export interface Page<T> {
   next: string | null;
 }
 
+export interface CountOptions {
+  /** Stop counting here: the answer is min(matches, upTo), and the store reads no further. */
+  upTo?: number;
+}
+
+/** The count an adapter that cannot stop early reports for `upTo`. */
+export const capCount = (n: number, options?: CountOptions): number => (options?.upTo === undefined ? n : Math.min(n, options.upTo));
+
 /**
  * What an adapter implements: records of any shape, the caller naming the type. Only adapters, the
  * operation buffer and the storage contract suite see this view; everything else uses `Storage`.
@@ -51,7 +59,8 @@ export interface RawStorage {
   insertIfAbsent<T extends StoredRecord>(collection: CollectionName, record: Omit<T, 'version'>): Promise<boolean>;
   get<T extends StoredRecord>(collection: CollectionName, id: string): Promise<T | null>;
   find<T extends StoredRecord>(collection: CollectionName, query?: Query, options?: FindOptions): Promise<T[]>;
-  count(collection: CollectionName, query?: Query): Promise<number>;
+  /** How many match; with `upTo`, at most that many (a "99+" counter need not count a whole history). */
+  count(collection: CollectionName, query?: Query, options?: CountOptions): Promise<number>;
   /**
    * Keyset paging: records strictly after the cursor in (sort…, _id) order. Unlike skip, a page is
    * neither lost nor repeated when sort keys tie or records are written between pages. Sort fields
@@ -104,7 +113,7 @@ export interface Storage {
   insertIfAbsent<C extends CollectionName>(collection: C, record: NewRecord<RecordOf<C>>): Promise<boolean>;
   get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null>;
   find<C extends CollectionName>(collection: C, query?: QueryOf<RecordOf<C>>, options?: FindOptionsOf<RecordOf<C>>): Promise<Array<RecordOf<C>>>;
-  count<C extends CollectionName>(collection: C, query?: QueryOf<RecordOf<C>>): Promise<number>;
+  count<C extends CollectionName>(collection: C, query?: QueryOf<RecordOf<C>>, options?: CountOptions): Promise<number>;
   page<C extends CollectionName>(collection: C, query: QueryOf<RecordOf<C>>, options: PageOptionsOf<RecordOf<C>>): Promise<Page<RecordOf<C>>>;
   update<C extends CollectionName>(collection: C, id: string, expectedVersion: number, patch: Patch<RecordOf<C>>): Promise<boolean>;
   increment<C extends CollectionName>(

@@ -38,8 +38,11 @@ function syncIndexes(db: Database, collection: CollectionName, t: Table): void {
   const add = (fields: readonly string[], unique: boolean): void => {
     const scalar = fields.filter((f) => !t.arrays.has(f)).map(checkField);
     if (!scalar.length) return;
-    const name = `${unique ? 'u' : 'i'}_${collection}__${scalar.join('__').replace(/\./g, '_')}`;
-    wanted.set(name, `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON "${t.table}" (${scalar.map(fieldExpr).join(', ')})`);
+    // Every order ends in id (the paging tie-break): with it last in the index, a page sorted by the
+    // index's fields stops at its limit instead of sorting every record that ties on them.
+    const columns = [...scalar.map(fieldExpr), ...(unique ? [] : ['id'])];
+    const name = `${unique ? 'u' : 'i'}_${collection}__${scalar.join('__').replace(/\./g, '_')}${unique ? '' : '__id'}`;
+    wanted.set(name, `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON "${t.table}" (${columns.join(', ')})`);
   };
   for (const fields of declaration.indexes) add(fields, false);
   for (const fields of declaration.unique ?? []) add(fields, true);

@@ -13,6 +13,7 @@ import {
   insertIfAbsentVia,
   OPS_KEPT,
   pageOrder,
+  type CountOptions,
   type FindOptions,
   type Page,
   type PageOptions,
@@ -142,10 +143,16 @@ export function createSqliteStorage(dir?: string): Storage {
       const items = found.slice(0, options.limit) as T[];
       return { items, next: found.length > options.limit ? encodeCursor(order, items[items.length - 1]!) : null };
     },
-    async count(collection, query = {}) {
+    async count(collection, query = {}, options?: CountOptions) {
       const t = table(collection);
       const params: SqlValue[] = [];
-      const [row] = using(`SELECT count(*) AS n FROM "${t.table}" WHERE ${whereSql(t, query, params)}`, (s) => s.all(params));
+      const where = whereSql(t, query, params);
+      // Capped, the count stops at the limit: a covering index is walked no further than that.
+      const sql =
+        options?.upTo === undefined
+          ? `SELECT count(*) AS n FROM "${t.table}" WHERE ${where}`
+          : `SELECT count(*) AS n FROM (SELECT 1 FROM "${t.table}" WHERE ${where} LIMIT ${Math.max(0, Math.floor(options.upTo))})`;
+      const [row] = using(sql, (s) => s.all(params));
       return Number(row?.n ?? 0);
     },
     async update(collection, id, expectedVersion, patch) {
