@@ -37,7 +37,7 @@ export function describePagingContract(
         for (const r of all) await store.insert<Row>(collection, r);
         const want = all
           .filter((r) => r.group !== 'inC')
-          .sort((a, b) => b.rank - a.rank || (a._id < b._id ? -1 : 1))
+          .sort((a, b) => b.rank - a.rank || (a._id < b._id ? 1 : -1))
           .map((r) => r._id);
         const seen: string[] = [];
         let after: string | null = null;

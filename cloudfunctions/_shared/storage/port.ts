@@ -148,11 +148,15 @@ export function insertIfAbsentVia(insert: RawStorage['insert']): RawStorage['ins
 
 export const MAX_PAGE = 1000;
 
-/** The (sort…, _id) order of a page, with `_id` as the unique tie-breaker. */
+/**
+ * The (sort…, _id) order of a page, with `_id` as the unique tie-breaker running the way the last key
+ * runs: a newest-first page is then one index read backwards, where a mixed direction would make the
+ * store sort every record that ties on the last key.
+ */
 export function pageOrder(sort: PageOptions['sort'] = []): Array<[string, 1 | -1]> {
   const byId = sort.findIndex(([f]) => f === '_id');
   // Keys after _id could never decide anything: _id is unique.
-  return byId >= 0 ? sort.slice(0, byId + 1) : [...sort, ['_id', 1]];
+  return byId >= 0 ? sort.slice(0, byId + 1) : [...sort, ['_id', sort[sort.length - 1]?.[1] ?? 1]];
 }
 
 export function encodeCursor(order: Array<[string, 1 | -1]>, last: object): string {
