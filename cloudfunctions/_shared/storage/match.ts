@@ -1,4 +1,4 @@
-import type { FieldCondition, FindOptions, Query, Scalar } from './port';
+import { pageOrder, type FieldCondition, type FindOptions, type Query, type Scalar } from './port';
 
 /**
  * The port's query language evaluated in memory, with the adapters' semantics: dotted paths, equality
@@ -41,9 +41,9 @@ export function matches(record: object, query: Query): boolean {
   return Object.entries(query).every(([path, want]) => fieldMatches(valueAt(record, path), want));
 }
 
-/** Sorts as the adapters do, with `_id` as the last tie-breaker so the order is total. */
+/** Sorts as the adapters do (`pageOrder`: `_id` the last tie-breaker, so the order is total). */
 export function sortRecords<T extends object>(records: T[], sort: FindOptions['sort'] = []): T[] {
-  const keys: Array<[string, 1 | -1]> = [...sort, ['_id', 1]];
+  const keys = pageOrder(sort);
   return [...records].sort((a, b) => {
     for (const [field, dir] of keys) {
       const d = compare(valueAt(a, field), valueAt(b, field));
