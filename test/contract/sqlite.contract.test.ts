@@ -111,27 +111,46 @@ describe('SQLite: array fields and indexes', () => {
     expect(await store.count('archive', { words: '西门' })).toBe(1);
   });
 
-  it('answers a typical page from an index, not a scan', async () => {
+  it('answers a typical page and a capped count from an index, read in order and stopping at the limit', async () => {
     const dir = tempDir();
     const typed = createSqliteStorage(dir);
     const store = rawStorage(typed);
     await store.insert<Entry>('archive', { _id: 'a1', communityId: 'c1', seq: 1, type: 'x', at: 5 });
-    const page = await store.page<Entry>('archive', { communityId: 'c1', type: 'x' }, { sort: [['at', -1]], limit: 10 });
-    expect(page.items.map((e) => e._id)).toEqual(['a1']);
-    // The plan SQLite chooses for that page's query, read from a second connection on the same file.
-    closeSqliteStorage(typed);
+    await store.insert<Entry>('archive', { _id: 'a2', communityId: 'c1', seq: 2, type: 'x', at: 5 });
+    // The SQL the adapter runs, as it runs it.
     const { Database } = await import('node-sqlite3-wasm');
+    const proto = Database.prototype as unknown as { prepare(sql: string): unknown };
+    const prepare = proto.prepare;
+    const seen: string[] = [];
+    proto.prepare = function (this: unknown, sql: string) {
+      seen.push(sql);
+      return prepare.call(this, sql);
+    };
+    try {
+      const page = await store.page<Entry>('archive', { communityId: 'c1', type: 'x' }, { sort: [['at', -1]], limit: 1 });
+      expect(page.items.map((e) => e._id)).toEqual(['a2']); // ties newest-first: the id runs the way `at` runs
+      expect(await store.count('archive', { communityId: 'c1', type: 'x' }, { upTo: 1 })).toBe(1);
+    } finally {
+      proto.prepare = prepare;
+    }
+    const [pageSql, countSql] = [seen.find((q) => q.includes('ORDER BY')), seen.find((q) => q.includes('count(*)'))];
+    // The plans SQLite chooses for them, read from a second connection on the same file.
+    closeSqliteStorage(typed);
     const db = new Database(path.join(dir, SQLITE_FILE));
     db.exec('PRAGMA locking_mode = EXCLUSIVE');
-    const plan = db
-      .all(
-        `EXPLAIN QUERY PLAN SELECT doc FROM "c_archive" WHERE json_extract(doc, '$.communityId') = 'c1' AND json_extract(doc, '$.type') = 'x' ORDER BY json_extract(doc, '$.at') DESC, id ASC LIMIT 11`,
-      )
-      .map((r) => String(r.detail))
-      .join('\n');
+    const planOf = (sql: string | undefined): string =>
+      db
+        .all(`EXPLAIN QUERY PLAN ${sql!}`)
+        .map((r) => String(r.detail))
+        .join('\n');
+    const [pagePlan, countPlan] = [planOf(pageSql), planOf(countSql)];
     db.close();
-    expect(plan).toMatch(/USING INDEX i_archive__communityId__type__at/);
-    expect(plan).not.toMatch(/^SCAN c_archive$/m);
+    expect(pagePlan).toMatch(/USING INDEX i_archive__communityId__type__at__id/);
+    expect(pagePlan).not.toMatch(/^SCAN c_archive$/m);
+    // No sort of what matches: ties on `at` are in index order too, so the read stops at the limit.
+    expect(pagePlan).not.toMatch(/TEMP B-TREE/);
+    expect(countSql).toMatch(/LIMIT 1\)/);
+    expect(countPlan).toMatch(/USING (COVERING )?INDEX i_archive__communityId__type__at__id/);
   });
 });
 
