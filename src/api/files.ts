@@ -13,10 +13,6 @@ export interface UploadedFile {
   url: string;
 }
 
-/**
- * The one way pages store attachments and photos. Records keep only `fileId`; `fileUrl` turns it
- * back into something displayable on either platform.
- */
 /** Picks up to five documents to attach: from a chat on the mini-program (where PDFs and spreadsheets arrive), from disk on H5. */
 export async function pickFiles(): Promise<Array<{ path: string; name: string }>> {
   if (isWeapp) {
@@ -32,6 +28,10 @@ export async function pickFiles(): Promise<Array<{ path: string; name: string }>
   });
 }
 
+/**
+ * The one way pages store attachments and photos. Records keep only `fileId`; `fileUrl` turns it
+ * back into something displayable on either platform.
+ */
 export async function uploadFile(tempPath: string, name: string, folder: string): Promise<UploadedFile> {
   let body: Envelope<{ fileId: string; url: string }>;
   try {

@@ -1,48 +1,18 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ImportView } from '@domain/api/admin';
-import type { RowError } from '@domain/room-import';
-import { call, isApiError } from '../../../api/client';
-import { uploadFile } from '../../../api/files';
-import { useSubmit } from '../../../components/useSubmit';
-import { pickSpreadsheet } from '../pickFile';
+import { call } from '../../../api/client';
+import { useSpreadsheetImport } from '../useSpreadsheetImport';
 
 /**
  * Rooms and owners from the company's spreadsheet: checked whole (every bad row listed, nothing
  * stored), then imported chunk by chunk with a progress bar; an interrupted import continues here.
  */
 export function ImportSection({ communityId, imports, onChanged }: { communityId: string; imports: ImportView[]; onChanged: () => void }) {
-  const [errors, setErrors] = useState<RowError[]>([]);
-  const [progress, setProgress] = useState<ImportView | null>(null);
-  const { busy, submit } = useSubmit();
+  const { busy, submit, errors, running, choose, resume } = useSpreadsheetImport((file) => call('admin', 'importStart', { communityId, file }), onChanged);
   const unfinished = imports.find((i) => i.status !== 'committed');
   // Unfinished: any kind (one import at a time per community); the last result shown: rooms only.
   const last = imports.find((i) => i.status === 'committed' && i.kind === 'rooms');
-
-  async function run(start: () => Promise<ImportView>): Promise<void> {
-    let view = await start();
-    setProgress(view);
-    while (view.status !== 'committed') {
-      view = await call('admin', 'importStep', { importId: view.importId });
-      setProgress(view);
-    }
-    onChanged();
-  }
-
-  const choose = () =>
-    submit(async () => {
-      setErrors([]);
-      const picked = await pickSpreadsheet();
-      if (!picked) return;
-      const file = await uploadFile(picked.path, picked.name, 'imports');
-      try {
-        await run(() => call('admin', 'importStart', { communityId, file: { fileId: file.fileId, name: picked.name } }));
-      } catch (e) {
-        if (isApiError(e) && e.code === 'IMPORT_INVALID' && Array.isArray(e.details)) setErrors(e.details as RowError[]);
-        throw e;
-      }
-    });
 
   const retire = (roomIds: string[]) =>
     submit(async () => {
@@ -54,13 +24,13 @@ export function ImportSection({ communityId, imports, onChanged }: { communityId
     <View className="card" data-testid="import-section">
       <View className="section-title">房屋与业主导入</View>
       <View className="muted">表格第一行为表头：楼栋、单元、房号、建筑面积、业主姓名、业主手机（.xlsx 或 .csv）。再次导入按房号更新。</View>
-      {progress && progress.status !== 'committed' && (
+      {running && (
         <View className="progress-track">
-          <View className="progress-fill" style={{ width: `${progress.percent}%` }} />
+          <View className="progress-fill" style={{ width: `${running.percent}%` }} />
         </View>
       )}
       {unfinished && !busy ? (
-        <Button type="warning" onClick={() => void submit(() => run(async () => unfinished))}>
+        <Button type="warning" onClick={() => void resume(unfinished)}>
           继续未完成的导入（{unfinished.percent}%）
         </Button>
       ) : (

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
-import { TEXT_LIMITS } from '@domain/limits';
+import { Text, View } from '@tarojs/components';
 import type { MyDeliveryItem } from '@domain/api/filings';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
 import { STATE_TAG } from '../../../components/filings';
 import { Empty, Pending } from '../../../components/States';
 import { LoadMore } from '../../../components/LoadMore';
+import { SearchBox } from '../../../components/SearchBox';
 import { usePagedList } from '../../../components/usePagedList';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import './index.scss';
@@ -55,10 +55,8 @@ function Item({ item }: { item: MyDeliveryItem }) {
 
 export default function MyDocumentsPage() {
   const [tab, setTab] = useState<Tab>('pending');
-  const [typed, setTyped] = useState('');
   const [text, setText] = useState<string | undefined>();
   const list = usePagedList((after, limit) => call('filings', 'myDeliveries', { tab, text, after, limit }), [tab, text]);
-  const search = () => setText(typed.trim() || undefined);
   const { items, error, reload } = list;
 
   return (
@@ -71,18 +69,7 @@ export default function MyDocumentsPage() {
         ))}
       </View>
       <View className="row my-docs-search" data-testid="my-docs-search">
-        <Input
-          className="my-docs-search-input"
-          placeholder="搜索文件标题和正文"
-          maxlength={TEXT_LIMITS.searchText}
-          value={typed}
-          confirmType="search"
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={search}
-        />
-        <Text className="btn btn-plain btn-small my-docs-search-go" data-testid="my-docs-search-go" onClick={search}>
-          搜索
-        </Text>
+        <SearchBox placeholder="搜索文件标题和正文" onSearch={setText} goTestId="my-docs-search-go" />
       </View>
       <View className="row my-docs-hint">
         <Text className="muted">申报、通报和报告逐一送达每位委员，请签收或提出异议；签阅文件请在期限前反馈意见。</Text>

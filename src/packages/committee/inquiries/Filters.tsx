@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import { STATUS_LABELS, type InquiryStatus } from '@domain/inquiry-labels';
-import { TEXT_LIMITS } from '@domain/limits';
+import { SearchBox } from '../../../components/SearchBox';
 
 export interface CommitteeFilters {
   status?: InquiryStatus;
@@ -12,8 +11,6 @@ const STATUSES = Object.entries(STATUS_LABELS) as Array<[InquiryStatus, string]>
 
 /** The committee's list filters, applied by the server as the staff queue's are: a status, and a search of the text on 搜索. */
 export function CommitteeFilterBar({ value, onChange }: { value: CommitteeFilters; onChange: (f: CommitteeFilters) => void }) {
-  const [typed, setTyped] = useState(value.text ?? '');
-  const search = () => onChange({ ...value, text: typed.trim() || undefined });
   return (
     <View className="row committee-filters" data-testid="committee-filters">
       <Picker
@@ -25,19 +22,13 @@ export function CommitteeFilterBar({ value, onChange }: { value: CommitteeFilter
           {value.status ? STATUS_LABELS[value.status] : '全部状态'}
         </View>
       </Picker>
-      <Input
-        className="committee-search-input"
-        data-testid="committee-search"
+      <SearchBox
         placeholder="搜索事项内容"
-        maxlength={TEXT_LIMITS.searchText}
-        value={typed}
-        confirmType="search"
-        onInput={(e) => setTyped(e.detail.value)}
-        onConfirm={search}
+        initial={value.text}
+        onSearch={(text) => onChange({ ...value, text })}
+        testId="committee-search"
+        goTestId="committee-search-go"
       />
-      <Text className="btn btn-plain btn-small committee-search-go" data-testid="committee-search-go" onClick={search}>
-        搜索
-      </Text>
     </View>
   );
 }

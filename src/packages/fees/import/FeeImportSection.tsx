@@ -3,11 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ImportView } from '@domain/api/admin';
 import { FEE_TEMPLATES, type FeeImportKind } from '@domain/fee-import-templates';
-import type { RowError } from '@domain/room-import';
-import { call, isApiError } from '../../../api/client';
-import { uploadFile } from '../../../api/files';
-import { useSubmit } from '../../../components/useSubmit';
-import { pickSpreadsheet } from '../../admin/pickFile';
+import { call } from '../../../api/client';
+import { useSpreadsheetImport } from '../../admin/useSpreadsheetImport';
 import { saveTemplate } from './template';
 
 const KINDS: FeeImportKind[] = ['bills', 'payments'];
@@ -26,36 +23,10 @@ function outcomeText(v: ImportView): string {
  */
 export function FeeImportSection({ communityId, imports, onChanged }: { communityId: string; imports: ImportView[]; onChanged: () => void }) {
   const [kind, setKind] = useState<FeeImportKind>('bills');
-  const [errors, setErrors] = useState<RowError[]>([]);
-  const [progress, setProgress] = useState<ImportView | null>(null);
-  const { busy, submit } = useSubmit();
+  const { busy, errors, running, choose, resume } = useSpreadsheetImport((file) => call('admin', 'importStart', { communityId, kind, file }), onChanged);
   const unfinished = imports.find((i) => i.status !== 'committed');
   const last = imports.find((i) => i.status === 'committed' && i.kind !== 'rooms');
   const t = FEE_TEMPLATES[kind];
-
-  async function run(start: () => Promise<ImportView>): Promise<void> {
-    let view = await start();
-    setProgress(view);
-    while (view.status !== 'committed') {
-      view = await call('admin', 'importStep', { importId: view.importId });
-      setProgress(view);
-    }
-    onChanged();
-  }
-
-  const choose = () =>
-    submit(async () => {
-      setErrors([]);
-      const picked = await pickSpreadsheet();
-      if (!picked) return;
-      const file = await uploadFile(picked.path, picked.name, 'imports');
-      try {
-        await run(() => call('admin', 'importStart', { communityId, kind, file: { fileId: file.fileId, name: picked.name } }));
-      } catch (e) {
-        if (isApiError(e) && e.code === 'IMPORT_INVALID' && Array.isArray(e.details)) setErrors(e.details as RowError[]);
-        throw e;
-      }
-    });
 
   return (
     <View className="card" data-testid="fee-import">
@@ -75,13 +46,13 @@ export function FeeImportSection({ communityId, imports, onChanged }: { communit
       <Button size="small" fill="outline" onClick={() => void saveTemplate(kind)}>
         下载模板
       </Button>
-      {progress && progress.status !== 'committed' && (
+      {running && (
         <View className="import-progress">
-          <View className="import-progress-fill" style={{ width: `${progress.percent}%` }} />
+          <View className="import-progress-fill" style={{ width: `${running.percent}%` }} />
         </View>
       )}
       {unfinished && !busy ? (
-        <Button type="warning" onClick={() => void submit(() => run(async () => unfinished))}>
+        <Button type="warning" onClick={() => void resume(unfinished)}>
           继续未完成的导入（{unfinished.percent}%）
         </Button>
       ) : (

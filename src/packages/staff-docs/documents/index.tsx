@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DocumentView } from '@domain/api/filings';
 import { categoriesOf, KIND_LABELS, type DocumentCategory, type DocumentKind } from '@domain/documents';
-import { TEXT_LIMITS } from '@domain/limits';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { call } from '../../../api/client';
+import { SearchBox } from '../../../components/SearchBox';
 import { Empty, Pending } from '../../../components/States';
 import { usePageData } from '../../../components/usePageData';
 import { useSubmit } from '../../../components/useSubmit';
@@ -70,7 +70,6 @@ export default function StaffDocumentsPage() {
   const [kind, setKind] = useState<DocumentKind | null>(null);
   const [status, setStatus] = useState<StatusFilter | null>(null);
   const [category, setCategory] = useState<DocumentCategory | null>(null);
-  const [typed, setTyped] = useState('');
   const [text, setText] = useState('');
   const filters = {
     ...(kind ? { kind } : {}),
@@ -151,19 +150,7 @@ export default function StaffDocumentsPage() {
             </View>
           </Picker>
         )}
-        <Input
-          className="docs-search-input"
-          data-testid="docs-search"
-          placeholder="搜索标题或正文"
-          maxlength={TEXT_LIMITS.searchText}
-          value={typed}
-          confirmType="search"
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={() => setText(typed.trim())}
-        />
-        <View className="btn btn-plain btn-small docs-search-go" data-testid="docs-search-go" onClick={() => setText(typed.trim())}>
-          搜索
-        </View>
+        <SearchBox placeholder="搜索标题或正文" onSearch={(t) => setText(t ?? '')} testId="docs-search" goTestId="docs-search-go" />
       </View>
 
       {!docs ? (

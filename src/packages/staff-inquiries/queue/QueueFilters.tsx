@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import type { QueueFilterOptions, QueueFilters } from '@domain/api/inquiries';
 import { KIND_LABELS, OPEN_STATUSES, STATUS_LABELS, type InquiryKind, type InquiryStatus } from '@domain/inquiry-labels';
-import { TEXT_LIMITS } from '@domain/limits';
 import { call } from '../../../api/client';
+import { SearchBox } from '../../../components/SearchBox';
 
 const DONE: readonly InquiryStatus[] = ['answered', 'explained', 'accepted', 'unsatisfied'];
 const KINDS = Object.entries(KIND_LABELS) as Array<[InquiryKind, string]>;
@@ -42,7 +42,6 @@ function Pick<K extends string>({
  */
 export function QueueFilterBar({ value, onChange, done }: { value: QueueFilters; onChange: (f: QueueFilters) => void; done: boolean }) {
   const [options, setOptions] = useState<QueueFilterOptions>({ buildings: [], staff: [] });
-  const [typed, setTyped] = useState(value.text ?? '');
   useEffect(() => {
     void call('inquiries', 'queueFilters', {}).then(setOptions, () => undefined);
   }, []);
@@ -80,19 +79,7 @@ export function QueueFilterBar({ value, onChange, done }: { value: QueueFilters;
         )}
       </View>
       <View className="row queue-search">
-        <Input
-          className="queue-search-input"
-          data-testid="queue-search"
-          placeholder="搜索提问内容"
-          maxlength={TEXT_LIMITS.searchText}
-          value={typed}
-          confirmType="search"
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={() => set({ text: typed.trim() || undefined })}
-        />
-        <Text className="btn btn-plain btn-small queue-search-go" data-testid="queue-search-go" onClick={() => set({ text: typed.trim() || undefined })}>
-          搜索
-        </Text>
+        <SearchBox placeholder="搜索提问内容" initial={value.text} onSearch={(text) => set({ text })} testId="queue-search" goTestId="queue-search-go" />
       </View>
     </View>
   );
