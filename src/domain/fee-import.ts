@@ -9,7 +9,8 @@ import { parseYuan } from './fee-ledger';
 import { PAYMENT_CHANNELS, type PaymentChannel } from './fee-records';
 import type { Fen, LocalDate } from './model';
 import { hasOwn } from './own';
-import { MAX_LISTED_ERRORS, roomLabel, type RowError } from './room-import';
+import { roomLabel } from './room-import';
+import { cellText, readTable, type ReadTable } from './spreadsheet-table';
 import { isLocalDate, isYearMonth, type YearMonth } from './time';
 
 export type { FeeImportKind };
@@ -33,20 +34,6 @@ export const PAYMENT_COLUMNS = {
   channel: ['缴费渠道', '渠道', '支付方式'],
   receiptNo: ['流水号', '交易流水号', '收据号', '票据号'],
 } as const;
-
-type Spec = Readonly<Record<string, readonly string[]>>;
-
-const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
-
-function findColumns<S extends Spec>(header: unknown[], spec: S): Partial<Record<keyof S, number>> {
-  const names = header.map((h) => cellText(h).replace(/\s/g, ''));
-  const out: Partial<Record<keyof S, number>> = {};
-  for (const key of Object.keys(spec) as Array<keyof S>) {
-    const at = names.findIndex((n) => spec[key].includes(n));
-    if (at >= 0) out[key] = at;
-  }
-  return out;
-}
 
 /**
  * Yuan as written in a cell, to exact fen: '1,234.5', '¥256.80', '256.8元', or a spreadsheet number
@@ -112,65 +99,7 @@ export interface PaymentRow {
   receiptNo: string;
 }
 
-export interface FeeTable<R> {
-  rows: R[];
-  errors: RowError[];
-  errorCount: number;
-}
-
-type Cells<S extends Spec> = (row: unknown[], key: keyof S) => unknown;
-
-/**
- * Shared by both kinds: finds the columns, skips empty lines, collects every error (the first
- * MAX_LISTED_ERRORS listed), refuses a second line with the same key and an oversize file.
- */
-function readTable<S extends Spec, R>(
-  table: unknown[][],
-  spec: S,
-  required: Array<keyof S & string>,
-  labels: Record<string, string>,
-  readRow: (cell: (key: keyof S) => unknown, fail: (m: string) => void) => { row: Omit<R, 'line'>; key: string } | null,
-  dupText: (key: string) => string,
-): FeeTable<R> {
-  const errors: RowError[] = [];
-  let errorCount = 0;
-  const add = (line: number, message: string) => {
-    errorCount++;
-    if (errors.length < MAX_LISTED_ERRORS) errors.push({ line, message });
-  };
-  if (table.length === 0) return { rows: [], errors: [{ line: 1, message: '文件为空：第1行应为表头' }], errorCount: 1 };
-  const columns = findColumns(table[0], spec);
-  const missing = required.filter((k) => columns[k] === undefined);
-  if (missing.length > 0) {
-    return { rows: [], errors: [{ line: 1, message: `表头缺少列：${missing.map((k) => labels[k]).join('、')}` }], errorCount: 1 };
-  }
-  const cellOf: Cells<S> = (row, key) => (columns[key] === undefined ? '' : row[columns[key]!]);
-  const rows: R[] = [];
-  const seen = new Map<string, number>();
-  table.slice(1).forEach((raw, i) => {
-    const line = i + 2;
-    if (raw.every((c) => cellText(c) === '')) return;
-    const problems: string[] = [];
-    const read = readRow(
-      (key) => cellOf(raw, key),
-      (m) => problems.push(m),
-    );
-    if (problems.length > 0 || !read) {
-      add(line, `第${line}行：${problems.join('；')}`);
-      return;
-    }
-    const first = seen.get(read.key);
-    if (first !== undefined) {
-      add(line, `第${line}行：${dupText(read.key)} 与第${first}行重复`);
-      return;
-    }
-    seen.set(read.key, line);
-    rows.push({ ...read.row, line } as R);
-  });
-  if (rows.length === 0 && errorCount === 0) add(2, '文件中没有数据行');
-  if (rows.length + errorCount > MAX_FEE_IMPORT_ROWS) add(1, `一次最多导入${MAX_FEE_IMPORT_ROWS}行，请分批导入`);
-  return { rows, errors, errorCount };
-}
+export type FeeTable<R> = ReadTable<R>;
 
 function roomOf(cell: (key: 'building' | 'unit' | 'room') => unknown, fail: (m: string) => void): string {
   const parts = { building: cellText(cell('building')), unit: cellText(cell('unit')), room: cellText(cell('room')) };
@@ -189,19 +118,23 @@ function amountOf(v: unknown, fail: (m: string) => void): Fen {
   return fen;
 }
 
-const LABELS: Record<string, string> = { building: '楼栋', room: '房号', month: '月份', amount: '金额', paidOn: '缴费日期', receiptNo: '流水号' };
+/** What bills and payments share: the missing columns' names, the empty file, the size limit. */
+const FEE_RULES = {
+  labels: { building: '楼栋', room: '房号', month: '月份', amount: '金额', paidOn: '缴费日期', receiptNo: '流水号' },
+  emptyText: '文件中没有数据行',
+  maxRows: MAX_FEE_IMPORT_ROWS,
+};
 
 /**
  * Bills: every room must already be in the community (`rooms`: its live room numbers). One bill per
  * room, month and fee item; a second line for the same is an error.
  */
 export function readBillTable(table: unknown[][], rooms: ReadonlySet<string>): FeeTable<BillRow> {
-  return readTable<typeof BILL_COLUMNS, BillRow>(
-    table,
-    BILL_COLUMNS,
-    ['building', 'room', 'month', 'amount'],
-    LABELS,
-    (cell, fail) => {
+  return readTable<typeof BILL_COLUMNS, BillRow>(table, {
+    ...FEE_RULES,
+    spec: BILL_COLUMNS,
+    required: ['building', 'room', 'month', 'amount'],
+    readRow: (cell, fail) => {
       const label = roomOf(cell, fail);
       if (label && !rooms.has(label) && cellText(cell('room'))) fail(`房号 ${label} 不在本小区`);
       const month = cellMonth(cell('month'));
@@ -211,8 +144,8 @@ export function readBillTable(table: unknown[][], rooms: ReadonlySet<string>): F
       const amountFen = amountOf(cell('amount'), fail);
       return { row: { label, month: month ?? '', item, amountFen }, key: `${label} ${month} ${item}` };
     },
-    (key) => `账单 ${key}`,
-  );
+    dupText: (key) => `账单 ${key}`,
+  });
 }
 
 /**
@@ -220,12 +153,11 @@ export function readBillTable(table: unknown[][], rooms: ReadonlySet<string>): F
  * here (the row is held as unmatched when applied). A transaction number appears once per room.
  */
 export function readPaymentTable(table: unknown[][], today: LocalDate): FeeTable<PaymentRow> {
-  return readTable<typeof PAYMENT_COLUMNS, PaymentRow>(
-    table,
-    PAYMENT_COLUMNS,
-    ['building', 'room', 'amount', 'paidOn', 'receiptNo'],
-    LABELS,
-    (cell, fail) => {
+  return readTable<typeof PAYMENT_COLUMNS, PaymentRow>(table, {
+    ...FEE_RULES,
+    spec: PAYMENT_COLUMNS,
+    required: ['building', 'room', 'amount', 'paidOn', 'receiptNo'],
+    readRow: (cell, fail) => {
       const label = roomOf(cell, fail);
       const monthText = cellText(cell('month'));
       const month = monthText ? cellMonth(monthText) : null;
@@ -244,8 +176,8 @@ export function readPaymentTable(table: unknown[][], today: LocalDate): FeeTable
         key: `${label} ${receiptNo}`,
       };
     },
-    (key) => `房号与流水号 ${key}`,
-  );
+    dupText: (key) => `房号与流水号 ${key}`,
+  });
 }
 
 /** Why a payment row was held: shown to the butler who assigns it. */

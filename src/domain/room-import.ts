@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Id } from './model';
+import { cellText, readTable, type ReadTable } from './spreadsheet-table';
+
+export { MAX_LISTED_ERRORS, type RowError } from './spreadsheet-table';
 
 /**
  * Rooms and registered owners from the company's own spreadsheet. The file is read into a table of
@@ -30,8 +33,6 @@ export const COLUMN_LABELS: Record<RoomColumn, string> = {
 
 /** The most rows one file may hold (a big community has a few thousand rooms). */
 export const MAX_IMPORT_ROWS = 10_000;
-/** How many errors are listed; the count says how many there were in all. */
-export const MAX_LISTED_ERRORS = 200;
 
 export const zRoomRow = z.strictObject({
   building: z.string().trim().min(1, '楼栋不能为空').max(20, '楼栋不能超过20个字'),
@@ -54,23 +55,10 @@ export interface NumberedRow extends RoomRow {
   label: string;
 }
 
-export interface RowError {
-  /** The line in the file, counting the header as line 1 (what a spreadsheet shows). */
-  line: number;
-  message: string;
-}
-
-export interface RoomTable {
-  rows: NumberedRow[];
-  errors: RowError[];
-  /** Number of errors in all (only the first MAX_LISTED_ERRORS are listed). */
-  errorCount: number;
-}
+export type RoomTable = ReadTable<NumberedRow>;
 
 /** The room number a re-import matches on: building, unit (if any) and room, e.g. `1栋-2单元-301`. */
 export const roomLabel = (r: Pick<RoomRow, 'building' | 'unit' | 'room'>): string => [r.building, r.unit, r.room].filter((p) => p.length > 0).join('-');
-
-const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
 function areaOf(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -83,64 +71,36 @@ function phoneOf(v: unknown): string {
   return (typeof v === 'number' ? String(Math.round(v)) : cellText(v)).replace(/[\s-]/g, '');
 }
 
-/** Finds each column by its header; a missing required column is one error for the whole file. */
-export function mapColumns(header: unknown[]): { columns: Partial<Record<RoomColumn, number>>; missing: RoomColumn[] } {
-  const names = header.map((h) => cellText(h).replace(/\s/g, ''));
-  const columns: Partial<Record<RoomColumn, number>> = {};
-  for (const key of Object.keys(ROOM_COLUMNS) as RoomColumn[]) {
-    const at = names.findIndex((n) => (ROOM_COLUMNS[key] as readonly string[]).includes(n));
-    if (at >= 0) columns[key] = at;
-  }
-  return { columns, missing: REQUIRED.filter((k) => columns[k] === undefined) };
-}
-
 /**
  * Checks every row of a table whose first row is the header. Empty lines are skipped; a room number
  * twice in one file is an error on the second line. All errors are collected, never the first only.
  */
 export function readRoomTable(table: unknown[][]): RoomTable {
-  const errors: RowError[] = [];
-  let errorCount = 0;
-  const add = (line: number, message: string) => {
-    errorCount++;
-    if (errors.length < MAX_LISTED_ERRORS) errors.push({ line, message });
-  };
-  if (table.length === 0) return { rows: [], errors: [{ line: 1, message: '文件为空：第1行应为表头' }], errorCount: 1 };
-  const { columns, missing } = mapColumns(table[0]);
-  if (missing.length > 0) {
-    const message = `表头缺少列：${missing.map((k) => COLUMN_LABELS[k]).join('、')}（应包含 楼栋、单元、房号、建筑面积、业主姓名、业主手机）`;
-    return { rows: [], errors: [{ line: 1, message }], errorCount: 1 };
-  }
-  const cell = (row: unknown[], key: RoomColumn) => (columns[key] === undefined ? undefined : row[columns[key]!]);
-  const rows: NumberedRow[] = [];
-  const seen = new Map<string, number>();
-  table.slice(1).forEach((row, i) => {
-    const line = i + 2;
-    if (row.every((c) => cellText(c) === '')) return;
-    const parsed = zRoomRow.safeParse({
-      building: cellText(cell(row, 'building')),
-      unit: cellText(cell(row, 'unit')),
-      room: cellText(cell(row, 'room')),
-      areaM2: areaOf(cell(row, 'area')),
-      ownerName: cellText(cell(row, 'ownerName')),
-      ownerPhone: phoneOf(cell(row, 'ownerPhone')),
-    });
-    if (!parsed.success) {
-      add(line, `第${line}行：${parsed.error.issues.map((e) => e.message).join('；')}`);
-      return;
-    }
-    const label = roomLabel(parsed.data);
-    const first = seen.get(label);
-    if (first !== undefined) {
-      add(line, `第${line}行：房号 ${label} 与第${first}行重复`);
-      return;
-    }
-    seen.set(label, line);
-    rows.push({ ...parsed.data, areaM2: Math.round(parsed.data.areaM2 * 100) / 100, line, label });
+  return readTable<typeof ROOM_COLUMNS, NumberedRow>(table, {
+    spec: ROOM_COLUMNS,
+    required: REQUIRED,
+    labels: COLUMN_LABELS,
+    missingHint: '（应包含 楼栋、单元、房号、建筑面积、业主姓名、业主手机）',
+    readRow: (cell, fail) => {
+      const parsed = zRoomRow.safeParse({
+        building: cellText(cell('building')),
+        unit: cellText(cell('unit')),
+        room: cellText(cell('room')),
+        areaM2: areaOf(cell('area')),
+        ownerName: cellText(cell('ownerName')),
+        ownerPhone: phoneOf(cell('ownerPhone')),
+      });
+      if (!parsed.success) {
+        for (const e of parsed.error.issues) fail(e.message);
+        return null;
+      }
+      const label = roomLabel(parsed.data);
+      return { row: { ...parsed.data, areaM2: Math.round(parsed.data.areaM2 * 100) / 100, label }, key: label };
+    },
+    dupText: (label) => `房号 ${label}`,
+    emptyText: '文件中没有房屋数据',
+    maxRows: MAX_IMPORT_ROWS,
   });
-  if (rows.length === 0 && errorCount === 0) add(2, '文件中没有房屋数据');
-  if (rows.length + errorCount > MAX_IMPORT_ROWS) add(1, `一次最多导入${MAX_IMPORT_ROWS}行，请分批导入`);
-  return { rows, errors, errorCount };
 }
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF or LF, a UTF-8 BOM) into a table of strings. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FileRef } from '@domain/files';
 import type { ImportView } from '@domain/api/admin';
-import type { RowError } from '@domain/room-import';
+import type { RowError } from '@domain/spreadsheet-table';
 import { call, isApiError } from '../../api/client';
 import { uploadFile } from '../../api/files';
 import { useSubmit } from '../../components/useSubmit';
