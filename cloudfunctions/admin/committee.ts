@@ -54,6 +54,11 @@ export async function retireSeat(ctx: ActionContext, seat: CommitteeSeat): Promi
     termEnd: today < seat.termStart ? seat.termStart : today,
     endedAt: ctx.now,
   }));
+  await recordSeatEnded(ctx, seat, ended);
+}
+
+/** A seat that ended, on the record: the roster archived with the departure, and the audit. */
+async function recordSeatEnded(ctx: ActionContext, seat: CommitteeSeat, ended: CommitteeSeat): Promise<SeatView> {
   const [view] = await seatViews(ctx, [ended]);
   await archiveRoster(ctx, seat.communityId, seat._id, `委员离任：${view.name}`, [view]);
   await ctx.audit({
@@ -62,6 +67,7 @@ export async function retireSeat(ctx: ActionContext, seat: CommitteeSeat): Promi
     subject: { kind: 'election', id: seat.electionId ?? seat._id },
     data: { personId: seat.personId, termEnd: ended.termEnd },
   });
+  return view;
 }
 
 /**
@@ -127,15 +133,7 @@ export const endSeat: Handler<'admin', 'endSeat'> = async (ctx, input) => {
   requireManager(caller, seat.communityId);
   if (input.lastDay < seat.termStart || input.lastDay > seat.termEnd) throw new AppError('INVALID_INPUT', '离任日期应在任期之内');
   const ended = await updateWithRetry(ctx.store, 'committeeSeats', seat._id, () => ({ termEnd: input.lastDay }));
-  const [view] = await seatViews(ctx, [ended]);
-  await archiveRoster(ctx, seat.communityId, seat._id, `委员离任：${view.name}`, [view]);
-  await ctx.audit({
-    type: 'committee.seat_ended',
-    communityId: seat.communityId,
-    subject: { kind: 'election', id: seat.electionId ?? seat._id },
-    data: { personId: seat.personId, termEnd: input.lastDay },
-  });
-  return view;
+  return recordSeatEnded(ctx, seat, ended);
 };
 
 /** The roster of any day: what the approval record and the quorum of that day counted. */

@@ -94,6 +94,15 @@ export const redeemInvitation: Handler<'admin', 'redeemInvitation'> = async (ctx
   const person = await ensurePerson(ctx.store, ctx.openid!, ctx.now);
   // Single use: of two redeemers at once one update lands; the other re-plans, sees it used, and is refused.
   if (!(await ctx.store.update('invitations', inv!._id, inv!.version, { usedBy: person._id, usedAt: ctx.now }))) throw new AppError('INVITATION_USED');
+  const redeemed = async () => {
+    await ctx.audit({
+      type: 'invitation.redeemed',
+      communityId: community._id,
+      subject: { kind: 'invitation', id: inv!._id },
+      data: { role: inv!.role, personId: person._id },
+    });
+    return { communityId: community._id, role: inv!.role };
+  };
   if (inv!.role === 'general_manager') {
     // The company's general manager spans every community: the role is on the person, not a membership.
     await updateWithRetry(ctx.store, 'people', person._id, () => ({
@@ -102,13 +111,7 @@ export const redeemInvitation: Handler<'admin', 'redeemInvitation'> = async (ctx
       communityId: community._id,
       name: input.name,
     }));
-    await ctx.audit({
-      type: 'invitation.redeemed',
-      communityId: community._id,
-      subject: { kind: 'invitation', id: inv!._id },
-      data: { role: inv!.role, personId: person._id },
-    });
-    return { communityId: community._id, role: inv!.role };
+    return redeemed();
   }
   const role = inv!.role;
   // Staff recorded on the person keep that role where they have it, as a membership, before they move on.
@@ -122,13 +125,7 @@ export const redeemInvitation: Handler<'admin', 'redeemInvitation'> = async (ctx
   if (existing) await updateWithRetry(ctx.store, 'staffMembers', _id, () => fields);
   else await ctx.store.insert('staffMembers', { _id, communityId: community._id, personId: person._id, ...fields });
   await updateWithRetry(ctx.store, 'people', person._id, () => ({ communityId: community._id, name: input.name }));
-  await ctx.audit({
-    type: 'invitation.redeemed',
-    communityId: community._id,
-    subject: { kind: 'invitation', id: inv!._id },
-    data: { role: inv!.role, personId: person._id },
-  });
-  return { communityId: community._id, role: inv!.role };
+  return redeemed();
 };
 
 export async function keepRevision(ctx: ActionContext, m: StaffMember): Promise<void> {
