@@ -12,19 +12,21 @@ interface Props {
   /** The input's test id; the button's is `goTestId` (some pages name the row, not the input). */
   testId?: string;
   goTestId: string;
+  /** The page's own name for the input, beside the shared look (pages and tests find it by it). */
+  inputClass: string;
 }
 
 /**
  * A list's text search: what is typed applies only on 搜索 (or the keyboard's search key), so the
  * server is asked once per search, not once per keystroke. It sits inside the page's own row.
  */
-export function SearchBox({ placeholder, initial, onSearch, testId, goTestId }: Props) {
+export function SearchBox({ placeholder, initial, onSearch, testId, goTestId, inputClass }: Props) {
   const [typed, setTyped] = useState(initial ?? '');
   const search = () => onSearch(typed.trim() || undefined);
   return (
     <>
       <Input
-        className="search-input"
+        className={`search-input ${inputClass}`}
         data-testid={testId}
         placeholder={placeholder}
         maxlength={TEXT_LIMITS.searchText}

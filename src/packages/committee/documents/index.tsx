@@ -69,7 +69,7 @@ export default function MyDocumentsPage() {
         ))}
       </View>
       <View className="row my-docs-search" data-testid="my-docs-search">
-        <SearchBox placeholder="搜索文件标题和正文" onSearch={setText} goTestId="my-docs-search-go" />
+        <SearchBox placeholder="搜索文件标题和正文" onSearch={setText} goTestId="my-docs-search-go" inputClass="my-docs-search-input" />
       </View>
       <View className="row my-docs-hint">
         <Text className="muted">申报、通报和报告逐一送达每位委员，请签收或提出异议；签阅文件请在期限前反馈意见。</Text>

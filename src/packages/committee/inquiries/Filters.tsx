@@ -28,6 +28,7 @@ export function CommitteeFilterBar({ value, onChange }: { value: CommitteeFilter
         onSearch={(text) => onChange({ ...value, text })}
         testId="committee-search"
         goTestId="committee-search-go"
+        inputClass="committee-search-input"
       />
     </View>
   );

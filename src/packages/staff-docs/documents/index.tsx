@@ -150,7 +150,13 @@ export default function StaffDocumentsPage() {
             </View>
           </Picker>
         )}
-        <SearchBox placeholder="搜索标题或正文" onSearch={(t) => setText(t ?? '')} testId="docs-search" goTestId="docs-search-go" />
+        <SearchBox
+          placeholder="搜索标题或正文"
+          onSearch={(t) => setText(t ?? '')}
+          testId="docs-search"
+          goTestId="docs-search-go"
+          inputClass="docs-search-input"
+        />
       </View>
 
       {!docs ? (

@@ -79,7 +79,14 @@ export function QueueFilterBar({ value, onChange, done }: { value: QueueFilters;
         )}
       </View>
       <View className="row queue-search">
-        <SearchBox placeholder="搜索提问内容" initial={value.text} onSearch={(text) => set({ text })} testId="queue-search" goTestId="queue-search-go" />
+        <SearchBox
+          placeholder="搜索提问内容"
+          initial={value.text}
+          onSearch={(text) => set({ text })}
+          testId="queue-search"
+          goTestId="queue-search-go"
+          inputClass="queue-search-input"
+        />
       </View>
     </View>
   );
