@@ -58,7 +58,8 @@ async function markRow(ctx: StepContext, s: ImportRowRecord, outcome: ImportRowR
   if (!(await ctx.store.update('importRows', s._id, s.version, { outcome, ...(roomId ? { roomId } : {}) }))) throw new AppError('CONFLICT');
 }
 
-async function applyBills(ctx: StepContext, job: ImportJob, staged: Array<Staged<BillRow>>, counts: ImportCounts): Promise<void> {
+/** What a chunk of either kind is applied against: its rooms by number, and the community's fee policy. */
+async function chunkBasis(ctx: StepContext, job: ImportJob, staged: Array<Staged<{ label: string }>>) {
   const [rooms, policy] = await Promise.all([
     roomsByLabel(
       ctx,
@@ -67,6 +68,11 @@ async function applyBills(ctx: StepContext, job: ImportJob, staged: Array<Staged
     ),
     feePolicy(ctx.store, job.communityId),
   ]);
+  return { rooms, policy };
+}
+
+async function applyBills(ctx: StepContext, job: ImportJob, staged: Array<Staged<BillRow>>, counts: ImportCounts): Promise<void> {
+  const { rooms, policy } = await chunkBasis(ctx, job, staged);
   const changes: TotalsChange[] = [];
   for (const s of staged) {
     const { row } = s;
@@ -93,14 +99,7 @@ async function applyBills(ctx: StepContext, job: ImportJob, staged: Array<Staged
 const HELD: Record<string, UnmatchedReason> = { NOTHING_OWING: 'nothing_owing', OVERPAID: 'overpaid' };
 
 async function applyPayments(ctx: StepContext, job: ImportJob, staged: Array<Staged<PaymentRow>>, counts: ImportCounts): Promise<void> {
-  const [rooms, policy] = await Promise.all([
-    roomsByLabel(
-      ctx,
-      job.communityId,
-      staged.map((s) => s.row.label),
-    ),
-    feePolicy(ctx.store, job.communityId),
-  ]);
+  const { rooms, policy } = await chunkBasis(ctx, job, staged);
   // Read once per chunk, not per row: each read is a round trip to the database on CloudBase.
   const ids = staged.map((s) => s.row.id);
   const [paid, heldBefore] = await Promise.all([
