@@ -65,7 +65,7 @@ export interface Harness {
     opts?: CallOptions,
   ): Promise<Envelope<ResultOf<Api[F][A]>>>;
   /** Like call, but returns the data and fails the test with the error code otherwise. */
-  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, as: string): Promise<ResultOf<Api[F][A]>>;
+  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: InputOf<Api[F][A]>, as: string | CallOptions): Promise<ResultOf<Api[F][A]>>;
   /** Record counts of every collection except the audit log: "stores nothing" checks compare these. */
   snapshot(): Promise<Record<string, number>>;
 }
@@ -114,8 +114,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     timer: () => timerHandle(rt, { Type: 'Timer', TriggerName: 'sweep', Time: new Date(now).toISOString() }, { devTimer: true }),
     call,
     async ok(fn, action, payload, as) {
-      const env = await call(fn, action, payload, { as });
-      if (!env.ok) throw new Error(`${fn}.${action} as ${as} failed: ${env.error.code} ${env.error.message} ${JSON.stringify(env.error.details ?? '')}`);
+      const opts = typeof as === 'string' ? { as } : as;
+      const env = await call(fn, action, payload, opts);
+      const who = opts.as ?? opts.openid;
+      if (!env.ok) throw new Error(`${fn}.${action} as ${who} failed: ${env.error.code} ${env.error.message} ${JSON.stringify(env.error.details ?? '')}`);
       return env.data;
     },
     async snapshot() {
