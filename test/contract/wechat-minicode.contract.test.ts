@@ -2,43 +2,22 @@
  * The invitation's mini-program code through wx-server-sdk's real cloud call (wxacode.getUnlimited),
  * bundled as deployed and run in a plain node, answered by the local stand-in of the endpoint.
  */
-import { execFile } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { build } from 'esbuild';
-import { bundleOptions, functionSpec, ROOT } from '../../scripts/build-functions';
-import { WechatStandin } from './wechat-standin';
+import { functionSpec } from '../../scripts/build-functions';
+import { bundledWechat, WechatStandin } from './wechat-standin';
 
 jest.setTimeout(120_000);
 
 const standin = new WechatStandin();
-let url = '';
-let tmp = '';
-beforeAll(async () => {
-  url = await standin.start();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-minicode-'));
-  await build(bundleOptions(path.join(ROOT, 'cloudfunctions/_shared/wechat.ts'), path.join(tmp, 'wechat.js')));
-});
-afterAll(async () => {
-  await standin.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { runInNode } = bundledWechat(standin, 'wuye-minicode-');
 
-function makeInNode(): Promise<{ ok: boolean; kind?: string; dataUrl?: string; reason?: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(APP_RUNTIME|TCB_|WX_|TENCENTCLOUD|SCF_|NODE_PATH$)/.test(k)));
-  const script = `require('./wechat.js').createMiniCodeMaker({ env: 'standin-env', secretId: 'sid', secretKey: 'skey' })
-    ({ scene: 'ABCDEFGHJK', page: 'packages/admin/join/index', link: '/packages/admin/join/index?code=ABCDEFGHJK' })
-    .then((r) => process.stdout.write(JSON.stringify(r)));`;
-  return new Promise((resolve, reject) =>
-    execFile(
-      process.execPath,
-      ['-e', script],
-      { cwd: tmp, env: { ...env, TENCENTCLOUD: 'true', TCB_CONTEXT_CNFG: JSON.stringify({ URL: url }) }, timeout: 60_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout))),
-    ),
-  );
-}
+const makeInNode = () =>
+  runInNode(`require('./wechat.js').createMiniCodeMaker({ env: 'standin-env', secretId: 'sid', secretKey: 'skey' })
+    ({ scene: 'ABCDEFGHJK', page: 'packages/admin/join/index', link: '/packages/admin/join/index?code=ABCDEFGHJK' })`) as Promise<{
+    ok: boolean;
+    kind?: string;
+    dataUrl?: string;
+    reason?: string;
+  }>;
 
 describe('wxacode.getUnlimited through wx-server-sdk, bundled', () => {
   it('goes out as the cloud call with the scene and the page, and the image comes back as a data URL', async () => {

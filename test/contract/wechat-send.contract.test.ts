@@ -3,29 +3,12 @@
  * wx-server-sdk's own HTTP call, answered by a local stand-in (./wechat-standin.ts), so the fake
  * sender of the other tests cannot hide a wrong route, a wrong body or a misread answer.
  */
-import { execFile } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { build } from 'esbuild';
-import { bundleOptions, ROOT } from '../../scripts/build-functions';
-import { WechatStandin } from './wechat-standin';
+import { bundledWechat, WechatStandin } from './wechat-standin';
 
 jest.setTimeout(120_000);
 
 const standin = new WechatStandin();
-let url = '';
-let tmp = '';
-
-beforeAll(async () => {
-  url = await standin.start();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-wechat-'));
-  await build(bundleOptions(path.join(ROOT, 'cloudfunctions/_shared/wechat.ts'), path.join(tmp, 'wechat.js')));
-});
-afterAll(async () => {
-  await standin.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { runInNode } = bundledWechat(standin, 'wuye-wechat-');
 
 const MESSAGE = {
   touser: 'o-member-openid',
@@ -40,19 +23,8 @@ const MESSAGE = {
 };
 
 /** Runs one send in a fresh node, the platform pointing the SDK at the stand-in. */
-function sendInNode(): Promise<unknown> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(APP_RUNTIME|TCB_|WX_|TENCENTCLOUD|SCF_|NODE_PATH$)/.test(k)));
-  const script = `require('./wechat.js').createWechatSender({ env: 'standin-env', secretId: 'sid', secretKey: 'skey' })
-    .send(${JSON.stringify(MESSAGE)}).then((r) => process.stdout.write(JSON.stringify(r)));`;
-  return new Promise((resolve, reject) =>
-    execFile(
-      process.execPath,
-      ['-e', script],
-      { cwd: tmp, env: { ...env, TENCENTCLOUD: 'true', TCB_CONTEXT_CNFG: JSON.stringify({ URL: url }) }, timeout: 60_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout))),
-    ),
-  );
-}
+const sendInNode = () =>
+  runInNode(`require('./wechat.js').createWechatSender({ env: 'standin-env', secretId: 'sid', secretKey: 'skey' }).send(${JSON.stringify(MESSAGE)})`);
 
 describe('subscribeMessage.send through wx-server-sdk, bundled', () => {
   it('goes out as the cloud call wx.openApi subscribeMessage.send with the documented body, and reads success', async () => {
@@ -83,6 +55,6 @@ describe('subscribeMessage.send through wx-server-sdk, bundled', () => {
     const result = (await sendInNode()) as { ok: boolean; network?: string };
     expect(result.ok).toBe(false);
     expect(result.network).toBeDefined();
-    url = await standin.start();
+    await standin.start(); // running again for afterAll
   });
 });

@@ -9,9 +9,15 @@
  * The answer is raw bytes: a protobuf `CommOpenApiResp` { respData: WeChat's JSON, contentType }.
  * The platform tells the node-sdk where to send with TCB_CONTEXT_CNFG = {"URL": …}.
  */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { build } from 'esbuild';
 import * as protobuf from 'protobufjs';
+import { bundleOptions, ROOT } from '../../scripts/build-functions';
 
 const root = protobuf.Root.fromJSON({
   nested: {
@@ -99,4 +105,37 @@ export class WechatStandin {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+/**
+ * `cloudfunctions/_shared/wechat.ts` bundled as a function is deployed, and a way to run one call of
+ * it in a fresh plain node with the platform pointing the SDK at `standin` (none of this machine's
+ * cloud variables leak in). `expr` is a promise over `require('./wechat.js')`; its result comes back.
+ * Registers its own beforeAll/afterAll.
+ */
+export function bundledWechat(standin: WechatStandin, prefix: string): { runInNode: (expr: string) => Promise<unknown> } {
+  let url = '';
+  let tmp = '';
+  beforeAll(async () => {
+    url = await standin.start();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    await build(bundleOptions(path.join(ROOT, 'cloudfunctions/_shared/wechat.ts'), path.join(tmp, 'wechat.js')));
+  });
+  afterAll(async () => {
+    await standin.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const runInNode = (expr: string): Promise<unknown> => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(APP_RUNTIME|TCB_|WX_|TENCENTCLOUD|SCF_|NODE_PATH$)/.test(k)));
+    const script = `(${expr}).then((r) => process.stdout.write(JSON.stringify(r)));`;
+    return new Promise((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['-e', script],
+        { cwd: tmp, env: { ...env, TENCENTCLOUD: 'true', TCB_CONTEXT_CNFG: JSON.stringify({ URL: url }) }, timeout: 60_000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout))),
+      ),
+    );
+  };
+  return { runInNode };
 }
