@@ -2,10 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import type { Envelope } from '@domain/envelope';
 import { routeUrl, ROUTES } from '@domain/routes';
 import { deliveryId } from '@domain/signoff';
-import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { loginAs, pickPerson, RESULTS_DIR, screenshot, setDemoTime, settle, useBrowserEnv } from './harness';
 
 /**
@@ -18,16 +16,7 @@ const OBJECTION = '请说明施工期间车辆如何通行';
 
 const env = useBrowserEnv();
 
-async function api<T>(personId: string, fn: string, action: string, payload: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/${fn}`, env.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-openid': devOpenid(personId), 'x-dev-now': DEV_NOW },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as Envelope<T>;
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error.code} ${body.error.message}`);
-  return body.data;
-}
+const api = <T>(personId: string, fn: string, action: string, payload: unknown) => env.callAs<T>(personId, fn, action, payload, DEV_NOW);
 
 /** The PDF's compressed streams (object streams hold the font dictionaries) inflated, as text. */
 function inflatedStreams(pdf: Buffer): string {

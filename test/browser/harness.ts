@@ -38,18 +38,21 @@ export interface BrowserEnv {
   people: DevPersonView[];
   /** A page in its own browser with a fresh profile, so one person's login never leaks into another's. */
   newPage(): Promise<Page>;
-  /** Fixtures and checks as a demo person through the host's API (never the step under test). */
-  callAs<T>(personId: string, fn: string, action: string, payload?: unknown): Promise<T>;
+  /**
+   * Fixtures and checks as a demo person through the host's API (never the step under test);
+   * `now` moves the clock for this call (the local host's x-dev-now), as the app's demo time does.
+   */
+  callAs<T>(personId: string, fn: string, action: string, payload?: unknown, now?: string): Promise<T>;
   /** Fires the hourly timer on the host, as the platform does. */
   timer(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Calls a function on the host directly, for reading fixtures (never for the step under test). */
-async function hostCall<T>(url: string, fn: string, action: string, payload: unknown = {}, openid?: string): Promise<T> {
+async function hostCall<T>(url: string, fn: string, action: string, payload: unknown = {}, openid?: string, now?: string): Promise<T> {
   const res = await fetch(new URL(`api/${fn}`, url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}), ...(now ? { 'x-dev-now': now } : {}) },
     body: JSON.stringify({ action, payload }),
   });
   const env = (await res.json()) as Envelope<T>;
@@ -100,7 +103,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
         page.on('pageerror', (err) => console.error('[browser page error]', err.message));
         return page;
       },
-      callAs: (personId, fn, action, payload = {}) => hostCall(host.url, fn, action, payload, devOpenid(personId)),
+      callAs: (personId, fn, action, payload = {}, now) => hostCall(host.url, fn, action, payload, devOpenid(personId), now),
       async timer() {
         const env = await host.timer();
         if (!env.ok) throw new Error(`timer failed: ${env.error.code}`);

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { routeUrl, ROUTES, type Query, type Route } from '@domain/routes';
-import type { Envelope } from '@domain/envelope';
 import { deliveryId } from '@domain/signoff';
 import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { RESULTS_DIR, useBrowserEnv } from './harness';
@@ -108,16 +107,7 @@ const VISITS: Array<{ route: Route; as: Who; query?: (f: Fixtures) => Query }> =
 
 const env = useBrowserEnv();
 
-async function api<T>(as: Who, fn: string, action: string, payload: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/${fn}`, env.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-openid': devOpenid(PEOPLE[as]), 'x-dev-now': DEV_NOW },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as Envelope<T>;
-  if (!body.ok) throw new Error(`${fn}.${action} as ${as}: ${body.error.code} ${body.error.message}`);
-  return body.data;
-}
+const api = <T>(as: Who, fn: string, action: string, payload: unknown) => env.callAs<T>(PEOPLE[as], fn, action, payload, DEV_NOW);
 
 /** A sent document, an inquiry each way, a meeting proposal and a meeting: the detail pages need ids. */
 async function makeFixtures(): Promise<Fixtures> {

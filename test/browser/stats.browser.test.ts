@@ -1,6 +1,4 @@
-import type { Envelope } from '@domain/envelope';
 import { ROUTES } from '@domain/routes';
-import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
 import { inkOf } from './canvas-ink';
 import { loginAs, pickPerson, screenshot, setDemoTime, useBrowserEnv } from './harness';
 
@@ -11,16 +9,7 @@ import { loginAs, pickPerson, screenshot, setDemoTime, useBrowserEnv } from './h
 const DEV_NOW = '2026-11-20T10:00:00+08:00';
 const env = useBrowserEnv();
 
-async function api<T>(personId: string, fn: string, action: string, payload: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/${fn}`, env.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-openid': devOpenid(personId), 'x-dev-now': DEV_NOW },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as Envelope<T>;
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error.code} ${body.error.message}`);
-  return body.data;
-}
+const api = <T>(personId: string, fn: string, action: string, payload: unknown) => env.callAs<T>(personId, fn, action, payload, DEV_NOW);
 
 test('the month in tiles, six months as bars and a line, the figures in a table; 0% satisfied is red', async () => {
   for (const owner of ['p_owner_02', 'p_owner_03']) {
