@@ -18,16 +18,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createLocalRuntime } from '../cloudfunctions/_shared/local';
-import { seedDemo } from '../cloudfunctions/_shared/seed/demo';
 import { createNedbStorage } from '../cloudfunctions/_shared/storage/nedb';
 import { closeSqliteStorage, createSqliteStorage } from '../cloudfunctions/_shared/storage/sqlite';
 import type { Storage } from '../cloudfunctions/_shared/storage/port';
 import { countingStore } from './bench/counting-store';
 import { PROBES } from './bench/probes';
-import { caller, seedBulk, seedDue, timer } from './bench/seed';
+import { BENCH_NOW, caller, seededRuntime, timer } from './bench/seed';
 
-const NOW = Date.parse('2026-11-20T10:00:00+08:00');
-const DAY = 86_400_000;
+const NOW = BENCH_NOW;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,13 +57,9 @@ async function seeded(
   size: number,
   base: Storage,
 ): Promise<{ store: ReturnType<typeof countingStore>; rt: ReturnType<typeof createLocalRuntime>; seedMs: number }> {
-  let now = NOW;
   const store = countingStore(base);
-  const rt = createLocalRuntime({ store: store.storage, clock: { now: () => now } });
   const t0 = performance.now();
-  await seedDemo(rt.store, NOW - 20 * DAY);
-  await seedDue(rt, (t) => (now = t), NOW);
-  await seedBulk(rt.store, size, NOW);
+  const rt = await seededRuntime(store.storage, size);
   return { store, rt, seedMs: performance.now() - t0 };
 }
 

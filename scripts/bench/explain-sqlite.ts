@@ -11,14 +11,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Database } from 'node-sqlite3-wasm';
-import { createLocalRuntime } from '../../cloudfunctions/_shared/local';
-import { seedDemo } from '../../cloudfunctions/_shared/seed/demo';
 import { closeSqliteStorage, createSqliteStorage } from '../../cloudfunctions/_shared/storage/sqlite';
-import { caller, seedBulk, seedDue, timer } from './seed';
+import { caller, seededRuntime, timer } from './seed';
 import { PROBES } from './probes';
-
-const NOW = Date.parse('2026-11-20T10:00:00+08:00');
-const DAY = 86_400_000;
 
 interface Traced {
   __sql?: string;
@@ -67,14 +62,10 @@ async function main(): Promise<void> {
   const [sizeArg, ...names] = args;
   const size = Number(sizeArg ?? 10000);
   trace();
-  let now = NOW;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'explain-sqlite-'));
   const store = createSqliteStorage(dir);
   try {
-    const rt = createLocalRuntime({ store, clock: { now: () => now } });
-    await seedDemo(rt.store, NOW - 20 * DAY);
-    await seedDue(rt, (t) => (now = t), NOW);
-    await seedBulk(rt.store, size, NOW);
+    const rt = await seededRuntime(store, size);
     const call = caller(rt);
     for (const p of PROBES.filter((x) => names.length === 0 || names.includes(x.name))) {
       const once = () => (p.fn === 'timer' ? timer(rt) : call(p.fn, p.action, p.payload, p.as));

@@ -5,20 +5,14 @@
  *   npx tsx scripts/bench/explain.ts 100000 'todos: head' 'workbench.list (head)'
  */
 import Datastore from '@seald-io/nedb';
-import { createLocalRuntime } from '../../cloudfunctions/_shared/local';
-import { seedDemo } from '../../cloudfunctions/_shared/seed/demo';
 import { createNedbStorage } from '../../cloudfunctions/_shared/storage/nedb';
 import { rawStorage, typedStorage, type RawStorage } from '../../cloudfunctions/_shared/storage/port';
-import { caller, seedBulk, seedDue, timer } from './seed';
+import { caller, seededRuntime, timer } from './seed';
 import { PROBES } from './probes';
-
-const NOW = Date.parse('2026-11-20T10:00:00+08:00');
-const DAY = 86_400_000;
 
 async function main(): Promise<void> {
   const [sizeArg, ...names] = process.argv.slice(2);
   const size = Number(sizeArg ?? 10000);
-  let now = NOW;
   let candidates: number[] = [];
   let big: string[] = [];
   const proto = Datastore.prototype as unknown as { _getCandidatesAsync(q: unknown, d?: boolean): Promise<unknown[]> };
@@ -45,10 +39,7 @@ async function main(): Promise<void> {
       return r;
     };
   const store = typedStorage({ ...raw, find: wrap('find'), count: wrap('count'), page: wrap('page'), get: wrap('get') } as RawStorage);
-  const rt = createLocalRuntime({ store, clock: { now: () => now } });
-  await seedDemo(rt.store, NOW - 20 * DAY);
-  await seedDue(rt, (t) => (now = t), NOW);
-  await seedBulk(rt.store, size, NOW);
+  const rt = await seededRuntime(store, size);
   const call = caller(rt);
   for (const p of PROBES.filter((x) => names.length === 0 || names.includes(x.name))) {
     // Twice: the first call may build an index the embedded store makes on first use.

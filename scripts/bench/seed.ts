@@ -8,7 +8,8 @@ import type { ObligationRecord } from '@domain/workbench';
 import type { Envelope } from '@domain/envelope';
 import { FUNCTIONS } from '../../cloudfunctions/_shared/registry';
 import type { Runtime } from '../../cloudfunctions/_shared/runtime';
-import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
+import { createLocalRuntime } from '../../cloudfunctions/_shared/local';
+import { devOpenid, seedDemo } from '../../cloudfunctions/_shared/seed/demo';
 import { rawStorage, type Storage } from '../../cloudfunctions/_shared/storage/port';
 import type { CollectionName } from '../../cloudfunctions/_shared/storage/collections';
 import { readTail, sha256 } from '../../cloudfunctions/filings/archive';
@@ -17,6 +18,22 @@ import { derive } from './derive';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** The moment every bench figure is taken at. */
+export const BENCH_NOW = Date.parse('2026-11-20T10:00:00+08:00');
+
+/**
+ * A local runtime on `store`, its clock at BENCH_NOW, seeded as the bench measures: the demo
+ * community, the fixed due set (made through the API over the days before) and `size` bulk records.
+ */
+export async function seededRuntime(store: Storage, size: number): Promise<Runtime> {
+  let now = BENCH_NOW;
+  const rt = createLocalRuntime({ store, clock: { now: () => now } });
+  await seedDemo(rt.store, BENCH_NOW - 20 * DAY);
+  await seedDue(rt, (t) => (now = t), BENCH_NOW);
+  await seedBulk(rt.store, size, BENCH_NOW);
+  return rt;
+}
+
 export const MEMBERS = ['p_owner_01', 'p_owner_08', 'p_owner_15', 'p_owner_22', 'p_owner_29'];
 const OWNERS = Array.from({ length: 40 }, (_, i) => `p_owner_${String(i + 1).padStart(2, '0')}`);
 const WORDS = ['电梯', '漏水', '停车', '绿化', '噪音', '门禁', '保洁', '维修', '消防', '垃圾', '路灯', '监控', '快递', '宠物', '装修'];
