@@ -9,6 +9,7 @@ import type { TodoItem } from '@domain/api/session';
 import { deliveryId } from '@domain/signoff';
 import type { Envelope } from '@domain/envelope';
 import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
+import { DAY, expectOneFewerAtHome, homeFigures, shanghaiDay, todoCount } from './home-figures';
 import { screenshot, useBrowserEnv } from './harness';
 
 /**
@@ -19,10 +20,6 @@ import { screenshot, useBrowserEnv } from './harness';
  */
 const env = useBrowserEnv();
 
-const DAY = 24 * 3600_000;
-const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-const todoCount = (items: TodoItem[]): number => items.reduce((n, t) => n + (t.count ?? 1), 0);
-
 const P = { owner: 'p_owner_02', chair: 'p_owner_01', member: 'p_owner_15', butler: 'p_butler_1', head: 'p_head', gm: 'p_gm', admin: 'p_admin' };
 
 /** Logs in by the person's id: demo names repeat (an owner shares the general manager's name). */
@@ -32,15 +29,6 @@ async function loginAsPerson(page: Page, personId: string): Promise<void> {
   for (let more = page.locator('.login-more'); (await more.count()) > 0;) await more.first().click();
   await page.locator(`.dev-person[data-person-id="${personId}"]`).click();
   await page.locator('.home-greeting').waitFor({ state: 'visible' });
-}
-
-async function homeFigures(page: Page): Promise<{ unread: number; badge: number }> {
-  await page.locator('.home-todos .todo-item, .home-todos .state-empty').first().waitFor({ state: 'visible' });
-  const unreadTag = page.locator('[data-testid="home-messages-unread"]');
-  const unread = (await unreadTag.count()) ? Number((await unreadTag.innerText()).match(/\d+/)![0]) : 0;
-  const badgeEl = page.locator('.taro-tabbar-badge');
-  const badge = (await badgeEl.count()) ? Number(await badgeEl.first().innerText()) : 0;
-  return { unread, badge };
 }
 
 interface Expected {
@@ -86,17 +74,7 @@ async function walk(personId: string, expected: Expected, shot: string): Promise
   expect(inbox.unread).toBe(unreadBefore - 1);
   expect(inbox.items.find((i) => i.title === expected.title)?.readAt).toBeTruthy();
 
-  await page.goto(new URL('#/pages/home/index', env.url).toString());
-  await page.locator('.home-greeting').waitFor({ state: 'visible' });
-  await page.waitForFunction((n) => {
-    const tag = document.querySelector('[data-testid="home-messages-unread"]');
-    return (tag ? Number((tag.textContent ?? '').match(/\d+/)?.[0]) : 0) === n;
-  }, unreadBefore - 1);
-  const after = await homeFigures(page);
-  const todosAfter = await serverTodos();
-  expect(after.unread).toBe(unreadBefore - 1);
-  expect(after.badge).toBe(todoCount(todosAfter));
-  expect(after.badge).toBe(before.badge - 1);
+  await expectOneFewerAtHome(page, env.url, before, unreadBefore, serverTodos);
   await page.context().close();
 }
 

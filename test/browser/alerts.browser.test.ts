@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import type { InboxItemView } from '@domain/api/alerts';
 import type { EventView } from '@domain/api/events';
 import type { TodoItem } from '@domain/api/session';
+import { DAY, expectOneFewerAtHome, homeFigures, shanghaiDay, todoCount } from './home-figures';
 import { loginAs, pickPerson, screenshot, settle, useBrowserEnv } from './harness';
 
 /**
@@ -11,19 +11,6 @@ import { loginAs, pickPerson, screenshot, settle, useBrowserEnv } from './harnes
  * event's page, where the 开启提醒 consent button is offered.
  */
 const env = useBrowserEnv();
-
-const DAY = 24 * 3600_000;
-const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-const todoCount = (items: TodoItem[]): number => items.reduce((n, t) => n + (t.count ?? 1), 0);
-
-async function homeFigures(page: Page): Promise<{ unread: number; badge: number }> {
-  await page.locator('.home-todos .todo-item, .home-todos .state-empty').first().waitFor({ state: 'visible' });
-  const unreadTag = page.locator('[data-testid="home-messages-unread"]');
-  const unread = (await unreadTag.count()) ? Number((await unreadTag.innerText()).match(/\d+/)![0]) : 0;
-  const badgeEl = page.locator('.taro-tabbar-badge');
-  const badge = (await badgeEl.count()) ? Number(await badgeEl.first().innerText()) : 0;
-  return { unread, badge };
-}
 
 test('an alert raised by the timer: unread first, counted alike on the home card and the tab badge, opened and read', async () => {
   const butler = pickPerson(env, 'a butler', (p) => p.area === 'staff' && p.roleLabel === '管家');
@@ -78,16 +65,6 @@ test('an alert raised by the timer: unread first, counted alike on the home card
   expect(inbox.items.find((i) => i.link?.includes(event.eventId))?.readAt).toBeTruthy();
 
   // Back home: the card and the badge both count one fewer, and still agree with the server.
-  await page.goto(new URL('#/pages/home/index', env.url).toString());
-  await page.locator('.home-greeting').waitFor({ state: 'visible' });
-  await page.waitForFunction((n) => {
-    const tag = document.querySelector('[data-testid="home-messages-unread"]');
-    return (tag ? Number((tag.textContent ?? '').match(/\d+/)?.[0]) : 0) === n;
-  }, unreadBefore - 1);
-  const after = await homeFigures(page);
-  const todosAfter = await serverTodos();
-  expect(after.unread).toBe(unreadBefore - 1);
-  expect(after.badge).toBe(todoCount(todosAfter));
-  expect(after.badge).toBe(before.badge - 1);
+  await expectOneFewerAtHome(page, env.url, before, unreadBefore, serverTodos);
   await page.context().close();
 });
