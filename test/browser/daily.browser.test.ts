@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { devOpenid } from '../../cloudfunctions/_shared/seed/demo';
-import { loginAs, pickPerson, screenshot, setDemoTime, settle, useBrowserEnv } from './harness';
+import { openRoute, pickPerson, screenshot, settle, signIn as harnessSignIn, useBrowserEnv } from './harness';
 import { ROUTES } from '@domain/routes';
 import { deliveryId } from '@domain/signoff';
 
@@ -36,14 +36,8 @@ async function type(target: Locator, text: string): Promise<void> {
   await target.fill(text);
 }
 
-async function signIn(name: string): Promise<Page> {
-  const page = await env.newPage();
-  await page.goto(env.url);
-  await setDemoTime(page, DEV_NOW);
-  await loginAs(page, name);
-  return page;
-}
-const go = (page: Page, path: string) => page.goto(new URL(`#${path}`, env.url).toString());
+const signIn = (name: string) => harnessSignIn(env, name, DEV_NOW);
+const go = (page: Page, path: string) => openRoute(env, page, path);
 
 async function confirmModal(page: Page, label: string): Promise<void> {
   const button = page.locator('.taro__modal .taro-modal__foot > div', { hasText: label }).last();

@@ -1,7 +1,7 @@
-import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
 import { ROUTES, routeUrl } from '@domain/routes';
-import { loginAs, pickPerson, screenshot, useBrowserEnv } from './harness';
+import { loginAs, openRoute, pickPerson, screenshot, useBrowserEnv } from './harness';
+import { solidPng } from './png';
 
 /**
  * Fee collection as a butler and an owner do it on the phone: the butler's reminder batch from the
@@ -12,31 +12,9 @@ import { loginAs, pickPerson, screenshot, useBrowserEnv } from './harness';
 const env = useBrowserEnv();
 
 /** A real 8×8 PNG, so the upload and the stored screenshot are genuine. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(8, 0);
-  ihdr.writeUInt32BE(8, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 8 }, () => [0x1f, 0x8a, 0xf5]).flat())]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(Array.from({ length: 8 }, () => row)))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const tinyPng = () => solidPng(8, [0x1f, 0x8a, 0xf5]);
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(`#${path}`, env.url).toString());
-}
+const open = (page: Page, path: string) => openRoute(env, page, path);
 
 const butlerName = () => pickPerson(env, 'the butler of 1栋', (p) => p.personId === 'p_butler_1').name;
 const ownerName = () => pickPerson(env, 'the owner of 1栋-104', (p) => p.personId === 'p_owner_04').name;

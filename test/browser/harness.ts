@@ -144,7 +144,7 @@ export function useBrowserEnv(): BrowserEnv {
       return get().people;
     },
     newPage: () => get().newPage(),
-    callAs: (personId, fn, action, payload) => get().callAs(personId, fn, action, payload),
+    callAs: (personId, fn, action, payload, now) => get().callAs(personId, fn, action, payload, now),
     timer: () => get().timer(),
     close: () => get().close(),
   };
@@ -160,6 +160,20 @@ export function pickPerson(env: BrowserEnv, what: string, test: (p: DevPersonVie
   const found = env.people.find(test);
   if (!found) throw new Error(`No demo person for ${what} among: ${env.people.map((p) => `${p.name}(${p.roleLabel})`).join(', ')}`);
   return found;
+}
+
+/** A fresh page signed in as the named demo person, the app's demo clock at `at` when given. */
+export async function signIn(env: BrowserEnv, name: string, at?: string): Promise<Page> {
+  const page = await env.newPage();
+  await page.goto(env.url);
+  if (at) await setDemoTime(page, at);
+  await loginAs(page, name);
+  return page;
+}
+
+/** Opens an app route (`/packages/…/index?…`) on the page. */
+export async function openRoute(env: BrowserEnv, page: Page, route: string): Promise<void> {
+  await page.goto(new URL(`#${route}`, env.url).toString());
 }
 
 /** Logs in through the login page as the named demo person and waits for the home screen. */

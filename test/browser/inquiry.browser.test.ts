@@ -1,6 +1,6 @@
-import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
-import { loginAs, pickPerson, screenshot, settle, useBrowserEnv } from './harness';
+import { loginAs, openRoute, pickPerson, screenshot, settle, useBrowserEnv } from './harness';
+import { solidPng } from './png';
 import { ROUTES } from '@domain/routes';
 
 /**
@@ -10,33 +10,9 @@ import { ROUTES } from '@domain/routes';
 const env = useBrowserEnv();
 
 /** A real 16×16 PNG (orange), so the upload, the stored file and the <img> are all genuine. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const size = 16;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [0xf5, 0x8a, 0x1f]).flat())]);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const tinyPng = () => solidPng(16, [0xf5, 0x8a, 0x1f]);
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(`#${path}`, env.url).toString());
-}
+const open = (page: Page, path: string) => openRoute(env, page, path);
 
 async function typeInto(page: Page, scope: string, text: string): Promise<void> {
   const box = page.locator(`${scope} textarea`).first();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { ROUTES, routeUrl } from '@domain/routes';
-import { loginAs, pickPerson, screenshot, setDemoTime, settle, useBrowserEnv } from './harness';
+import { openRoute, pickPerson, screenshot, settle, signIn as harnessSignIn, useBrowserEnv } from './harness';
 
 /**
  * A routine quarter in the H5 app: the head proposes the quarter's meeting; the chair answers from
@@ -18,17 +18,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 const env = useBrowserEnv();
 
-async function signIn(name: string, at: string): Promise<Page> {
-  const page = await env.newPage();
-  await page.goto(env.url);
-  await setDemoTime(page, at);
-  await loginAs(page, name);
-  return page;
-}
+const signIn = (name: string, at: string) => harnessSignIn(env, name, at);
 
-async function go(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(`#${path}`, env.url).toString());
-}
+const go = (page: Page, path: string) => openRoute(env, page, path);
 
 /** Taro's H5 picker opens at the field's value; confirm it (only the open picker's button is visible). */
 async function confirmPicker(page: Page): Promise<void> {

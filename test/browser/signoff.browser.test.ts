@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { loginAs, pickPerson, screenshot, setDemoTime, settle, useBrowserEnv } from './harness';
+import { openRoute, pickPerson, screenshot, settle, signIn as harnessSignIn, useBrowserEnv } from './harness';
 import { ROUTES } from '@domain/routes';
 
 /**
@@ -15,17 +15,9 @@ const REPLY = '已在北侧增设临时通道，并安排保安全天值守';
 
 const env = useBrowserEnv();
 
-async function signIn(name: string): Promise<Page> {
-  const page = await env.newPage();
-  await page.goto(env.url);
-  await setDemoTime(page, DEV_NOW);
-  await loginAs(page, name);
-  return page;
-}
+const signIn = (name: string) => harnessSignIn(env, name, DEV_NOW);
 
-async function go(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(`#${path}`, env.url).toString());
-}
+const go = (page: Page, path: string) => openRoute(env, page, path);
 
 /** Toasts fade out on their own; wait so they do not cover a screenshot. */
 async function toastGone(page: Page, text: string): Promise<void> {
